@@ -1,0 +1,230 @@
+//! Isolated margin on a linear perpetual, and tiered maintenance margin.
+//!
+//! Terms, for a position of quantity q (coins), entry price E and leverage L:
+//! - **notional** N = q · E, in USD at entry;
+//! - **initial margin** IM = N ÷ L: the collateral the trader posts (isolated margin, so the
+//!   position can lose this and no more);
+//! - **equity** at price P = IM + unrealised PnL = IM + q (P − E) for a long, IM + q (E − P) short;
+//! - **maintenance margin** MM(P) = q · P · MMR − cum, where MMR is the tier's rate and cum its
+//!   maintenance amount ("cum" at Binance, "maintenance deduction" at Hyperliquid), which keeps MM
+//!   continuous across tiers;
+//! - the position is **liquidated** when equity ≤ MM on the mark price;
+//! - the **bankruptcy price** is where equity = 0.
+//!
+//! Solving equity = MM (DOMAIN.md §1, Binance FAQ "How to calculate liquidation price"):
+//! - long:  P_liq = (E (1 − 1/L) − cum/q) ÷ (1 − MMR)
+//! - short: P_liq = (E (1 + 1/L) + cum/q) ÷ (1 + MMR)
+//!
+//! and equity = 0 gives bankruptcy at E (1 − 1/L) for a long and E (1 + 1/L) for a short.
+
+use super::error::ParamsError;
+use super::params::{show, MarginTiers, Side, TierSpec, MAX_LEVERAGE};
+
+/// One tier: positions up to `up_to` USD of notional pay maintenance `mmr` (a fraction) less `cum`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tier {
+    /// Inclusive upper bound of notional, USD.
+    pub up_to: f64,
+    /// Highest leverage allowed.
+    pub max_leverage: f64,
+    /// Maintenance margin rate as a fraction (0.004 for 0.4 %).
+    pub mmr: f64,
+    /// Maintenance amount, USD: cum_n = floor_n · (MMR_n − MMR_{n−1}) + cum_{n−1}.
+    pub cum: f64,
+}
+
+/// A validated tier table, ordered by notional. A flat rate is a table of one tier.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TierTable {
+    tiers: Vec<Tier>,
+}
+
+/// Binance BTCUSDT perpetual, announced 2021-03-18 (DOMAIN.md §2):
+/// (up to notional USD, max leverage, maintenance %).
+const STANDARD: [(f64, f64, f64); 10] = [
+    (50e3, 125.0, 0.40),
+    (250e3, 100.0, 0.50),
+    (1e6, 50.0, 1.00),
+    (10e6, 20.0, 2.50),
+    (20e6, 10.0, 5.00),
+    (50e6, 5.0, 10.0),
+    (100e6, 4.0, 12.5),
+    (200e6, 3.0, 15.0),
+    (300e6, 2.0, 25.0),
+    (500e6, 1.0, 50.0),
+];
+
+/// This project's "strict" table (invented, see docs/MODEL.md): lower leverage caps that fall
+/// sooner with size, and Hyperliquid's rule that maintenance is half the initial margin at the
+/// tier's max leverage (MMR = 50 % ÷ max leverage).
+const STRICT: [(f64, f64, f64); 7] = [
+    (10e3, 50.0, 1.0),
+    (100e3, 25.0, 2.0),
+    (500e3, 10.0, 5.0),
+    (2e6, 5.0, 10.0),
+    (10e6, 3.0, 50.0 / 3.0),
+    (50e6, 2.0, 25.0),
+    (500e6, 1.0, 50.0),
+];
+
+impl TierTable {
+    /// The table for a params' `marginTiers`, or one flat tier at `maintenance_pct` whose leverage
+    /// cap is 1 ÷ (2 · MMR) (at most 125x): the same "maintenance is half of initial margin at max
+    /// leverage" rule that both Binance's first tier (125x, 0.4 %) and Hyperliquid follow.
+    pub fn for_params(tiers: &MarginTiers, maintenance_pct: f64) -> TierTable {
+        let rows: Vec<(f64, f64, f64)> = match tiers {
+            MarginTiers::None => {
+                let cap = if maintenance_pct > 0.0 {
+                    (50.0 / maintenance_pct).clamp(1.0, MAX_LEVERAGE)
+                } else {
+                    MAX_LEVERAGE
+                };
+                vec![(f64::INFINITY, cap, maintenance_pct)]
+            }
+            MarginTiers::Standard => STANDARD.to_vec(),
+            MarginTiers::Strict => STRICT.to_vec(),
+            MarginTiers::Custom(specs) => specs
+                .iter()
+                .map(|t| (t.up_to_notional, t.max_leverage, t.maintenance_pct))
+                .collect(),
+        };
+        TierTable::build(&rows)
+    }
+
+    /// Validates a custom table: at least one tier, notional bounds strictly increasing, leverage
+    /// not increasing, maintenance not decreasing and below the initial margin of its tier.
+    pub fn from_specs(specs: &[TierSpec]) -> Result<TierTable, ParamsError> {
+        const FIELD: &str = "marginTiers";
+        if specs.is_empty() || specs.len() > 50 {
+            return Err(ParamsError::range(
+                FIELD,
+                format!("must list between 1 and 50 tiers, got {}", specs.len()),
+            ));
+        }
+        for (i, t) in specs.iter().enumerate() {
+            let at = |name: &str| format!("{FIELD}[{i}].{name}");
+            let (up, lev, mm) = (t.up_to_notional, t.max_leverage, t.maintenance_pct);
+            if !(up.is_finite() && up > 0.0 && up <= super::params::MAX_USD) {
+                return Err(ParamsError::range(
+                    &at("upToNotional"),
+                    format!("must be above 0 and at most 1000000000000, got {}", show(up)),
+                ));
+            }
+            if !(lev.is_finite() && (1.0..=MAX_LEVERAGE).contains(&lev)) {
+                return Err(ParamsError::range(
+                    &at("maxLeverage"),
+                    format!("must be between 1 and 125, got {}", show(lev)),
+                ));
+            }
+            let im_pct = 100.0 / lev;
+            if !(mm.is_finite() && mm >= 0.0 && mm < im_pct) {
+                return Err(ParamsError::range(
+                    &at("maintenancePct"),
+                    format!(
+                        "must be at least 0 and below the initial margin 100 ÷ maxLeverage = {}, got {}",
+                        show(im_pct),
+                        show(mm)
+                    ),
+                ));
+            }
+            if i > 0 {
+                let prev = specs[i - 1];
+                if up <= prev.up_to_notional {
+                    return Err(ParamsError::range(
+                        &at("upToNotional"),
+                        format!(
+                            "must be above the previous tier's ({}): tiers must be increasing, got {}",
+                            show(prev.up_to_notional),
+                            show(up)
+                        ),
+                    ));
+                }
+                if lev > prev.max_leverage {
+                    return Err(ParamsError::range(
+                        &at("maxLeverage"),
+                        format!(
+                            "must not exceed the previous tier's ({}), got {}",
+                            show(prev.max_leverage),
+                            show(lev)
+                        ),
+                    ));
+                }
+                if mm < prev.maintenance_pct {
+                    return Err(ParamsError::range(
+                        &at("maintenancePct"),
+                        format!(
+                            "must not be below the previous tier's ({}), got {}",
+                            show(prev.maintenance_pct),
+                            show(mm)
+                        ),
+                    ));
+                }
+            }
+        }
+        let rows: Vec<_> =
+            specs.iter().map(|t| (t.up_to_notional, t.max_leverage, t.maintenance_pct)).collect();
+        Ok(TierTable::build(&rows))
+    }
+
+    /// Builds the table and its maintenance amounts from (up to, max leverage, MMR %) rows.
+    fn build(rows: &[(f64, f64, f64)]) -> TierTable {
+        let mut tiers = Vec::with_capacity(rows.len());
+        let (mut floor, mut prev_mmr, mut cum) = (0.0, 0.0, 0.0);
+        for &(up_to, max_leverage, pct) in rows {
+            let mmr = pct / 100.0;
+            // Continuity at the tier's floor: cum_n = floor_n · (MMR_n − MMR_{n−1}) + cum_{n−1}.
+            cum += floor * (mmr - prev_mmr);
+            tiers.push(Tier { up_to, max_leverage, mmr, cum });
+            floor = up_to;
+            prev_mmr = mmr;
+        }
+        TierTable { tiers }
+    }
+
+    /// The tiers, smallest first.
+    pub fn tiers(&self) -> &[Tier] {
+        &self.tiers
+    }
+
+    /// The tier a position of `notional` USD falls in (bounds inclusive). Sizes beyond the last
+    /// bound stay in the last tier.
+    pub fn tier_for(&self, notional: f64) -> &Tier {
+        let i = self.tiers.partition_point(|t| t.up_to < notional);
+        &self.tiers[i.min(self.tiers.len() - 1)]
+    }
+
+    /// Maintenance margin (USD) of a position of `notional` USD valued at the mark price.
+    pub fn maintenance_margin(&self, notional: f64) -> f64 {
+        let t = self.tier_for(notional);
+        notional * t.mmr - t.cum
+    }
+}
+
+/// Liquidation price of an isolated position (see the module docs for the derivation).
+///
+/// `qty` is in coins; `tier` is the position's tier. The result can be ≤ 0 for a long that cannot
+/// be liquidated (leverage 1) and is then reported as 0.
+pub fn liquidation_price(side: Side, entry: f64, leverage: f64, qty: f64, tier: &Tier) -> f64 {
+    let per_coin_cum = tier.cum / qty;
+    match side {
+        Side::Long => ((entry * (1.0 - 1.0 / leverage) - per_coin_cum) / (1.0 - tier.mmr)).max(0.0),
+        Side::Short => (entry * (1.0 + 1.0 / leverage) + per_coin_cum) / (1.0 + tier.mmr),
+    }
+}
+
+/// Bankruptcy price: where the position's equity is exactly zero.
+pub fn bankruptcy_price(side: Side, entry: f64, leverage: f64) -> f64 {
+    match side {
+        Side::Long => entry * (1.0 - 1.0 / leverage),
+        Side::Short => entry * (1.0 + 1.0 / leverage),
+    }
+}
+
+/// Whether a position with liquidation price `liq` is in breach at `mark`.
+#[inline]
+pub fn breached(side: Side, liq: f64, mark: f64) -> bool {
+    match side {
+        Side::Long => mark <= liq,
+        Side::Short => mark >= liq,
+    }
+}

@@ -1,0 +1,24 @@
+//! The cascade model: pure Rust, deterministic for given params.
+//!
+//! Entry points: [`simulate`] runs one market; [`compare`] runs one population under the four
+//! mitigation scenarios the page shows side by side.
+
+pub mod error;
+pub mod margin;
+pub mod outcome;
+pub mod params;
+pub mod population;
+pub mod rng;
+pub mod simulate;
+
+pub use error::{ErrorKind, ParamsError};
+pub use outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary};
+pub use params::{
+    CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers, Params,
+    PositionSpec, Side, TierSpec,
+};
+pub use simulate::{compare, simulate, Comparison};
+
+/// Version of the model's behaviour. It changes whenever the same params could give a different
+/// outcome, so a shared link can say which model it was made with.
+pub const MODEL_VERSION: &str = "1";

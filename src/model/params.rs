@@ -1,0 +1,474 @@
+//! Every knob of the model, in one documented struct.
+//!
+//! Units: prices are in quote currency (USD) with the start price 100 by default, so a price reads
+//! as "% of start"; notional amounts are USD; "Pct" fields are percentages (5 means 5 %); time is in
+//! ticks. Each field's allowed range is written beside it and enforced by [`Params::validate`].
+//!
+//! The JSON form (and the JS API) is camelCase; a missing field takes its default and an unknown
+//! field is an error, so a typo never passes silently.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::error::{ErrorKind, ParamsError};
+use super::margin::TierTable;
+
+/// Largest seed: seeds travel through JavaScript numbers, which hold integers exactly up to 2^53 − 1.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
+/// Most traders a generated population may have.
+pub const MAX_TRADERS: u32 = 1_000_000;
+/// Longest horizon, in ticks.
+pub const MAX_TICKS: u32 = 100_000;
+/// Highest leverage any venue in DOMAIN.md §2 offers (Binance BTCUSDT, first tier).
+pub const MAX_LEVERAGE: f64 = 125.0;
+/// Largest USD amount accepted anywhere (open interest, depth, funds): a trillion dollars.
+pub const MAX_USD: f64 = 1e12;
+
+/// All parameters of one simulated market.
+///
+/// `Default` is the teaching preset: a market of 100,000 traders at 12x average leverage, with a
+/// book just deep enough that a 5 % drop is amplified about twofold but does not run away.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct Params {
+    /// Price before the shock (quote units). Range (0, 1e9]; default 100, so prices read as %.
+    pub start_price: f64,
+    /// Number of generated positions. Range 1 ..= 1,000,000; default 100,000.
+    /// Ignored when `positions` is given.
+    #[serde(deserialize_with = "whole::<1, 1_000_000, _>")]
+    pub traders: u32,
+    /// Seed of the random generator (population and noise). Range 0 ..= 2^53 − 1; default 1.
+    #[serde(deserialize_with = "seed")]
+    pub seed: u64,
+    /// An explicit list of positions to use instead of a generated population
+    /// (1 ..= 1,000,000 entries). Default: none.
+    pub positions: Option<Vec<PositionSpec>>,
+    /// Total open interest, longs plus shorts, in USD at entry. Range [1e3, 1e12]; default 2e9.
+    pub open_interest: f64,
+    /// Share of open interest that is long. Range [0, 1]; default 0.6.
+    pub long_share: f64,
+    /// Mean leverage of generated positions. Range [1, 125]; default 12.
+    pub leverage: f64,
+    /// Spread of leverage: the log-space standard deviation of (leverage − 1). Range [0, 1.5];
+    /// default 0.6. Zero gives every trader the mean leverage.
+    pub leverage_spread: f64,
+    /// How concentrated position sizes are, from 0 (even, Pareto tail index 3) to 1 (whales
+    /// dominate, tail index 1.1). Range [0, 1]; default 0.5.
+    pub whale_concentration: f64,
+    /// Standard deviation of entry prices around the start price, in % (log-normal).
+    /// Range [0, 50]; default 4.
+    pub entry_spread_pct: f64,
+    /// Flat maintenance margin rate in %, used when `marginTiers` is none. Range [0, 50]; default 0.5.
+    pub maintenance_pct: f64,
+    /// Margin tier table: none (flat `maintenancePct`), "standard", "strict" or a custom list.
+    pub margin_tiers: MarginTiers,
+    /// Market depth: USD of one-sided flow that moves the price 1 %. Range [1e3, 1e12]; default 1.5e7.
+    pub depth_per_pct: f64,
+    /// How price impact grows with order size. Default linear.
+    pub impact_law: ImpactLaw,
+    /// Share of impact that is permanent; the rest decays as the book refills. Range [0, 1];
+    /// default 0.5.
+    pub permanent_impact: f64,
+    /// Half-life of transient impact, in ticks. Range [0.1, 100000]; default 20.
+    pub recovery_half_life: f64,
+    /// Standard deviation of exogenous per-tick log-price noise, in %. Range [0, 10]; default 0.
+    pub volatility_pct: f64,
+    /// The exogenous price move at the first tick, in %: −5 is a 5 % drop, +5 squeezes shorts.
+    /// Range [−90, 90]; default −5.
+    pub shock_pct: f64,
+    /// Horizon in ticks. Range 1 ..= 100,000; default 600.
+    #[serde(deserialize_with = "whole::<1, 100_000, _>")]
+    pub ticks: u32,
+    /// Seconds one tick stands for; used only to narrate. Range [0.001, 86400]; default 1.
+    pub tick_seconds: f64,
+    /// How the venue liquidates.
+    pub liquidation: LiquidationParams,
+    /// Insurance fund at the start, in USD. Range [0, 1e12]; default 2e6.
+    pub insurance_fund: f64,
+    /// An optional circuit breaker. Default: none.
+    pub circuit_breaker: Option<CircuitBreaker>,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            start_price: 100.0,
+            traders: 100_000,
+            seed: 1,
+            positions: None,
+            open_interest: 2e9,
+            long_share: 0.6,
+            leverage: 12.0,
+            leverage_spread: 0.6,
+            whale_concentration: 0.5,
+            entry_spread_pct: 4.0,
+            maintenance_pct: 0.5,
+            margin_tiers: MarginTiers::None,
+            depth_per_pct: 1.5e7,
+            impact_law: ImpactLaw::Linear,
+            permanent_impact: 0.5,
+            recovery_half_life: 20.0,
+            volatility_pct: 0.0,
+            shock_pct: -5.0,
+            ticks: 600,
+            tick_seconds: 1.0,
+            liquidation: LiquidationParams::default(),
+            insurance_fund: 2e6,
+            circuit_breaker: None,
+        }
+    }
+}
+
+/// One explicit position: `{side, notional, leverage, entry}`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PositionSpec {
+    /// Long or short.
+    pub side: Side,
+    /// Size in USD at the entry price. Range (0, 1e12].
+    pub notional: f64,
+    /// Leverage = notional ÷ initial margin. Range [1, 125].
+    pub leverage: f64,
+    /// Entry price. Range (0, 1e9].
+    pub entry: f64,
+}
+
+/// Direction of a position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// Gains when the price rises; liquidated by falls.
+    Long,
+    /// Gains when the price falls; liquidated by rises.
+    Short,
+}
+
+/// How impact scales with the size Q of the tick's net forced flow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ImpactLaw {
+    /// Kyle (1985): Δ ln P = Q ÷ (100 · depthPerPct).
+    Linear,
+    /// Square-root law: |Δ ln P| = 0.01 · √(|Q| ÷ depthPerPct); equal to linear at Q = depthPerPct.
+    Sqrt,
+}
+
+/// Whether a triggered position is sold all at once or a slice per tick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LiquidationMode {
+    /// The whole position goes to market in one order (Binance's IOC liquidation).
+    Full,
+    /// Positions above `partialAbove` are sold `partialFraction` of their size per tick while
+    /// they stay below maintenance (Hyperliquid's 20 % slices).
+    Partial,
+}
+
+/// The venue's liquidation engine.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct LiquidationParams {
+    /// "full" or "partial". Default "full".
+    pub mode: LiquidationMode,
+    /// Slice of the original size sold per tick in partial mode. Range [0.01, 1]; default 0.2.
+    pub partial_fraction: f64,
+    /// Positions up to this notional (USD) are always liquidated whole. Range [0, 1e12];
+    /// default 100,000 (Hyperliquid).
+    pub partial_above: f64,
+    /// Most notional (USD at entry) the engine sends to market per tick; the rest waits in a FIFO
+    /// queue. Range (0, 1e12], or null for no cap. Default null.
+    pub max_per_tick: Option<f64>,
+    /// Notional (USD) a backstop vault will take over at the bankruptcy price, off-book, from
+    /// positions whose equity fell below two thirds of maintenance. Range [0, 1e12]; default 0.
+    pub backstop_capacity: f64,
+    /// Liquidation fee in % of the liquidated notional, paid from the position's remaining equity
+    /// into the insurance fund. Range [0, 5]; default 0.5.
+    pub fee_pct: f64,
+    /// Whether auto-deleveraging closes opposite positions when the insurance fund cannot cover a
+    /// bankrupt position. Default true.
+    pub adl: bool,
+}
+
+impl Default for LiquidationParams {
+    fn default() -> Self {
+        LiquidationParams {
+            mode: LiquidationMode::Full,
+            partial_fraction: 0.2,
+            partial_above: 100_000.0,
+            max_per_tick: None,
+            backstop_capacity: 0.0,
+            fee_pct: 0.5,
+            adl: true,
+        }
+    }
+}
+
+/// A market-wide circuit breaker measured on the fall from the highest price in a rolling window.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct CircuitBreaker {
+    /// Falls in % that halt trading, strictly increasing, 1 to 10 of them, each in (0, 90].
+    /// Each trips at most once; the last halts to the end. Default [7, 13, 20] (US market-wide).
+    pub levels_pct: Vec<f64>,
+    /// Length of the rolling window the fall is measured over, in ticks. Range 1 ..= 100,000;
+    /// default 600.
+    #[serde(deserialize_with = "whole::<1, 100_000, _>")]
+    pub window_ticks: u32,
+    /// Length of a halt, in ticks. Range 1 ..= 100,000; default 60.
+    #[serde(deserialize_with = "whole::<1, 100_000, _>")]
+    pub halt_ticks: u32,
+    /// Magnet effect: near a trigger, pre-emptive selling moves the price by up to this many % per
+    /// tick. Range [0, 1]; default 0 (off).
+    pub magnet_sell_share: f64,
+}
+
+impl Default for CircuitBreaker {
+    fn default() -> Self {
+        CircuitBreaker {
+            levels_pct: vec![7.0, 13.0, 20.0],
+            window_ticks: 600,
+            halt_ticks: 60,
+            magnet_sell_share: 0.0,
+        }
+    }
+}
+
+/// Which maintenance-margin schedule applies.
+///
+/// JSON: `null` or `"none"` (flat `maintenancePct`), `"standard"`, `"strict"`, or an array of
+/// `{upToNotional, maxLeverage, maintenancePct}`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum MarginTiers {
+    /// One flat rate, `maintenancePct`, for every size; leverage capped at 1 ÷ (2 · MMR).
+    #[default]
+    None,
+    /// Binance's BTCUSDT perpetual table of 2021 (DOMAIN.md §2).
+    Standard,
+    /// A tighter table of this project's design: see [`TierTable::strict`].
+    Strict,
+    /// A custom table.
+    Custom(Vec<TierSpec>),
+}
+
+/// One row of a custom tier table.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TierSpec {
+    /// Upper bound of the tier's position notional, USD (inclusive). Strictly increasing.
+    pub up_to_notional: f64,
+    /// Highest leverage allowed in this tier, [1, 125], not increasing from tier to tier.
+    pub max_leverage: f64,
+    /// Maintenance margin rate, %, not decreasing, and below the initial margin 100 ÷ maxLeverage.
+    pub maintenance_pct: f64,
+}
+
+impl Serialize for MarginTiers {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            MarginTiers::None => s.serialize_str("none"),
+            MarginTiers::Standard => s.serialize_str("standard"),
+            MarginTiers::Strict => s.serialize_str("strict"),
+            MarginTiers::Custom(rows) => rows.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for MarginTiers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Name(String),
+            Rows(Vec<TierSpec>),
+        }
+        use serde::de::Error;
+        match Option::<Raw>::deserialize(d)? {
+            None => Ok(MarginTiers::None),
+            Some(Raw::Name(name)) => match name.as_str() {
+                "none" => Ok(MarginTiers::None),
+                "standard" => Ok(MarginTiers::Standard),
+                "strict" => Ok(MarginTiers::Strict),
+                other => Err(D::Error::custom(format!(
+                    "must be null, \"none\", \"standard\", \"strict\" or a list of tiers, got \"{other}\""
+                ))),
+            },
+            Some(Raw::Rows(rows)) => Ok(MarginTiers::Custom(rows)),
+        }
+    }
+}
+
+/// Reads a whole number in `MIN ..= MAX` from any numeric JSON/JS value, so that `-5` or `2.5`
+/// is reported as "must be a whole number between …, got -5" rather than as a type error.
+fn whole<'de, const MIN: u32, const MAX: u32, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let x = f64::deserialize(d)?;
+    if x.fract() == 0.0 && x >= f64::from(MIN) && x <= f64::from(MAX) {
+        Ok(x as u32)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "must be a whole number between {MIN} and {MAX}, got {}",
+            show(x)
+        )))
+    }
+}
+
+fn seed<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let x = f64::deserialize(d)?;
+    if x.fract() == 0.0 && x >= 0.0 && x <= MAX_SEED as f64 {
+        Ok(x as u64)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "must be a whole number between 0 and {MAX_SEED}, got {}",
+            show(x)
+        )))
+    }
+}
+
+/// Formats a number for an error message the way JavaScript would print it.
+pub(crate) fn show(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".into()
+    } else if x.is_infinite() {
+        if x > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Checks one number against an inclusive range; the error names the field, range and value.
+fn check(field: &str, x: f64, lo: f64, hi: f64) -> Result<(), ParamsError> {
+    if x.is_finite() && x >= lo && x <= hi {
+        Ok(())
+    } else {
+        Err(ParamsError::range(
+            field,
+            format!("must be between {} and {}, got {}", show(lo), show(hi), show(x)),
+        ))
+    }
+}
+
+/// Checks a number that must be strictly above `lo` (a price or a size).
+fn check_positive(field: &str, x: f64, lo: f64, hi: f64) -> Result<(), ParamsError> {
+    if x.is_finite() && x > lo && x <= hi {
+        Ok(())
+    } else {
+        Err(ParamsError::range(
+            field,
+            format!("must be above {} and at most {}, got {}", show(lo), show(hi), show(x)),
+        ))
+    }
+}
+
+fn check_whole(field: &str, x: u64, lo: u64, hi: u64) -> Result<(), ParamsError> {
+    if (lo..=hi).contains(&x) {
+        Ok(())
+    } else {
+        Err(ParamsError::range(
+            field,
+            format!("must be a whole number between {lo} and {hi}, got {x}"),
+        ))
+    }
+}
+
+impl Params {
+    /// Reads params from JSON text. Missing fields take their defaults; the result is validated.
+    pub fn from_json(text: &str) -> Result<Params, ParamsError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let params = Params::deserialize_from(&mut de)?;
+        de.end()
+            .map_err(|e| ParamsError::new(ErrorKind::Type, "params", format!("is not valid JSON: {e}")))?;
+        params.validate()?;
+        Ok(params)
+    }
+
+    /// Deserializes from any serde deserializer, reporting the path of the field that failed.
+    pub fn deserialize_from<'de, D>(de: D) -> Result<Params, ParamsError>
+    where
+        D: Deserializer<'de>,
+        D::Error: std::fmt::Display,
+    {
+        serde_path_to_error::deserialize(de).map_err(ParamsError::from_serde)
+    }
+
+    /// Checks every field against its documented range. The error names the first bad field,
+    /// the allowed range and the value given.
+    pub fn validate(&self) -> Result<(), ParamsError> {
+        check_positive("startPrice", self.start_price, 0.0, 1e9)?;
+        check_whole("traders", self.traders.into(), 1, MAX_TRADERS.into())?;
+        check_whole("seed", self.seed, 0, MAX_SEED)?;
+        if let Some(list) = &self.positions {
+            if list.is_empty() || list.len() > MAX_TRADERS as usize {
+                return Err(ParamsError::range(
+                    "positions",
+                    format!("must list between 1 and {MAX_TRADERS} positions, got {}", list.len()),
+                ));
+            }
+            for (i, p) in list.iter().enumerate() {
+                check_positive(&format!("positions[{i}].notional"), p.notional, 0.0, MAX_USD)?;
+                check(&format!("positions[{i}].leverage"), p.leverage, 1.0, MAX_LEVERAGE)?;
+                check_positive(&format!("positions[{i}].entry"), p.entry, 0.0, 1e9)?;
+            }
+        }
+        check("openInterest", self.open_interest, 1e3, MAX_USD)?;
+        check("longShare", self.long_share, 0.0, 1.0)?;
+        check("leverage", self.leverage, 1.0, MAX_LEVERAGE)?;
+        check("leverageSpread", self.leverage_spread, 0.0, 1.5)?;
+        check("whaleConcentration", self.whale_concentration, 0.0, 1.0)?;
+        check("entrySpreadPct", self.entry_spread_pct, 0.0, 50.0)?;
+        check("maintenancePct", self.maintenance_pct, 0.0, 50.0)?;
+        if let MarginTiers::Custom(rows) = &self.margin_tiers {
+            TierTable::from_specs(rows)?;
+        }
+        check("depthPerPct", self.depth_per_pct, 1e3, MAX_USD)?;
+        check("permanentImpact", self.permanent_impact, 0.0, 1.0)?;
+        check("recoveryHalfLife", self.recovery_half_life, 0.1, 1e5)?;
+        check("volatilityPct", self.volatility_pct, 0.0, 10.0)?;
+        check("shockPct", self.shock_pct, -90.0, 90.0)?;
+        check_whole("ticks", self.ticks.into(), 1, MAX_TICKS.into())?;
+        check("tickSeconds", self.tick_seconds, 0.001, 86_400.0)?;
+        let liq = &self.liquidation;
+        check("liquidation.partialFraction", liq.partial_fraction, 0.01, 1.0)?;
+        check("liquidation.partialAbove", liq.partial_above, 0.0, MAX_USD)?;
+        if let Some(cap) = liq.max_per_tick {
+            check_positive("liquidation.maxPerTick", cap, 0.0, MAX_USD)?;
+        }
+        check("liquidation.backstopCapacity", liq.backstop_capacity, 0.0, MAX_USD)?;
+        check("liquidation.feePct", liq.fee_pct, 0.0, 5.0)?;
+        check("insuranceFund", self.insurance_fund, 0.0, MAX_USD)?;
+        if let Some(cb) = &self.circuit_breaker {
+            cb.validate()?;
+        }
+        Ok(())
+    }
+
+    /// The tier table these params ask for.
+    pub fn tier_table(&self) -> TierTable {
+        TierTable::for_params(&self.margin_tiers, self.maintenance_pct)
+    }
+}
+
+impl CircuitBreaker {
+    fn validate(&self) -> Result<(), ParamsError> {
+        let levels = &self.levels_pct;
+        if levels.is_empty() || levels.len() > 10 {
+            return Err(ParamsError::range(
+                "circuitBreaker.levelsPct",
+                format!("must list between 1 and 10 levels, got {}", levels.len()),
+            ));
+        }
+        for (i, &level) in levels.iter().enumerate() {
+            check_positive(&format!("circuitBreaker.levelsPct[{i}]"), level, 0.0, 90.0)?;
+            if i > 0 && level <= levels[i - 1] {
+                return Err(ParamsError::range(
+                    &format!("circuitBreaker.levelsPct[{i}]"),
+                    format!(
+                        "must be above the level before it ({}), got {}",
+                        show(levels[i - 1]),
+                        show(level)
+                    ),
+                ));
+            }
+        }
+        check_whole("circuitBreaker.windowTicks", self.window_ticks.into(), 1, MAX_TICKS.into())?;
+        check_whole("circuitBreaker.haltTicks", self.halt_ticks.into(), 1, MAX_TICKS.into())?;
+        check("circuitBreaker.magnetSellShare", self.magnet_sell_share, 0.0, 1.0)
+    }
+}
