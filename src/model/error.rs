@@ -27,7 +27,11 @@ pub struct ParamsError {
 impl ParamsError {
     /// A new error of any kind.
     pub fn new(kind: ErrorKind, field: &str, message: impl Into<String>) -> Self {
-        ParamsError { kind, field: field.to_owned(), message: message.into() }
+        ParamsError {
+            kind,
+            field: field.to_owned(),
+            message: message.into(),
+        }
     }
 
     /// A value outside its allowed range.
@@ -37,8 +41,9 @@ impl ParamsError {
 
     /// Turns a serde error, with the path where it happened, into a named error.
     ///
-    /// Our own range checks inside deserializers say "must …"; serde's messages about unknown
-    /// fields, wrong types and unknown variants are type errors.
+    /// Our own range checks inside deserializers say "must …", and serde's "unknown variant"
+    /// is a value outside the allowed set: both are range errors. Unknown fields and wrong types
+    /// are type errors.
     pub fn from_serde<E: fmt::Display>(err: serde_path_to_error::Error<E>) -> Self {
         let path = err.path().to_string();
         let inner = err.into_inner().to_string();
@@ -47,13 +52,25 @@ impl ParamsError {
             Some(i) => inner[..i].to_owned(),
             None => inner,
         };
-        let field = if path == "." || path.is_empty() { "params".to_owned() } else { path };
-        let kind = if inner.starts_with("must ") { ErrorKind::Range } else { ErrorKind::Type };
+        let field = if path == "." || path.is_empty() {
+            "params".to_owned()
+        } else {
+            path
+        };
+        let kind = if inner.starts_with("must ") || inner.starts_with("unknown variant") {
+            ErrorKind::Range
+        } else {
+            ErrorKind::Type
+        };
         let message = match inner.strip_prefix("unknown field ") {
             Some(rest) => format!("unknown field {rest}"),
             None => inner,
         };
-        ParamsError { kind, field, message }
+        ParamsError {
+            kind,
+            field,
+            message,
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The order book: how forced flow moves the price, and how the book refills.
 //!
-//! The price is kept as a log price x = ln P split in two parts, x = x_perm + x_trans:
+//! The price is kept as a log return from the start, x = ln(P ÷ start), split in two parts,
+//! x = x_perm + x_trans (so an untouched market stays exactly at its start price):
 //! - net flow Q (USD at the fill price, buys positive) moves x by Δ = Q ÷ (100 · depthPerPct)
 //!   under the linear law (Kyle 1985: depthPerPct USD moves the price 1 %), or by
 //!   Δ = sign(Q) · 0.01 · √(|Q| ÷ depthPerPct) under the square-root law (Donier & Bonart 2015),
@@ -15,14 +16,14 @@
 
 use super::params::{ImpactLaw, Params};
 
-/// The log price may not leave ln(start) ± this, so prices stay finite and above zero however
+/// The log return may not leave ± this, so prices stay finite and above zero however
 /// extreme the flow (e^−60 of the start is far below anything a real book reaches).
 const MAX_LOG_MOVE: f64 = 30.0;
 
 /// Price state of the market.
 #[derive(Clone, Debug)]
 pub struct Market {
-    log_start: f64,
+    start: f64,
     perm: f64,
     trans: f64,
     decay: f64,
@@ -34,10 +35,9 @@ pub struct Market {
 impl Market {
     /// A market at `params.startPrice` with no impact outstanding.
     pub fn new(params: &Params) -> Market {
-        let log_start = libm::log(params.start_price);
         Market {
-            log_start,
-            perm: log_start,
+            start: params.start_price,
+            perm: 0.0,
             trans: 0.0,
             decay: libm::exp(-std::f64::consts::LN_2 / params.recovery_half_life),
             depth: params.depth_per_pct,
@@ -49,12 +49,12 @@ impl Market {
     /// Current (mark) price.
     #[inline]
     pub fn price(&self) -> f64 {
-        libm::exp(self.perm + self.trans)
+        self.start * libm::exp(self.perm + self.trans)
     }
 
     /// Moves the permanent price by `dx` in log terms (news, the shock, noise).
     pub fn news(&mut self, dx: f64) {
-        self.perm = (self.perm + dx).clamp(self.log_start - MAX_LOG_MOVE, self.log_start + MAX_LOG_MOVE);
+        self.perm = self.clamped_perm(dx);
     }
 
     /// One tick of book recovery: the transient part of impact decays.
@@ -73,7 +73,9 @@ impl Market {
     /// The price after a flow of `flow` USD, without applying it.
     pub fn price_after(&self, flow: f64) -> f64 {
         let dx = self.impact(flow);
-        libm::exp(self.clamped_perm(self.permanent * dx) + self.clamped_trans((1.0 - self.permanent) * dx))
+        let x = self.clamped_perm(self.permanent * dx)
+            + self.clamped_trans((1.0 - self.permanent) * dx);
+        self.start * libm::exp(x)
     }
 
     /// Executes a net flow of `flow` USD against the book and returns the new price.
@@ -85,7 +87,7 @@ impl Market {
     }
 
     fn clamped_perm(&self, dx: f64) -> f64 {
-        (self.perm + dx).clamp(self.log_start - MAX_LOG_MOVE, self.log_start + MAX_LOG_MOVE)
+        (self.perm + dx).clamp(-MAX_LOG_MOVE, MAX_LOG_MOVE)
     }
 
     fn clamped_trans(&self, dx: f64) -> f64 {
@@ -99,7 +101,10 @@ mod tests {
 
     #[test]
     fn depth_per_pct_moves_the_price_one_percent() {
-        let params = Params { permanent_impact: 1.0, ..Params::default() };
+        let params = Params {
+            permanent_impact: 1.0,
+            ..Params::default()
+        };
         let mut m = Market::new(&params);
         let p = m.trade(-params.depth_per_pct);
         assert!((libm::log(p / 100.0) + 0.01).abs() < 1e-12);
@@ -108,7 +113,10 @@ mod tests {
     #[test]
     fn laws_agree_at_depth_and_sqrt_is_concave() {
         let lin = Market::new(&Params::default());
-        let sqrt = Market::new(&Params { impact_law: ImpactLaw::Sqrt, ..Params::default() });
+        let sqrt = Market::new(&Params {
+            impact_law: ImpactLaw::Sqrt,
+            ..Params::default()
+        });
         let d = Params::default().depth_per_pct;
         assert!((lin.impact(d) - sqrt.impact(d)).abs() < 1e-15);
         assert!(sqrt.impact(4.0 * d) < lin.impact(4.0 * d));
@@ -117,7 +125,11 @@ mod tests {
 
     #[test]
     fn transient_impact_halves_in_a_half_life() {
-        let params = Params { permanent_impact: 0.0, recovery_half_life: 10.0, ..Params::default() };
+        let params = Params {
+            permanent_impact: 0.0,
+            recovery_half_life: 10.0,
+            ..Params::default()
+        };
         let mut m = Market::new(&params);
         m.trade(-params.depth_per_pct * 10.0);
         let moved = libm::log(m.price() / 100.0);

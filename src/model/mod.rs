@@ -3,8 +3,11 @@
 //! Entry points: [`simulate`] runs one market; [`compare`] runs one population under the four
 //! mitigation scenarios the page shows side by side.
 
+pub mod breaker;
 pub mod error;
+pub mod liquidation;
 pub mod margin;
+pub mod market;
 pub mod outcome;
 pub mod params;
 pub mod population;

@@ -25,8 +25,10 @@ pub const MAX_USD: f64 = 1e12;
 
 /// All parameters of one simulated market.
 ///
-/// `Default` is the teaching preset: a market of 100,000 traders at 12x average leverage, with a
-/// book just deep enough that a 5 % drop is amplified about twofold but does not run away.
+/// `Default` is the teaching preset: 100,000 traders at 12x average leverage on a book deep
+/// enough that the market sits just below the tipping point (branching ratio about 0.5 at the
+/// start, about 1 in the densest band): a 5 % drop becomes a crash of about 13 %, and a little
+/// more leverage or a little less depth tips it into a runaway.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct Params {
@@ -52,16 +54,16 @@ pub struct Params {
     /// default 0.6. Zero gives every trader the mean leverage.
     pub leverage_spread: f64,
     /// How concentrated position sizes are, from 0 (even, Pareto tail index 3) to 1 (whales
-    /// dominate, tail index 1.1). Range [0, 1]; default 0.5.
+    /// dominate, tail index 1.1). Range [0, 1]; default 0.6.
     pub whale_concentration: f64,
     /// Standard deviation of entry prices around the start price, in % (log-normal).
-    /// Range [0, 50]; default 4.
+    /// Range [0, 50]; default 3.
     pub entry_spread_pct: f64,
     /// Flat maintenance margin rate in %, used when `marginTiers` is none. Range [0, 50]; default 0.5.
     pub maintenance_pct: f64,
     /// Margin tier table: none (flat `maintenancePct`), "standard", "strict" or a custom list.
     pub margin_tiers: MarginTiers,
-    /// Market depth: USD of one-sided flow that moves the price 1 %. Range [1e3, 1e12]; default 1.5e7.
+    /// Market depth: USD of one-sided flow that moves the price 1 %. Range [1e3, 1e12]; default 8e7.
     pub depth_per_pct: f64,
     /// How price impact grows with order size. Default linear.
     pub impact_law: ImpactLaw,
@@ -82,7 +84,7 @@ pub struct Params {
     pub tick_seconds: f64,
     /// How the venue liquidates.
     pub liquidation: LiquidationParams,
-    /// Insurance fund at the start, in USD. Range [0, 1e12]; default 2e6.
+    /// Insurance fund at the start, in USD. Range [0, 1e12]; default 4e7 (2 % of open interest).
     pub insurance_fund: f64,
     /// An optional circuit breaker. Default: none.
     pub circuit_breaker: Option<CircuitBreaker>,
@@ -99,11 +101,11 @@ impl Default for Params {
             long_share: 0.6,
             leverage: 12.0,
             leverage_spread: 0.6,
-            whale_concentration: 0.5,
-            entry_spread_pct: 4.0,
+            whale_concentration: 0.6,
+            entry_spread_pct: 3.0,
             maintenance_pct: 0.5,
             margin_tiers: MarginTiers::None,
-            depth_per_pct: 1.5e7,
+            depth_per_pct: 8e7,
             impact_law: ImpactLaw::Linear,
             permanent_impact: 0.5,
             recovery_half_life: 20.0,
@@ -112,7 +114,7 @@ impl Default for Params {
             ticks: 600,
             tick_seconds: 1.0,
             liquidation: LiquidationParams::default(),
-            insurance_fund: 2e6,
+            insurance_fund: 4e7,
             circuit_breaker: None,
         }
     }
@@ -340,7 +342,12 @@ fn check(field: &str, x: f64, lo: f64, hi: f64) -> Result<(), ParamsError> {
     } else {
         Err(ParamsError::range(
             field,
-            format!("must be between {} and {}, got {}", show(lo), show(hi), show(x)),
+            format!(
+                "must be between {} and {}, got {}",
+                show(lo),
+                show(hi),
+                show(x)
+            ),
         ))
     }
 }
@@ -352,7 +359,12 @@ fn check_positive(field: &str, x: f64, lo: f64, hi: f64) -> Result<(), ParamsErr
     } else {
         Err(ParamsError::range(
             field,
-            format!("must be above {} and at most {}, got {}", show(lo), show(hi), show(x)),
+            format!(
+                "must be above {} and at most {}, got {}",
+                show(lo),
+                show(hi),
+                show(x)
+            ),
         ))
     }
 }
@@ -371,10 +383,19 @@ fn check_whole(field: &str, x: u64, lo: u64, hi: u64) -> Result<(), ParamsError>
 impl Params {
     /// Reads params from JSON text. Missing fields take their defaults; the result is validated.
     pub fn from_json(text: &str) -> Result<Params, ParamsError> {
+        // serde would read a JSON array positionally into the struct; params are an object.
+        if !text.trim_start().starts_with('{') {
+            return Err(ParamsError::new(
+                ErrorKind::Type,
+                "params",
+                "must be a JSON object",
+            ));
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let params = Params::deserialize_from(&mut de)?;
-        de.end()
-            .map_err(|e| ParamsError::new(ErrorKind::Type, "params", format!("is not valid JSON: {e}")))?;
+        de.end().map_err(|e| {
+            ParamsError::new(ErrorKind::Type, "params", format!("is not valid JSON: {e}"))
+        })?;
         params.validate()?;
         Ok(params)
     }
@@ -398,12 +419,25 @@ impl Params {
             if list.is_empty() || list.len() > MAX_TRADERS as usize {
                 return Err(ParamsError::range(
                     "positions",
-                    format!("must list between 1 and {MAX_TRADERS} positions, got {}", list.len()),
+                    format!(
+                        "must list between 1 and {MAX_TRADERS} positions, got {}",
+                        list.len()
+                    ),
                 ));
             }
             for (i, p) in list.iter().enumerate() {
-                check_positive(&format!("positions[{i}].notional"), p.notional, 0.0, MAX_USD)?;
-                check(&format!("positions[{i}].leverage"), p.leverage, 1.0, MAX_LEVERAGE)?;
+                check_positive(
+                    &format!("positions[{i}].notional"),
+                    p.notional,
+                    0.0,
+                    MAX_USD,
+                )?;
+                check(
+                    &format!("positions[{i}].leverage"),
+                    p.leverage,
+                    1.0,
+                    MAX_LEVERAGE,
+                )?;
                 check_positive(&format!("positions[{i}].entry"), p.entry, 0.0, 1e9)?;
             }
         }
@@ -425,12 +459,22 @@ impl Params {
         check_whole("ticks", self.ticks.into(), 1, MAX_TICKS.into())?;
         check("tickSeconds", self.tick_seconds, 0.001, 86_400.0)?;
         let liq = &self.liquidation;
-        check("liquidation.partialFraction", liq.partial_fraction, 0.01, 1.0)?;
+        check(
+            "liquidation.partialFraction",
+            liq.partial_fraction,
+            0.01,
+            1.0,
+        )?;
         check("liquidation.partialAbove", liq.partial_above, 0.0, MAX_USD)?;
         if let Some(cap) = liq.max_per_tick {
             check_positive("liquidation.maxPerTick", cap, 0.0, MAX_USD)?;
         }
-        check("liquidation.backstopCapacity", liq.backstop_capacity, 0.0, MAX_USD)?;
+        check(
+            "liquidation.backstopCapacity",
+            liq.backstop_capacity,
+            0.0,
+            MAX_USD,
+        )?;
         check("liquidation.feePct", liq.fee_pct, 0.0, 5.0)?;
         check("insuranceFund", self.insurance_fund, 0.0, MAX_USD)?;
         if let Some(cb) = &self.circuit_breaker {
@@ -467,8 +511,23 @@ impl CircuitBreaker {
                 ));
             }
         }
-        check_whole("circuitBreaker.windowTicks", self.window_ticks.into(), 1, MAX_TICKS.into())?;
-        check_whole("circuitBreaker.haltTicks", self.halt_ticks.into(), 1, MAX_TICKS.into())?;
-        check("circuitBreaker.magnetSellShare", self.magnet_sell_share, 0.0, 1.0)
+        check_whole(
+            "circuitBreaker.windowTicks",
+            self.window_ticks.into(),
+            1,
+            MAX_TICKS.into(),
+        )?;
+        check_whole(
+            "circuitBreaker.haltTicks",
+            self.halt_ticks.into(),
+            1,
+            MAX_TICKS.into(),
+        )?;
+        check(
+            "circuitBreaker.magnetSellShare",
+            self.magnet_sell_share,
+            0.0,
+            1.0,
+        )
     }
 }

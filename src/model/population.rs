@@ -12,7 +12,7 @@
 //! holds the random numbers, and [`Population::build`] turns them into positions under a given
 //! tier table (which caps leverage and sets maintenance).
 
-use super::margin::{bankruptcy_price, liquidation_price, TierTable};
+use super::margin::{liquidation_price, TierTable};
 use super::params::{Params, Side};
 use super::rng::{normal_quantile, QuantileTable, Rng};
 
@@ -47,6 +47,8 @@ pub struct Position {
     pub state: State,
     /// Whether any of it has been liquidated.
     pub hit: bool,
+    /// Index of its margin tier.
+    pub tier: u8,
 }
 
 impl Position {
@@ -114,7 +116,11 @@ impl Draws {
                 leverage: lev.sample(rng.open_uniform()),
                 entry_u: rng.open_uniform(),
             };
-            if is_long { long.push(d) } else { short.push(d) }
+            if is_long {
+                long.push(d)
+            } else {
+                short.push(d)
+            }
         }
         let total = params.open_interest;
         scale(&mut long, total * params.long_share);
@@ -143,23 +149,31 @@ pub struct Population {
 
 impl Population {
     /// Builds positions from draws under `tiers`, with entries spread around `start`.
-    pub fn build(draws: &Draws, tiers: &TierTable, start: f64, entry_spread_pct: f64) -> Population {
+    pub fn build(
+        draws: &Draws,
+        tiers: &TierTable,
+        start: f64,
+        entry_spread_pct: f64,
+    ) -> Population {
         let sigma = entry_spread_pct / 100.0;
-        let entries = QuantileTable::new(|u: f64| normal_quantile(u));
+        let factors = QuantileTable::new(|u: f64| libm::exp(sigma * normal_quantile(u)));
         let make = |side: Side, draws: &[Draw]| {
             let positions = draws
                 .iter()
                 .map(|d| {
-                    let tier = tiers.tier_for(d.notional);
+                    let (index, tier) = tiers.tier_index(d.notional);
                     let leverage = d.leverage.min(tier.max_leverage).max(1.0);
-                    let entry = solvent_entry(side, start, sigma, d, leverage, tier, &entries);
+                    let entry = solvent_entry(side, start, sigma, d, leverage, tier, &factors);
                     let qty = d.notional / entry;
-                    open(side, entry, leverage, qty, tier)
+                    open(side, entry, leverage, qty, tier, index)
                 })
                 .collect();
             sorted(Book { side, positions })
         };
-        Population { long: make(Side::Long, &draws.long), short: make(Side::Short, &draws.short) }
+        Population {
+            long: make(Side::Long, &draws.long),
+            short: make(Side::Short, &draws.short),
+        }
     }
 
     /// Builds an explicit population from a list of positions. Leverage above the tier cap is
@@ -168,17 +182,23 @@ impl Population {
         let mut long = Vec::new();
         let mut short = Vec::new();
         for p in specs {
-            let tier = tiers.tier_for(p.notional);
+            let (index, tier) = tiers.tier_index(p.notional);
             let leverage = p.leverage.min(tier.max_leverage).max(1.0);
-            let pos = open(p.side, p.entry, leverage, p.notional / p.entry, tier);
+            let pos = open(p.side, p.entry, leverage, p.notional / p.entry, tier, index);
             match p.side {
                 Side::Long => long.push(pos),
                 Side::Short => short.push(pos),
             }
         }
         Population {
-            long: sorted(Book { side: Side::Long, positions: long }),
-            short: sorted(Book { side: Side::Short, positions: short }),
+            long: sorted(Book {
+                side: Side::Long,
+                positions: long,
+            }),
+            short: sorted(Book {
+                side: Side::Short,
+                positions: short,
+            }),
         }
     }
 
@@ -207,7 +227,14 @@ impl Population {
     }
 }
 
-fn open(side: Side, entry: f64, leverage: f64, qty: f64, tier: &super::margin::Tier) -> Position {
+fn open(
+    side: Side,
+    entry: f64,
+    leverage: f64,
+    qty: f64,
+    tier: &super::margin::Tier,
+    index: u8,
+) -> Position {
     Position {
         liq: liquidation_price(side, entry, leverage, qty, tier),
         qty,
@@ -216,6 +243,7 @@ fn open(side: Side, entry: f64, leverage: f64, qty: f64, tier: &super::margin::T
         leverage,
         state: State::Open,
         hit: false,
+        tier: index,
     }
 }
 
@@ -223,8 +251,8 @@ fn open(side: Side, entry: f64, leverage: f64, qty: f64, tier: &super::margin::T
 ///
 /// The liquidation price is a fixed multiple r of the entry (see `margin`: the maintenance amount
 /// enters as cum ÷ notional, which does not depend on the entry), so a long is still solvent at
-/// the start price S when E · r < S, i.e. when z < −ln r ÷ σ, and a short when z > −ln r ÷ σ.
-/// The common case takes the table; a draw past the bound is redrawn from the truncated
+/// the start price S when E · r < S and a short when E · r > S. The common case takes the
+/// tabulated entry factor e^(σz); a draw past the bound is redrawn from the truncated
 /// distribution by rescaling the same uniform, so every trader costs exactly one draw.
 fn solvent_entry(
     side: Side,
@@ -233,43 +261,60 @@ fn solvent_entry(
     d: &Draw,
     leverage: f64,
     tier: &super::margin::Tier,
-    table: &QuantileTable<impl Fn(f64) -> f64>,
+    factors: &QuantileTable<impl Fn(f64) -> f64>,
 ) -> f64 {
-    let cum_share = tier.cum / d.notional;
-    let ratio = match side {
-        Side::Long => ((1.0 - 1.0 / leverage) - cum_share) / (1.0 - tier.mmr),
-        Side::Short => ((1.0 + 1.0 / leverage) + cum_share) / (1.0 + tier.mmr),
-    };
     // A thousandth of a percent of headroom, so no one starts exactly at the line.
-    let headroom = 1e-5;
-    if sigma == 0.0 || ratio <= 0.0 {
-        return match side {
-            Side::Long if ratio * start >= start * (1.0 - headroom) => start * (1.0 - headroom) / ratio,
-            Side::Short if ratio * start <= start * (1.0 + headroom) => start * (1.0 + headroom) / ratio,
-            _ => start,
+    const HEADROOM: f64 = 1e-5;
+    let cum_share = tier.cum / d.notional;
+    let (ratio, limit) = match side {
+        Side::Long => (
+            ((1.0 - 1.0 / leverage) - cum_share) / (1.0 - tier.mmr),
+            1.0 - HEADROOM,
+        ),
+        Side::Short => (
+            ((1.0 + 1.0 / leverage) + cum_share) / (1.0 + tier.mmr),
+            1.0 + HEADROOM,
+        ),
+    };
+    let solvent = |factor: f64| match side {
+        Side::Long => factor * ratio < limit,
+        Side::Short => factor * ratio > limit,
+    };
+    if ratio <= 0.0 {
+        // A long that cannot be liquidated (leverage 1): any entry will do.
+        return start
+            * if sigma == 0.0 {
+                1.0
+            } else {
+                factors.sample(d.entry_u)
+            };
+    }
+    if sigma == 0.0 {
+        return if solvent(1.0) {
+            start
+        } else {
+            start * limit / ratio
         };
     }
-    let z = table.sample(d.entry_u);
-    let bound = -libm::log(ratio) / sigma;
-    let solvent = match side {
-        Side::Long => z < bound - headroom / sigma,
-        Side::Short => z > bound + headroom / sigma,
+    let factor = factors.sample(d.entry_u);
+    if solvent(factor) {
+        return start * factor;
+    }
+    // Truncate the normal at z = ln(limit ÷ r) ÷ σ and place the same uniform inside.
+    let bound = libm::log(limit / ratio) / sigma;
+    let cdf = 0.5 * libm::erfc(-bound / std::f64::consts::SQRT_2);
+    let u = match side {
+        Side::Long => d.entry_u * cdf,
+        Side::Short => cdf + d.entry_u * (1.0 - cdf),
     };
-    let z = if solvent {
-        z
-    } else {
-        let b = match side {
-            Side::Long => bound - headroom / sigma,
-            Side::Short => bound + headroom / sigma,
-        };
-        let cdf = 0.5 * libm::erfc(-b / std::f64::consts::SQRT_2);
-        let u = match side {
-            Side::Long => d.entry_u * cdf,
-            Side::Short => cdf + d.entry_u * (1.0 - cdf),
-        };
-        normal_quantile(u.clamp(1e-300, 1.0 - 1e-16))
-    };
-    start * libm::exp(sigma * z)
+    let factor = libm::exp(sigma * normal_quantile(u.clamp(1e-300, 1.0 - 1e-16)));
+    // Rounding at the bound itself must not put anyone over the line.
+    start
+        * if solvent(factor) {
+            factor
+        } else {
+            limit / ratio
+        }
 }
 
 /// Orders a book most fragile first with a radix sort on the liquidation price.
@@ -281,11 +326,19 @@ fn sorted(mut book: Book) -> Book {
     let descending = book.side == Side::Long;
     let key = |p: &Position| {
         let bits = p.liq.max(0.0).to_bits();
-        if descending { !bits } else { bits }
+        if descending {
+            !bits
+        } else {
+            bits
+        }
     };
     let n = book.positions.len();
-    let mut order: Vec<(u64, u32)> =
-        book.positions.iter().enumerate().map(|(i, p)| (key(p), i as u32)).collect();
+    let mut order: Vec<(u64, u32)> = book
+        .positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (key(p), i as u32))
+        .collect();
     let mut spare = vec![(0u64, 0u32); n];
     for shift in [31u32, 42, 53] {
         let mut counts = [0usize; 2048];
@@ -312,7 +365,10 @@ fn sorted(mut book: Book) -> Book {
             j -= 1;
         }
     }
-    book.positions = order.iter().map(|&(_, i)| book.positions[i as usize]).collect();
+    book.positions = order
+        .iter()
+        .map(|&(_, i)| book.positions[i as usize])
+        .collect();
     book
 }
 
@@ -322,7 +378,10 @@ mod tests {
 
     #[test]
     fn sort_orders_by_liquidation_price() {
-        let params = Params { traders: 20_000, ..Params::default() };
+        let params = Params {
+            traders: 20_000,
+            ..Params::default()
+        };
         let pop = Population::for_params(&params);
         assert!(pop.long.positions.windows(2).all(|w| w[0].liq >= w[1].liq));
         assert!(pop.short.positions.windows(2).all(|w| w[0].liq <= w[1].liq));
@@ -331,19 +390,35 @@ mod tests {
 
     #[test]
     fn open_interest_adds_up_and_everyone_starts_solvent() {
-        let params = Params { traders: 50_000, entry_spread_pct: 10.0, ..Params::default() };
+        let params = Params {
+            traders: 50_000,
+            entry_spread_pct: 10.0,
+            ..Params::default()
+        };
         let pop = Population::for_params(&params);
         let long: f64 = pop.long.positions.iter().map(Position::notional).sum();
         let short: f64 = pop.short.positions.iter().map(Position::notional).sum();
         assert!((long / (params.open_interest * params.long_share) - 1.0).abs() < 1e-9);
         assert!((short / (params.open_interest * (1.0 - params.long_share)) - 1.0).abs() < 1e-9);
-        assert!(pop.long.positions.iter().all(|p| p.liq < params.start_price));
-        assert!(pop.short.positions.iter().all(|p| p.liq > params.start_price));
+        assert!(pop
+            .long
+            .positions
+            .iter()
+            .all(|p| p.liq < params.start_price));
+        assert!(pop
+            .short
+            .positions
+            .iter()
+            .all(|p| p.liq > params.start_price));
     }
 
     #[test]
     fn mean_leverage_is_the_knob_before_caps() {
-        let params = Params { traders: 200_000, leverage: 20.0, ..Params::default() };
+        let params = Params {
+            traders: 200_000,
+            leverage: 20.0,
+            ..Params::default()
+        };
         let pop = Population::for_params(&params);
         let all = pop.long.positions.iter().chain(&pop.short.positions);
         let mean = all.map(|p| p.leverage).sum::<f64>() / pop.len() as f64;
@@ -363,6 +438,9 @@ mod tests {
         for p in pop.long.positions.iter().chain(&pop.short.positions) {
             assert!(p.leverage <= tiers.tier_for(p.notional()).max_leverage + 1e-9);
         }
-        assert!(pop.long.positions.iter().any(|p| p.notional() > 10e6), "expected whales");
+        assert!(
+            pop.long.positions.iter().any(|p| p.notional() > 10e6),
+            "expected whales"
+        );
     }
 }

@@ -1,0 +1,53 @@
+//! Runs the model from the command line and prints the summary of each mitigation scenario.
+//!
+//! `cargo run --release --example run -- '{"leverage": 25, "depthPerPct": 2e7}'`
+
+use leverage_cascade::model::{compare, Params, Summary};
+
+fn main() {
+    let text = std::env::args().nth(1).unwrap_or_else(|| "{}".into());
+    let params = match Params::from_json(&text) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let started = std::time::Instant::now();
+    let result = match compare(&params) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let elapsed = started.elapsed();
+    let rows = [
+        ("none", &result.none),
+        ("breaker", &result.circuit_breaker),
+        ("tiers", &result.margin_tiers),
+        ("both", &result.both),
+    ];
+    println!(
+        "scenario  move%  ampl  liquidated$  count  share  waves  halts  badDebt  adl$  n0  npeak@"
+    );
+    for (name, o) in rows {
+        let s: &Summary = &o.summary;
+        println!(
+            "{name:8} {:6.2} {:5.2} {:12.3e} {:6} {:5.3} {:6} {:6} {:8.2e} {:8.2e} {:4.2} {:4.2}@{}",
+            s.max_move_pct,
+            s.amplification,
+            s.liquidated_notional,
+            s.liquidated_count,
+            s.liquidated_share,
+            s.waves,
+            s.halts,
+            s.bad_debt,
+            s.adl_notional,
+            s.branching_ratio,
+            s.peak_branching_ratio,
+            s.peak_branching_at_pct
+        );
+    }
+    eprintln!("compare() took {elapsed:?}");
+}

@@ -1,0 +1,395 @@
+//! The tick loop, and the comparison of mitigations on one population.
+
+use super::breaker::{Breaker, Trip};
+use super::error::ParamsError;
+use super::liquidation::{book_index, Engine};
+use super::market::Market;
+use super::outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary, MAX_EVENTS};
+use super::params::{MarginTiers, Params, Side};
+use super::population::{Book, Draws, Population};
+use super::rng::Rng;
+
+/// Runs one market.
+pub fn simulate(params: &Params) -> Result<Outcome, ParamsError> {
+    params.validate()?;
+    Ok(run(params, Population::for_params(params)))
+}
+
+/// The same market under four mitigation scenarios.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    /// No circuit breaker, flat maintenance margin.
+    pub none: Outcome,
+    /// With the circuit breaker.
+    pub circuit_breaker: Outcome,
+    /// With tiered margin.
+    pub margin_tiers: Outcome,
+    /// With both.
+    pub both: Outcome,
+}
+
+/// The params of the four scenarios [`compare`] runs, in the order none, breaker, tiers, both.
+///
+/// The breaker is `params.circuitBreaker`, or the default breaker when it is none; the tiers
+/// are `params.marginTiers`, or "standard" when they are none.
+pub fn scenarios(params: &Params) -> [Params; 4] {
+    let breaker = Some(params.circuit_breaker.clone().unwrap_or_default());
+    let tiers = match &params.margin_tiers {
+        MarginTiers::None => MarginTiers::Standard,
+        other => other.clone(),
+    };
+    let none = Params {
+        circuit_breaker: None,
+        margin_tiers: MarginTiers::None,
+        ..params.clone()
+    };
+    let with_breaker = Params {
+        circuit_breaker: breaker.clone(),
+        ..none.clone()
+    };
+    let with_tiers = Params {
+        margin_tiers: tiers.clone(),
+        ..none.clone()
+    };
+    let both = Params {
+        circuit_breaker: breaker,
+        margin_tiers: tiers,
+        ..none.clone()
+    };
+    [none, with_breaker, with_tiers, both]
+}
+
+/// Runs the four scenarios on the same population: the same random draws, with the tier table
+/// capping leverage and setting maintenance where tiers apply.
+pub fn compare(params: &Params) -> Result<Comparison, ParamsError> {
+    params.validate()?;
+    let [none, breaker, tiers, both] = scenarios(params);
+    let (flat, tiered) = match &params.positions {
+        Some(specs) => (
+            Population::from_specs(specs, &none.tier_table()),
+            Population::from_specs(specs, &tiers.tier_table()),
+        ),
+        None => {
+            let draws = Draws::generate(params);
+            let build = |p: &Params| {
+                Population::build(&draws, &p.tier_table(), p.start_price, p.entry_spread_pct)
+            };
+            (build(&none), build(&tiers))
+        }
+    };
+    Ok(Comparison {
+        none: run(&none, flat.clone()),
+        circuit_breaker: run(&breaker, flat),
+        margin_tiers: run(&tiers, tiered.clone()),
+        both: run(&both, tiered),
+    })
+}
+
+/// The tick loop. `params` must be valid.
+pub fn run(params: &Params, population: Population) -> Outcome {
+    let ticks = params.ticks as usize;
+    let start = params.start_price;
+    let (branching_ratio, peak_branching_ratio, peak_branching_at_pct) =
+        branching(&population, params);
+    let traders = population.len() as u32;
+    let mut engine = Engine::new(params, population);
+    let open_interest = engine.open_interest[0] + engine.open_interest[1];
+    let mut market = Market::new(params);
+    let mut breaker = params
+        .circuit_breaker
+        .as_ref()
+        .map(|cb| Breaker::new(cb, start));
+    let mut noise = Rng::new(params.seed, 2);
+    let volatility = params.volatility_pct / 100.0;
+
+    let mut series = Series::default();
+    let mut log = EventLog::default();
+    let mut waves = 0;
+    let mut halts = 0;
+    let mut halted_ticks = 0;
+    let mut was_halted = false;
+    let mut cascading = false;
+    let mut fund_dry = false;
+    let mut last_wave: Option<usize> = None;
+
+    for t in 0..params.ticks {
+        let halted = breaker.as_ref().is_some_and(|b| b.halted(t));
+
+        // 1. A halt that has run its length ends: queued positions back above maintenance are
+        //    spared, judged at the price the refilled book now shows.
+        market.recover();
+        if was_halted && !halted {
+            engine.spare(market.price());
+            log.push(event(t, EventKind::Resume, market.price()));
+        }
+
+        // 2. News: the shock at tick 0, then noise. Noise is drawn every tick so all scenarios
+        //    share one noise path, but a halted market does not trade on it.
+        let shock = if t == 0 {
+            libm::log1p(params.shock_pct / 100.0)
+        } else {
+            0.0
+        };
+        let drift = if volatility > 0.0 {
+            volatility * noise.normal()
+        } else {
+            0.0
+        };
+        market.news(shock + if halted { 0.0 } else { drift });
+        if t == 0 && params.shock_pct != 0.0 {
+            log.push(Event {
+                level_pct: params.shock_pct,
+                ..event(0, EventKind::Shock, market.price())
+            });
+        }
+
+        // 3. Phase one: every breach at the current mark.
+        let found = engine.detect(market.price(), halted);
+        if let Some(i) = last_wave.take() {
+            log.set_next(i, found.count);
+        }
+        if found.count > 0 {
+            waves += 1;
+            cascading = true;
+            last_wave = log.push(Event {
+                count: found.count,
+                notional: found.notional,
+                ..event(t, EventKind::Wave, market.price())
+            });
+        }
+
+        // 4. Phase two: the tick's forced flow (and any magnet selling) clears once.
+        let mut fills = Default::default();
+        if !halted {
+            let magnet = breaker
+                .as_ref()
+                .map_or(0.0, |b| b.magnet_flow_share(market.price()));
+            fills = engine.clear(&mut market, -magnet * params.depth_per_pct);
+        }
+        let price = market.price();
+        if fills.adl_count > 0 {
+            log.push(Event {
+                count: fills.adl_count,
+                notional: fills.adl_notional,
+                ..event(t, EventKind::Adl, price)
+            });
+        }
+        if fills.fund_ran_dry && !fund_dry {
+            fund_dry = true;
+            log.push(event(t, EventKind::FundExhausted, price));
+        }
+
+        // 5. The breaker looks at the tick's closing price.
+        if let Some(b) = breaker.as_mut() {
+            if let Trip::Halt { level, .. } = b.observe(t, price) {
+                halts += 1;
+                log.push(Event {
+                    level_pct: level,
+                    ..event(t, EventKind::Halt, price)
+                });
+            }
+        }
+        if halted {
+            halted_ticks += 1;
+        }
+        was_halted = halted;
+
+        if cascading && found.count == 0 && engine.idle() && !halted {
+            cascading = false;
+            log.push(event(t, EventKind::Calm, price));
+        }
+
+        series.price.push(price);
+        series.liquidated_notional.push(fills.notional);
+        series.liquidation_count.push(fills.count);
+        series.queued_notional.push(engine.queued_notional.max(0.0));
+        series
+            .long_open_interest
+            .push(engine.open_interest[0].max(0.0));
+        series
+            .short_open_interest
+            .push(engine.open_interest[1].max(0.0));
+        series.insurance_fund.push(engine.fund);
+        series.adl_notional.push(fills.adl_notional);
+        series.halted.push(u8::from(halted));
+    }
+    debug_assert_eq!(series.price.len(), ticks);
+
+    let min_price = series.price.iter().copied().fold(start, f64::min);
+    let max_price = series.price.iter().copied().fold(start, f64::max);
+    let mut peak = start;
+    let mut max_drawdown_pct: f64 = 0.0;
+    for &p in &series.price {
+        peak = peak.max(p);
+        max_drawdown_pct = max_drawdown_pct.max((1.0 - p / peak) * 100.0);
+    }
+    let max_move_pct = if params.shock_pct > 0.0 {
+        (max_price / start - 1.0) * 100.0
+    } else {
+        (1.0 - min_price / start) * 100.0
+    };
+    let amplification = if params.shock_pct == 0.0 {
+        1.0
+    } else {
+        max_move_pct / params.shock_pct.abs()
+    };
+    let liquidated_notional = series.liquidated_notional.iter().sum();
+    let adl_notional = series.adl_notional.iter().sum();
+    let liquidation_map = liquidation_map(engine.books(), start, max_move_pct);
+
+    Outcome {
+        summary: Summary {
+            start_price: start,
+            min_price,
+            max_price,
+            final_price: series.price.last().copied().unwrap_or(start),
+            shock_pct: params.shock_pct,
+            max_drawdown_pct,
+            max_move_pct,
+            amplification,
+            open_interest,
+            traders,
+            liquidated_notional,
+            liquidated_count: engine.liquidated_count,
+            liquidated_share: f64::from(engine.liquidated_count) / f64::from(traders.max(1)),
+            waves,
+            bad_debt: engine.bad_debt,
+            adl_notional,
+            backstop_notional: engine.backstop_notional,
+            halts,
+            halted_ticks,
+            insurance_fund_start: params.insurance_fund,
+            insurance_fund_end: engine.fund,
+            fees_paid: engine.fees,
+            losses_covered: engine.covered,
+            branching_ratio,
+            peak_branching_ratio,
+            peak_branching_at_pct,
+        },
+        series,
+        liquidation_map,
+        events: log.events,
+    }
+}
+
+fn event(tick: u32, kind: EventKind, price: f64) -> Event {
+    Event {
+        tick,
+        kind,
+        price,
+        count: 0,
+        notional: 0.0,
+        next_count: 0,
+        level_pct: 0.0,
+    }
+}
+
+/// Events in order. Waves and ADL rounds (which a noisy run can have in most ticks) are kept up
+/// to [`MAX_EVENTS`] each; halts, resumes, the shock and the fund running dry are always kept.
+#[derive(Default)]
+struct EventLog {
+    events: Vec<Event>,
+    frequent: usize,
+}
+
+impl EventLog {
+    fn push(&mut self, e: Event) -> Option<usize> {
+        if matches!(e.kind, EventKind::Wave | EventKind::Adl | EventKind::Calm) {
+            if self.frequent >= MAX_EVENTS {
+                return None;
+            }
+            self.frequent += 1;
+        }
+        self.events.push(e);
+        Some(self.events.len() - 1)
+    }
+
+    fn set_next(&mut self, i: usize, count: u32) {
+        self.events[i].next_count = count;
+    }
+}
+
+/// Branching ratio n = κ ρ (DOMAIN.md §5): with linear impact κ = 1 ÷ (100 · depthPerPct) per
+/// USD in ln P and ρ the USD of liquidations per unit of ln P, n is the USD whose liquidation
+/// price lies within 1 % of the price, divided by depthPerPct. Measured on the side the shock
+/// pushes toward (both sides for no shock: the larger), at the start and, for the peak, over each
+/// 1 % band out to 50 % away.
+fn branching(population: &Population, params: &Params) -> (f64, f64, f64) {
+    const BANDS: usize = 50;
+    let start = params.start_price;
+    let profile = |book: &Book| {
+        let mut bands = [0.0; BANDS];
+        for p in &book.positions {
+            let distance = match book.side {
+                Side::Long => 1.0 - p.liq / start,
+                Side::Short => p.liq / start - 1.0,
+            } * 100.0;
+            if (0.0..BANDS as f64).contains(&distance) {
+                bands[distance as usize] += p.qty0 * p.liq;
+            }
+        }
+        bands.map(|usd| usd / params.depth_per_pct)
+    };
+    let long = profile(&population.long);
+    let short = profile(&population.short);
+    let pick = if params.shock_pct < 0.0 {
+        Side::Long
+    } else if params.shock_pct > 0.0 || short[0] > long[0] {
+        Side::Short
+    } else {
+        Side::Long
+    };
+    let bands = if pick == Side::Long { long } else { short };
+    let (at, peak) =
+        bands.iter().enumerate().fold(
+            (0, 0.0),
+            |best, (i, &n)| if n > best.1 { (i, n) } else { best },
+        );
+    let sign = if pick == Side::Long { -1.0 } else { 1.0 };
+    (bands[0], peak, sign * at as f64)
+}
+
+/// Buckets of the liquidation map.
+const MAP_BUCKETS: usize = 80;
+
+/// The liquidation map: liquidation prices bucketed over start ± R, where R covers the cascade's
+/// reach with room to spare (at least 25 %, at most 90 %).
+fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> LiquidationMap {
+    let reach = (1.5 * max_move_pct / 100.0).clamp(0.25, 0.9);
+    let (low, high) = (start * (1.0 - reach), start * (1.0 + reach));
+    let width = (high - low) / MAP_BUCKETS as f64;
+    let mut map = LiquidationMap {
+        low_price: low,
+        high_price: high,
+        long_liquidated: vec![0.0; MAP_BUCKETS],
+        long_survived: vec![0.0; MAP_BUCKETS],
+        short_liquidated: vec![0.0; MAP_BUCKETS],
+        short_survived: vec![0.0; MAP_BUCKETS],
+        outside: 0.0,
+    };
+    for book in books {
+        let b = book_index(book.side);
+        for p in &book.positions {
+            let total = p.qty0 * p.entry;
+            if !(low..high).contains(&p.liq) {
+                map.outside += total;
+                continue;
+            }
+            let i = (((p.liq - low) / width) as usize).min(MAP_BUCKETS - 1);
+            let liquidated = if p.hit {
+                (p.qty0 - p.qty) * p.entry
+            } else {
+                0.0
+            };
+            let (hit, kept) = if b == 0 {
+                (&mut map.long_liquidated, &mut map.long_survived)
+            } else {
+                (&mut map.short_liquidated, &mut map.short_survived)
+            };
+            hit[i] += liquidated;
+            kept[i] += total - liquidated;
+        }
+    }
+    map
+}

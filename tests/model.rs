@@ -1,0 +1,359 @@
+//! Known-answer, closed-form, literature and bad-input tests of the model.
+
+use leverage_cascade::model::margin::{bankruptcy_price, liquidation_price, TierTable};
+use leverage_cascade::model::{
+    compare, simulate, CircuitBreaker, ErrorKind, LiquidationParams, MarginTiers, Outcome, Params,
+    PositionSpec, Side, TierSpec,
+};
+
+fn close(a: f64, b: f64, rel: f64) -> bool {
+    (a - b).abs() <= rel * b.abs().max(1e-300)
+}
+
+// ---- Margin: DOMAIN.md §1 and §2 worked examples ----
+
+#[test]
+fn binance_maintenance_amounts() {
+    let t = TierTable::for_params(&MarginTiers::Standard, 0.0);
+    // 250,000 × (1 % − 0.5 %) + 50 = 1,300 USDT.
+    assert!(close(t.tier_for(500_000.0).cum, 1_300.0, 1e-12));
+    assert!(close(t.tier_for(100_000.0).cum, 50.0, 1e-12));
+    // A 264,000 USDT position sits in the 1 % tier.
+    assert!(close(t.tier_for(264_000.0).mmr, 0.01, 1e-12));
+    // Bounds are inclusive: exactly 50,000 is still the first tier.
+    assert!(close(t.tier_for(50_000.0).mmr, 0.004, 1e-12));
+    // Continuity: maintenance margin is the same just below and above each boundary.
+    for tier in t.tiers().iter().take(9) {
+        let below = t.maintenance_margin(tier.up_to);
+        let above = t.maintenance_margin(tier.up_to * (1.0 + 1e-12));
+        assert!(close(below, above, 1e-9), "jump at {}", tier.up_to);
+    }
+}
+
+#[test]
+fn liquidation_prices_match_the_worked_examples() {
+    let flat = |mmr_pct: f64| TierTable::for_params(&MarginTiers::None, mmr_pct).tiers()[0];
+    let tier = flat(0.4);
+    // Long 10x at MMR 0.4 %: liquidated 9.64 % below entry.
+    let p = liquidation_price(Side::Long, 100.0, 10.0, 1.0, &tier);
+    assert!(close(p, 100.0 * 0.9 / 0.996, 1e-12));
+    assert!(((1.0 - p / 100.0) * 100.0 - 9.64).abs() < 0.005);
+    // 125x at 0.4 %: 0.40 % below entry.
+    let p = liquidation_price(Side::Long, 100.0, 125.0, 1.0, &tier);
+    assert!(((1.0 - p / 100.0) * 100.0 - 0.40).abs() < 0.005);
+    // Short: entry × (1 + 1/L) ÷ (1 + MMR).
+    let p = liquidation_price(Side::Short, 100.0, 10.0, 1.0, &tier);
+    assert!(close(p, 110.0 / 1.004, 1e-12));
+    // Bankruptcy prices.
+    assert!(close(
+        bankruptcy_price(Side::Long, 100.0, 10.0),
+        90.0,
+        1e-12
+    ));
+    assert!(close(
+        bankruptcy_price(Side::Short, 100.0, 4.0),
+        125.0,
+        1e-12
+    ));
+}
+
+#[test]
+fn liquidation_price_with_a_maintenance_amount_solves_equity_equals_maintenance() {
+    let t = TierTable::for_params(&MarginTiers::Standard, 0.0);
+    // A 500,000 USDT long at 20x entered at 50,000: tier 1 %, cum 1,300.
+    let (entry, lev, notional) = (50_000.0, 20.0, 500_000.0);
+    let qty = notional / entry;
+    let tier = *t.tier_for(notional);
+    let p = liquidation_price(Side::Long, entry, lev, qty, &tier);
+    let equity = notional / lev + qty * (p - entry);
+    let maintenance = qty * p * tier.mmr - tier.cum;
+    assert!(
+        (equity - maintenance).abs() < 1e-6,
+        "equity {equity} vs mm {maintenance}"
+    );
+    // The shortcut entry × (1 − 1/L + MMR) is close but not the answer.
+    assert!((p - entry * (1.0 - 1.0 / lev + tier.mmr)).abs() > 1.0);
+}
+
+// ---- The closed form: total drop = shock ÷ (1 − n) ----
+
+/// Longs whose liquidation prices are spread evenly in log price below the start, carrying
+/// `n · 100 · depth` USD (at the liquidation price) per unit of log price.
+fn band(n: f64, depth: f64, band_log: f64) -> Vec<PositionSpec> {
+    let spacing = 2e-4;
+    let per_unit = n * 100.0 * depth;
+    let count = (band_log / spacing) as usize;
+    (0..count)
+        .map(|i| {
+            let liq = 100.0 * (-(0.0005 + i as f64 * spacing)).exp();
+            let usd_at_liq = per_unit * spacing;
+            let entry = liq / 0.9; // 10x, zero maintenance: liquidation = entry × 0.9
+            PositionSpec {
+                side: Side::Long,
+                notional: usd_at_liq / liq * entry,
+                leverage: 10.0,
+                entry,
+            }
+        })
+        .collect()
+}
+
+fn closed_form_params(n: f64, shock_pct: f64) -> Params {
+    Params {
+        positions: Some(band(n, 1e7, 0.3)),
+        depth_per_pct: 1e7,
+        maintenance_pct: 0.0,
+        permanent_impact: 1.0,
+        shock_pct,
+        ticks: 400,
+        insurance_fund: 1e12,
+        liquidation: LiquidationParams {
+            fee_pct: 0.0,
+            adl: false,
+            ..Default::default()
+        },
+        ..Params::default()
+    }
+}
+
+#[test]
+fn subcritical_cascade_multiplies_the_shock_by_one_over_one_minus_n() {
+    for n in [0.3, 0.5, 0.7] {
+        let shock_pct = -2.0;
+        let out = simulate(&closed_form_params(n, shock_pct)).unwrap();
+        let shock_log = -(1.0f64 + shock_pct / 100.0).ln();
+        let drop_log = -(out.summary.final_price / 100.0).ln();
+        let expected = shock_log / (1.0 - n);
+        assert!(
+            close(drop_log, expected, 0.04),
+            "n = {n}: drop {drop_log}, expected {expected}"
+        );
+        assert!(out.summary.waves > 3, "a chain of waves, not one jump");
+    }
+}
+
+#[test]
+fn supercritical_cascade_runs_through_the_whole_band() {
+    let params = closed_form_params(1.5, -2.0);
+    let out = simulate(&params).unwrap();
+    let positions = params.positions.as_ref().unwrap().len() as u32;
+    assert_eq!(out.summary.liquidated_count, positions);
+    // The band ends 30 % below the start in log terms; the price ends past it.
+    assert!(out.summary.final_price < 100.0 * (-0.3f64).exp());
+}
+
+// ---- Null cases ----
+
+#[test]
+fn leverage_one_liquidates_nothing_and_does_not_amplify() {
+    let out = simulate(&Params {
+        leverage: 1.0,
+        ..Params::default()
+    })
+    .unwrap();
+    assert_eq!(out.summary.liquidated_count, 0);
+    assert!(close(out.summary.amplification, 1.0, 1e-9));
+    assert!(close(out.summary.final_price, 95.0, 1e-9));
+}
+
+#[test]
+fn zero_shock_without_noise_does_nothing() {
+    let out = simulate(&Params {
+        shock_pct: 0.0,
+        leverage: 50.0,
+        ..Params::default()
+    })
+    .unwrap();
+    assert_eq!(out.summary.liquidated_count, 0);
+    assert!(out.series.price.iter().all(|&p| p == 100.0));
+    assert!(out.events.is_empty());
+}
+
+#[test]
+fn a_squeeze_liquidates_shorts() {
+    let out = simulate(&Params {
+        shock_pct: 8.0,
+        long_share: 0.3,
+        ..Params::default()
+    })
+    .unwrap();
+    assert!(out.summary.liquidated_count > 0);
+    assert!(out.summary.max_price > 108.0);
+    assert!(out.liquidation_map.short_liquidated.iter().sum::<f64>() > 0.0);
+    assert_eq!(out.liquidation_map.long_liquidated.iter().sum::<f64>(), 0.0);
+}
+
+// ---- Mitigations, on documented scenarios (docs/MODEL.md, "What the tests show") ----
+
+/// A near-critical market (the default) in which most impact is transient: 70 % of each move
+/// is liquidity that refills with a half-life of 10 ticks.
+fn near_critical() -> Params {
+    Params {
+        permanent_impact: 0.3,
+        recovery_half_life: 10.0,
+        circuit_breaker: Some(CircuitBreaker::default()),
+        ..Params::default()
+    }
+}
+
+#[test]
+fn a_halt_with_a_refilling_book_lowers_the_drawdown() {
+    let c = compare(&near_critical()).unwrap();
+    let (none, halted) = (&c.none.summary, &c.circuit_breaker.summary);
+    assert!(halted.halts >= 1);
+    assert!(
+        halted.max_drawdown_pct < none.max_drawdown_pct - 2.0,
+        "breaker {} vs none {}",
+        halted.max_drawdown_pct,
+        none.max_drawdown_pct
+    );
+    assert!(halted.liquidated_notional < none.liquidated_notional);
+}
+
+#[test]
+fn tiers_lower_liquidations_in_a_whale_heavy_high_leverage_market() {
+    // Strict tiers cap whales at 1x–5x; Binance's standard table mostly protects the venue
+    // (20x whales keep a 2.5 % buffer), so its effect on traders is much smaller.
+    let params = Params {
+        leverage: 50.0,
+        whale_concentration: 1.0,
+        depth_per_pct: 3e8,
+        margin_tiers: MarginTiers::Strict,
+        ..Params::default()
+    };
+    let c = compare(&params).unwrap();
+    assert!(
+        c.margin_tiers.summary.liquidated_notional < 0.7 * c.none.summary.liquidated_notional,
+        "tiers {} vs none {}",
+        c.margin_tiers.summary.liquidated_notional,
+        c.none.summary.liquidated_notional
+    );
+}
+
+fn first_halt(out: &Outcome) -> Option<u32> {
+    out.series
+        .halted
+        .iter()
+        .position(|&h| h == 1)
+        .map(|t| t as u32)
+}
+
+#[test]
+fn the_magnet_effect_pulls_the_price_into_the_breaker_sooner() {
+    let base = Params {
+        shock_pct: -5.5,
+        depth_per_pct: 4e8,
+        volatility_pct: 0.0,
+        circuit_breaker: Some(CircuitBreaker::default()),
+        ..Params::default()
+    };
+    let calm = simulate(&base).unwrap();
+    let mut pulled = base.clone();
+    pulled.circuit_breaker.as_mut().unwrap().magnet_sell_share = 0.5;
+    let magnet = simulate(&pulled).unwrap();
+    let (a, b) = (first_halt(&calm), first_halt(&magnet));
+    assert!(b.is_some(), "the magnet should trip the breaker");
+    assert!(a.is_none() || b < a, "magnet {b:?} vs calm {a:?}");
+}
+
+// ---- Bad input: every case names the field, none panics ----
+
+fn rejects(json: &str, field: &str, kind: ErrorKind) {
+    let err = Params::from_json(json).expect_err(json);
+    assert_eq!(err.field, field, "{json}: {err}");
+    assert_eq!(err.kind, kind, "{json}: {err}");
+    assert!(err.to_string().starts_with(&format!("{field}: ")), "{err}");
+}
+
+#[test]
+fn bad_json_values_name_their_field() {
+    rejects(r#"{"leverage": 500}"#, "leverage", ErrorKind::Range);
+    rejects(r#"{"leverage": "ten"}"#, "leverage", ErrorKind::Type);
+    rejects(r#"{"levrage": 10}"#, "levrage", ErrorKind::Type);
+    rejects(r#"{"traders": -5}"#, "traders", ErrorKind::Range);
+    rejects(r#"{"traders": 2.5}"#, "traders", ErrorKind::Range);
+    rejects(r#"{"ticks": 1e9}"#, "ticks", ErrorKind::Range);
+    rejects(r#"{"seed": -1}"#, "seed", ErrorKind::Range);
+    rejects(r#"{"depthPerPct": 1e999}"#, "depthPerPct", ErrorKind::Type);
+    rejects(r#"{"marginTiers": []}"#, "marginTiers", ErrorKind::Range);
+    rejects(
+        r#"{"marginTiers": "loose"}"#,
+        "marginTiers",
+        ErrorKind::Range,
+    );
+    rejects(
+        r#"{"marginTiers": [{"upToNotional": 1e6, "maxLeverage": 20, "maintenancePct": 1},
+                             {"upToNotional": 1e5, "maxLeverage": 10, "maintenancePct": 2}]}"#,
+        "marginTiers[1].upToNotional",
+        ErrorKind::Range,
+    );
+    rejects(
+        r#"{"liquidation": {"mode": "gentle"}}"#,
+        "liquidation.mode",
+        ErrorKind::Range,
+    );
+    rejects(
+        r#"{"liquidation": {"feePct": 9}}"#,
+        "liquidation.feePct",
+        ErrorKind::Range,
+    );
+    rejects(
+        r#"{"circuitBreaker": {"levelsPct": [13, 7]}}"#,
+        "circuitBreaker.levelsPct[1]",
+        ErrorKind::Range,
+    );
+    rejects(
+        r#"{"positions": [{"side": "long", "notional": 1e6, "leverage": 0.5, "entry": 100}]}"#,
+        "positions[0].leverage",
+        ErrorKind::Range,
+    );
+    rejects(r#"[1, 2]"#, "params", ErrorKind::Type);
+}
+
+#[test]
+fn non_finite_values_are_rejected() {
+    let cases: [(&str, fn(&mut Params, f64)); 4] = [
+        ("leverage", |p, x| p.leverage = x),
+        ("shockPct", |p, x| p.shock_pct = x),
+        ("depthPerPct", |p, x| p.depth_per_pct = x),
+        ("recoveryHalfLife", |p, x| p.recovery_half_life = x),
+    ];
+    for (field, set) in cases {
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1e300] {
+            let mut p = Params::default();
+            set(&mut p, x);
+            let err = simulate(&p).expect_err(field);
+            assert_eq!(err.field, field);
+            assert_eq!(err.kind, ErrorKind::Range);
+        }
+    }
+    let mut p = Params::default();
+    p.margin_tiers = MarginTiers::Custom(vec![TierSpec {
+        up_to_notional: f64::NAN,
+        max_leverage: 10.0,
+        maintenance_pct: 1.0,
+    }]);
+    assert_eq!(
+        p.validate().unwrap_err().field,
+        "marginTiers[0].upToNotional"
+    );
+}
+
+#[test]
+fn messages_name_the_range_and_the_value() {
+    let err = Params::from_json(r#"{"leverage": 500}"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "leverage: must be between 1 and 125, got 500"
+    );
+}
+
+#[test]
+fn partial_json_takes_defaults_and_round_trips() {
+    let p = Params::from_json(r#"{"leverage": 25, "liquidation": {"mode": "partial"}}"#).unwrap();
+    assert_eq!(p.leverage, 25.0);
+    assert_eq!(p.traders, Params::default().traders);
+    assert_eq!(p.liquidation.partial_fraction, 0.2);
+    let text = serde_json::to_string(&p).unwrap();
+    assert_eq!(Params::from_json(&text).unwrap(), p);
+}
