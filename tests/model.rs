@@ -45,16 +45,8 @@ fn liquidation_prices_match_the_worked_examples() {
     let p = liquidation_price(Side::Short, 100.0, 10.0, 1.0, &tier);
     assert!(close(p, 110.0 / 1.004, 1e-12));
     // Bankruptcy prices.
-    assert!(close(
-        bankruptcy_price(Side::Long, 100.0, 10.0),
-        90.0,
-        1e-12
-    ));
-    assert!(close(
-        bankruptcy_price(Side::Short, 100.0, 4.0),
-        125.0,
-        1e-12
-    ));
+    assert!(close(bankruptcy_price(Side::Long, 100.0, 10.0), 90.0, 1e-12));
+    assert!(close(bankruptcy_price(Side::Short, 100.0, 4.0), 125.0, 1e-12));
 }
 
 #[test]
@@ -67,10 +59,7 @@ fn liquidation_price_with_a_maintenance_amount_solves_equity_equals_maintenance(
     let p = liquidation_price(Side::Long, entry, lev, qty, &tier);
     let equity = notional / lev + qty * (p - entry);
     let maintenance = qty * p * tier.mmr - tier.cum;
-    assert!(
-        (equity - maintenance).abs() < 1e-6,
-        "equity {equity} vs mm {maintenance}"
-    );
+    assert!((equity - maintenance).abs() < 1e-6, "equity {equity} vs mm {maintenance}");
     // The shortcut entry × (1 − 1/L + MMR) is close but not the answer.
     assert!((p - entry * (1.0 - 1.0 / lev + tier.mmr)).abs() > 1.0);
 }
@@ -107,11 +96,7 @@ fn closed_form_params(n: f64, shock_pct: f64) -> Params {
         shock_pct,
         ticks: 400,
         insurance_fund: 1e12,
-        liquidation: LiquidationParams {
-            fee_pct: 0.0,
-            adl: false,
-            ..Default::default()
-        },
+        liquidation: LiquidationParams { fee_pct: 0.0, adl: false, ..Default::default() },
         ..Params::default()
     }
 }
@@ -124,10 +109,7 @@ fn subcritical_cascade_multiplies_the_shock_by_one_over_one_minus_n() {
         let shock_log = -(1.0f64 + shock_pct / 100.0).ln();
         let drop_log = -(out.summary.final_price / 100.0).ln();
         let expected = shock_log / (1.0 - n);
-        assert!(
-            close(drop_log, expected, 0.04),
-            "n = {n}: drop {drop_log}, expected {expected}"
-        );
+        assert!(close(drop_log, expected, 0.04), "n = {n}: drop {drop_log}, expected {expected}");
         assert!(out.summary.waves > 3, "a chain of waves, not one jump");
     }
 }
@@ -146,11 +128,7 @@ fn supercritical_cascade_runs_through_the_whole_band() {
 
 #[test]
 fn leverage_one_liquidates_nothing_and_does_not_amplify() {
-    let out = simulate(&Params {
-        leverage: 1.0,
-        ..Params::default()
-    })
-    .unwrap();
+    let out = simulate(&Params { leverage: 1.0, ..Params::default() }).unwrap();
     assert_eq!(out.summary.liquidated_count, 0);
     assert!(close(out.summary.amplification, 1.0, 1e-9));
     assert!(close(out.summary.final_price, 95.0, 1e-9));
@@ -158,12 +136,7 @@ fn leverage_one_liquidates_nothing_and_does_not_amplify() {
 
 #[test]
 fn zero_shock_without_noise_does_nothing() {
-    let out = simulate(&Params {
-        shock_pct: 0.0,
-        leverage: 50.0,
-        ..Params::default()
-    })
-    .unwrap();
+    let out = simulate(&Params { shock_pct: 0.0, leverage: 50.0, ..Params::default() }).unwrap();
     assert_eq!(out.summary.liquidated_count, 0);
     assert!(out.series.price.iter().all(|&p| p == 100.0));
     assert!(out.events.is_empty());
@@ -171,12 +144,7 @@ fn zero_shock_without_noise_does_nothing() {
 
 #[test]
 fn a_squeeze_liquidates_shorts() {
-    let out = simulate(&Params {
-        shock_pct: 8.0,
-        long_share: 0.3,
-        ..Params::default()
-    })
-    .unwrap();
+    let out = simulate(&Params { shock_pct: 8.0, long_share: 0.3, ..Params::default() }).unwrap();
     assert!(out.summary.liquidated_count > 0);
     assert!(out.summary.max_price > 108.0);
     assert!(out.liquidation_map.short_liquidated.iter().sum::<f64>() > 0.0);
@@ -231,11 +199,7 @@ fn tiers_lower_liquidations_in_a_whale_heavy_high_leverage_market() {
 }
 
 fn first_halt(out: &Outcome) -> Option<u32> {
-    out.series
-        .halted
-        .iter()
-        .position(|&h| h == 1)
-        .map(|t| t as u32)
+    out.series.halted.iter().position(|&h| h == 1).map(|t| t as u32)
 }
 
 #[test]
@@ -276,27 +240,15 @@ fn bad_json_values_name_their_field() {
     rejects(r#"{"seed": -1}"#, "seed", ErrorKind::Range);
     rejects(r#"{"depthPerPct": 1e999}"#, "depthPerPct", ErrorKind::Type);
     rejects(r#"{"marginTiers": []}"#, "marginTiers", ErrorKind::Range);
-    rejects(
-        r#"{"marginTiers": "loose"}"#,
-        "marginTiers",
-        ErrorKind::Range,
-    );
+    rejects(r#"{"marginTiers": "loose"}"#, "marginTiers", ErrorKind::Range);
     rejects(
         r#"{"marginTiers": [{"upToNotional": 1e6, "maxLeverage": 20, "maintenancePct": 1},
                              {"upToNotional": 1e5, "maxLeverage": 10, "maintenancePct": 2}]}"#,
         "marginTiers[1].upToNotional",
         ErrorKind::Range,
     );
-    rejects(
-        r#"{"liquidation": {"mode": "gentle"}}"#,
-        "liquidation.mode",
-        ErrorKind::Range,
-    );
-    rejects(
-        r#"{"liquidation": {"feePct": 9}}"#,
-        "liquidation.feePct",
-        ErrorKind::Range,
-    );
+    rejects(r#"{"liquidation": {"mode": "gentle"}}"#, "liquidation.mode", ErrorKind::Range);
+    rejects(r#"{"liquidation": {"feePct": 9}}"#, "liquidation.feePct", ErrorKind::Range);
     rejects(
         r#"{"circuitBreaker": {"levelsPct": [13, 7]}}"#,
         "circuitBreaker.levelsPct[1]",
@@ -333,19 +285,13 @@ fn non_finite_values_are_rejected() {
         max_leverage: 10.0,
         maintenance_pct: 1.0,
     }]);
-    assert_eq!(
-        p.validate().unwrap_err().field,
-        "marginTiers[0].upToNotional"
-    );
+    assert_eq!(p.validate().unwrap_err().field, "marginTiers[0].upToNotional");
 }
 
 #[test]
 fn messages_name_the_range_and_the_value() {
     let err = Params::from_json(r#"{"leverage": 500}"#).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "leverage: must be between 1 and 125, got 500"
-    );
+    assert_eq!(err.to_string(), "leverage: must be between 1 and 125, got 500");
 }
 
 #[test]

@@ -98,11 +98,7 @@ impl Breaker {
             self.highs.pop_back();
         }
         self.highs.push_back((t, price));
-        while self
-            .highs
-            .front()
-            .is_some_and(|&(at, _)| at <= t - i64::from(self.window))
-        {
+        while self.highs.front().is_some_and(|&(at, _)| at <= t - i64::from(self.window)) {
             self.highs.pop_front();
         }
         let fall = self.fall_pct(price);
@@ -115,11 +111,8 @@ impl Breaker {
             None => Trip::None,
             Some(level) => {
                 let to_end = self.next == self.levels.len();
-                self.halted_until = if to_end {
-                    u64::MAX
-                } else {
-                    t as u64 + 1 + u64::from(self.halt_ticks)
-                };
+                self.halted_until =
+                    if to_end { u64::MAX } else { t as u64 + 1 + u64::from(self.halt_ticks) };
                 Trip::Halt { level, to_end }
             }
         }
@@ -146,24 +139,12 @@ mod tests {
     fn trips_each_level_once_and_halts_for_its_length() {
         let mut b = breaker();
         assert_eq!(b.observe(0, 95.0), Trip::None);
-        assert_eq!(
-            b.observe(1, 92.0),
-            Trip::Halt {
-                level: 7.0,
-                to_end: false
-            }
-        );
+        assert_eq!(b.observe(1, 92.0), Trip::Halt { level: 7.0, to_end: false });
         assert!(b.halted(2) && b.halted(4) && !b.halted(5));
         assert_eq!(b.observe(5, 92.5), Trip::None);
         // A jump past two levels (21 % below the window's high of 92.5) trips both; the last
         // one halts to the end.
-        assert_eq!(
-            b.observe(6, 73.0),
-            Trip::Halt {
-                level: 20.0,
-                to_end: true
-            }
-        );
+        assert_eq!(b.observe(6, 73.0), Trip::Halt { level: 20.0, to_end: true });
         assert!(b.halted(1_000_000));
     }
 
@@ -175,13 +156,7 @@ mod tests {
         }
         // The window now holds ticks 6 to 10, whose high is 94: 87 is 7.4 % below it, although
         // it is 13 % below the start.
-        assert_eq!(
-            b.observe(10, 87.0),
-            Trip::Halt {
-                level: 7.0,
-                to_end: false
-            }
-        );
+        assert_eq!(b.observe(10, 87.0), Trip::Halt { level: 7.0, to_end: false });
     }
 
     #[test]

@@ -27,11 +27,7 @@ pub struct ParamsError {
 impl ParamsError {
     /// A new error of any kind.
     pub fn new(kind: ErrorKind, field: &str, message: impl Into<String>) -> Self {
-        ParamsError {
-            kind,
-            field: field.to_owned(),
-            message: message.into(),
-        }
+        ParamsError { kind, field: field.to_owned(), message: message.into() }
     }
 
     /// A value outside its allowed range.
@@ -52,11 +48,7 @@ impl ParamsError {
             Some(i) => inner[..i].to_owned(),
             None => inner,
         };
-        let field = if path == "." || path.is_empty() {
-            "params".to_owned()
-        } else {
-            path
-        };
+        let field = if path == "." || path.is_empty() { "params".to_owned() } else { path };
         let kind = if inner.starts_with("must ") || inner.starts_with("unknown variant") {
             ErrorKind::Range
         } else {
@@ -66,11 +58,7 @@ impl ParamsError {
             Some(rest) => format!("unknown field {rest}"),
             None => inner,
         };
-        ParamsError {
-            kind,
-            field,
-            message,
-        }
+        ParamsError { kind, field, message }
     }
 }
 

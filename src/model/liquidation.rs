@@ -188,12 +188,7 @@ impl Engine {
                     } else {
                         p.state = State::Queued;
                         self.queued_notional += p.notional();
-                        self.queue.push_back(Order {
-                            side,
-                            idx,
-                            qty: p.qty,
-                            rest_queued: false,
-                        });
+                        self.queue.push_back(Order { side, idx, qty: p.qty, rest_queued: false });
                     }
                 }
                 self.swept[b] += 1;
@@ -217,12 +212,7 @@ impl Engine {
                 p.state = State::Queued;
                 let notional = qty * p.entry;
                 self.queued_notional += notional;
-                self.queue.push_back(Order {
-                    side,
-                    idx,
-                    qty,
-                    rest_queued: false,
-                });
+                self.queue.push_back(Order { side, idx, qty, rest_queued: false });
             } else {
                 p.state = State::Open;
                 self.rewind(side, idx);
@@ -331,10 +321,7 @@ impl Engine {
             let left = self.deleverage(order, &mut fills);
             if left > 0.0 {
                 // Not enough profitable opposite positions: the rest is a loss nobody pays.
-                let part = Order {
-                    qty: left,
-                    ..*order
-                };
+                let part = Order { qty: left, ..*order };
                 let (equity, _) = self.settlement(&part, price);
                 self.bad_debt += (-equity).max(0.0);
                 fills.fund_ran_dry = true;
@@ -367,11 +354,7 @@ impl Engine {
                 let qty = budget / entry;
                 front.qty -= qty;
                 self.queued_notional -= budget;
-                self.batch.push(Order {
-                    qty,
-                    rest_queued: true,
-                    ..*front
-                });
+                self.batch.push(Order { qty, rest_queued: true, ..*front });
                 budget = 0.0;
             }
         }
@@ -405,10 +388,7 @@ impl Engine {
 
     /// Net USD flow of the batch at `price`: longs' liquidations sell, shorts' buy.
     fn batch_flow(&self, price: f64) -> f64 {
-        self.batch
-            .iter()
-            .map(|o| -direction(o.side) * o.qty * price)
-            .sum()
+        self.batch.iter().map(|o| -direction(o.side) * o.qty * price).sum()
     }
 
     /// Equity of an order's slice if filled at `price`, and the fee it would pay.
@@ -443,10 +423,7 @@ impl Engine {
             p.state = State::Queued;
             let rest = p.qty;
             self.queued_notional += rest * p.entry;
-            self.queue.push_back(Order {
-                qty: rest,
-                ..*order
-            });
+            self.queue.push_back(Order { qty: rest, ..*order });
         }
         self.open_interest[b] -= notional;
         fills.notional += notional;
@@ -460,17 +437,10 @@ impl Engine {
         let opposite = opposite(bankrupt);
         let mut ranked = std::mem::take(&mut self.ranked).into_vec();
         ranked.clear();
-        for (i, p) in self.books[book_index(opposite)]
-            .positions
-            .iter()
-            .enumerate()
-        {
+        for (i, p) in self.books[book_index(opposite)].positions.iter().enumerate() {
             let pnl = direction(opposite) * (price - p.entry) / p.entry;
             if p.state == State::Open && p.qty > 0.0 && pnl > 0.0 {
-                ranked.push(Ranked {
-                    score: pnl * p.leverage,
-                    idx: Reverse(i as u32),
-                });
+                ranked.push(Ranked { score: pnl * p.leverage, idx: Reverse(i as u32) });
             }
         }
         self.ranked = BinaryHeap::from(ranked);
@@ -483,10 +453,7 @@ impl Engine {
         let b = book_index(opposite(order.side));
         let mut need = order.qty;
         while need > 0.0 {
-            let Some(&Ranked {
-                idx: Reverse(idx), ..
-            }) = self.ranked.peek()
-            else {
+            let Some(&Ranked { idx: Reverse(idx), .. }) = self.ranked.peek() else {
                 break;
             };
             let p = &mut self.books[b].positions[idx as usize];
@@ -530,9 +497,7 @@ impl PartialOrd for Ranked {
 
 impl Ord for Ranked {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.score
-            .total_cmp(&other.score)
-            .then(self.idx.cmp(&other.idx))
+        self.score.total_cmp(&other.score).then(self.idx.cmp(&other.idx))
     }
 }
 

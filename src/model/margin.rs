@@ -107,10 +107,7 @@ impl TierTable {
             if !(up.is_finite() && up > 0.0 && up <= super::params::MAX_USD) {
                 return Err(ParamsError::range(
                     &at("upToNotional"),
-                    format!(
-                        "must be above 0 and at most 1000000000000, got {}",
-                        show(up)
-                    ),
+                    format!("must be above 0 and at most 1000000000000, got {}", show(up)),
                 ));
             }
             if !(lev.is_finite() && (1.0..=MAX_LEVERAGE).contains(&lev)) {
@@ -164,10 +161,8 @@ impl TierTable {
                 }
             }
         }
-        let rows: Vec<_> = specs
-            .iter()
-            .map(|t| (t.up_to_notional, t.max_leverage, t.maintenance_pct))
-            .collect();
+        let rows: Vec<_> =
+            specs.iter().map(|t| (t.up_to_notional, t.max_leverage, t.maintenance_pct)).collect();
         Ok(TierTable::build(&rows))
     }
 
@@ -179,12 +174,7 @@ impl TierTable {
             let mmr = pct / 100.0;
             // Continuity at the tier's floor: cum_n = floor_n · (MMR_n − MMR_{n−1}) + cum_{n−1}.
             cum += floor * (mmr - prev_mmr);
-            tiers.push(Tier {
-                up_to,
-                max_leverage,
-                mmr,
-                cum,
-            });
+            tiers.push(Tier { up_to, max_leverage, mmr, cum });
             floor = up_to;
             prev_mmr = mmr;
         }
@@ -204,10 +194,7 @@ impl TierTable {
 
     /// The tier a position of `notional` USD falls in, with its index.
     pub fn tier_index(&self, notional: f64) -> (u8, &Tier) {
-        let i = self
-            .tiers
-            .partition_point(|t| t.up_to < notional)
-            .min(self.tiers.len() - 1);
+        let i = self.tiers.partition_point(|t| t.up_to < notional).min(self.tiers.len() - 1);
         (i as u8, &self.tiers[i])
     }
 

@@ -101,10 +101,7 @@ mod tests {
 
     #[test]
     fn depth_per_pct_moves_the_price_one_percent() {
-        let params = Params {
-            permanent_impact: 1.0,
-            ..Params::default()
-        };
+        let params = Params { permanent_impact: 1.0, ..Params::default() };
         let mut m = Market::new(&params);
         let p = m.trade(-params.depth_per_pct);
         assert!((libm::log(p / 100.0) + 0.01).abs() < 1e-12);
@@ -113,10 +110,7 @@ mod tests {
     #[test]
     fn laws_agree_at_depth_and_sqrt_is_concave() {
         let lin = Market::new(&Params::default());
-        let sqrt = Market::new(&Params {
-            impact_law: ImpactLaw::Sqrt,
-            ..Params::default()
-        });
+        let sqrt = Market::new(&Params { impact_law: ImpactLaw::Sqrt, ..Params::default() });
         let d = Params::default().depth_per_pct;
         assert!((lin.impact(d) - sqrt.impact(d)).abs() < 1e-15);
         assert!(sqrt.impact(4.0 * d) < lin.impact(4.0 * d));
@@ -125,11 +119,8 @@ mod tests {
 
     #[test]
     fn transient_impact_halves_in_a_half_life() {
-        let params = Params {
-            permanent_impact: 0.0,
-            recovery_half_life: 10.0,
-            ..Params::default()
-        };
+        let params =
+            Params { permanent_impact: 0.0, recovery_half_life: 10.0, ..Params::default() };
         let mut m = Market::new(&params);
         m.trade(-params.depth_per_pct * 10.0);
         let moved = libm::log(m.price() / 100.0);

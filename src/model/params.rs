@@ -342,12 +342,7 @@ fn check(field: &str, x: f64, lo: f64, hi: f64) -> Result<(), ParamsError> {
     } else {
         Err(ParamsError::range(
             field,
-            format!(
-                "must be between {} and {}, got {}",
-                show(lo),
-                show(hi),
-                show(x)
-            ),
+            format!("must be between {} and {}, got {}", show(lo), show(hi), show(x)),
         ))
     }
 }
@@ -359,12 +354,7 @@ fn check_positive(field: &str, x: f64, lo: f64, hi: f64) -> Result<(), ParamsErr
     } else {
         Err(ParamsError::range(
             field,
-            format!(
-                "must be above {} and at most {}, got {}",
-                show(lo),
-                show(hi),
-                show(x)
-            ),
+            format!("must be above {} and at most {}, got {}", show(lo), show(hi), show(x)),
         ))
     }
 }
@@ -385,11 +375,7 @@ impl Params {
     pub fn from_json(text: &str) -> Result<Params, ParamsError> {
         // serde would read a JSON array positionally into the struct; params are an object.
         if !text.trim_start().starts_with('{') {
-            return Err(ParamsError::new(
-                ErrorKind::Type,
-                "params",
-                "must be a JSON object",
-            ));
+            return Err(ParamsError::new(ErrorKind::Type, "params", "must be a JSON object"));
         }
         let mut de = serde_json::Deserializer::from_str(text);
         let params = Params::deserialize_from(&mut de)?;
@@ -419,25 +405,12 @@ impl Params {
             if list.is_empty() || list.len() > MAX_TRADERS as usize {
                 return Err(ParamsError::range(
                     "positions",
-                    format!(
-                        "must list between 1 and {MAX_TRADERS} positions, got {}",
-                        list.len()
-                    ),
+                    format!("must list between 1 and {MAX_TRADERS} positions, got {}", list.len()),
                 ));
             }
             for (i, p) in list.iter().enumerate() {
-                check_positive(
-                    &format!("positions[{i}].notional"),
-                    p.notional,
-                    0.0,
-                    MAX_USD,
-                )?;
-                check(
-                    &format!("positions[{i}].leverage"),
-                    p.leverage,
-                    1.0,
-                    MAX_LEVERAGE,
-                )?;
+                check_positive(&format!("positions[{i}].notional"), p.notional, 0.0, MAX_USD)?;
+                check(&format!("positions[{i}].leverage"), p.leverage, 1.0, MAX_LEVERAGE)?;
                 check_positive(&format!("positions[{i}].entry"), p.entry, 0.0, 1e9)?;
             }
         }
@@ -459,22 +432,12 @@ impl Params {
         check_whole("ticks", self.ticks.into(), 1, MAX_TICKS.into())?;
         check("tickSeconds", self.tick_seconds, 0.001, 86_400.0)?;
         let liq = &self.liquidation;
-        check(
-            "liquidation.partialFraction",
-            liq.partial_fraction,
-            0.01,
-            1.0,
-        )?;
+        check("liquidation.partialFraction", liq.partial_fraction, 0.01, 1.0)?;
         check("liquidation.partialAbove", liq.partial_above, 0.0, MAX_USD)?;
         if let Some(cap) = liq.max_per_tick {
             check_positive("liquidation.maxPerTick", cap, 0.0, MAX_USD)?;
         }
-        check(
-            "liquidation.backstopCapacity",
-            liq.backstop_capacity,
-            0.0,
-            MAX_USD,
-        )?;
+        check("liquidation.backstopCapacity", liq.backstop_capacity, 0.0, MAX_USD)?;
         check("liquidation.feePct", liq.fee_pct, 0.0, 5.0)?;
         check("insuranceFund", self.insurance_fund, 0.0, MAX_USD)?;
         if let Some(cb) = &self.circuit_breaker {
@@ -511,23 +474,8 @@ impl CircuitBreaker {
                 ));
             }
         }
-        check_whole(
-            "circuitBreaker.windowTicks",
-            self.window_ticks.into(),
-            1,
-            MAX_TICKS.into(),
-        )?;
-        check_whole(
-            "circuitBreaker.haltTicks",
-            self.halt_ticks.into(),
-            1,
-            MAX_TICKS.into(),
-        )?;
-        check(
-            "circuitBreaker.magnetSellShare",
-            self.magnet_sell_share,
-            0.0,
-            1.0,
-        )
+        check_whole("circuitBreaker.windowTicks", self.window_ticks.into(), 1, MAX_TICKS.into())?;
+        check_whole("circuitBreaker.haltTicks", self.halt_ticks.into(), 1, MAX_TICKS.into())?;
+        check("circuitBreaker.magnetSellShare", self.magnet_sell_share, 0.0, 1.0)
     }
 }

@@ -170,10 +170,7 @@ impl Population {
                 .collect();
             sorted(Book { side, positions })
         };
-        Population {
-            long: make(Side::Long, &draws.long),
-            short: make(Side::Short, &draws.short),
-        }
+        Population { long: make(Side::Long, &draws.long), short: make(Side::Short, &draws.short) }
     }
 
     /// Builds an explicit population from a list of positions. Leverage above the tier cap is
@@ -191,14 +188,8 @@ impl Population {
             }
         }
         Population {
-            long: sorted(Book {
-                side: Side::Long,
-                positions: long,
-            }),
-            short: sorted(Book {
-                side: Side::Short,
-                positions: short,
-            }),
+            long: sorted(Book { side: Side::Long, positions: long }),
+            short: sorted(Book { side: Side::Short, positions: short }),
         }
     }
 
@@ -267,14 +258,8 @@ fn solvent_entry(
     const HEADROOM: f64 = 1e-5;
     let cum_share = tier.cum / d.notional;
     let (ratio, limit) = match side {
-        Side::Long => (
-            ((1.0 - 1.0 / leverage) - cum_share) / (1.0 - tier.mmr),
-            1.0 - HEADROOM,
-        ),
-        Side::Short => (
-            ((1.0 + 1.0 / leverage) + cum_share) / (1.0 + tier.mmr),
-            1.0 + HEADROOM,
-        ),
+        Side::Long => (((1.0 - 1.0 / leverage) - cum_share) / (1.0 - tier.mmr), 1.0 - HEADROOM),
+        Side::Short => (((1.0 + 1.0 / leverage) + cum_share) / (1.0 + tier.mmr), 1.0 + HEADROOM),
     };
     let solvent = |factor: f64| match side {
         Side::Long => factor * ratio < limit,
@@ -282,19 +267,10 @@ fn solvent_entry(
     };
     if ratio <= 0.0 {
         // A long that cannot be liquidated (leverage 1): any entry will do.
-        return start
-            * if sigma == 0.0 {
-                1.0
-            } else {
-                factors.sample(d.entry_u)
-            };
+        return start * if sigma == 0.0 { 1.0 } else { factors.sample(d.entry_u) };
     }
     if sigma == 0.0 {
-        return if solvent(1.0) {
-            start
-        } else {
-            start * limit / ratio
-        };
+        return if solvent(1.0) { start } else { start * limit / ratio };
     }
     let factor = factors.sample(d.entry_u);
     if solvent(factor) {
@@ -309,12 +285,7 @@ fn solvent_entry(
     };
     let factor = libm::exp(sigma * normal_quantile(u.clamp(1e-300, 1.0 - 1e-16)));
     // Rounding at the bound itself must not put anyone over the line.
-    start
-        * if solvent(factor) {
-            factor
-        } else {
-            limit / ratio
-        }
+    start * if solvent(factor) { factor } else { limit / ratio }
 }
 
 /// Orders a book most fragile first with a radix sort on the liquidation price.
@@ -333,12 +304,8 @@ fn sorted(mut book: Book) -> Book {
         }
     };
     let n = book.positions.len();
-    let mut order: Vec<(u64, u32)> = book
-        .positions
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (key(p), i as u32))
-        .collect();
+    let mut order: Vec<(u64, u32)> =
+        book.positions.iter().enumerate().map(|(i, p)| (key(p), i as u32)).collect();
     let mut spare = vec![(0u64, 0u32); n];
     for shift in [31u32, 42, 53] {
         let mut counts = [0usize; 2048];
@@ -365,10 +332,7 @@ fn sorted(mut book: Book) -> Book {
             j -= 1;
         }
     }
-    book.positions = order
-        .iter()
-        .map(|&(_, i)| book.positions[i as usize])
-        .collect();
+    book.positions = order.iter().map(|&(_, i)| book.positions[i as usize]).collect();
     book
 }
 
@@ -378,10 +342,7 @@ mod tests {
 
     #[test]
     fn sort_orders_by_liquidation_price() {
-        let params = Params {
-            traders: 20_000,
-            ..Params::default()
-        };
+        let params = Params { traders: 20_000, ..Params::default() };
         let pop = Population::for_params(&params);
         assert!(pop.long.positions.windows(2).all(|w| w[0].liq >= w[1].liq));
         assert!(pop.short.positions.windows(2).all(|w| w[0].liq <= w[1].liq));
@@ -390,35 +351,19 @@ mod tests {
 
     #[test]
     fn open_interest_adds_up_and_everyone_starts_solvent() {
-        let params = Params {
-            traders: 50_000,
-            entry_spread_pct: 10.0,
-            ..Params::default()
-        };
+        let params = Params { traders: 50_000, entry_spread_pct: 10.0, ..Params::default() };
         let pop = Population::for_params(&params);
         let long: f64 = pop.long.positions.iter().map(Position::notional).sum();
         let short: f64 = pop.short.positions.iter().map(Position::notional).sum();
         assert!((long / (params.open_interest * params.long_share) - 1.0).abs() < 1e-9);
         assert!((short / (params.open_interest * (1.0 - params.long_share)) - 1.0).abs() < 1e-9);
-        assert!(pop
-            .long
-            .positions
-            .iter()
-            .all(|p| p.liq < params.start_price));
-        assert!(pop
-            .short
-            .positions
-            .iter()
-            .all(|p| p.liq > params.start_price));
+        assert!(pop.long.positions.iter().all(|p| p.liq < params.start_price));
+        assert!(pop.short.positions.iter().all(|p| p.liq > params.start_price));
     }
 
     #[test]
     fn mean_leverage_is_the_knob_before_caps() {
-        let params = Params {
-            traders: 200_000,
-            leverage: 20.0,
-            ..Params::default()
-        };
+        let params = Params { traders: 200_000, leverage: 20.0, ..Params::default() };
         let pop = Population::for_params(&params);
         let all = pop.long.positions.iter().chain(&pop.short.positions);
         let mean = all.map(|p| p.leverage).sum::<f64>() / pop.len() as f64;
@@ -438,9 +383,6 @@ mod tests {
         for p in pop.long.positions.iter().chain(&pop.short.positions) {
             assert!(p.leverage <= tiers.tier_for(p.notional()).max_leverage + 1e-9);
         }
-        assert!(
-            pop.long.positions.iter().any(|p| p.notional() > 10e6),
-            "expected whales"
-        );
+        assert!(pop.long.positions.iter().any(|p| p.notional() > 10e6), "expected whales");
     }
 }

@@ -24,9 +24,7 @@ impl Rng {
             z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
             z ^ (z >> 31)
         };
-        Rng {
-            s: [next(), next(), next(), next()],
-        }
+        Rng { s: [next(), next(), next(), next()] }
     }
 
     /// Next 64 random bits.
@@ -133,9 +131,7 @@ pub struct QuantileTable<F: Fn(f64) -> f64> {
 impl<F: Fn(f64) -> f64> QuantileTable<F> {
     /// Tabulates `f` at the cell edges 1/CELLS, 2/CELLS, …, (CELLS − 1)/CELLS.
     pub fn new(f: F) -> Self {
-        let knots = (0..=CELLS)
-            .map(|i| f((i as f64 / CELLS as f64).clamp(1e-300, 1.0)))
-            .collect();
+        let knots = (0..=CELLS).map(|i| f((i as f64 / CELLS as f64).clamp(1e-300, 1.0))).collect();
         QuantileTable { knots, exact: f }
     }
 

@@ -39,24 +39,10 @@ pub fn scenarios(params: &Params) -> [Params; 4] {
         MarginTiers::None => MarginTiers::Standard,
         other => other.clone(),
     };
-    let none = Params {
-        circuit_breaker: None,
-        margin_tiers: MarginTiers::None,
-        ..params.clone()
-    };
-    let with_breaker = Params {
-        circuit_breaker: breaker.clone(),
-        ..none.clone()
-    };
-    let with_tiers = Params {
-        margin_tiers: tiers.clone(),
-        ..none.clone()
-    };
-    let both = Params {
-        circuit_breaker: breaker,
-        margin_tiers: tiers,
-        ..none.clone()
-    };
+    let none = Params { circuit_breaker: None, margin_tiers: MarginTiers::None, ..params.clone() };
+    let with_breaker = Params { circuit_breaker: breaker.clone(), ..none.clone() };
+    let with_tiers = Params { margin_tiers: tiers.clone(), ..none.clone() };
+    let both = Params { circuit_breaker: breaker, margin_tiers: tiers, ..none.clone() };
     [none, with_breaker, with_tiers, both]
 }
 
@@ -96,10 +82,7 @@ pub fn run(params: &Params, population: Population) -> Outcome {
     let mut engine = Engine::new(params, population);
     let open_interest = engine.open_interest[0] + engine.open_interest[1];
     let mut market = Market::new(params);
-    let mut breaker = params
-        .circuit_breaker
-        .as_ref()
-        .map(|cb| Breaker::new(cb, start));
+    let mut breaker = params.circuit_breaker.as_ref().map(|cb| Breaker::new(cb, start));
     let mut noise = Rng::new(params.seed, 2);
     let volatility = params.volatility_pct / 100.0;
 
@@ -126,16 +109,8 @@ pub fn run(params: &Params, population: Population) -> Outcome {
 
         // 2. News: the shock at tick 0, then noise. Noise is drawn every tick so all scenarios
         //    share one noise path, but a halted market does not trade on it.
-        let shock = if t == 0 {
-            libm::log1p(params.shock_pct / 100.0)
-        } else {
-            0.0
-        };
-        let drift = if volatility > 0.0 {
-            volatility * noise.normal()
-        } else {
-            0.0
-        };
+        let shock = if t == 0 { libm::log1p(params.shock_pct / 100.0) } else { 0.0 };
+        let drift = if volatility > 0.0 { volatility * noise.normal() } else { 0.0 };
         market.news(shock + if halted { 0.0 } else { drift });
         if t == 0 && params.shock_pct != 0.0 {
             log.push(Event {
@@ -162,9 +137,7 @@ pub fn run(params: &Params, population: Population) -> Outcome {
         // 4. Phase two: the tick's forced flow (and any magnet selling) clears once.
         let mut fills = Default::default();
         if !halted {
-            let magnet = breaker
-                .as_ref()
-                .map_or(0.0, |b| b.magnet_flow_share(market.price()));
+            let magnet = breaker.as_ref().map_or(0.0, |b| b.magnet_flow_share(market.price()));
             fills = engine.clear(&mut market, -magnet * params.depth_per_pct);
         }
         let price = market.price();
@@ -184,10 +157,7 @@ pub fn run(params: &Params, population: Population) -> Outcome {
         if let Some(b) = breaker.as_mut() {
             if let Trip::Halt { level, .. } = b.observe(t, price) {
                 halts += 1;
-                log.push(Event {
-                    level_pct: level,
-                    ..event(t, EventKind::Halt, price)
-                });
+                log.push(Event { level_pct: level, ..event(t, EventKind::Halt, price) });
             }
         }
         if halted {
@@ -204,12 +174,8 @@ pub fn run(params: &Params, population: Population) -> Outcome {
         series.liquidated_notional.push(fills.notional);
         series.liquidation_count.push(fills.count);
         series.queued_notional.push(engine.queued_notional.max(0.0));
-        series
-            .long_open_interest
-            .push(engine.open_interest[0].max(0.0));
-        series
-            .short_open_interest
-            .push(engine.open_interest[1].max(0.0));
+        series.long_open_interest.push(engine.open_interest[0].max(0.0));
+        series.short_open_interest.push(engine.open_interest[1].max(0.0));
         series.insurance_fund.push(engine.fund);
         series.adl_notional.push(fills.adl_notional);
         series.halted.push(u8::from(halted));
@@ -229,11 +195,8 @@ pub fn run(params: &Params, population: Population) -> Outcome {
     } else {
         (1.0 - min_price / start) * 100.0
     };
-    let amplification = if params.shock_pct == 0.0 {
-        1.0
-    } else {
-        max_move_pct / params.shock_pct.abs()
-    };
+    let amplification =
+        if params.shock_pct == 0.0 { 1.0 } else { max_move_pct / params.shock_pct.abs() };
     let liquidated_notional = series.liquidated_notional.iter().sum();
     let adl_notional = series.adl_notional.iter().sum();
     let liquidation_map = liquidation_map(engine.books(), start, max_move_pct);
@@ -274,15 +237,7 @@ pub fn run(params: &Params, population: Population) -> Outcome {
 }
 
 fn event(tick: u32, kind: EventKind, price: f64) -> Event {
-    Event {
-        tick,
-        kind,
-        price,
-        count: 0,
-        notional: 0.0,
-        next_count: 0,
-        level_pct: 0.0,
-    }
+    Event { tick, kind, price, count: 0, notional: 0.0, next_count: 0, level_pct: 0.0 }
 }
 
 /// Events in order. Waves and ADL rounds (which a noisy run can have in most ticks) are kept up
@@ -342,10 +297,10 @@ fn branching(population: &Population, params: &Params) -> (f64, f64, f64) {
     };
     let bands = if pick == Side::Long { long } else { short };
     let (at, peak) =
-        bands.iter().enumerate().fold(
-            (0, 0.0),
-            |best, (i, &n)| if n > best.1 { (i, n) } else { best },
-        );
+        bands
+            .iter()
+            .enumerate()
+            .fold((0, 0.0), |best, (i, &n)| if n > best.1 { (i, n) } else { best });
     let sign = if pick == Side::Long { -1.0 } else { 1.0 };
     (bands[0], peak, sign * at as f64)
 }
@@ -377,11 +332,7 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
                 continue;
             }
             let i = (((p.liq - low) / width) as usize).min(MAP_BUCKETS - 1);
-            let liquidated = if p.hit {
-                (p.qty0 - p.qty) * p.entry
-            } else {
-                0.0
-            };
+            let liquidated = if p.hit { (p.qty0 - p.qty) * p.entry } else { 0.0 };
             let (hit, kept) = if b == 0 {
                 (&mut map.long_liquidated, &mut map.long_survived)
             } else {
