@@ -153,12 +153,12 @@ fn a_squeeze_liquidates_shorts() {
 
 // ---- Mitigations, on documented scenarios (docs/MODEL.md, "What the tests show") ----
 
-/// A near-critical market (the default) in which most impact is transient: 70 % of each move
-/// is liquidity that refills with a half-life of 10 ticks.
+/// A thin book on which most impact is transient: 70 % of each move is liquidity that refills
+/// with a half-life of 20 ticks (the "circuit-breaker" preset).
 fn near_critical() -> Params {
     Params {
+        depth_per_pct: 4e7,
         permanent_impact: 0.3,
-        recovery_half_life: 10.0,
         circuit_breaker: Some(CircuitBreaker::default()),
         ..Params::default()
     }

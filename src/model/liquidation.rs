@@ -14,7 +14,9 @@
 //!    book, while the vault has capacity.
 //! 4. **Route.** At the price the tick's flow would clear at, a slice whose loss past bankruptcy
 //!    the insurance fund could not pay is auto-deleveraged instead of sold (when ADL is on).
-//! 5. **Clear.** The remaining slices trade as one net order at one price.
+//! 5. **Clear.** The remaining slices trade as one net order that walks the book from the mark
+//!    to the new price; every slice fills at the walk's average price, the geometric mean of
+//!    the two.
 //! 6. **Settle.** Each slice's equity at the fill, e = margin + PnL, pays the fee
 //!    min(feePct · notional at fill, max(e, 0)) into the insurance fund; a negative e is a loss the
 //!    fund covers while it can; what it cannot is bad debt.
@@ -265,7 +267,7 @@ impl Engine {
         // Rule 4: route slices the fund could not cover to ADL, judged at the expected price.
         let mut flow = extra_flow + self.batch_flow(mark);
         if self.adl && !self.batch.is_empty() {
-            let expected = market.price_after(flow);
+            let expected = fill_price(mark, market.price_after(flow));
             let mut fund = self.fund;
             let batch = std::mem::take(&mut self.batch);
             for order in &batch {
@@ -287,11 +289,12 @@ impl Engine {
 
         // Rule 5: one net order, one price.
         let price = market.trade(flow);
+        let fill = fill_price(mark, price);
 
         // Rule 6: settle.
         let batch = std::mem::take(&mut self.batch);
         for order in &batch {
-            let (equity, fee) = self.settlement(order, price);
+            let (equity, fee) = self.settlement(order, fill);
             self.fund += fee;
             self.fees += fee;
             if equity < 0.0 {
@@ -322,7 +325,7 @@ impl Engine {
             if left > 0.0 {
                 // Not enough profitable opposite positions: the rest is a loss nobody pays.
                 let part = Order { qty: left, ..*order };
-                let (equity, _) = self.settlement(&part, price);
+                let (equity, _) = self.settlement(&part, fill);
                 self.bad_debt += (-equity).max(0.0);
                 fills.fund_ran_dry = true;
             }
@@ -499,6 +502,12 @@ impl Ord for Ranked {
     fn cmp(&self, other: &Self) -> Ordering {
         self.score.total_cmp(&other.score).then(self.idx.cmp(&other.idx))
     }
+}
+
+/// Average price of a batch that walks the book from `before` to `after`: the geometric mean,
+/// exact for linear impact in log price and close for the square-root law.
+fn fill_price(before: f64, after: f64) -> f64 {
+    libm::sqrt(before * after)
 }
 
 /// The other side.

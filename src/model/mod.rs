@@ -11,6 +11,7 @@ pub mod market;
 pub mod outcome;
 pub mod params;
 pub mod population;
+pub mod presets;
 pub mod rng;
 pub mod simulate;
 

@@ -25,10 +25,10 @@ pub const MAX_USD: f64 = 1e12;
 
 /// All parameters of one simulated market.
 ///
-/// `Default` is the teaching preset: 100,000 traders at 12x average leverage on a book deep
-/// enough that the market sits just below the tipping point (branching ratio about 0.5 at the
-/// start, about 1 in the densest band): a 5 % drop becomes a crash of about 13 %, and a little
-/// more leverage or a little less depth tips it into a runaway.
+/// `Default` is the teaching preset: 100,000 traders at 12x average leverage, $2 B of open
+/// interest, on a book that needs $100 M to move 1 %. The market sits below the tipping point
+/// (branching ratio about 0.4 at the start, 0.8 in the densest band): a 5 % drop becomes a fall
+/// of about 10 %, and more leverage or less depth tips it into a crash.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct Params {
@@ -63,7 +63,7 @@ pub struct Params {
     pub maintenance_pct: f64,
     /// Margin tier table: none (flat `maintenancePct`), "standard", "strict" or a custom list.
     pub margin_tiers: MarginTiers,
-    /// Market depth: USD of one-sided flow that moves the price 1 %. Range [1e3, 1e12]; default 8e7.
+    /// Market depth: USD of one-sided flow that moves the price 1 %. Range [1e3, 1e12]; default 1e8.
     pub depth_per_pct: f64,
     /// How price impact grows with order size. Default linear.
     pub impact_law: ImpactLaw,
@@ -105,7 +105,7 @@ impl Default for Params {
             entry_spread_pct: 3.0,
             maintenance_pct: 0.5,
             margin_tiers: MarginTiers::None,
-            depth_per_pct: 8e7,
+            depth_per_pct: 1e8,
             impact_law: ImpactLaw::Linear,
             permanent_impact: 0.5,
             recovery_half_life: 20.0,

@@ -1,0 +1,174 @@
+//! Named scenarios for the page's presets menu, the guided tour and shared links.
+//!
+//! Each preset is the default params with a few knobs changed, so it reads as "the default
+//! market, but …". The three historical ones are stylised: loosely calibrated to the shape of the
+//! event in DOMAIN.md §7 (direction, rough size of the fall, share of open interest liquidated,
+//! whether the insurance fund and ADL were reached), not fitted to data.
+
+use serde::Serialize;
+
+use super::params::{CircuitBreaker, LiquidationMode, LiquidationParams, MarginTiers, Params};
+
+/// A named scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Preset {
+    /// Stable kebab-case identifier, used in URLs.
+    pub id: &'static str,
+    /// Short title for a menu.
+    pub title: &'static str,
+    /// One or two sentences on what it shows.
+    pub summary: &'static str,
+    /// Complete params.
+    pub params: Params,
+}
+
+/// All presets, in menu order. The first is the default market.
+pub fn presets() -> Vec<Preset> {
+    let base = Params::default;
+    vec![
+        Preset {
+            id: "default",
+            title: "Below the tipping point",
+            summary: "The default market: 12x average leverage on a book that needs $100 M to move \
+                      1 %. A 5 % drop sets off liquidations that double it, then the chain dies out.",
+            params: base(),
+        },
+        Preset {
+            id: "calm-market",
+            title: "A calm market",
+            summary: "Modest leverage and a deep book: each liquidation sets off less than the next \
+                      one, so a 5 % drop stays close to 5 %.",
+            params: Params { leverage: 5.0, depth_per_pct: 2e8, ..base() },
+        },
+        Preset {
+            id: "crowded-leverage",
+            title: "Crowded high leverage",
+            summary: "Same book, but traders run 20x on average. Liquidation prices crowd just \
+                      below the market, the branching ratio passes 1 and the same shock runs on \
+                      until most longs are gone.",
+            params: Params { leverage: 20.0, ..base() },
+        },
+        Preset {
+            id: "thin-book",
+            title: "A thin book",
+            summary: "Default leverage, but only $40 M moves the price 1 %: every forced sale \
+                      pushes harder, and a 5 % drop becomes a fall of nearly 20 %.",
+            params: Params { depth_per_pct: 4e7, ..base() },
+        },
+        Preset {
+            id: "circuit-breaker",
+            title: "A circuit breaker",
+            summary: "The thin book with US-style halts at 7, 13 and 20 %. Most of the impact is \
+                      liquidity that refills within seconds, so a pause lets the book recover \
+                      and spares the positions waiting in the queue.",
+            params: Params {
+                depth_per_pct: 4e7,
+                permanent_impact: 0.3,
+                circuit_breaker: Some(CircuitBreaker::default()),
+                ..base()
+            },
+        },
+        Preset {
+            id: "margin-tiers",
+            title: "Margin tiers",
+            summary: "Traders at 50x in a market dominated by whales. The strict tier table caps \
+                      large positions at 1x to 5x, and about half as much is liquidated.",
+            params: Params {
+                leverage: 50.0,
+                whale_concentration: 1.0,
+                depth_per_pct: 3e8,
+                margin_tiers: MarginTiers::Strict,
+                ..base()
+            },
+        },
+        Preset {
+            id: "managed-liquidation",
+            title: "Managed liquidation",
+            summary: "The thin book, but the venue sells large positions 20 % a tick, sends at most \
+                      $10 M a tick to the book and has a $200 M backstop vault: the fall is about \
+                      15 % instead of nearly 20 %.",
+            params: Params {
+                depth_per_pct: 4e7,
+                liquidation: LiquidationParams {
+                    mode: LiquidationMode::Partial,
+                    max_per_tick: Some(1e7),
+                    backstop_capacity: 2e8,
+                    ..LiquidationParams::default()
+                },
+                ..base()
+            },
+        },
+        Preset {
+            id: "oct-2025",
+            title: "10 Oct 2025 (stylised)",
+            summary: "A news shock on a market crowded with leveraged longs: the price falls about \
+                      12 %, most open interest is liquidated, the insurance fund is drawn down and \
+                      auto-deleveraging closes profitable shorts. Loosely shaped on BTC that day.",
+            params: Params {
+                long_share: 0.85,
+                leverage: 15.0,
+                depth_per_pct: 6e7,
+                shock_pct: -4.0,
+                volatility_pct: 0.15,
+                insurance_fund: 1e7,
+                ticks: 900,
+                ..base()
+            },
+        },
+        Preset {
+            id: "may-2021",
+            title: "19 May 2021 (stylised)",
+            summary: "A large drop into a long-heavy market on a thin book whose impact mostly \
+                      sticks: the price falls by about a quarter. Loosely shaped on BTC that day \
+                      (about −30 % intraday).",
+            params: Params {
+                long_share: 0.7,
+                leverage: 10.0,
+                entry_spread_pct: 6.0,
+                depth_per_pct: 2e7,
+                permanent_impact: 0.8,
+                shock_pct: -8.0,
+                volatility_pct: 0.2,
+                ticks: 900,
+                ..base()
+            },
+        },
+        Preset {
+            id: "mar-2020",
+            title: "12 Mar 2020 (stylised)",
+            summary: "A 15 % gap into a very thin book with a small insurance fund: the price falls \
+                      by about a third and the fund cannot cover the losses. Loosely shaped on the \
+                      BitMEX perpetual that day (about −50 % in two legs).",
+            params: Params {
+                long_share: 0.75,
+                leverage: 15.0,
+                entry_spread_pct: 10.0,
+                depth_per_pct: 1e7,
+                permanent_impact: 0.9,
+                shock_pct: -15.0,
+                volatility_pct: 0.3,
+                insurance_fund: 5e6,
+                ticks: 1200,
+                ..base()
+            },
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_are_valid_and_ids_are_unique_kebab_case() {
+        let all = presets();
+        for p in &all {
+            p.params.validate().unwrap_or_else(|e| panic!("{}: {e}", p.id));
+            assert!(p.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        }
+        let mut ids: Vec<_> = all.iter().map(|p| p.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), all.len());
+    }
+}
