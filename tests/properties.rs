@@ -1,0 +1,151 @@
+//! Property tests: invariants that must hold for every valid market.
+
+use leverage_cascade::model::{
+    simulate, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers, Outcome,
+    Params,
+};
+use proptest::prelude::*;
+
+/// Random valid params, small enough to run hundreds of cases quickly.
+fn params() -> impl Strategy<Value = Params> {
+    let market = (
+        200u32..3_000,
+        0u64..1_000_000,
+        1.0f64..125.0,
+        0.0f64..1.5,
+        0.0f64..1.0,
+        0.0f64..1.0,
+        0.0f64..20.0,
+        1e5f64..1e9,
+    );
+    let book = (
+        prop_oneof![Just(ImpactLaw::Linear), Just(ImpactLaw::Sqrt)],
+        0.0f64..1.0,
+        0.1f64..200.0,
+        0.0f64..2.0,
+        -60.0f64..60.0,
+        1u32..400,
+        0.0f64..2.0,
+    );
+    let engine = (
+        prop_oneof![Just(LiquidationMode::Full), Just(LiquidationMode::Partial)],
+        0.01f64..1.0,
+        prop::option::of(1e4f64..1e8),
+        0.0f64..1e8,
+        0.0f64..5.0,
+        any::<bool>(),
+        0.0f64..1e7,
+    );
+    let mitigations = (
+        prop_oneof![
+            Just(MarginTiers::None),
+            Just(MarginTiers::Standard),
+            Just(MarginTiers::Strict)
+        ],
+        prop::option::of((1.0f64..15.0, 1u32..100, 1u32..50, 0.0f64..1.0)),
+    );
+    (market, book, engine, mitigations).prop_map(
+        |(
+            (traders, seed, leverage, spread, whales, long_share, entry, oi),
+            (law, permanent, half_life, vol, shock, ticks, mmr),
+            (mode, fraction, cap, backstop, fee, adl, fund),
+            (tiers, breaker),
+        )| Params {
+            traders,
+            seed,
+            leverage,
+            leverage_spread: spread,
+            whale_concentration: whales,
+            long_share,
+            entry_spread_pct: entry,
+            open_interest: oi,
+            impact_law: law,
+            permanent_impact: permanent,
+            recovery_half_life: half_life,
+            volatility_pct: vol,
+            shock_pct: shock,
+            ticks,
+            maintenance_pct: mmr,
+            depth_per_pct: oi / 50.0,
+            liquidation: LiquidationParams {
+                mode,
+                partial_fraction: fraction,
+                partial_above: 0.0,
+                max_per_tick: cap,
+                backstop_capacity: backstop,
+                fee_pct: fee,
+                adl,
+            },
+            insurance_fund: fund,
+            margin_tiers: tiers,
+            circuit_breaker: breaker.map(|(first, window, halt, magnet)| CircuitBreaker {
+                levels_pct: vec![first, first * 2.0, first * 3.0],
+                window_ticks: window,
+                halt_ticks: halt,
+                magnet_sell_share: magnet,
+            }),
+            ..Params::default()
+        },
+    )
+}
+
+fn all_finite(o: &Outcome) -> bool {
+    let s = &o.series;
+    let json = serde_json::to_value(&o.summary).unwrap();
+    let summary_ok = json.as_object().unwrap().values().all(|v| !v.is_null());
+    summary_ok
+        && [
+            &s.price,
+            &s.liquidated_notional,
+            &s.queued_notional,
+            &s.long_open_interest,
+            &s.short_open_interest,
+            &s.insurance_fund,
+            &s.adl_notional,
+        ]
+        .iter()
+        .all(|v| v.iter().all(|x| x.is_finite()))
+        && o.liquidation_map.long_liquidated.iter().all(|x| x.is_finite())
+        && o.events.iter().all(|e| e.price.is_finite() && e.notional.is_finite())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    #[test]
+    fn outcomes_are_finite_positive_and_account_for_every_dollar(p in params()) {
+        let o = simulate(&p).unwrap();
+        let s = &o.series;
+        prop_assert_eq!(s.price.len(), p.ticks as usize);
+        prop_assert!(all_finite(&o), "non-finite value");
+        prop_assert!(s.price.iter().all(|&x| x > 0.0));
+
+        // Open interest falls only by what was liquidated or deleveraged.
+        let start = o.summary.open_interest;
+        let mut gone = 0.0;
+        for t in 0..s.price.len() {
+            gone += s.liquidated_notional[t] + s.adl_notional[t];
+            let held = s.long_open_interest[t] + s.short_open_interest[t];
+            prop_assert!((start - gone - held).abs() <= 1e-6 * start.max(1.0),
+                "tick {}: {} held, {} expected", t, held, start - gone);
+        }
+
+        // The fund moves only by fees in and losses paid out.
+        let sm = &o.summary;
+        let expected = sm.insurance_fund_start + sm.fees_paid - sm.losses_covered;
+        prop_assert!((sm.insurance_fund_end - expected).abs() <= 1e-6 * expected.abs().max(1.0));
+        prop_assert!(sm.insurance_fund_end >= -1e-6);
+        prop_assert!(sm.bad_debt >= 0.0 && sm.fees_paid >= 0.0 && sm.losses_covered >= 0.0);
+
+        // Cumulative liquidations never decrease.
+        prop_assert!(s.liquidated_notional.iter().all(|&x| x >= 0.0));
+        prop_assert!(s.adl_notional.iter().all(|&x| x >= 0.0));
+        prop_assert!(sm.liquidated_count <= sm.traders);
+        prop_assert!((0.0..=1.0).contains(&sm.liquidated_share));
+    }
+
+    #[test]
+    fn the_same_params_give_the_same_outcome(p in params()) {
+        prop_assert_eq!(simulate(&p).unwrap(), simulate(&p).unwrap());
+    }
+}
