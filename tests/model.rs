@@ -303,3 +303,18 @@ fn partial_json_takes_defaults_and_round_trips() {
     let text = serde_json::to_string(&p).unwrap();
     assert_eq!(Params::from_json(&text).unwrap(), p);
 }
+
+#[test]
+fn the_population_cache_gives_the_same_answers() {
+    let mut cache = leverage_cascade::model::PopulationCache::default();
+    let base = Params { traders: 5_000, ..Params::default() };
+    for p in [
+        base.clone(),
+        Params { shock_pct: -8.0, ..base.clone() },
+        Params { leverage: 20.0, ..base.clone() },
+        Params { margin_tiers: MarginTiers::Strict, ..base.clone() },
+        base.clone(),
+    ] {
+        assert_eq!(cache.compare(&p).unwrap(), compare(&p).unwrap());
+    }
+}

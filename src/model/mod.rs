@@ -21,7 +21,7 @@ pub use params::{
     CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers, Params,
     PositionSpec, Side, TierSpec,
 };
-pub use simulate::{compare, simulate, Comparison};
+pub use simulate::{compare, simulate, Comparison, PopulationCache};
 
 /// Version of the model's behaviour. It changes whenever the same params could give a different
 /// outcome, so a shared link can say which model it was made with.

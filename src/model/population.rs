@@ -283,7 +283,7 @@ fn solvent_entry(
         Side::Long => d.entry_u * cdf,
         Side::Short => cdf + d.entry_u * (1.0 - cdf),
     };
-    let factor = libm::exp(sigma * normal_quantile(u.clamp(1e-300, 1.0 - 1e-16)));
+    let factor = factors.sample(u.clamp(1e-300, 1.0 - 1e-16));
     // Rounding at the bound itself must not put anyone over the line.
     start * if solvent(factor) { factor } else { limit / ratio }
 }

@@ -49,27 +49,76 @@ pub fn scenarios(params: &Params) -> [Params; 4] {
 /// Runs the four scenarios on the same population: the same random draws, with the tier table
 /// capping leverage and setting maintenance where tiers apply.
 pub fn compare(params: &Params) -> Result<Comparison, ParamsError> {
-    params.validate()?;
-    let [none, breaker, tiers, both] = scenarios(params);
-    let (flat, tiered) = match &params.positions {
-        Some(specs) => (
-            Population::from_specs(specs, &none.tier_table()),
-            Population::from_specs(specs, &tiers.tier_table()),
-        ),
-        None => {
-            let draws = Draws::generate(params);
-            let build = |p: &Params| {
-                Population::build(&draws, &p.tier_table(), p.start_price, p.entry_spread_pct)
-            };
-            (build(&none), build(&tiers))
-        }
-    };
-    Ok(Comparison {
-        none: run(&none, flat.clone()),
-        circuit_breaker: run(&breaker, flat),
-        margin_tiers: run(&tiers, tiered.clone()),
-        both: run(&both, tiered),
-    })
+    PopulationCache::default().compare(params)
+}
+
+/// Keeps the last populations [`compare`] built, so that moving a slider that does not change
+/// who holds what (the shock, the depth, the breaker) skips generating and sorting the traders.
+#[derive(Default)]
+pub struct PopulationCache {
+    key: Option<Params>,
+    flat: Option<Population>,
+    tiered: Option<Population>,
+}
+
+/// The params that decide the populations of [`compare`], with every other field at its default.
+fn population_key(params: &Params) -> Params {
+    let d = Params::default();
+    Params {
+        start_price: params.start_price,
+        traders: params.traders,
+        seed: params.seed,
+        positions: params.positions.clone(),
+        open_interest: params.open_interest,
+        long_share: params.long_share,
+        leverage: params.leverage,
+        leverage_spread: params.leverage_spread,
+        whale_concentration: params.whale_concentration,
+        entry_spread_pct: params.entry_spread_pct,
+        maintenance_pct: params.maintenance_pct,
+        margin_tiers: params.margin_tiers.clone(),
+        ..d
+    }
+}
+
+impl PopulationCache {
+    /// [`compare`], reusing the populations of the previous call when they would be the same.
+    pub fn compare(&mut self, params: &Params) -> Result<Comparison, ParamsError> {
+        params.validate()?;
+        let [none, breaker, tiers, both] = scenarios(params);
+        let key = population_key(params);
+        let (flat, tiered) = match (&self.key, self.flat.take(), self.tiered.take()) {
+            (Some(k), Some(flat), Some(tiered)) if *k == key => (flat, tiered),
+            _ => match &params.positions {
+                Some(specs) => (
+                    Population::from_specs(specs, &none.tier_table()),
+                    Population::from_specs(specs, &tiers.tier_table()),
+                ),
+                None => {
+                    let draws = Draws::generate(params);
+                    let build = |p: &Params| {
+                        Population::build(
+                            &draws,
+                            &p.tier_table(),
+                            p.start_price,
+                            p.entry_spread_pct,
+                        )
+                    };
+                    (build(&none), build(&tiers))
+                }
+            },
+        };
+        let comparison = Comparison {
+            none: run(&none, flat.clone()),
+            circuit_breaker: run(&breaker, flat.clone()),
+            margin_tiers: run(&tiers, tiered.clone()),
+            both: run(&both, tiered.clone()),
+        };
+        self.key = Some(key);
+        self.flat = Some(flat);
+        self.tiered = Some(tiered);
+        Ok(comparison)
+    }
 }
 
 /// The tick loop. `params` must be valid.
