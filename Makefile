@@ -1,0 +1,83 @@
+# The project's commands. Two are promised by the README:
+#
+#   make serve   build the wasm into www/pkg and serve www/ on http://127.0.0.1:$(PORT)/
+#   make test    every test layer: fmt, clippy, native tests, browser binding tests, .d.ts check,
+#                browser end-to-end tests
+#
+# and three more: `make build` (www/pkg only), `make bench` (benchmarks and the size budget) and
+# `make dist` (a deployable copy of the site in dist/). Each installs what it needs and is missing
+# (scripts/ensure-tools.sh says exactly what), so a fresh Debian machine with Rust, Python 3 and
+# Node needs nothing else. .ci/run is `make test`.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+.DELETE_ON_ERROR:
+
+PORT ?= 8000
+WASM_TARGET := wasm32-unknown-unknown
+CRATE := leverage_cascade
+WASM := target/$(WASM_TARGET)/release/$(CRATE).wasm
+PKG := www/pkg
+
+# `cargo install` puts wasm-bindgen here; make it findable even when the shell's PATH lacks it.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+# binaryen's wasm-opt from npm (scripts/package.json; make test, bench and dist install it).
+WASM_OPT := scripts/node_modules/.bin/wasm-opt
+
+.PHONY: build serve test bench dist tools-build tools-test tools-dist
+
+tools-build:
+	@scripts/ensure-tools.sh build
+
+tools-test:
+	@scripts/ensure-tools.sh test
+
+tools-dist:
+	@scripts/ensure-tools.sh dist
+
+## build: the release wasm and its JS glue and types in www/pkg (wasm-opt -Os when installed)
+build: tools-build
+	cargo build --lib --release --target $(WASM_TARGET)
+	wasm-bindgen --target web --out-dir $(PKG) --out-name $(CRATE) $(WASM)
+	@if [ -x $(WASM_OPT) ]; then \
+	    echo "$(WASM_OPT) -Os $(PKG)/$(CRATE)_bg.wasm"; \
+	    $(WASM_OPT) -Os $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm; \
+	else \
+	    echo "note: wasm-opt is not installed, so www/pkg is unoptimised (make test or dist installs it)"; \
+	fi
+
+## serve: build, then serve www/ until interrupted
+serve: build
+	@echo "Serving www/ on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+## test: every layer; stops at the first failure with a non-zero exit
+test: tools-test
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --test web --target $(WASM_TARGET) -- -D warnings
+	cargo test
+	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target $(WASM_TARGET) --test web
+	$(MAKE) --no-print-directory build
+	node tests/dts-check.mjs
+	@if [ -f tests/e2e/package.json ]; then \
+	    echo "cd tests/e2e && npm test"; \
+	    cd tests/e2e && npm test; \
+	else \
+	    echo "note: tests/e2e does not exist yet; skipping the browser end-to-end tests"; \
+	fi
+
+## bench: native benchmarks, then the size of what a browser downloads against its budget
+bench: tools-dist build
+	cargo bench
+	benches/wasm-size.sh $(PKG)
+
+## dist: the static site with an optimised wasm, ready to copy to any web server
+dist: tools-dist build
+	rm -rf dist
+	mkdir -p dist
+	cp -R www/. dist/
+	@echo "dist/ holds the site; its wasm + glue:"
+	benches/wasm-size.sh dist/pkg
