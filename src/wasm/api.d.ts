@@ -1,0 +1,229 @@
+// Types of the JS API, written by hand and placed at the top of the generated
+// leverage_cascade.d.ts. `make test` checks them against the values the functions really return
+// (tests/dts-check.mjs). Units and ranges are those of src/model/params.rs.
+
+/** Direction of a position. */
+export type Side = "long" | "short";
+
+/** One explicit position. Every field is required. */
+export interface PositionSpec {
+  side: Side;
+  /** Size in USD at the entry price, (0, 1e12]. */
+  notional: number;
+  /** Notional ÷ initial margin, [1, 125]. */
+  leverage: number;
+  /** Entry price, (0, 1e9]. */
+  entry: number;
+}
+
+/** One row of a custom margin tier table. Every field is required. */
+export interface TierSpec {
+  /** Upper bound of the tier's notional, USD; strictly increasing. */
+  upToNotional: number;
+  /** Highest leverage in the tier, [1, 125]; not increasing. */
+  maxLeverage: number;
+  /** Maintenance margin rate, %; not decreasing, below 100 ÷ maxLeverage. */
+  maintenancePct: number;
+}
+
+/** Flat margin (`null` or "none"), a named table, or a custom list of tiers. */
+export type MarginTiers = null | "none" | "standard" | "strict" | TierSpec[];
+
+/** How price impact grows with the size of the forced flow. */
+export type ImpactLaw = "linear" | "sqrt";
+
+/** Whether a triggered position is sold whole or a slice per tick. */
+export type LiquidationMode = "full" | "partial";
+
+/** The venue's liquidation engine. */
+export interface LiquidationParams {
+  mode: LiquidationMode;
+  /** Slice of the original size sold per tick in partial mode, [0.01, 1]. */
+  partialFraction: number;
+  /** Positions up to this notional (USD) are liquidated whole, [0, 1e12]. */
+  partialAbove: number;
+  /** Most notional (USD) sent to market per tick, (0, 1e12], or null for no cap. */
+  maxPerTick: number | null;
+  /** Notional (USD) a backstop vault takes over off-book, [0, 1e12]. */
+  backstopCapacity: number;
+  /** Liquidation fee, % of notional, [0, 5]. */
+  feePct: number;
+  /** Whether auto-deleveraging covers what the insurance fund cannot. */
+  adl: boolean;
+}
+
+/** A market-wide circuit breaker on the fall from the rolling high. */
+export interface CircuitBreaker {
+  /** Falls in % that halt trading: 1 to 10, strictly increasing, each in (0, 90]. */
+  levelsPct: number[];
+  /** Rolling window of the high, ticks, 1 ..= 100000. */
+  windowTicks: number;
+  /** Length of a halt, ticks, 1 ..= 100000. */
+  haltTicks: number;
+  /** Pre-emptive selling near a trigger, % per tick, [0, 1]. */
+  magnetSellShare: number;
+}
+
+/** Every parameter of one simulated market, as `defaultParams()` returns them. */
+export interface Params {
+  /** Price before the shock, (0, 1e9]. */
+  startPrice: number;
+  /** Generated positions, whole, 1 ..= 1000000. Ignored when `positions` is given. */
+  traders: number;
+  /** Random seed, whole, 0 ..= 2^53 − 1. */
+  seed: number;
+  /** Explicit positions instead of a generated population, or null. */
+  positions: PositionSpec[] | null;
+  /** Open interest, longs plus shorts, USD, [1e3, 1e12]. */
+  openInterest: number;
+  /** Share of open interest that is long, [0, 1]. */
+  longShare: number;
+  /** Mean leverage, [1, 125]. */
+  leverage: number;
+  /** Log-space spread of leverage, [0, 1.5]. */
+  leverageSpread: number;
+  /** Concentration of position sizes, 0 (even) to 1 (whales), [0, 1]. */
+  whaleConcentration: number;
+  /** Spread of entry prices around the start, %, [0, 50]. */
+  entrySpreadPct: number;
+  /** Flat maintenance margin rate, %, [0, 50]. */
+  maintenancePct: number;
+  marginTiers: MarginTiers;
+  /** USD of one-sided flow that moves the price 1 %, [1e3, 1e12]. */
+  depthPerPct: number;
+  impactLaw: ImpactLaw;
+  /** Share of impact that is permanent, [0, 1]. */
+  permanentImpact: number;
+  /** Half-life of transient impact, ticks, [0.1, 100000]. */
+  recoveryHalfLife: number;
+  /** Per-tick price noise, %, [0, 10]. */
+  volatilityPct: number;
+  /** Exogenous move at the first tick, %, [−90, 90]. */
+  shockPct: number;
+  /** Horizon, whole ticks, 1 ..= 100000. */
+  ticks: number;
+  /** Seconds one tick stands for, [0.001, 86400]. */
+  tickSeconds: number;
+  liquidation: LiquidationParams;
+  /** Insurance fund at the start, USD, [0, 1e12]. */
+  insuranceFund: number;
+  circuitBreaker: CircuitBreaker | null;
+}
+
+/**
+ * What `simulate` and `compare` accept: any subset of `Params`. Missing fields take their
+ * defaults, `liquidation` and `circuitBreaker` may be partial too, and an unknown field throws.
+ */
+export interface ParamsInput
+  extends Partial<Omit<Params, "liquidation" | "circuitBreaker">> {
+  liquidation?: Partial<LiquidationParams>;
+  circuitBreaker?: Partial<CircuitBreaker> | null;
+}
+
+/** Headline figures of a run. Notional is USD at entry; moves are in %. */
+export interface Summary {
+  startPrice: number;
+  minPrice: number;
+  maxPrice: number;
+  finalPrice: number;
+  shockPct: number;
+  maxDrawdownPct: number;
+  maxMovePct: number;
+  /** maxMovePct ÷ |shockPct|: how many times the cascade multiplied the shock. */
+  amplification: number;
+  openInterest: number;
+  traders: number;
+  liquidatedNotional: number;
+  liquidatedCount: number;
+  liquidatedShare: number;
+  /** Ticks in which newly breached positions were found. */
+  waves: number;
+  badDebt: number;
+  adlNotional: number;
+  backstopNotional: number;
+  halts: number;
+  haltedTicks: number;
+  insuranceFundStart: number;
+  insuranceFundEnd: number;
+  feesPaid: number;
+  lossesCovered: number;
+  /** Liquidatable USD within 1 % of the start ÷ depthPerPct; ≥ 1 means a runaway cascade. */
+  branchingRatio: number;
+  peakBranchingRatio: number;
+  peakBranchingAtPct: number;
+}
+
+/** One value per tick; entry t is the market at the end of tick t. */
+export interface Series {
+  price: Float64Array;
+  liquidatedNotional: Float64Array;
+  liquidationCount: Uint32Array;
+  queuedNotional: Float64Array;
+  longOpenInterest: Float64Array;
+  shortOpenInterest: Float64Array;
+  insuranceFund: Float64Array;
+  adlNotional: Float64Array;
+  /** 1 while the circuit breaker halts trading, else 0. */
+  halted: Uint8Array;
+}
+
+/** Histogram of liquidation prices between lowPrice and highPrice, USD at entry per bucket. */
+export interface LiquidationMap {
+  lowPrice: number;
+  highPrice: number;
+  longLiquidated: Float64Array;
+  longSurvived: Float64Array;
+  shortLiquidated: Float64Array;
+  shortSurvived: Float64Array;
+  /** Notional whose liquidation price lies outside the histogram. */
+  outside: number;
+}
+
+/** What happened in a narrated event. */
+export type EventKind = "shock" | "wave" | "halt" | "resume" | "fundExhausted" | "adl" | "calm";
+
+/** One narrated event; fields that do not apply to its kind are 0. */
+export interface CascadeEvent {
+  tick: number;
+  kind: EventKind;
+  price: number;
+  count: number;
+  notional: number;
+  /** For a wave: positions newly breached in the next tick. */
+  nextCount: number;
+  /** For a halt: the level tripped, %. For the shock: the shock, %. */
+  levelPct: number;
+}
+
+/** Everything one run returns. */
+export interface Outcome {
+  summary: Summary;
+  series: Series;
+  liquidationMap: LiquidationMap;
+  events: CascadeEvent[];
+}
+
+/** The same population under the four mitigation scenarios. */
+export interface Comparison {
+  /** No circuit breaker, flat margin. */
+  none: Outcome;
+  circuitBreaker: Outcome;
+  marginTiers: Outcome;
+  both: Outcome;
+}
+
+/** A named scenario; `id` is kebab-case and stable, for URLs. */
+export interface Preset {
+  id: string;
+  title: string;
+  summary: string;
+  params: Params;
+}
+
+/** Versions a shared link can record. */
+export interface Version {
+  /** The crate version. */
+  crate: string;
+  /** Changes whenever the same params could give a different outcome. */
+  model: string;
+}

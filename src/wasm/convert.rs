@@ -1,0 +1,148 @@
+//! Conversions across the boundary: JS values to [`Params`], model results to JS objects, and
+//! [`ParamsError`] to real `RangeError` / `TypeError` instances.
+
+use js_sys::{
+    Array, Float64Array, Object, RangeError, Reflect, TypeError, Uint32Array, Uint8Array,
+};
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+use super::de::JsDeserializer;
+use crate::model::{
+    Comparison, ErrorKind, LiquidationMap, Outcome, Params, ParamsError, Series, Summary,
+};
+
+/// Reads params from a JS value. `undefined` and `null` mean "all defaults"; an object may be
+/// partial (missing fields take their defaults); anything else is a `TypeError`. The params are
+/// validated, so a returned value is safe to simulate.
+pub fn params_from_js(value: JsValue) -> Result<Params, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Params::default());
+    }
+    if !value.is_object() || Array::is_array(&value) {
+        let got = if Array::is_array(&value) { "array".to_owned() } else { js_type_of(&value) };
+        return Err(type_error(
+            "params",
+            &format!("must be an object of parameters (or undefined for the defaults), got {got}"),
+        ));
+    }
+    let params =
+        Params::deserialize_from(JsDeserializer::new(value)).map_err(|e| to_js_error(&e))?;
+    params.validate().map_err(|e| to_js_error(&e))?;
+    Ok(params)
+}
+
+/// The JS error for a rejected parameter: a `RangeError` or `TypeError` whose message is the
+/// error's Display text (`leverage: must be between 1 and 125, got 500`) and whose `field`
+/// property holds the field's path, so a page can point at the control.
+pub fn to_js_error(err: &ParamsError) -> JsValue {
+    let message = err.to_string();
+    let error: JsValue = match err.kind {
+        ErrorKind::Range => RangeError::new(&message).into(),
+        ErrorKind::Type => TypeError::new(&message).into(),
+    };
+    // Setting a property on a fresh Error object cannot fail; if it somehow did, the error
+    // would still carry the field in its message.
+    let _ = Reflect::set(&error, &"field".into(), &err.field.as_str().into());
+    error
+}
+
+/// A `TypeError` for a bad argument other than params, named like the model's errors.
+pub fn type_error(field: &str, message: &str) -> JsValue {
+    to_js_error(&ParamsError::new(ErrorKind::Type, field, message))
+}
+
+/// What JavaScript's `typeof` says about a value (with `null` spelled out).
+fn js_type_of(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else {
+        value.js_typeof().as_string().unwrap_or_else(|| "unknown".to_owned())
+    }
+}
+
+/// Serializes plain data (params, presets, summaries, events) to plain JS objects and arrays:
+/// `None` becomes `null` rather than `undefined`, so `defaultParams()` round-trips through JSON.
+pub fn to_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+}
+
+/// One run as `{summary, series, liquidationMap, events}`, with every series a typed array.
+pub fn outcome_to_js(outcome: &Outcome) -> Result<JsValue, JsValue> {
+    let Outcome { summary, series, liquidation_map, events } = outcome;
+    let obj = Object::new();
+    set(&obj, "summary", to_plain::<Summary>(summary)?)?;
+    set(&obj, "series", series_to_js(series)?)?;
+    set(&obj, "liquidationMap", map_to_js(liquidation_map)?)?;
+    set(&obj, "events", to_plain(events)?)?;
+    Ok(obj.into())
+}
+
+/// The four scenarios as `{none, circuitBreaker, marginTiers, both}`.
+pub fn comparison_to_js(comparison: &Comparison) -> Result<JsValue, JsValue> {
+    let Comparison { none, circuit_breaker, margin_tiers, both } = comparison;
+    let obj = Object::new();
+    set(&obj, "none", outcome_to_js(none)?)?;
+    set(&obj, "circuitBreaker", outcome_to_js(circuit_breaker)?)?;
+    set(&obj, "marginTiers", outcome_to_js(margin_tiers)?)?;
+    set(&obj, "both", outcome_to_js(both)?)?;
+    Ok(obj.into())
+}
+
+// The two builders below destructure their struct without `..`, so a field added to the model
+// fails to compile here until it is passed on to JavaScript (and to the .d.ts).
+
+fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
+    let Series {
+        price,
+        liquidated_notional,
+        liquidation_count,
+        queued_notional,
+        long_open_interest,
+        short_open_interest,
+        insurance_fund,
+        adl_notional,
+        halted,
+    } = series;
+    let obj = Object::new();
+    set(&obj, "price", f64s(price))?;
+    set(&obj, "liquidatedNotional", f64s(liquidated_notional))?;
+    set(&obj, "liquidationCount", Uint32Array::from(&liquidation_count[..]).into())?;
+    set(&obj, "queuedNotional", f64s(queued_notional))?;
+    set(&obj, "longOpenInterest", f64s(long_open_interest))?;
+    set(&obj, "shortOpenInterest", f64s(short_open_interest))?;
+    set(&obj, "insuranceFund", f64s(insurance_fund))?;
+    set(&obj, "adlNotional", f64s(adl_notional))?;
+    set(&obj, "halted", Uint8Array::from(&halted[..]).into())?;
+    Ok(obj.into())
+}
+
+fn map_to_js(map: &LiquidationMap) -> Result<JsValue, JsValue> {
+    let LiquidationMap {
+        low_price,
+        high_price,
+        long_liquidated,
+        long_survived,
+        short_liquidated,
+        short_survived,
+        outside,
+    } = map;
+    let obj = Object::new();
+    set(&obj, "lowPrice", (*low_price).into())?;
+    set(&obj, "highPrice", (*high_price).into())?;
+    set(&obj, "longLiquidated", f64s(long_liquidated))?;
+    set(&obj, "longSurvived", f64s(long_survived))?;
+    set(&obj, "shortLiquidated", f64s(short_liquidated))?;
+    set(&obj, "shortSurvived", f64s(short_survived))?;
+    set(&obj, "outside", (*outside).into())?;
+    Ok(obj.into())
+}
+
+/// A copy of a slice as a `Float64Array` owned by JavaScript.
+fn f64s(values: &[f64]) -> JsValue {
+    Float64Array::from(values).into()
+}
+
+fn set(obj: &Object, key: &str, value: JsValue) -> Result<(), JsValue> {
+    Reflect::set(obj, &key.into(), &value).map(drop)
+}

@@ -1,0 +1,203 @@
+//! A serde deserializer that reads plain JS values (objects, arrays, strings, numbers, booleans,
+//! `null`) the way JSON is read.
+//!
+//! serde-wasm-bindgen's deserializer looks up only the fields a struct knows, so it cannot see an
+//! unknown field and `#[serde(deny_unknown_fields)]` never fires: `{levrage: 3}` would quietly run
+//! the defaults. This one hands every own enumerable key of an object to serde, as serde_json
+//! does, so a typo is an error; it keeps NaN and ±Infinity as numbers, so they reach the range
+//! checks ("got NaN") instead of turning into `null`; and it refuses anything that is not plain
+//! data (functions, symbols, BigInts, Maps, class instances, cyclic or very deep nesting) with a
+//! type error, never a trap.
+
+use std::fmt;
+
+use js_sys::{Array, Object};
+use serde::de::value::{MapDeserializer, SeqDeserializer};
+use serde::de::{self, IntoDeserializer, Unexpected, Visitor};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::model::params::show;
+
+/// Deepest nesting read; params need four levels, so this only stops cycles and pathological
+/// input, which would otherwise recurse until the stack overflowed.
+const MAX_DEPTH: u32 = 32;
+
+/// A JS value to deserialize from.
+pub struct JsDeserializer {
+    value: JsValue,
+    depth: u32,
+}
+
+impl JsDeserializer {
+    /// Starts at the top of a value.
+    pub fn new(value: JsValue) -> Self {
+        JsDeserializer { value, depth: 0 }
+    }
+
+    fn child(&self, value: JsValue) -> Self {
+        JsDeserializer { value, depth: self.depth + 1 }
+    }
+
+    fn is_nullish(&self) -> bool {
+        self.value.is_undefined() || self.value.is_null()
+    }
+
+    /// The own enumerable `[key, value]` pairs of a plain object (one whose prototype is
+    /// `Object.prototype` of some realm, or `null`); `None` for anything else. Keys whose value
+    /// is `undefined` are left out, so `{leverage: undefined}` means "leverage takes its default".
+    fn plain_object_entries(&self) -> Option<Vec<(String, JsDeserializer)>> {
+        let obj = self.value.dyn_ref::<Object>()?;
+        if self.value.is_function() || Array::is_array(&self.value) {
+            return None;
+        }
+        let proto = Object::get_prototype_of(obj);
+        if !proto.is_null() && !Object::get_prototype_of(&proto).is_null() {
+            return None;
+        }
+        let entries = Object::entries(obj);
+        let mut out = Vec::with_capacity(entries.length() as usize);
+        for pair in entries.iter() {
+            let pair: Array = pair.unchecked_into();
+            let value = pair.get(1);
+            if value.is_undefined() {
+                continue;
+            }
+            // Object.entries gives string keys only.
+            let key = pair.get(0).as_string().unwrap_or_default();
+            out.push((key, self.child(value)));
+        }
+        Some(out)
+    }
+
+    /// Describes a value serde was not given a visit for, for "invalid type: …, expected …".
+    fn describe(&self) -> String {
+        if self.value.is_bigint() {
+            "a BigInt".to_owned()
+        } else if self.value.is_function() {
+            "a function".to_owned()
+        } else if self.value.is_symbol() {
+            "a symbol".to_owned()
+        } else {
+            "an object that is not plain data".to_owned()
+        }
+    }
+
+    fn too_deep() -> Error {
+        de::Error::custom(format!("is nested more than {MAX_DEPTH} levels deep"))
+    }
+}
+
+impl<'de> de::Deserializer<'de> for JsDeserializer {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.depth > MAX_DEPTH {
+            return Err(Self::too_deep());
+        }
+        if self.is_nullish() {
+            visitor.visit_unit()
+        } else if let Some(b) = self.value.as_bool() {
+            visitor.visit_bool(b)
+        } else if let Some(x) = self.value.as_f64() {
+            visitor.visit_f64(x)
+        } else if let Some(s) = self.value.as_string() {
+            visitor.visit_string(s)
+        } else if let Some(array) = self.value.dyn_ref::<Array>() {
+            let items: Vec<JsDeserializer> = array.iter().map(|v| self.child(v)).collect();
+            let mut seq = SeqDeserializer::new(items.into_iter());
+            let value = visitor.visit_seq(&mut seq)?;
+            seq.end()?;
+            Ok(value)
+        } else if let Some(entries) = self.plain_object_entries() {
+            let mut map = MapDeserializer::new(entries.into_iter());
+            let value = visitor.visit_map(&mut map)?;
+            map.end()?;
+            Ok(value)
+        } else {
+            Err(de::Error::invalid_type(Unexpected::Other(&self.describe()), &visitor))
+        }
+    }
+
+    /// `null` and `undefined` are `None`; anything else is `Some` of that value.
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.is_nullish() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    /// Unit variants are strings, as in JSON: `"linear"`, `"long"`.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.value.as_string() {
+            Some(s) => visitor.visit_enum(s.into_deserializer()),
+            None => self.deserialize_any(visitor),
+        }
+    }
+
+    /// Skipped values are not read at all (a cyclic object in one costs nothing).
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct identifier
+    }
+}
+
+impl<'de> IntoDeserializer<'de, Error> for JsDeserializer {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+/// A deserialization error: just its message, which serde_path_to_error prefixes with the path.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+
+    /// Says what was expected and what came in JavaScript's words, not Rust's: "expected a
+    /// number, got the string \"x\"" rather than "invalid type: string \"x\", expected f64".
+    fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        let got = match unexpected {
+            Unexpected::Unit => "null".to_owned(),
+            Unexpected::Bool(b) => b.to_string(),
+            Unexpected::Float(x) => format!("the number {}", show(x)),
+            Unexpected::Str(s) => format!("the string {s:?}"),
+            Unexpected::Seq => "an array".to_owned(),
+            Unexpected::Map => "an object".to_owned(),
+            Unexpected::Other(what) => what.to_owned(),
+            other => other.to_string(),
+        };
+        let expected = expected.to_string();
+        let want = match expected.as_str() {
+            "f64" => "a number",
+            "a boolean" => "true or false",
+            "a sequence" => "an array",
+            e if e.starts_with("struct ") => "an object",
+            e if e.starts_with("enum ") || e.starts_with("variant ") => "a string",
+            e => e,
+        };
+        Error(format!("expected {want}, got {got}"))
+    }
+}
