@@ -1,0 +1,74 @@
+// CSV export: a header block of parameters (lines starting with "#"), then one row per tick with
+// every series of the four scenarios. Spreadsheet users see the parameters as the first rows;
+// pandas reads the table with `pd.read_csv(path, comment="#")`.
+
+import { FIELDS, get } from './schema.js';
+import { SCENARIOS } from './words.js';
+
+/** The series columns written per scenario, in order (names as in the API's `series`). */
+export const SERIES_COLUMNS = [
+  'price',
+  'liquidatedNotional',
+  'liquidationCount',
+  'queuedNotional',
+  'longOpenInterest',
+  'shortOpenInterest',
+  'insuranceFund',
+  'adlNotional',
+  'halted',
+];
+
+/** A cell: numbers as JavaScript prints them (shortest round-trip form), text quoted if needed. */
+function cell(value) {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function paramText(value) {
+  if (value === null) return 'null';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * The CSV text for a `compare()` result and the params that produced it.
+ * `meta` is `{version: {crate, model}, url}`.
+ */
+export function toCsv(comparison, params, meta) {
+  const lines = [];
+  lines.push(`# leverage-cascade lab export, model version ${meta.version.model}, crate ${meta.version.crate}`);
+  if (meta.url) lines.push(`# link: ${meta.url}`);
+  lines.push('# parameter,value');
+  for (const f of FIELDS) {
+    if (f.key.startsWith('circuitBreaker.') && params.circuitBreaker == null) continue;
+    lines.push(`# ${f.key},${cell(paramText(get(params, f.key)))}`);
+  }
+  lines.push('# circuitBreaker null means the breaker scenarios use the default breaker: levels 7,13,20 %, 60-tick halts.');
+  lines.push('# tick,time_s then <scenario>_<series> for scenarios none, circuitBreaker, marginTiers, both.');
+  const header = ['tick', 'time_s'];
+  for (const { key } of SCENARIOS) for (const column of SERIES_COLUMNS) header.push(`${key}_${column}`);
+  lines.push(header.join(','));
+  const ticks = comparison.none.series.price.length;
+  for (let t = 0; t < ticks; t += 1) {
+    const row = [t, t * params.tickSeconds];
+    for (const { key } of SCENARIOS) {
+      const series = comparison[key].series;
+      for (const column of SERIES_COLUMNS) row.push(series[column][t]);
+    }
+    lines.push(row.map(cell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Starts a download of `blob` as `filename` (a temporary object URL, revoked afterwards). */
+export function download(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

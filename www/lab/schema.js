@@ -1,0 +1,358 @@
+// The page's view of `Params`: which fields a link may carry, how each is written in a URL, and
+// how a URL is read back without trusting it.
+//
+// The model (src/model/params.rs) stays the judge of what is valid: this file only turns text
+// into typed values and applies the page's own limits (a slider's range, or a cap that keeps the
+// tab responsive). Whatever passes here still goes through the API, and a field the API rejects is
+// reset to its default by the caller.
+
+/**
+ * The model's default circuit breaker (`CircuitBreaker::default()` in params.rs): US market-wide
+ * levels 7/13/20 %, a 600-tick window and 60-tick halts. `params.circuitBreaker` is null by
+ * default and `compare()` then uses this breaker for its two breaker scenarios, so the page
+ * reads breaker fields through it.
+ */
+export const DEFAULT_BREAKER = Object.freeze({
+  levelsPct: Object.freeze([7, 13, 20]),
+  windowTicks: 600,
+  haltTicks: 60,
+  magnetSellShare: 0,
+});
+
+/** Keys of the query string that are not parameters. */
+export const META_KEYS = new Set(['v', 'preset', 'tour']);
+
+/**
+ * Every parameter a link can hold, in the order it is written. `min`/`max` are the API's ranges
+ * (params.rs), except `ticks`, capped lower so a link cannot freeze the tab. Sliders narrow these
+ * further: see `limitsFromControls` in main.js.
+ */
+export const FIELDS = [
+  { key: 'startPrice', type: 'number', min: 0, max: 1e9, above: true },
+  { key: 'traders', type: 'int', min: 1, max: 1e6 },
+  { key: 'seed', type: 'int', min: 0, max: 2 ** 53 - 1 },
+  { key: 'openInterest', type: 'number', min: 1e3, max: 1e12 },
+  { key: 'longShare', type: 'number', min: 0, max: 1 },
+  { key: 'leverage', type: 'number', min: 1, max: 125 },
+  { key: 'leverageSpread', type: 'number', min: 0, max: 1.5 },
+  { key: 'whaleConcentration', type: 'number', min: 0, max: 1 },
+  { key: 'entrySpreadPct', type: 'number', min: 0, max: 50 },
+  { key: 'maintenancePct', type: 'number', min: 0, max: 50 },
+  { key: 'marginTiers', type: 'tiers', values: ['none', 'standard', 'strict'] },
+  { key: 'depthPerPct', type: 'number', min: 1e3, max: 1e12 },
+  { key: 'impactLaw', type: 'enum', values: ['linear', 'sqrt'] },
+  { key: 'permanentImpact', type: 'number', min: 0, max: 1 },
+  { key: 'recoveryHalfLife', type: 'number', min: 0.1, max: 1e5 },
+  { key: 'volatilityPct', type: 'number', min: 0, max: 10 },
+  { key: 'shockPct', type: 'number', min: -90, max: 90 },
+  { key: 'ticks', type: 'int', min: 1, max: 20000 },
+  { key: 'tickSeconds', type: 'number', min: 0.001, max: 86400 },
+  { key: 'liquidation.mode', type: 'enum', values: ['full', 'partial'] },
+  { key: 'liquidation.partialFraction', type: 'number', min: 0.01, max: 1 },
+  { key: 'liquidation.partialAbove', type: 'number', min: 0, max: 1e12 },
+  { key: 'liquidation.maxPerTick', type: 'numberOrOff', min: 0, max: 1e12, above: true },
+  { key: 'liquidation.backstopCapacity', type: 'number', min: 0, max: 1e12 },
+  { key: 'liquidation.feePct', type: 'number', min: 0, max: 5 },
+  { key: 'liquidation.adl', type: 'bool' },
+  { key: 'insuranceFund', type: 'number', min: 0, max: 1e12 },
+  { key: 'circuitBreaker', type: 'switch' },
+  { key: 'circuitBreaker.levelsPct', type: 'levels', min: 0, max: 90, above: true },
+  { key: 'circuitBreaker.windowTicks', type: 'int', min: 1, max: 1e5 },
+  { key: 'circuitBreaker.haltTicks', type: 'int', min: 1, max: 1e5 },
+  { key: 'circuitBreaker.magnetSellShare', type: 'number', min: 0, max: 1 },
+];
+
+const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
+
+/** The field declaration for a key, or undefined. */
+export function field(key) {
+  return FIELD_BY_KEY.get(key);
+}
+
+/** A deep copy of plain JSON-like data (params hold no typed arrays). */
+export function clone(value) {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+/** Structural equality of JSON-like values. */
+export function same(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Makes params from the API uniform: a null tier table is written "none". */
+export function normalize(params) {
+  const p = clone(params);
+  if (p.marginTiers === null || p.marginTiers === undefined) p.marginTiers = 'none';
+  return p;
+}
+
+/**
+ * Reads a field by its dotted key. Breaker fields read through `DEFAULT_BREAKER` while
+ * `circuitBreaker` is null, because that is the breaker the comparison runs.
+ * `circuitBreaker.firstLevelPct` is the first halt level (what the slider moves).
+ */
+export function get(params, key) {
+  if (key === 'circuitBreaker') return params.circuitBreaker !== null && params.circuitBreaker !== undefined;
+  if (key === 'circuitBreaker.firstLevelPct') return get(params, 'circuitBreaker.levelsPct')[0];
+  if (key.startsWith('circuitBreaker.')) {
+    const breaker = params.circuitBreaker ?? DEFAULT_BREAKER;
+    return breaker[key.slice('circuitBreaker.'.length)];
+  }
+  return key.split('.').reduce((obj, part) => (obj == null ? undefined : obj[part]), params);
+}
+
+/**
+ * The halt levels a first level `first` implies: the later levels keep the US spacing of
+ * 7/13/20 % (6 and 13 points above the first), capped at the API's 90 %.
+ */
+export function levelsFrom(first) {
+  const levels = [first, first + 6, first + 13].map((x) => Math.round(Math.min(x, 90) * 100) / 100);
+  return levels.filter((x, i) => i === 0 || x > levels[i - 1]);
+}
+
+/** Writes a field by its dotted key into `params` (mutating it) and returns `params`. */
+export function set(params, key, value) {
+  if (key === 'circuitBreaker') {
+    if (!value) params.circuitBreaker = null;
+    else if (!params.circuitBreaker) params.circuitBreaker = clone(DEFAULT_BREAKER);
+    return params;
+  }
+  if (key === 'circuitBreaker.firstLevelPct') return set(params, 'circuitBreaker.levelsPct', levelsFrom(value));
+  const parts = key.split('.');
+  let obj = params;
+  for (const part of parts.slice(0, -1)) {
+    if (obj[part] === null || obj[part] === undefined) {
+      obj[part] = part === 'circuitBreaker' ? clone(DEFAULT_BREAKER) : {};
+    }
+    obj = obj[part];
+  }
+  obj[parts[parts.length - 1]] = clone(value);
+  return params;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing a URL
+
+/** How a value is written in a query string. */
+function writeValue(f, value) {
+  switch (f.type) {
+    case 'numberOrOff':
+      return value === null ? 'off' : String(value);
+    case 'levels':
+      return value.join(',');
+    case 'switch':
+      return value ? 'on' : 'off';
+    case 'tiers':
+      return typeof value === 'string' ? value : JSON.stringify(value);
+    default:
+      return String(value);
+  }
+}
+
+/** Percent-encodes a query component but leaves the commas of lists readable. */
+function escape(text) {
+  return encodeURIComponent(text).replace(/%2C/gi, ',');
+}
+
+/**
+ * The query string for `params`: every field that differs from `defaults` (breaker fields
+ * compared with the default breaker), then `v=<model version>`. Fields a URL cannot hold
+ * (an explicit `positions` list) are left out; `unsaved` lists them.
+ */
+export function toQuery(params, defaults, modelVersion) {
+  const pairs = [];
+  const breakerOn = get(params, 'circuitBreaker');
+  for (const f of FIELDS) {
+    const isBreakerField = f.key.startsWith('circuitBreaker.');
+    if (isBreakerField && !breakerOn) continue;
+    const value = get(params, f.key);
+    const reference = isBreakerField ? get({ circuitBreaker: null }, f.key) : get(defaults, f.key);
+    if (!same(value, reference)) pairs.push([f.key, writeValue(f, value)]);
+  }
+  if (modelVersion !== undefined) pairs.push(['v', String(modelVersion)]);
+  const unsaved = params.positions ? ['positions'] : [];
+  return { query: pairs.map(([k, v]) => `${escape(k)}=${escape(v)}`).join('&'), unsaved };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a URL
+
+/** A plain decimal or scientific number, nothing else: no hex, no "Infinity", no spaces. */
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function parseNumber(text) {
+  if (!NUMBER_TEXT.test(text)) return { error: 'is not a number' };
+  const x = Number(text);
+  if (!Number.isFinite(x)) return { error: 'is too large' };
+  return { value: x };
+}
+
+function rangeText(f) {
+  return f.above ? `above ${f.min} and at most ${f.max}` : `between ${f.min} and ${f.max}`;
+}
+
+function inRange(f, x) {
+  return (f.above ? x > f.min : x >= f.min) && x <= f.max;
+}
+
+/** Parses one custom tier row list written as JSON; returns null if its shape is wrong. */
+function parseTierRows(text) {
+  let rows;
+  try {
+    rows = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const keys = ['upToNotional', 'maxLeverage', 'maintenancePct'];
+  const ok =
+    Array.isArray(rows) &&
+    rows.length >= 1 &&
+    rows.length <= 20 &&
+    rows.every(
+      (row) =>
+        row !== null &&
+        typeof row === 'object' &&
+        !Array.isArray(row) &&
+        Object.keys(row).length === keys.length &&
+        keys.every((k) => typeof row[k] === 'number' && Number.isFinite(row[k])),
+    );
+  return ok ? rows.map((row) => ({ upToNotional: row.upToNotional, maxLeverage: row.maxLeverage, maintenancePct: row.maintenancePct })) : null;
+}
+
+/**
+ * Turns the text of one query value into a typed value for field `f`, within `limits`
+ * (`{min, max}` overriding the field's own). Returns `{value}` or `{error}` (a reason in words).
+ */
+export function parseValue(f, text, limits) {
+  const bounds = { ...f, ...(limits || {}) };
+  if (text.length > 2000) return { error: 'is too long' };
+  switch (f.type) {
+    case 'number':
+    case 'int':
+    case 'numberOrOff': {
+      if (f.type === 'numberOrOff' && text === 'off') return { value: null };
+      const r = parseNumber(text);
+      if (r.error) return r;
+      if (f.type === 'int' && !Number.isInteger(r.value)) return { error: 'must be a whole number' };
+      if (!inRange(bounds, r.value)) return { error: `must be ${rangeText(bounds)}` };
+      return r;
+    }
+    case 'enum':
+      return f.values.includes(text) ? { value: text } : { error: `must be one of ${f.values.join(', ')}` };
+    case 'tiers': {
+      if (f.values.includes(text)) return { value: text };
+      const rows = text.startsWith('[') ? parseTierRows(text) : null;
+      return rows ? { value: rows } : { error: `must be one of ${f.values.join(', ')}` };
+    }
+    case 'bool':
+      if (text === 'true') return { value: true };
+      if (text === 'false') return { value: false };
+      return { error: 'must be true or false' };
+    case 'switch':
+      if (text === 'on') return { value: true };
+      if (text === 'off') return { value: false };
+      return { error: 'must be on or off' };
+    case 'levels': {
+      const parts = text.split(',');
+      if (parts.length < 1 || parts.length > 10) return { error: 'must list 1 to 10 levels' };
+      const values = [];
+      for (const part of parts) {
+        const r = parseNumber(part);
+        if (r.error) return { error: `has a level that ${r.error}` };
+        if (!inRange(bounds, r.value)) return { error: `levels must be ${rangeText(bounds)}` };
+        if (values.length && r.value <= values[values.length - 1]) return { error: 'levels must increase' };
+        values.push(r.value);
+      }
+      return { value: values };
+    }
+    default:
+      return { error: 'is not supported' };
+  }
+}
+
+/** Shortens a hostile or long value for display in a notice (always shown with textContent). */
+export function preview(text) {
+  const flat = String(text).replace(/\s+/g, ' ');
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
+/**
+ * Reads a query string into params.
+ *
+ * Start from `defaults`; apply `preset=<id>` if it names one of `presets`; then every known key.
+ * Unknown keys and values that do not parse or fall outside `limits[key]` (or the field's range)
+ * are skipped and listed in `ignored` as `{key, value, reason}`. Keys are applied in FIELDS
+ * order, so `circuitBreaker=off` wins over breaker sub-fields whatever the URL's order.
+ *
+ * Returns `{params, ignored, presetId, tour, version, given}` where `given` lists the parameter
+ * keys the URL set.
+ */
+export function fromQuery(search, defaults, presets = [], limits = {}) {
+  const query = new URLSearchParams(search);
+  const ignored = [];
+  let params = normalize(defaults);
+  let presetId = null;
+  const wanted = new Map();
+  for (const [key, value] of query) {
+    if (META_KEYS.has(key)) continue;
+    if (!FIELD_BY_KEY.has(key)) {
+      ignored.push({ key: preview(key), value: preview(value), reason: 'is not a setting this page knows' });
+    } else {
+      wanted.set(key, value); // a repeated key: the last one wins, as in URLSearchParams.get
+    }
+  }
+  const presetText = query.get('preset');
+  if (presetText !== null) {
+    const preset = presets.find((p) => p.id === presetText);
+    if (preset) {
+      params = normalize(preset.params);
+      presetId = preset.id;
+    } else {
+      ignored.push({ key: 'preset', value: preview(presetText), reason: 'is not a preset of this page' });
+    }
+  }
+  const given = [];
+  let breakerSwitch = null;
+  for (const f of FIELDS) {
+    if (!wanted.has(f.key)) continue;
+    const text = wanted.get(f.key);
+    const r = parseValue(f, text, limits[f.key]);
+    if (r.error) {
+      ignored.push({ key: f.key, value: preview(text), reason: r.error });
+      continue;
+    }
+    if (f.key === 'circuitBreaker') {
+      breakerSwitch = r.value;
+      set(params, f.key, r.value);
+    } else if (f.key.startsWith('circuitBreaker.') && breakerSwitch === false) {
+      ignored.push({ key: f.key, value: preview(text), reason: 'has no effect with circuitBreaker=off' });
+      continue;
+    } else {
+      set(params, f.key, r.value);
+    }
+    given.push(f.key);
+  }
+  const tourText = query.get('tour');
+  let tour = null;
+  if (tourText !== null) {
+    if (/^[1-9]\d?$/.test(tourText)) tour = Number(tourText);
+    else ignored.push({ key: 'tour', value: preview(tourText), reason: 'must be a step number' });
+  }
+  return { params, ignored, presetId, tour, version: query.get('v'), given };
+}
+
+/**
+ * The field a message from the API names ("leverage: must be between 1 and 125, got 500",
+ * "circuitBreaker.levelsPct[1]: …") as one of FIELDS' keys, or null.
+ */
+export function fieldOfError(message) {
+  const m = /^([A-Za-z][\w.[\]]*):/.exec(String(message));
+  if (!m) return null;
+  let key = m[1].replace(/\[\d+\]/g, '');
+  while (key && !FIELD_BY_KEY.has(key)) {
+    const dot = key.lastIndexOf('.');
+    if (dot < 0) return null;
+    key = key.slice(0, dot);
+  }
+  return key || null;
+}

@@ -1,0 +1,206 @@
+// Results in plain language: headlines, narrated events, the criticality gauge's meaning and the
+// charts' text alternatives. Pure functions of the API's output; no DOM access.
+
+import { count, duration, num, pct, share, times, usd, NBSP } from './format.js';
+
+/** The four runs of `compare()`, in the order the page shows them. */
+export const SCENARIOS = [
+  { key: 'none', name: 'No mitigation', short: 'none' },
+  { key: 'circuitBreaker', name: 'Circuit breaker', short: 'breaker' },
+  { key: 'marginTiers', name: 'Margin tiers', short: 'tiers' },
+  { key: 'both', name: 'Breaker + tiers', short: 'both' },
+];
+
+/** Scenario display name by key. */
+export function scenarioName(key) {
+  return (SCENARIOS.find((s) => s.key === key) || { name: key }).name;
+}
+
+/** The move of the run in the shock's direction, signed: −23 for a 23 % fall after a drop. */
+export function signedMove(summary) {
+  const direction = summary.shockPct < 0 ? -1 : 1;
+  return direction * summary.maxMovePct;
+}
+
+/** Price as a signed % change from the start: 96.8 from 100 → −3.2. */
+export function changePct(price, startPrice) {
+  return (price / startPrice - 1) * 100;
+}
+
+/**
+ * The headline of one run, e.g. "A −5 % shock became a −23 % crash (4.6×): $1.2 B liquidated,
+ * 38 % of traders wiped out."
+ */
+export function headline(summary) {
+  const shock = summary.shockPct;
+  if (shock === 0) {
+    return `No shock: the price moved at most ${pct(summary.maxMovePct)} and ${usd(summary.liquidatedNotional)} was liquidated.`;
+  }
+  const fall = shock < 0;
+  const move = pct(signedMove(summary), { sign: true });
+  const amp = summary.amplification;
+  let became;
+  if (amp < 1.25) became = `stayed a ${move} ${fall ? 'dip' : 'rise'}`;
+  else if (summary.maxMovePct < 15) became = `grew into a ${move} ${fall ? 'slide' : 'squeeze'}`;
+  else became = `became a ${move} ${fall ? 'crash' : 'short squeeze'}`;
+  const what = fall ? 'shock' : 'jump';
+  return (
+    `A ${pct(shock, { sign: true })} ${what} ${became} (${times(amp)}): ` +
+    `${usd(summary.liquidatedNotional)} liquidated, ${share(summary.liquidatedShare)} of traders wiped out.`
+  );
+}
+
+/** Short extra facts for a scenario card: halts, bad debt, auto-deleveraging. */
+export function extras(summary, tickSeconds) {
+  const lines = [];
+  if (summary.halts > 0) {
+    lines.push(
+      `halted ${summary.halts === 1 ? 'once' : `${summary.halts} times`} (${duration(summary.haltedTicks * tickSeconds)} in all)`,
+    );
+  }
+  if (summary.badDebt > 0) lines.push(`${usd(summary.badDebt)} bad debt`);
+  if (summary.adlNotional > 0) lines.push(`${usd(summary.adlNotional)} auto-deleveraged`);
+  if (summary.insuranceFundStart > 0 && summary.insuranceFundEnd <= 0) lines.push('insurance fund emptied');
+  return lines;
+}
+
+/** Time of a tick as words: "t = 12 s". */
+export function at(tick, tickSeconds) {
+  return `t${NBSP}=${NBSP}${duration(tick * tickSeconds)}`;
+}
+
+function positions(n) {
+  return `${count(n)} position${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * One event as a sentence, e.g. "t = 12 s: 340 positions liquidated ($48 M), price −3.2 % —
+ * this knocks over the next 512."
+ */
+export function narrate(event, startPrice, tickSeconds) {
+  const when = at(event.tick, tickSeconds);
+  const price = pct(changePct(event.price, startPrice), { sign: true });
+  switch (event.kind) {
+    case 'shock':
+      return `${when}: the shock hits and the price moves ${pct(event.levelPct, { sign: true })}.`;
+    case 'wave': {
+      const next =
+        event.nextCount > 0
+          ? `this knocks over the next ${count(event.nextCount)}`
+          : 'nobody new is knocked over by it';
+      return `${when}: ${positions(event.count)} liquidated (${usd(event.notional)}), price ${price} — ${next}.`;
+    }
+    case 'halt':
+      return `${when}: the price is ${pct(event.levelPct)} down, so the circuit breaker halts trading. The book refills while nobody trades.`;
+    case 'resume':
+      return `${when}: trading resumes at ${price}; liquidations that waited in the queue go to market now.`;
+    case 'fundExhausted':
+      return `${when}: the insurance fund is empty; further losses fall on winning traders through auto-deleveraging, or become bad debt.`;
+    case 'adl':
+      return `${when}: auto-deleveraging closes ${positions(event.count)} on the winning side (${usd(event.notional)}).`;
+    case 'calm':
+      return `${when}: the cascade stops at ${price}: no position is left below its liquidation price.`;
+    default:
+      return `${when}: ${event.kind}.`;
+  }
+}
+
+/** The meaning of a branching ratio n, in one sentence. */
+export function branchingMeaning(n) {
+  if (!Number.isFinite(n)) return '';
+  const cents = Math.round(n * 100);
+  if (n >= 1) {
+    return `Runaway: each liquidated dollar knocks over ${usd(n)} more, so once started the cascade feeds itself until it runs out of dominoes.`;
+  }
+  if (n >= 0.5) {
+    const gain = 1 / (1 - n);
+    return `Fragile: each liquidated dollar knocks over ${cents} cents more, so the first wave is multiplied about ${times(gain)} before the chain dies out.`;
+  }
+  return `Stable: each liquidated dollar knocks over ${cents} cents more, so a chain dies out quickly.`;
+}
+
+/** Text for the gauge: start n, peak n and where the peak band is. */
+export function gaugeText(summary) {
+  const n = summary.branchingRatio;
+  const peak = summary.peakBranchingRatio;
+  const where = pct(summary.peakBranchingAtPct, { sign: true });
+  const peakSentence =
+    peak >= 1
+      ? `The densest band of liquidation prices, at ${where} from the start, has n${NBSP}=${NBSP}${num(peak, 2)}: if the price gets there, the cascade runs away.`
+      : `Even the densest band, at ${where}, has n${NBSP}=${NBSP}${num(peak, 2)}, below 1: no band can run away on its own.`;
+  return { now: branchingMeaning(n), peak: peakSentence };
+}
+
+function lowestLiquidatedPrice(map) {
+  const buckets = map.longLiquidated.length;
+  if (!buckets) return null;
+  const width = (map.highPrice - map.lowPrice) / buckets;
+  for (let i = 0; i < buckets; i += 1) {
+    if (map.longLiquidated[i] > 0) return map.lowPrice + i * width;
+  }
+  return null;
+}
+
+function highestLiquidatedPrice(map) {
+  const buckets = map.shortLiquidated.length;
+  const width = (map.highPrice - map.lowPrice) / buckets;
+  for (let i = buckets - 1; i >= 0; i -= 1) {
+    if (map.shortLiquidated[i] > 0) return map.lowPrice + (i + 1) * width;
+  }
+  return null;
+}
+
+function sum(array) {
+  let total = 0;
+  for (const x of array) total += x;
+  return total;
+}
+
+function peak(array) {
+  let best = 0;
+  let at = 0;
+  array.forEach((x, i) => {
+    if (x > best) {
+      best = x;
+      at = i;
+    }
+  });
+  return { value: best, index: at };
+}
+
+/** The price chart's text alternative: each scenario's worst move, halts and the biggest wave. */
+export function priceChartLabel(comparison, tickSeconds) {
+  const none = comparison.none;
+  const ticks = none.series.price.length;
+  const parts = SCENARIOS.map(({ key, name }) => {
+    const s = comparison[key].summary;
+    const halts = s.halts > 0 ? `, ${s.halts} halt${s.halts === 1 ? '' : 's'}` : '';
+    return `${name}: ${pct(signedMove(s), { sign: true })}${halts}`;
+  });
+  const biggest = peak(none.series.liquidatedNotional);
+  return (
+    `Price over ${duration(ticks * tickSeconds)} after a ${pct(none.summary.shockPct, { sign: true })} shock, ` +
+    `worst move per scenario. ${parts.join('; ')}. ` +
+    `Bars: liquidations per tick; with no mitigation the largest is ${usd(biggest.value)} at ${at(biggest.index, tickSeconds)}.`
+  );
+}
+
+/** The liquidation map's text alternative for one scenario's outcome. */
+export function mapLabel(outcome, scenarioKey) {
+  const map = outcome.liquidationMap;
+  const start = outcome.summary.startPrice;
+  const longLiq = sum(map.longLiquidated);
+  const longLeft = sum(map.longSurvived);
+  const shortLiq = sum(map.shortLiquidated);
+  const shortLeft = sum(map.shortSurvived);
+  const low = lowestLiquidatedPrice(map);
+  const high = highestLiquidatedPrice(map);
+  const reach = [];
+  if (low !== null) reach.push(`longs were liquidated down to ${pct(changePct(low, start), { sign: true })}`);
+  if (high !== null) reach.push(`shorts up to ${pct(changePct(high, start), { sign: true })}`);
+  return (
+    `Liquidation prices (${scenarioName(scenarioKey)}), long positions below the start price and shorts above. ` +
+    `Liquidated: ${usd(longLiq)} of longs and ${usd(shortLiq)} of shorts; still open: ${usd(longLeft)} of longs and ${usd(shortLeft)} of shorts. ` +
+    (reach.length ? `The cascade reached: ${reach.join(', ')}.` : 'Nothing was liquidated.')
+  );
+}

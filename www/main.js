@@ -1,0 +1,829 @@
+// The lab page: wires the controls declared in index.html to the model's JS API
+// (pkg/leverage_cascade.js), draws the two charts, narrates the run and keeps the URL in step
+// with what is on screen.
+//
+// Flow: a control changes `state.params` → one compare() and redraw on the next animation frame
+// (so a fast drag costs one run per frame and the last input always wins) → readout, gauge,
+// story and charts update → the URL is rewritten shortly after. Every value that comes from the
+// model or a link reaches the page through textContent or a form property, never as HTML.
+
+import {
+  FIELDS,
+  clone,
+  fieldOfError,
+  fromQuery,
+  get,
+  normalize,
+  same,
+  set,
+  toQuery,
+} from './lab/schema.js';
+import { formatControl, limitsOf, readControl, setUp, showValue } from './lab/controls.js';
+import {
+  SCENARIOS,
+  at,
+  extras,
+  gaugeText,
+  headline,
+  mapLabel,
+  narrate,
+  priceChartLabel,
+  scenarioName,
+  signedMove,
+} from './lab/words.js';
+import { duration, num, pct, times, NBSP } from './lab/format.js';
+import { download, toCsv } from './lab/export.js';
+import { TOUR } from './lab/tour.js';
+
+const byId = (id) => document.getElementById(id);
+
+const el = {
+  boot: byId('boot'),
+  fatal: byId('fatal'),
+  notice: byId('notice'),
+  noticeText: byId('notice-text'),
+  noticeList: byId('notice-list'),
+  noticeClose: byId('notice-close'),
+  error: byId('error'),
+  errorText: byId('error-text'),
+  preset: byId('preset'),
+  presetSummary: byId('preset-summary'),
+  reset: byId('reset'),
+  readout: byId('readout'),
+  headline: byId('headline'),
+  cards: byId('cards'),
+  priceCanvas: byId('chart-price'),
+  mapCanvas: byId('chart-map'),
+  play: byId('play'),
+  stepBack: byId('step-back'),
+  step: byId('step'),
+  cursor: byId('cursor'),
+  cursorOut: byId('cursor-out'),
+  reducedNote: byId('reduced-motion-note'),
+  now: byId('now'),
+  events: byId('events'),
+  nNow: byId('n-now'),
+  nPeak: byId('n-peak'),
+  nMeter: byId('n-meter'),
+  nMeaning: byId('n-meaning'),
+  nPeakMeaning: byId('n-peak-meaning'),
+  markerNow: byId('marker-now'),
+  markerPeak: byId('marker-peak'),
+  link: byId('link'),
+  copy: byId('copy'),
+  exportPng: byId('export-png'),
+  exportCsv: byId('export-csv'),
+  shareStatus: byId('share-status'),
+  version: byId('version'),
+  tour: byId('tour'),
+  tourStart: byId('tour-start'),
+  tourCount: byId('tour-count'),
+  tourTitle: byId('tour-title'),
+  tourText: byId('tour-text'),
+  tourLook: byId('tour-look'),
+  tourBack: byId('tour-back'),
+  tourNext: byId('tour-next'),
+  tourClose: byId('tour-close'),
+};
+
+/** Every parameter control declared in the HTML (sliders and selects with data-param). */
+const controls = [...document.querySelectorAll('[data-param]')];
+
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+
+/** Events listed under the chart at most; the model itself keeps at most 400. */
+const MAX_LISTED_EVENTS = 200;
+/** In reduced-motion playback, the pause between two events, ms. */
+const EVENT_PAUSE_MS = 1500;
+/** A full run plays in about this many seconds. */
+const PLAY_SECONDS = 15;
+
+let api = null;
+let defaults = null;
+let presets = [];
+let version = { crate: '?', model: '?' };
+/** Page limits per parameter key, from the sliders' ranges. */
+const limits = {};
+
+const state = {
+  params: null, // what the controls show
+  result: null, // compare() of the last params that worked
+  resultParams: null, // those params
+  focus: 'none', // scenario shown by the map, gauge and story
+  cursor: null, // tick shown by playback, or null for the whole run
+  playing: false,
+  tourStep: null, // index into TOUR while the tour is open
+};
+
+// ---------------------------------------------------------------------------------------------
+// Start-up
+
+async function boot() {
+  try {
+    if (typeof WebAssembly !== 'object') throw new Error('this browser does not support WebAssembly');
+    api = await import('./pkg/leverage_cascade.js');
+    await api.default();
+    defaults = normalize(api.defaultParams());
+    presets = api.presets();
+    version = api.version();
+  } catch (err) {
+    showFatal(err);
+    return;
+  }
+  for (const node of document.querySelectorAll('button, select, input')) node.disabled = false;
+  setUpControls();
+  fillPresets();
+  wireEvents();
+  restoreFromUrl();
+  el.version.textContent = `Model version ${version.model} (leverage-cascade ${version.crate}).`;
+  el.boot.hidden = true;
+  updateReducedMotionNote();
+}
+
+function showFatal(err) {
+  el.boot.hidden = true;
+  el.fatal.hidden = false;
+  el.fatal.replaceChildren();
+  const what = document.createElement('p');
+  what.textContent =
+    'The simulator could not start, so there are no charts to show. ' +
+    'Reload the page first. If that does not help, open it in a current version of Firefox, Chrome, Edge or Safari ' +
+    '(with WebAssembly allowed). If you host this page yourself, check that the pkg/ folder was copied ' +
+    'and that .wasm files are served with the type application/wasm.';
+  const detail = document.createElement('p');
+  detail.className = 'hint';
+  detail.textContent = `Technical detail: ${err && err.message ? err.message : String(err)}`;
+  el.fatal.append(what, detail);
+  el.headline.textContent = 'The simulator could not start.';
+}
+
+function setUpControls() {
+  for (const input of controls) {
+    setUp(input);
+    const range = limitsOf(input);
+    const key = input.dataset.param;
+    if (range && FIELDS.some((f) => f.key === key)) limits[key] = range;
+  }
+}
+
+function fillPresets() {
+  for (const preset of presets) {
+    const option = document.createElement('option');
+    option.value = preset.id;
+    option.textContent = preset.title;
+    el.preset.append(option);
+  }
+}
+
+/**
+ * Reads the link: preset, then each parameter, each checked by schema.js and then by the model.
+ * Whatever is refused falls back to its default and is listed in a visible notice.
+ */
+function restoreFromUrl() {
+  const read = fromQuery(location.search, defaults, presets, limits);
+  let params = read.params;
+  const ignored = read.ignored;
+  if (read.tour !== null) {
+    if (read.tour <= TOUR.length) {
+      state.tourStep = read.tour - 1;
+      // A bare ?tour=N loads that step's preset; a link with settings keeps its settings.
+      if (read.given.length === 0 && !read.presetId) params = tourParams(TOUR[state.tourStep]);
+      state.focus = TOUR[state.tourStep].focus || 'none';
+    } else {
+      ignored.push({ key: 'tour', value: String(read.tour), reason: `there are only ${TOUR.length} steps` });
+    }
+  }
+  const checked = checkWithModel(params, ignored);
+  state.params = checked.params;
+  const notes = [];
+  if (read.version !== null && read.version !== version.model) {
+    notes.push(
+      `This link was made with model version ${read.version}; this page runs version ${version.model}, so the numbers may differ from what the link's author saw.`,
+    );
+  }
+  showNotice(ignored, notes);
+  syncControls();
+  syncFocus();
+  if (state.tourStep !== null) showTourStep({ moveFocus: false });
+  if (checked.result) acceptResult(checked.result);
+  request({ compute: !checked.result });
+}
+
+/**
+ * Runs compare() on params from a link; when the model rejects a field, that field goes back to
+ * its default and the run is tried again. Returns `{params, result}`.
+ */
+function checkWithModel(params, ignored) {
+  const reset = new Set();
+  let current = params;
+  for (let attempt = 0; attempt <= FIELDS.length + 1; attempt += 1) {
+    try {
+      return { params: current, result: api.compare(current) };
+    } catch (err) {
+      const message = errorMessage(err);
+      const key = errorField(err);
+      if (key && !reset.has(key)) {
+        reset.add(key);
+        ignored.push({ key, value: '', reason: message });
+        set(current, key, defaultOf(key));
+      } else {
+        ignored.push({ key: 'all settings', value: '', reason: message });
+        current = normalize(defaults);
+      }
+    }
+  }
+  return { params: normalize(defaults), result: null };
+}
+
+/** The default of one field; breaker fields default to the model's default breaker. */
+function defaultOf(key) {
+  return key.startsWith('circuitBreaker.') ? get({ circuitBreaker: null }, key) : get(defaults, key);
+}
+
+function errorMessage(err) {
+  return err && typeof err.message === 'string' ? err.message : String(err);
+}
+
+/** The schema key an API error names (its `field` property, else its message), or null. */
+function errorField(err) {
+  if (err && typeof err.field === 'string') return fieldOfError(`${err.field}:`);
+  return fieldOfError(errorMessage(err));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+function wireEvents() {
+  for (const input of controls) {
+    const onChange = () => {
+      set(state.params, input.dataset.param, readControl(input));
+      markBusy();
+      syncControls();
+      syncPresetSelect();
+      request({ compute: true });
+    };
+    input.addEventListener(input.tagName === 'SELECT' ? 'change' : 'input', onChange);
+  }
+  byId('controls').addEventListener('submit', (e) => e.preventDefault());
+
+  el.preset.addEventListener('change', () => {
+    const preset = presets.find((p) => p.id === el.preset.value);
+    if (preset) applyParams(preset.params);
+  });
+  el.reset.addEventListener('click', () => {
+    stopPlaying();
+    state.cursor = null;
+    state.focus = 'none';
+    syncFocus();
+    hideNotice();
+    applyParams(defaults);
+  });
+  for (const radio of document.querySelectorAll('input[name="focus"]')) {
+    radio.addEventListener('change', () => {
+      state.focus = radio.value;
+      showResult();
+      request({ draw: true });
+    });
+  }
+
+  el.play.addEventListener('click', togglePlay);
+  el.step.addEventListener('click', () => stepEvent(1));
+  el.stepBack.addEventListener('click', () => stepEvent(-1));
+  el.cursor.addEventListener('input', () => {
+    stopPlaying();
+    state.cursor = Number(el.cursor.value);
+    showPlayback();
+    request({ draw: true });
+  });
+
+  el.copy.addEventListener('click', copyLink);
+  el.link.addEventListener('focus', () => el.link.select());
+  el.exportPng.addEventListener('click', exportPng);
+  el.exportCsv.addEventListener('click', exportCsv);
+  el.noticeClose.addEventListener('click', hideNotice);
+
+  el.tourStart.addEventListener('click', () => openTour(0));
+  el.tourBack.addEventListener('click', () => openTour(state.tourStep - 1));
+  el.tourNext.addEventListener('click', () => {
+    if (state.tourStep >= TOUR.length - 1) closeTour();
+    else openTour(state.tourStep + 1);
+  });
+  el.tourClose.addEventListener('click', closeTour);
+
+  const resize = new ResizeObserver(() => request({ draw: true }));
+  resize.observe(el.priceCanvas);
+  resize.observe(el.mapCanvas);
+  watchPixelRatio();
+  darkScheme.addEventListener('change', () => request({ draw: true }));
+  reducedMotion.addEventListener('change', updateReducedMotionNote);
+  window.addEventListener('pagehide', writeUrl);
+}
+
+/** Redraws when the page moves to a screen with another pixel ratio (or the user zooms). */
+function watchPixelRatio() {
+  const query = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+  query.addEventListener(
+    'change',
+    () => {
+      request({ draw: true });
+      watchPixelRatio();
+    },
+    { once: true },
+  );
+}
+
+let busyTimer = 0;
+/** While a slider is being dragged, screen readers wait for the readout to settle. */
+function markBusy() {
+  el.readout.setAttribute('aria-busy', 'true');
+  clearTimeout(busyTimer);
+  busyTimer = setTimeout(() => el.readout.removeAttribute('aria-busy'), 500);
+}
+
+/** Replaces every setting with `params` (a preset, the tour, Reset). */
+function applyParams(params) {
+  state.params = normalize(params);
+  syncControls();
+  syncPresetSelect();
+  request({ compute: true });
+}
+
+function syncControls() {
+  for (const input of controls) {
+    const value = get(state.params, input.dataset.param);
+    if (input.tagName === 'SELECT') {
+      const known = [...input.options].some((o) => o.value === value);
+      input.value = known ? value : 'custom';
+    } else {
+      showValue(input, value);
+      const text = formatControl(input, state.params);
+      const out = byId(`${input.id}-out`);
+      if (out) out.textContent = text;
+      input.setAttribute('aria-valuetext', text);
+    }
+  }
+  syncPresetSelect();
+}
+
+/** Shows the preset whose params equal the current ones, or "Your settings". */
+function syncPresetSelect() {
+  const match = presets.find((p) => same(normalize(p.params), state.params));
+  el.preset.value = match ? match.id : '';
+  el.presetSummary.textContent = match ? match.summary : '';
+}
+
+function syncFocus() {
+  const radio = byId(`focus-${state.focus}`);
+  if (radio) radio.checked = true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Computing and drawing, at most once per animation frame
+
+let frame = 0;
+let needsCompute = false;
+let needsDraw = false;
+
+function request({ compute = false, draw = true } = {}) {
+  needsCompute ||= compute;
+  needsDraw ||= draw || compute;
+  if (!frame) frame = requestAnimationFrame(onFrame);
+}
+
+function onFrame(now) {
+  frame = 0;
+  if (needsCompute) {
+    needsCompute = false;
+    compute();
+  }
+  if (state.playing && advancePlayback(now)) needsDraw = true;
+  if (needsDraw) {
+    needsDraw = false;
+    draw();
+  }
+  if (state.playing && !frame) frame = requestAnimationFrame(onFrame);
+}
+
+function compute() {
+  let result;
+  try {
+    result = api.compare(state.params);
+  } catch (err) {
+    showApiError(err);
+    return;
+  }
+  acceptResult(result);
+}
+
+function acceptResult(result) {
+  state.result = result;
+  state.resultParams = clone(state.params);
+  clearApiError();
+  const ticks = result.none.series.price.length;
+  if (state.cursor !== null && state.cursor > ticks - 1) state.cursor = ticks - 1;
+  showResult();
+  scheduleUrl();
+}
+
+function theme() {
+  return darkScheme.matches ? 'dark' : 'light';
+}
+
+/** Sets a canvas's backing store to its CSS size × devicePixelRatio; plotters draws in those pixels. */
+function fitCanvas(canvas) {
+  const rect = canvas.getBoundingClientRect();
+  const ratio = window.devicePixelRatio || 1;
+  const width = Math.max(1, Math.round(rect.width * ratio));
+  const height = Math.max(1, Math.round(rect.height * ratio));
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+}
+
+function draw() {
+  if (!state.result) return;
+  const common = { theme: theme() };
+  if (state.cursor !== null) common.cursor = state.cursor;
+  try {
+    fitCanvas(el.priceCanvas);
+    api.render(el.priceCanvas, state.result, { ...common, chart: 'price' });
+    fitCanvas(el.mapCanvas);
+    api.render(el.mapCanvas, state.result, { ...common, chart: 'map', scenario: state.focus });
+  } catch (err) {
+    showApiError(err, 'The chart could not be drawn');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readout, gauge and story
+
+function showResult() {
+  const result = state.result;
+  if (!result) return;
+  const tickSeconds = state.resultParams.tickSeconds;
+  const none = result.none.summary;
+
+  el.headline.textContent = `The same traders and the same ${pct(none.shockPct, { sign: true })} shock, under four sets of rules:`;
+  const cards = SCENARIOS.map(({ key, name }) => {
+    const s = result[key].summary;
+    const li = document.createElement('li');
+    li.className = `card card-${key}${key === state.focus ? ' is-focus' : ''}`;
+    const title = document.createElement('h3');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.setAttribute('aria-hidden', 'true');
+    title.append(swatch, name);
+    const big = document.createElement('p');
+    big.className = 'big-numbers';
+    const move = document.createElement('span');
+    move.className = 'big';
+    move.textContent = pct(signedMove(s), { sign: true });
+    const amp = document.createElement('span');
+    amp.className = 'amp';
+    amp.textContent = `${times(s.amplification)} the shock`;
+    big.append(move, ' ', amp);
+    const sentence = document.createElement('p');
+    sentence.className = 'sentence';
+    sentence.textContent = headline(s);
+    li.append(title, big, sentence);
+    const more = extras(s, tickSeconds);
+    if (more.length) {
+      const p = document.createElement('p');
+      p.className = 'extras';
+      p.textContent = more.join(' · ');
+      li.append(p);
+    }
+    return li;
+  });
+  el.cards.replaceChildren(...cards);
+
+  el.priceCanvas.setAttribute('aria-label', priceChartLabel(result, tickSeconds));
+  el.mapCanvas.setAttribute('aria-label', mapLabel(result[state.focus], state.focus));
+  showGauge(result[state.focus].summary);
+  showEvents();
+  showPlayback();
+}
+
+function showGauge(summary) {
+  const n = summary.branchingRatio;
+  const peak = summary.peakBranchingRatio;
+  el.nNow.textContent = `n${NBSP}=${NBSP}${num(n, 2)}`;
+  el.nPeak.textContent = `n${NBSP}=${NBSP}${num(peak, 2)} at ${pct(summary.peakBranchingAtPct, { sign: true })}`;
+  el.nMeter.value = Math.min(n, 2);
+  el.nMeter.textContent = num(n, 2);
+  el.nMeter.setAttribute('aria-valuetext', `${num(n, 2)}, ${n >= 1 ? 'runaway' : 'below runaway'}`);
+  // Marker positions go through CSS custom properties (CSSOM), which a strict CSP allows.
+  el.markerNow.style.setProperty('--pos', String(Math.min(Math.max(n, 0), 2) / 2));
+  el.markerPeak.style.setProperty('--pos', String(Math.min(Math.max(peak, 0), 2) / 2));
+  el.markerNow.classList.toggle('is-runaway', n >= 1);
+  el.markerPeak.classList.toggle('is-runaway', peak >= 1);
+  const text = gaugeText(summary);
+  el.nMeaning.textContent = text.now;
+  el.nPeakMeaning.textContent = text.peak;
+  const note = state.focus === 'none' ? '' : ` (${scenarioName(state.focus)})`;
+  el.nMeter.setAttribute('aria-label', `Branching ratio at the start price${note}`);
+}
+
+function focusedEvents() {
+  return state.result ? state.result[state.focus].events : [];
+}
+
+function showEvents() {
+  const events = focusedEvents();
+  const { startPrice, tickSeconds } = { ...state.resultParams, ...state.result[state.focus].summary };
+  const items = events.slice(0, MAX_LISTED_EVENTS).map((event) => {
+    const li = document.createElement('li');
+    li.dataset.tick = String(event.tick);
+    li.textContent = narrate(event, startPrice, tickSeconds);
+    return li;
+  });
+  if (events.length > MAX_LISTED_EVENTS) {
+    const li = document.createElement('li');
+    li.className = 'hint';
+    li.textContent = `…and ${events.length - MAX_LISTED_EVENTS} more events.`;
+    items.push(li);
+  }
+  el.events.replaceChildren(...items);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Playback
+
+function ticksOfRun() {
+  return state.result ? state.result.none.series.price.length : 1;
+}
+
+function showPlayback() {
+  const ticks = ticksOfRun();
+  const tickSeconds = state.resultParams ? state.resultParams.tickSeconds : 1;
+  el.cursor.max = String(ticks - 1);
+  el.cursor.value = String(state.cursor === null ? ticks - 1 : state.cursor);
+  const label =
+    state.cursor === null
+      ? `whole run (${duration(ticks * tickSeconds)})`
+      : `${at(state.cursor, tickSeconds)} of ${duration(ticks * tickSeconds)}`;
+  el.cursorOut.textContent = label;
+  el.cursor.setAttribute('aria-valuetext', label);
+  el.play.textContent = state.playing ? 'Pause' : 'Play';
+  el.play.setAttribute('aria-pressed', String(state.playing));
+
+  const events = focusedEvents();
+  let current = -1;
+  if (state.cursor !== null) {
+    events.forEach((e, i) => {
+      if (e.tick <= state.cursor) current = i;
+    });
+  }
+  const items = el.events.children;
+  for (let i = 0; i < items.length; i += 1) {
+    const on = i === current;
+    items[i].classList.toggle('is-current', on);
+    items[i].classList.toggle('is-past', current >= 0 && i < current);
+    if (on) items[i].setAttribute('aria-current', 'step');
+    else items[i].removeAttribute('aria-current');
+  }
+  if (current >= 0 && current < items.length) {
+    // Scroll the list itself, never the page.
+    const item = items[current];
+    const list = el.events;
+    if (item.offsetTop < list.scrollTop || item.offsetTop + item.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = item.offsetTop - list.clientHeight / 3;
+    }
+  }
+  const { startPrice } = state.result ? state.result[state.focus].summary : { startPrice: 100 };
+  const text =
+    state.cursor === null
+      ? 'Press Play or Next to follow the cascade one event at a time.'
+      : current >= 0
+        ? narrate(events[current], startPrice, tickSeconds)
+        : `${at(state.cursor, tickSeconds)}: before the first event.`;
+  if (el.now.textContent !== text) el.now.textContent = text;
+}
+
+let playClock = { last: 0, exact: 0 };
+
+function togglePlay() {
+  if (state.playing) {
+    stopPlaying();
+    showPlayback();
+    return;
+  }
+  const ticks = ticksOfRun();
+  if (state.cursor === null || state.cursor >= ticks - 1) state.cursor = 0;
+  state.playing = true;
+  playClock = { last: performance.now(), exact: state.cursor };
+  showPlayback();
+  request({ draw: true });
+}
+
+function stopPlaying() {
+  state.playing = false;
+}
+
+/** Moves the cursor for one frame of playback; returns whether it moved. */
+function advancePlayback(now) {
+  const ticks = ticksOfRun();
+  const before = state.cursor;
+  if (reducedMotion.matches) {
+    // No animation: jump from one event to the next at a reading pace.
+    if (now - playClock.last < EVENT_PAUSE_MS) return false;
+    playClock.last = now;
+    const next = focusedEvents().find((e) => e.tick > state.cursor);
+    state.cursor = next ? next.tick : ticks - 1;
+  } else {
+    const ticksPerSecond = Math.max(ticks / PLAY_SECONDS, 5);
+    playClock.exact += ((now - playClock.last) / 1000) * ticksPerSecond;
+    playClock.last = now;
+    state.cursor = Math.min(Math.floor(playClock.exact), ticks - 1);
+  }
+  if (state.cursor >= ticks - 1) stopPlaying();
+  if (state.cursor !== before || !state.playing) showPlayback();
+  return state.cursor !== before;
+}
+
+/** Jumps to the next (+1) or previous (−1) event of the focused scenario. */
+function stepEvent(direction) {
+  stopPlaying();
+  const ticks = ticksOfRun();
+  const events = focusedEvents();
+  const cursor = state.cursor === null ? (direction > 0 ? -1 : ticks) : state.cursor;
+  let target;
+  if (direction > 0) {
+    const next = events.find((e) => e.tick > cursor);
+    target = next ? next.tick : ticks - 1;
+  } else {
+    const earlier = events.filter((e) => e.tick < cursor);
+    target = earlier.length ? earlier[earlier.length - 1].tick : 0;
+  }
+  state.cursor = target;
+  showPlayback();
+  request({ draw: true });
+}
+
+function updateReducedMotionNote() {
+  el.reducedNote.hidden = !reducedMotion.matches;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+function showNotice(ignored, notes) {
+  if (!ignored.length && !notes.length) {
+    hideNotice();
+    return;
+  }
+  el.noticeText.textContent = ignored.length
+    ? 'Some settings in this link could not be used, so their defaults are shown instead:'
+    : '';
+  const items = ignored.map(({ key, value, reason }) => {
+    const li = document.createElement('li');
+    const shown = value ? `${key} = “${value}”` : key;
+    li.textContent = `${shown}: ${reason}`;
+    return li;
+  });
+  for (const note of notes) {
+    const li = document.createElement('li');
+    li.textContent = note;
+    items.push(li);
+  }
+  el.noticeList.replaceChildren(...items);
+  el.notice.hidden = false;
+}
+
+function hideNotice() {
+  el.notice.hidden = true;
+}
+
+function controlFor(key) {
+  if (key === 'circuitBreaker.levelsPct') return byId('circuitBreaker-firstLevelPct');
+  return controls.find((c) => c.dataset.param === key) || null;
+}
+
+function showApiError(err, lead = 'This combination of settings does not work') {
+  const message = errorMessage(err);
+  el.errorText.textContent = `${lead}: ${message}. The charts still show the last settings that worked; your other settings are kept.`;
+  el.error.hidden = false;
+  for (const c of controls) c.removeAttribute('aria-invalid');
+  const key = errorField(err);
+  const control = key && controlFor(key);
+  if (control) {
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-errormessage', 'error-text');
+  }
+}
+
+function clearApiError() {
+  if (el.error.hidden) return;
+  el.error.hidden = true;
+  for (const c of controls) {
+    c.removeAttribute('aria-invalid');
+    c.removeAttribute('aria-errormessage');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The URL and sharing
+
+function currentQuery() {
+  const params = state.resultParams || state.params;
+  let { query } = toQuery(params, defaults, version.model);
+  if (state.tourStep !== null) query += `&tour=${state.tourStep + 1}`;
+  return query;
+}
+
+function currentLink() {
+  const url = new URL(location.href);
+  url.search = `?${currentQuery()}`;
+  url.hash = '';
+  return url.href;
+}
+
+let urlTimer = 0;
+/** The link field updates at once; the address bar a moment after the last change. */
+function scheduleUrl() {
+  el.link.value = currentLink();
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(writeUrl, 300);
+}
+
+function writeUrl() {
+  clearTimeout(urlTimer);
+  if (!defaults) return;
+  const search = `?${currentQuery()}`;
+  if (location.search !== search) history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
+}
+
+async function copyLink() {
+  writeUrl();
+  const link = currentLink();
+  el.link.value = link;
+  try {
+    await navigator.clipboard.writeText(link);
+    el.shareStatus.textContent = 'Link copied.';
+  } catch {
+    el.link.focus();
+    el.link.select();
+    el.shareStatus.textContent = 'Your browser did not allow copying: the link is selected, press Ctrl+C (⌘C on a Mac).';
+  }
+}
+
+function exportPng() {
+  if (!state.result) return;
+  el.priceCanvas.toBlob((blob) => {
+    if (blob) {
+      download(blob, 'leverage-cascade-chart.png');
+      el.shareStatus.textContent = 'Chart downloaded as leverage-cascade-chart.png.';
+    } else {
+      el.shareStatus.textContent = 'The chart could not be saved as an image.';
+    }
+  }, 'image/png');
+}
+
+function exportCsv() {
+  if (!state.result) return;
+  const text = toCsv(state.result, state.resultParams, { version, url: currentLink() });
+  download(new Blob([text], { type: 'text/csv;charset=utf-8' }), 'leverage-cascade-data.csv');
+  el.shareStatus.textContent = 'Data downloaded as leverage-cascade-data.csv (parameters first, then one row per tick).';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The guided tour
+
+function tourParams(step) {
+  const preset = presets.find((p) => p.id === step.preset);
+  return normalize(preset ? preset.params : defaults);
+}
+
+function openTour(index) {
+  if (index < 0 || index >= TOUR.length) return;
+  const wasClosed = state.tourStep === null;
+  state.tourStep = index;
+  const step = TOUR[index];
+  stopPlaying();
+  state.cursor = null;
+  state.focus = step.focus || 'none';
+  syncFocus();
+  showTourStep({ moveFocus: wasClosed });
+  applyParams(tourParams(step));
+}
+
+function showTourStep({ moveFocus }) {
+  const step = TOUR[state.tourStep];
+  el.tour.hidden = false;
+  el.tourCount.textContent = `Tour: step ${state.tourStep + 1} of ${TOUR.length}`;
+  el.tourTitle.textContent = step.title;
+  el.tourText.textContent = step.text;
+  el.tourLook.textContent = `Look at: ${step.look}`;
+  el.tourBack.disabled = state.tourStep === 0;
+  el.tourNext.textContent = state.tourStep === TOUR.length - 1 ? 'Finish' : 'Next';
+  if (moveFocus) el.tourTitle.focus();
+}
+
+function closeTour() {
+  state.tourStep = null;
+  el.tour.hidden = true;
+  el.tourStart.focus();
+  scheduleUrl();
+}
+
+boot();
