@@ -5,6 +5,7 @@
 
 pub mod breaker;
 pub mod error;
+pub mod explore;
 pub mod liquidation;
 pub mod margin;
 pub mod market;

@@ -62,7 +62,7 @@ pub struct PopulationCache {
 }
 
 /// The params that decide the populations of [`compare`], with every other field at its default.
-fn population_key(params: &Params) -> Params {
+pub(crate) fn population_key(params: &Params) -> Params {
     let d = Params::default();
     Params {
         start_price: params.start_price,

@@ -1,0 +1,387 @@
+//! Explorations over many runs: the tipping-point map and the crash-size distribution.
+//!
+//! - [`sweep`] runs the model over a grid of two numeric params and returns one metric per cell,
+//!   with the peak branching ratio of each cell so the n = 1 line can be drawn over the map.
+//! - [`monte_carlo`] hits markets with random shocks and compares the distribution of the moves
+//!   that follow with that of the shocks: with leverage the tails grow fat (Thurner, Farmer &
+//!   Geanakoplos 2012), without it the moves are the shocks.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::error::{ErrorKind, ParamsError};
+use super::params::{show, Params};
+use super::population::Population;
+use super::rng::Rng;
+use super::simulate::run;
+use super::Summary;
+
+/// One axis of a sweep: a numeric params field (a camelCase path such as `leverage`,
+/// `depthPerPct` or `circuitBreaker.levelsPct[0]`) from `from` to `to` in `steps` even steps.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Axis {
+    /// Path of the field.
+    pub field: String,
+    /// First value.
+    pub from: f64,
+    /// Last value.
+    pub to: f64,
+    /// Number of values, 1 ..= 200.
+    pub steps: u32,
+}
+
+/// What a sweep measures in each cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Metric {
+    /// Largest move ÷ |shock|.
+    Amplification,
+    /// Largest peak-to-trough fall, %.
+    MaxDrawdownPct,
+    /// Share of traders liquidated.
+    LiquidatedShare,
+    /// Losses nobody covered, USD.
+    BadDebt,
+}
+
+impl Metric {
+    fn of(self, s: &Summary) -> f64 {
+        match self {
+            Metric::Amplification => s.amplification,
+            Metric::MaxDrawdownPct => s.max_drawdown_pct,
+            Metric::LiquidatedShare => s.liquidated_share,
+            Metric::BadDebt => s.bad_debt,
+        }
+    }
+}
+
+/// A sweep: the grid and the metric.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SweepSpec {
+    /// Horizontal axis.
+    pub x: Axis,
+    /// Vertical axis.
+    pub y: Axis,
+    /// What to measure.
+    pub metric: Metric,
+}
+
+/// The result of a sweep. Cells are row by row: `values[j * x.len() + i]` is at `x[i]`, `y[j]`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Grid {
+    /// Values along x.
+    pub x: Vec<f64>,
+    /// Values along y.
+    pub y: Vec<f64>,
+    /// The metric in each cell.
+    pub values: Vec<f64>,
+    /// Peak branching ratio in each cell: the n = 1 contour separates absorbed shocks from
+    /// runaway cascades.
+    pub branching: Vec<f64>,
+}
+
+/// Most cells a sweep may have.
+pub const MAX_CELLS: u32 = 40_000;
+
+impl Axis {
+    fn values(&self, name: &str) -> Result<Vec<f64>, ParamsError> {
+        if !(1..=200).contains(&self.steps) {
+            return Err(ParamsError::range(
+                &format!("{name}.steps"),
+                format!("must be a whole number between 1 and 200, got {}", self.steps),
+            ));
+        }
+        for (part, v) in [("from", self.from), ("to", self.to)] {
+            if !v.is_finite() {
+                return Err(ParamsError::range(
+                    &format!("{name}.{part}"),
+                    format!("must be a finite number, got {}", show(v)),
+                ));
+            }
+        }
+        let n = self.steps as usize;
+        Ok((0..n)
+            .map(|i| {
+                if n == 1 {
+                    self.from
+                } else {
+                    self.from + (self.to - self.from) * i as f64 / (n - 1) as f64
+                }
+            })
+            .collect())
+    }
+}
+
+/// Sets the numeric field at `path` (dots and `[i]` indexes, camelCase) in a JSON object.
+fn set_path(root: &mut Value, path: &str, value: f64) -> Result<(), String> {
+    let mut node = root;
+    let parts: Vec<&str> = path.split('.').collect();
+    for (k, part) in parts.iter().enumerate() {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => {
+                let i = rest.strip_suffix(']').and_then(|i| i.parse::<usize>().ok());
+                (name, Some(i.ok_or_else(|| format!("bad index in \"{part}\""))?))
+            }
+            None => (*part, None),
+        };
+        let last = k + 1 == parts.len();
+        let obj =
+            node.as_object_mut().ok_or_else(|| format!("\"{name}\" is not inside an object"))?;
+        let child = obj.get_mut(name).ok_or_else(|| format!("there is no field \"{name}\""))?;
+        node = match index {
+            Some(i) => child
+                .as_array_mut()
+                .and_then(|a| a.get_mut(i))
+                .ok_or_else(|| format!("\"{name}\" has no element {i}"))?,
+            None => child,
+        };
+        if last {
+            if !(node.is_number() || node.is_null()) {
+                return Err(format!("\"{path}\" is not a numeric field"));
+            }
+            *node = serde_json::Number::from_f64(value)
+                .map(Value::Number)
+                .ok_or_else(|| format!("{} is not a finite number", show(value)))?;
+        }
+    }
+    Ok(())
+}
+
+/// `params` with the numeric field at `path` set to `value`, validated.
+pub fn with_field(
+    params: &Params,
+    path: &str,
+    value: f64,
+    axis: &str,
+) -> Result<Params, ParamsError> {
+    let mut json = serde_json::to_value(params)
+        .map_err(|e| ParamsError::new(ErrorKind::Type, "params", e.to_string()))?;
+    set_path(&mut json, path, value)
+        .map_err(|m| ParamsError::new(ErrorKind::Type, &format!("{axis}.field"), m))?;
+    let p = Params::deserialize_from(json)?;
+    p.validate()?;
+    Ok(p)
+}
+
+/// Runs `params` over the grid of `spec`, calling `progress(done, total)` after each row.
+///
+/// Cells that share a population (an axis that does not change who holds what, such as depth or
+/// the shock) reuse the one built for the cell before.
+pub fn sweep(
+    params: &Params,
+    spec: &SweepSpec,
+    mut progress: impl FnMut(usize, usize) -> bool,
+) -> Result<Grid, ParamsError> {
+    params.validate()?;
+    let xs = spec.x.values("x")?;
+    let ys = spec.y.values("y")?;
+    if (xs.len() * ys.len()) as u32 > MAX_CELLS {
+        return Err(ParamsError::range(
+            "x.steps",
+            format!("x.steps × y.steps must be at most {MAX_CELLS}"),
+        ));
+    }
+    // Check both axes at their ends before running anything.
+    for (axis, name, values) in [(&spec.x, "x", &xs), (&spec.y, "y", &ys)] {
+        for &v in [values[0], values[values.len() - 1]].iter() {
+            with_field(params, &axis.field, v, name)?;
+        }
+    }
+    let mut grid = Grid {
+        x: xs.clone(),
+        y: ys.clone(),
+        values: Vec::with_capacity(xs.len() * ys.len()),
+        branching: Vec::with_capacity(xs.len() * ys.len()),
+    };
+    let mut cached: Option<(Params, Population)> = None;
+    for (j, &y) in ys.iter().enumerate() {
+        for &x in &xs {
+            let cell =
+                with_field(&with_field(params, &spec.y.field, y, "y")?, &spec.x.field, x, "x")?;
+            let key = super::simulate::population_key(&cell);
+            let population = match &cached {
+                Some((k, pop)) if *k == key => pop.clone(),
+                _ => {
+                    let pop = Population::for_params(&cell);
+                    cached = Some((key, pop.clone()));
+                    pop
+                }
+            };
+            let outcome = run(&cell, population);
+            grid.values.push(spec.metric.of(&outcome.summary));
+            grid.branching.push(outcome.summary.peak_branching_ratio);
+        }
+        if !progress((j + 1) * xs.len(), xs.len() * ys.len()) {
+            break;
+        }
+    }
+    Ok(grid)
+}
+
+/// The law random shocks are drawn from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ShockLaw {
+    /// Gaussian.
+    Normal,
+    /// Student's t with 4 degrees of freedom, rescaled to the same standard deviation: a
+    /// fat-tailed shock to compare with.
+    StudentT,
+}
+
+/// The random shocks of a Monte Carlo run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ShockSpec {
+    /// The law.
+    pub distribution: ShockLaw,
+    /// Standard deviation of the shock, %. Range (0, 30].
+    pub scale_pct: f64,
+}
+
+/// How many markets a Monte Carlo run simulates and how they are shocked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MonteCarloSpec {
+    /// Number of markets, 1 ..= 100,000.
+    pub runs: u32,
+    /// The shocks.
+    pub shock: ShockSpec,
+}
+
+/// Shocks and what became of them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonteCarlo {
+    /// Each market's shock, % (signed).
+    pub shocks: Vec<f64>,
+    /// Each market's largest move in the shock's direction, % (signed like the shock).
+    pub moves: Vec<f64>,
+    /// Each market's largest peak-to-trough fall, %.
+    pub drawdowns: Vec<f64>,
+    /// Excess kurtosis of the shocks (0 for a normal law).
+    pub shock_kurtosis: f64,
+    /// Excess kurtosis of the moves.
+    pub move_kurtosis: f64,
+    /// The tail threshold, % (three standard deviations of the shock).
+    pub tail_threshold_pct: f64,
+    /// Share of shocks beyond the threshold.
+    pub shock_tail_share: f64,
+    /// Share of moves beyond the threshold.
+    pub move_tail_share: f64,
+}
+
+/// Excess kurtosis of a sample: m4 ÷ m2² − 3 (0 for fewer than four values or no spread).
+pub fn excess_kurtosis(xs: &[f64]) -> f64 {
+    let n = xs.len() as f64;
+    if xs.len() < 4 {
+        return 0.0;
+    }
+    let mean = xs.iter().sum::<f64>() / n;
+    let (m2, m4) = xs.iter().fold((0.0, 0.0), |(m2, m4), &x| {
+        let d = (x - mean) * (x - mean);
+        (m2 + d / n, m4 + d * d / n)
+    });
+    if m2 <= 0.0 {
+        0.0
+    } else {
+        m4 / (m2 * m2) - 3.0
+    }
+}
+
+/// Runs `spec.runs` markets like `params`, each with its own seed and a random shock, calling
+/// `progress(done, total)` every 50 runs (stop by returning false).
+pub fn monte_carlo(
+    params: &Params,
+    spec: &MonteCarloSpec,
+    mut progress: impl FnMut(usize, usize) -> bool,
+) -> Result<MonteCarlo, ParamsError> {
+    params.validate()?;
+    if !(1..=100_000).contains(&spec.runs) {
+        return Err(ParamsError::range(
+            "runs",
+            format!("must be a whole number between 1 and 100000, got {}", spec.runs),
+        ));
+    }
+    let scale = spec.shock.scale_pct;
+    if !(scale.is_finite() && scale > 0.0 && scale <= 30.0) {
+        return Err(ParamsError::range(
+            "shock.scalePct",
+            format!("must be above 0 and at most 30, got {}", show(scale)),
+        ));
+    }
+    let mut rng = Rng::new(params.seed, 3);
+    let runs = spec.runs as usize;
+    let mut out = MonteCarlo {
+        shocks: Vec::with_capacity(runs),
+        moves: Vec::with_capacity(runs),
+        drawdowns: Vec::with_capacity(runs),
+        shock_kurtosis: 0.0,
+        move_kurtosis: 0.0,
+        tail_threshold_pct: 3.0 * scale,
+        shock_tail_share: 0.0,
+        move_tail_share: 0.0,
+    };
+    for i in 0..runs {
+        let z = match spec.shock.distribution {
+            ShockLaw::Normal => rng.normal(),
+            ShockLaw::StudentT => {
+                // t with ν = 4 is z ÷ √(χ²₄ ÷ 4); its variance is ν ÷ (ν − 2) = 2.
+                let chi2: f64 = (0..4).map(|_| rng.normal().powi(2)).sum();
+                rng.normal() / (chi2 / 4.0).sqrt() / std::f64::consts::SQRT_2
+            }
+        };
+        let shock = (z * scale).clamp(-90.0, 90.0);
+        let seed = (params.seed + 1 + i as u64) % (super::params::MAX_SEED + 1);
+        let market = Params { shock_pct: shock, seed, ..params.clone() };
+        let o = run(&market, Population::for_params(&market));
+        out.shocks.push(shock);
+        out.moves.push(o.summary.max_move_pct.copysign(if shock < 0.0 { -1.0 } else { 1.0 }));
+        out.drawdowns.push(o.summary.max_drawdown_pct);
+        if (i + 1) % 50 == 0 && !progress(i + 1, runs) {
+            break;
+        }
+    }
+    let beyond = |xs: &[f64]| {
+        xs.iter().filter(|x| x.abs() > out.tail_threshold_pct).count() as f64
+            / xs.len().max(1) as f64
+    };
+    out.shock_kurtosis = excess_kurtosis(&out.shocks);
+    out.move_kurtosis = excess_kurtosis(&out.moves);
+    out.shock_tail_share = beyond(&out.shocks);
+    out.move_tail_share = beyond(&out.moves);
+    progress(out.shocks.len(), runs);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_path_reaches_nested_fields_and_refuses_others() {
+        let p = Params::default();
+        let q = with_field(&p, "liquidation.feePct", 1.5, "x").unwrap();
+        assert_eq!(q.liquidation.fee_pct, 1.5);
+        let q = with_field(
+            &Params { circuit_breaker: Some(Default::default()), ..p.clone() },
+            "circuitBreaker.levelsPct[0]",
+            5.0,
+            "x",
+        )
+        .unwrap();
+        assert_eq!(q.circuit_breaker.unwrap().levels_pct[0], 5.0);
+        assert_eq!(with_field(&p, "nope", 1.0, "x").unwrap_err().field, "x.field");
+        assert_eq!(with_field(&p, "impactLaw", 1.0, "x").unwrap_err().field, "x.field");
+        assert_eq!(with_field(&p, "leverage", 500.0, "x").unwrap_err().field, "leverage");
+    }
+
+    #[test]
+    fn kurtosis_of_known_samples() {
+        assert!(excess_kurtosis(&[1.0, -1.0, 1.0, -1.0]) + 2.0 < 1e-12);
+        assert_eq!(excess_kurtosis(&[3.0; 10]), 0.0);
+    }
+}
