@@ -17,5 +17,7 @@
 pub mod model;
 pub mod render;
 
+// Public only so tests/web.rs can call the exports from Rust; JavaScript is its real audience.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;

@@ -1,0 +1,514 @@
+//! The JS binding, in a real browser: conversions both ways, typed arrays, the errors a page sees,
+//! and a thousand malformed inputs that must each throw and never trap.
+//!
+//! Run with `make test`, or
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
+//! The params are kept small (a few thousand traders, a few hundred ticks) so the suite is quick.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Error, Float64Array, Object, RangeError, Reflect, TypeError, Uint32Array};
+use js_sys::{Function, Uint8Array, JSON};
+use leverage_cascade::wasm::{compare, default_params, presets, simulate, version};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Small params that still cascade: the default market with fewer traders and ticks.
+const SMALL: &[(&str, f64)] = &[("traders", 2000.0), ("ticks", 200.0)];
+
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &(*k).into(), v).expect("set on a fresh object");
+    }
+    o.into()
+}
+
+fn small_with(extra: &[(&str, JsValue)]) -> JsValue {
+    let mut pairs: Vec<(&str, JsValue)> = SMALL.iter().map(|&(k, v)| (k, v.into())).collect();
+    pairs.extend(extra.iter().cloned());
+    obj(&pairs)
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).expect("Reflect.get on an object")
+}
+
+fn keys(v: &JsValue) -> Vec<String> {
+    let o: &Object = v.dyn_ref().expect("an object");
+    Object::keys(o).iter().filter_map(|k| k.as_string()).collect()
+}
+
+fn is_plain_object(v: &JsValue) -> bool {
+    v.is_object() && !Array::is_array(v) && {
+        let proto = Object::get_prototype_of(v);
+        proto == Object::get_prototype_of(&Object::new())
+    }
+}
+
+fn message(err: &JsValue) -> String {
+    err.dyn_ref::<Error>().map(|e| String::from(e.message())).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn default_params_are_complete_plain_data() {
+    let p = default_params().expect("defaults");
+    assert!(is_plain_object(&p));
+    assert_eq!(keys(&p).len(), 23, "every Params field: {:?}", keys(&p));
+    assert_eq!(get(&p, "leverage").as_f64(), Some(12.0));
+    assert!(get(&p, "positions").is_null(), "absent options are null, not undefined");
+    assert!(get(&p, "circuitBreaker").is_null());
+    assert_eq!(get(&p, "marginTiers").as_string().as_deref(), Some("none"));
+    let liq = get(&p, "liquidation");
+    assert!(is_plain_object(&liq));
+    assert!(get(&liq, "maxPerTick").is_null());
+    assert_eq!(get(&liq, "adl").as_bool(), Some(true));
+    // The defaults survive JSON and go back in unchanged.
+    let text = JSON::stringify(&p).expect("stringify");
+    let back = JSON::parse(&String::from(text)).expect("parse");
+    Reflect::set(&back, &"traders".into(), &2000.0.into()).unwrap();
+    Reflect::set(&back, &"ticks".into(), &200.0.into()).unwrap();
+    simulate(back).expect("defaultParams round-trips into simulate");
+}
+
+#[wasm_bindgen_test]
+fn partial_params_take_defaults() {
+    let out = simulate(small_with(&[])).expect("partial params");
+    let summary = get(&out, "summary");
+    assert_eq!(get(&summary, "traders").as_f64(), Some(2000.0));
+    assert_eq!(get(&summary, "startPrice").as_f64(), Some(100.0), "default start price");
+    assert_eq!(get(&summary, "shockPct").as_f64(), Some(-5.0), "default shock");
+    // A partial nested object keeps the other nested defaults.
+    let liq = obj(&[("feePct", 1.0.into())]);
+    simulate(small_with(&[("liquidation", liq)])).expect("partial liquidation");
+    // `undefined` fields are missing fields.
+    simulate(small_with(&[("leverage", JsValue::UNDEFINED)])).expect("undefined field");
+}
+
+#[wasm_bindgen_test]
+fn undefined_and_null_params_mean_defaults() {
+    for params in [JsValue::UNDEFINED, JsValue::NULL] {
+        let out = simulate(params).expect("defaults");
+        let summary = get(&out, "summary");
+        assert_eq!(get(&summary, "traders").as_f64(), Some(100_000.0));
+        assert_eq!(Float64Array::from(get(&get(&out, "series"), "price")).length(), 600);
+    }
+}
+
+#[wasm_bindgen_test]
+fn results_are_typed_arrays_and_plain_objects() {
+    let out = simulate(small_with(&[])).expect("run");
+    assert_eq!(keys(&out), ["summary", "series", "liquidationMap", "events"]);
+    assert!(is_plain_object(&get(&out, "summary")), "summary is an object, not a Map");
+
+    let series = get(&out, "series");
+    for key in keys(&series) {
+        let v = get(&series, &key);
+        let len = match key.as_str() {
+            "liquidationCount" => v.dyn_ref::<Uint32Array>().map(|a| a.length()),
+            "halted" => v.dyn_ref::<Uint8Array>().map(|a| a.length()),
+            _ => v.dyn_ref::<Float64Array>().map(|a| a.length()),
+        };
+        assert_eq!(len, Some(200), "series.{key} is a typed array of one value per tick");
+    }
+    assert_eq!(keys(&series).len(), 9);
+
+    let map = get(&out, "liquidationMap");
+    let buckets = Float64Array::from(get(&map, "longLiquidated")).length();
+    assert!(buckets > 0);
+    for key in ["longLiquidated", "longSurvived", "shortLiquidated", "shortSurvived"] {
+        let a = get(&map, key).dyn_into::<Float64Array>().expect("Float64Array");
+        assert_eq!(a.length(), buckets, "liquidationMap.{key}");
+    }
+    assert!(get(&map, "lowPrice").as_f64().unwrap() < get(&map, "highPrice").as_f64().unwrap());
+
+    let events: Array = get(&out, "events").dyn_into().expect("events is an array");
+    assert!(events.length() > 0);
+    let first = events.get(0);
+    assert!(is_plain_object(&first));
+    assert_eq!(get(&first, "kind").as_string().as_deref(), Some("shock"));
+}
+
+#[wasm_bindgen_test]
+fn compare_returns_four_scenarios_on_one_population() {
+    let out = compare(small_with(&[])).expect("compare");
+    assert_eq!(keys(&out), ["none", "circuitBreaker", "marginTiers", "both"]);
+    for key in keys(&out) {
+        let run = get(&out, &key);
+        let traders = get(&get(&run, "summary"), "traders").as_f64();
+        assert_eq!(traders, Some(2000.0), "{key}");
+        assert!(get(&get(&run, "series"), "price").is_instance_of::<Float64Array>());
+    }
+}
+
+#[wasm_bindgen_test]
+fn presets_are_named_complete_and_runnable() {
+    let list: Array = presets().expect("presets").dyn_into().expect("an array");
+    assert!(list.length() >= 9);
+    for preset in list.iter() {
+        assert_eq!(keys(&preset), ["id", "title", "summary", "params"]);
+        let id = get(&preset, "id").as_string().expect("id");
+        assert!(
+            !id.is_empty()
+                && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "kebab-case id: {id}"
+        );
+        let params = get(&preset, "params");
+        assert_eq!(keys(&params).len(), 23, "{id} has complete params");
+        Reflect::set(&params, &"ticks".into(), &100.0.into()).unwrap();
+        if get(&params, "positions").is_null() {
+            Reflect::set(&params, &"traders".into(), &2000.0.into()).unwrap();
+        }
+        simulate(params).unwrap_or_else(|e| panic!("preset {id}: {}", message(&e)));
+    }
+}
+
+#[wasm_bindgen_test]
+fn version_names_crate_and_model() {
+    let v = version().expect("version");
+    assert_eq!(get(&v, "crate").as_string().as_deref(), Some(env!("CARGO_PKG_VERSION")));
+    assert!(get(&v, "model").as_string().is_some_and(|s| !s.is_empty()));
+}
+
+#[wasm_bindgen_test]
+fn out_of_range_is_a_range_error_naming_field_and_range() {
+    let err = simulate(small_with(&[("leverage", 500.0.into())])).expect_err("leverage 500");
+    assert!(err.is_instance_of::<RangeError>());
+    assert_eq!(message(&err), "leverage: must be between 1 and 125, got 500");
+    assert_eq!(get(&err, "field").as_string().as_deref(), Some("leverage"));
+
+    let liq = obj(&[("feePct", f64::INFINITY.into())]);
+    let err = compare(small_with(&[("liquidation", liq)])).expect_err("fee Infinity");
+    assert!(err.is_instance_of::<RangeError>());
+    assert_eq!(message(&err), "liquidation.feePct: must be between 0 and 5, got Infinity");
+
+    let err = simulate(small_with(&[("traders", (-5.0).into())])).expect_err("traders -5");
+    assert!(err.is_instance_of::<RangeError>());
+    assert!(message(&err).starts_with("traders: must be a whole number between 1 and"));
+
+    let err = simulate(small_with(&[("shockPct", f64::NAN.into())])).expect_err("NaN");
+    assert!(err.is_instance_of::<RangeError>());
+    assert!(message(&err).ends_with("got NaN"), "{}", message(&err));
+}
+
+#[wasm_bindgen_test]
+fn wrong_types_and_unknown_fields_are_type_errors() {
+    let err = simulate(small_with(&[("leverage", "high".into())])).expect_err("a string");
+    assert!(err.is_instance_of::<TypeError>());
+    assert_eq!(message(&err), "leverage: expected a number, got the string \"high\"");
+
+    let err = simulate(small_with(&[("levrage", 3.0.into())])).expect_err("a typo");
+    assert!(err.is_instance_of::<TypeError>());
+    assert!(message(&err).starts_with("levrage: unknown field `levrage`"), "{}", message(&err));
+
+    let liq = obj(&[("feePc", 1.0.into())]);
+    let err = simulate(small_with(&[("liquidation", liq)])).expect_err("a nested typo");
+    assert!(err.is_instance_of::<TypeError>());
+    assert!(message(&err).starts_with("liquidation.feePc: unknown field"), "{}", message(&err));
+
+    for params in [JsValue::from(5.0), "x".into(), Array::new().into(), true.into()] {
+        let err = simulate(params).expect_err("not an object");
+        assert!(err.is_instance_of::<TypeError>());
+        assert!(message(&err).starts_with("params: must be an object"), "{}", message(&err));
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_module_keeps_working_after_errors() {
+    for _ in 0..3 {
+        simulate(small_with(&[("leverage", 500.0.into())])).expect_err("bad");
+        simulate(small_with(&[("nope", 1.0.into())])).expect_err("bad");
+        let out = simulate(small_with(&[])).expect("good after bad");
+        assert_eq!(get(&get(&out, "summary"), "traders").as_f64(), Some(2000.0));
+    }
+}
+
+// ---- A thousand malformed inputs ----
+
+/// splitmix64: a small seeded generator, so a failure names a case that can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// What kind of value a field takes, which decides what is certainly wrong for it.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// A bounded number (every numeric range lies within ±1e12).
+    Number,
+    /// A bounded whole number.
+    Whole,
+    /// A number or null.
+    OptionalNumber,
+    Bool,
+    /// One of a few strings.
+    Name,
+    /// An object of more fields, or for `circuitBreaker` also null.
+    Object,
+    /// `positions`: null or a non-empty array of complete positions.
+    Positions,
+    /// `marginTiers`: null, a known name or an array of tiers.
+    Tiers,
+}
+
+const TOP: &[(&str, Kind)] = &[
+    ("startPrice", Kind::Number),
+    ("traders", Kind::Whole),
+    ("seed", Kind::Whole),
+    ("positions", Kind::Positions),
+    ("openInterest", Kind::Number),
+    ("longShare", Kind::Number),
+    ("leverage", Kind::Number),
+    ("leverageSpread", Kind::Number),
+    ("whaleConcentration", Kind::Number),
+    ("entrySpreadPct", Kind::Number),
+    ("maintenancePct", Kind::Number),
+    ("marginTiers", Kind::Tiers),
+    ("depthPerPct", Kind::Number),
+    ("impactLaw", Kind::Name),
+    ("permanentImpact", Kind::Number),
+    ("recoveryHalfLife", Kind::Number),
+    ("volatilityPct", Kind::Number),
+    ("shockPct", Kind::Number),
+    ("ticks", Kind::Whole),
+    ("tickSeconds", Kind::Number),
+    ("liquidation", Kind::Object),
+    ("insuranceFund", Kind::Number),
+    ("circuitBreaker", Kind::Object),
+];
+
+const LIQUIDATION: &[(&str, Kind)] = &[
+    ("mode", Kind::Name),
+    ("partialFraction", Kind::Number),
+    ("partialAbove", Kind::Number),
+    ("maxPerTick", Kind::OptionalNumber),
+    ("backstopCapacity", Kind::Number),
+    ("feePct", Kind::Number),
+    ("adl", Kind::Bool),
+];
+
+const BREAKER: &[(&str, Kind)] =
+    &[("windowTicks", Kind::Whole), ("haltTicks", Kind::Whole), ("magnetSellShare", Kind::Number)];
+
+/// A value that is not data at all, or is data of the wrong shape everywhere.
+fn garbage(rng: &mut Rng, depth: u32) -> JsValue {
+    match rng.below(if depth > 3 { 7 } else { 10 }) {
+        0 => Function::new_no_args("return 1").into(),
+        1 => js_sys::Symbol::for_("garbage").into(),
+        2 => js_sys::BigInt::from(7u32).into(),
+        3 => js_sys::Map::new().into(),
+        4 => js_sys::Date::new_0().into(),
+        5 => Uint8Array::new_with_length(3).into(),
+        6 => {
+            // A cycle: an object that contains itself.
+            let o = Object::new();
+            Reflect::set(&o, &"self".into(), &o).unwrap();
+            o.into()
+        }
+        7 => Array::of2(&garbage(rng, depth + 1), &garbage(rng, depth + 1)).into(),
+        8 => obj(&[("zzUnknown", garbage(rng, depth + 1))]),
+        _ => {
+            // Nesting far deeper than any params need.
+            let mut v: JsValue = 1.0.into();
+            for _ in 0..(40 + rng.below(40)) {
+                v = obj(&[("x", v)]);
+            }
+            v
+        }
+    }
+}
+
+/// A value certainly invalid for a field of this kind.
+fn bad_value(rng: &mut Rng, kind: Kind) -> JsValue {
+    let non_finite = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY];
+    let out_of_range = [1e300, -1e300, 1e13, -1e13];
+    let wrong_type = |rng: &mut Rng| -> JsValue {
+        match rng.below(5) {
+            0 => "12".into(),
+            1 => true.into(),
+            2 => Array::new().into(),
+            3 => Object::new().into(),
+            _ => garbage(rng, 0),
+        }
+    };
+    match kind {
+        Kind::Number | Kind::OptionalNumber => match rng.below(4) {
+            0 => (*rng.pick(&non_finite)).into(),
+            1 => (*rng.pick(&out_of_range)).into(),
+            2 if matches!(kind, Kind::Number) => JsValue::NULL,
+            _ => wrong_type(rng),
+        },
+        Kind::Whole => match rng.below(4) {
+            0 => (*rng.pick(&[-1.0, -1000.0, 2.5, 0.5, 1e300, f64::NAN, f64::INFINITY])).into(),
+            1 => (-(rng.below(1_000_000) as f64) - 1.0).into(),
+            2 => JsValue::NULL,
+            _ => wrong_type(rng),
+        },
+        Kind::Bool => match rng.below(3) {
+            0 => 1.0.into(),
+            1 => "true".into(),
+            _ => garbage(rng, 0),
+        },
+        Kind::Name => match rng.below(3) {
+            0 => (*rng.pick(&["cubic", "", "LINEAR", "Full"])).into(),
+            1 => 0.0.into(),
+            _ => wrong_type(rng),
+        },
+        Kind::Object => match rng.below(3) {
+            0 => 5.0.into(),
+            1 => "on".into(),
+            _ => obj(&[("zzNotAField", 1.0.into())]),
+        },
+        Kind::Positions => match rng.below(5) {
+            0 => Array::new().into(),
+            1 => Object::new().into(),
+            2 => Array::of1(&obj(&[("side", "long".into())])).into(),
+            3 => Array::of1(&obj(&[
+                ("side", "up".into()),
+                ("notional", 1e6.into()),
+                ("leverage", 10.0.into()),
+                ("entry", 100.0.into()),
+            ]))
+            .into(),
+            _ => Array::of1(&garbage(rng, 0)).into(),
+        },
+        Kind::Tiers => match rng.below(4) {
+            0 => "lenient".into(),
+            1 => 3.0.into(),
+            2 => Array::of1(&obj(&[("upToNotional", 1.0.into())])).into(),
+            _ => garbage(rng, 0),
+        },
+    }
+}
+
+/// Valid small params with one to three fields made invalid. Returns the object and the names of
+/// the fields that were broken (an error must name one of them).
+fn malformed(rng: &mut Rng) -> (JsValue, Vec<String>) {
+    let params = small_with(&[("ticks", 20.0.into()), ("traders", 300.0.into())]);
+    let mut broken = Vec::new();
+    for _ in 0..1 + rng.below(3) {
+        match rng.below(10) {
+            // An unknown key at the top.
+            0 => {
+                let key = format!("zz{}", rng.below(1000));
+                Reflect::set(&params, &key.as_str().into(), &garbage(rng, 0)).unwrap();
+                broken.push(key);
+            }
+            // A bad member of liquidation.
+            1 | 2 => {
+                let &(key, kind) = rng.pick(LIQUIDATION);
+                let liq = obj(&[(key, bad_value(rng, kind))]);
+                Reflect::set(&params, &"liquidation".into(), &liq).unwrap();
+                broken.push("liquidation".to_owned());
+            }
+            // A bad member of circuitBreaker.
+            3 => {
+                let cb = match rng.below(3) {
+                    0 => obj(&[("levelsPct", bad_levels(rng))]),
+                    _ => {
+                        let &(key, kind) = rng.pick(BREAKER);
+                        obj(&[(key, bad_value(rng, kind))])
+                    }
+                };
+                Reflect::set(&params, &"circuitBreaker".into(), &cb).unwrap();
+                broken.push("circuitBreaker".to_owned());
+            }
+            // A bad top-level field.
+            _ => {
+                let &(key, kind) = rng.pick(TOP);
+                Reflect::set(&params, &key.into(), &bad_value(rng, kind)).unwrap();
+                broken.push(key.to_owned());
+            }
+        }
+    }
+    (params, broken)
+}
+
+fn bad_levels(rng: &mut Rng) -> JsValue {
+    let levels: &[f64] = match rng.below(5) {
+        0 => &[],
+        1 => &[13.0, 7.0],
+        2 => &[7.0, 7.0],
+        3 => &[0.0],
+        _ => &[95.0],
+    };
+    let a = Array::new();
+    for &x in levels {
+        a.push(&x.into());
+    }
+    a.into()
+}
+
+#[wasm_bindgen_test]
+fn a_thousand_malformed_inputs_each_throw_and_nothing_traps() {
+    let mut rng = Rng(0x1E7E_2A6E);
+    let top_level: [fn() -> JsValue; 6] = [
+        || 5.0.into(),
+        || "{}".into(),
+        || true.into(),
+        || Array::new().into(),
+        || Function::new_no_args("").into(),
+        || js_sys::Symbol::for_("params").into(),
+    ];
+    let cases = 1200;
+    let (mut range_errors, mut type_errors) = (0, 0);
+    for case in 0..cases {
+        let (params, broken) = if case % 50 == 0 {
+            ((top_level[case / 50 % top_level.len()])(), vec!["params".to_owned()])
+        } else {
+            malformed(&mut rng)
+        };
+        let shown = JSON::stringify(&params)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| "(not JSON)".to_owned());
+        let result = if case % 2 == 0 { simulate(params) } else { compare(params) };
+        let err = match result {
+            Ok(_) => panic!("case {case}: malformed params were accepted: {shown}"),
+            Err(err) => err,
+        };
+        assert!(err.is_instance_of::<Error>(), "case {case}: threw a non-Error for {shown}");
+        assert!(
+            err.is_instance_of::<RangeError>() || err.is_instance_of::<TypeError>(),
+            "case {case}: {}",
+            message(&err)
+        );
+        if err.is_instance_of::<RangeError>() {
+            range_errors += 1;
+        } else {
+            type_errors += 1;
+        }
+        let field = get(&err, "field").as_string().unwrap_or_default();
+        let text = message(&err);
+        assert!(text.starts_with(&format!("{field}: ")), "case {case}: {text}");
+        assert!(
+            broken.iter().any(|b| field == *b
+                || field.starts_with(&format!("{b}."))
+                || field.starts_with(&format!("{b}["))),
+            "case {case}: error names {field}, but {broken:?} were broken: {text} ({shown})"
+        );
+        if case % 100 == 99 {
+            simulate(small_with(&[])).expect("a valid call between malformed ones");
+        }
+    }
+    // The corpus reaches both kinds of error often, not just the cheap type checks.
+    assert!(range_errors > 200 && type_errors > 200, "{range_errors} range, {type_errors} type");
+    let out = simulate(small_with(&[])).expect("a valid call after all of them");
+    assert_eq!(get(&get(&out, "summary"), "traders").as_f64(), Some(2000.0));
+}
