@@ -45,7 +45,7 @@ build: tools-build
 	    echo "$(WASM_OPT) -Os $(PKG)/$(CRATE)_bg.wasm"; \
 	    $(WASM_OPT) -Os $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm; \
 	else \
-	    echo "note: wasm-opt is not installed, so www/pkg is unoptimised (make test or dist installs it)"; \
+	    echo "note: no wasm-opt, so www/pkg is unoptimised (make test, bench or dist install it)"; \
 	fi
 
 ## serve: build, then serve www/ until interrupted
@@ -61,7 +61,7 @@ test: tools-test
 	cargo test
 	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target $(WASM_TARGET) --test web
 	$(MAKE) --no-print-directory build
-	node tests/dts-check.mjs
+	node --test tests/dts-check.mjs
 	@if [ -f tests/e2e/package.json ]; then \
 	    echo "cd tests/e2e && npm test"; \
 	    cd tests/e2e && npm test; \

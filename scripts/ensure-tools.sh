@@ -37,7 +37,8 @@ locked_wasm_bindgen_version() {
         say "no Cargo.lock: resolving dependencies to create one"
         cargo generate-lockfile
     fi
-    awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+    awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' \
+        Cargo.lock
 }
 
 ensure_wasm_target() {
