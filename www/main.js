@@ -112,6 +112,7 @@ const state = {
   resultParams: null, // those params
   focus: 'none', // scenario shown by the map, gauge and story
   cursor: null, // tick shown by playback, or null for the whole run
+  eventIndex: null, // the event Next/Previous last chose (events can share a tick)
   playing: false,
   tourStep: null, // index into TOUR while the tour is open
 };
@@ -206,7 +207,11 @@ function restoreFromUrl() {
   syncControls();
   syncFocus();
   if (state.tourStep !== null) showTourStep({ moveFocus: false });
-  if (checked.result) acceptResult(checked.result);
+  if (checked.result) {
+    acceptResult(checked.result);
+    // The canonical form of the link goes into the address bar at once.
+    writeUrl();
+  }
   request({ compute: !checked.result });
 }
 
@@ -293,6 +298,7 @@ function wireEvents() {
   el.cursor.addEventListener('input', () => {
     stopPlaying();
     state.cursor = Number(el.cursor.value);
+    state.eventIndex = null;
     showPlayback();
     request({ draw: true });
   });
@@ -568,12 +574,7 @@ function showPlayback() {
   el.play.setAttribute('aria-pressed', String(state.playing));
 
   const events = focusedEvents();
-  let current = -1;
-  if (state.cursor !== null) {
-    events.forEach((e, i) => {
-      if (e.tick <= state.cursor) current = i;
-    });
-  }
+  const current = currentEventIndex();
   const items = el.events.children;
   for (let i = 0; i < items.length; i += 1) {
     const on = i === current;
@@ -609,7 +610,12 @@ function togglePlay() {
     return;
   }
   const ticks = ticksOfRun();
-  if (state.cursor === null || state.cursor >= ticks - 1) state.cursor = 0;
+  if (state.cursor === null || state.cursor >= ticks - 1) {
+    state.cursor = null;
+    // Start at the first event (reduced motion) or at tick 0 (animated).
+    if (reducedMotion.matches) moveToEvent(1);
+    else state.cursor = 0;
+  }
   state.playing = true;
   playClock = { last: performance.now(), exact: state.cursor };
   showPlayback();
@@ -628,34 +634,63 @@ function advancePlayback(now) {
     // No animation: jump from one event to the next at a reading pace.
     if (now - playClock.last < EVENT_PAUSE_MS) return false;
     playClock.last = now;
-    const next = focusedEvents().find((e) => e.tick > state.cursor);
-    state.cursor = next ? next.tick : ticks - 1;
+    moveToEvent(1);
   } else {
     const ticksPerSecond = Math.max(ticks / PLAY_SECONDS, 5);
     playClock.exact += ((now - playClock.last) / 1000) * ticksPerSecond;
     playClock.last = now;
     state.cursor = Math.min(Math.floor(playClock.exact), ticks - 1);
+    state.eventIndex = null;
   }
   if (state.cursor >= ticks - 1) stopPlaying();
-  if (state.cursor !== before || !state.playing) showPlayback();
+  showPlayback();
   return state.cursor !== before;
 }
 
-/** Jumps to the next (+1) or previous (−1) event of the focused scenario. */
+/**
+ * The event the story is at: the one Next/Previous chose, or else the last event at or before the
+ * cursor (several events can share a tick). −1 before the first event or with no cursor.
+ */
+function currentEventIndex() {
+  const events = focusedEvents();
+  if (state.cursor === null) return -1;
+  const chosen = state.eventIndex;
+  if (chosen !== null && events[chosen] && events[chosen].tick === state.cursor) return chosen;
+  let current = -1;
+  events.forEach((e, i) => {
+    if (e.tick <= state.cursor) current = i;
+  });
+  return current;
+}
+
+/** Moves the story one event forward (+1) or back (−1) and puts the cursor on its tick. */
+function moveToEvent(direction) {
+  const events = focusedEvents();
+  const ticks = ticksOfRun();
+  let index;
+  if (state.cursor === null) {
+    index = direction > 0 ? 0 : events.length - 1;
+  } else {
+    const current = currentEventIndex();
+    // Between two events, "previous" first goes back to the one just passed.
+    const past = current >= 0 && events[current].tick < state.cursor;
+    index = direction < 0 && past ? current : current + direction;
+  }
+  if (index < 0) {
+    state.eventIndex = null;
+    state.cursor = 0;
+  } else if (index >= events.length) {
+    state.eventIndex = null;
+    state.cursor = ticks - 1;
+  } else {
+    state.eventIndex = index;
+    state.cursor = Math.min(events[index].tick, ticks - 1);
+  }
+}
+
 function stepEvent(direction) {
   stopPlaying();
-  const ticks = ticksOfRun();
-  const events = focusedEvents();
-  const cursor = state.cursor === null ? (direction > 0 ? -1 : ticks) : state.cursor;
-  let target;
-  if (direction > 0) {
-    const next = events.find((e) => e.tick > cursor);
-    target = next ? next.tick : ticks - 1;
-  } else {
-    const earlier = events.filter((e) => e.tick < cursor);
-    target = earlier.length ? earlier[earlier.length - 1].tick : 0;
-  }
-  state.cursor = target;
+  moveToEvent(direction);
   showPlayback();
   request({ draw: true });
 }

@@ -1,0 +1,238 @@
+// Sliders, presets, the tour and playback change what is on screen, and the screen always matches
+// the model's answer for the last input.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  bigNumbers,
+  canvasPrint,
+  launch,
+  openPage,
+  readoutText,
+  requirePackage,
+  settle,
+  startServer,
+} from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  requirePackage();
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The big numbers the page should show for `changes` applied to the defaults, from the API. */
+function expectedNumbers(page, changes) {
+  return page.evaluate(async (patch) => {
+    const api = await import('/pkg/leverage_cascade.js');
+    const { pct } = await import('/lab/format.js');
+    const params = { ...api.defaultParams(), ...patch };
+    const result = api.compare(params);
+    return ['none', 'circuitBreaker', 'marginTiers', 'both'].map((k) => {
+      const s = result[k].summary;
+      return pct((s.shockPct < 0 ? -1 : 1) * s.maxMovePct, { sign: true });
+    });
+  }, changes);
+}
+
+test('moving a slider changes the readout, the output, the URL and the canvas pixels', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  try {
+    const before = { numbers: await bigNumbers(page), price: await canvasPrint(page, 'chart-price') };
+    const start = Number(await page.inputValue('#leverage'));
+    await page.focus('#leverage');
+    for (let i = 0; i < 16; i += 1) await page.keyboard.press('ArrowRight');
+    await settle(page);
+    const leverage = start + 16 * 0.5;
+    assert.equal(Number(await page.inputValue('#leverage')), leverage);
+    assert.equal(await page.textContent('#leverage-out'), `${leverage}×`);
+    assert.equal(await page.getAttribute('#leverage', 'aria-valuetext'), `${leverage}×`);
+
+    const after = { numbers: await bigNumbers(page), price: await canvasPrint(page, 'chart-price') };
+    assert.notDeepEqual(after.numbers, before.numbers, 'readout changed');
+    assert.deepEqual(after.numbers, await expectedNumbers(page, { leverage }), 'readout matches compare()');
+    assert.notEqual(after.price.hash, before.price.hash, 'price chart pixels changed');
+    await page.waitForFunction((l) => location.search.includes(`leverage=${l}`), leverage);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a burst of slider input ends on the last value (no stale chart)', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  try {
+    // 60 input events within one task: the page must coalesce them and show the last.
+    await page.evaluate(() => {
+      const input = document.getElementById('shockPct');
+      for (let i = 0; i < 60; i += 1) {
+        input.value = String(-1 - (i % 20));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      input.value = '-8';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle(page);
+    assert.equal(await page.textContent('#shockPct-out'), '−8\u00a0%');
+    assert.deepEqual(await bigNumbers(page), await expectedNumbers(page, { shockPct: -8 }));
+    const burst = await canvasPrint(page, 'chart-price');
+
+    // A fresh load of the same state draws the same pixels.
+    const fresh = await openPage(browser, server.origin, '/?shockPct=-8');
+    try {
+      assert.equal((await canvasPrint(fresh.page, 'chart-price')).hash, burst.hash);
+    } finally {
+      await fresh.context.close();
+    }
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a preset applies every parameter and shows its summary', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/');
+  try {
+    const before = await bigNumbers(page);
+    const preset = await page.evaluate(async () => {
+      const api = await import('/pkg/leverage_cascade.js');
+      return api.presets().find((p) => p.id === 'thin-book');
+    });
+    await page.selectOption('#preset', 'thin-book');
+    await settle(page);
+    assert.equal(await page.textContent('#preset-summary'), preset.summary);
+    assert.notDeepEqual(await bigNumbers(page), before);
+    assert.deepEqual(await bigNumbers(page), await expectedNumbers(page, preset.params));
+    await page.waitForFunction((d) => location.search.includes(`depthPerPct=${d}`), preset.params.depthPerPct);
+
+    // Moving a slider afterwards turns the menu back to "Your settings".
+    await page.focus('#leverage');
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    assert.equal(await page.inputValue('#preset'), '');
+
+    // Reset brings back the defaults.
+    await page.click('#reset');
+    await settle(page);
+    assert.deepEqual(await bigNumbers(page), before);
+    await page.waitForFunction(() => !location.search.includes('depthPerPct'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('the guided tour steps through presets and records its step in the URL', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/');
+  try {
+    await page.click('#tour-start');
+    assert.equal(await page.isVisible('#tour'), true);
+    assert.match(await page.textContent('#tour-count'), /step 1 of \d/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tour-title');
+    assert.equal(await page.isDisabled('#tour-back'), true);
+
+    await page.click('#tour-next');
+    await settle(page);
+    assert.match(await page.textContent('#tour-count'), /step 2 of/);
+    assert.equal(await page.inputValue('#preset'), 'calm-market');
+    const calm = await page.evaluate(async () => {
+      const api = await import('/pkg/leverage_cascade.js');
+      return api.presets().find((p) => p.id === 'calm-market').params;
+    });
+    assert.equal(await page.textContent('#leverage-out'), `${calm.leverage}×`);
+    await page.waitForFunction(() => location.search.includes('tour=2'));
+
+    // The step's link opens the tour at the same step.
+    const link = await page.inputValue('#link');
+    const again = await openPage(browser, server.origin, new URL(link).pathname + new URL(link).search);
+    try {
+      assert.match(await again.page.textContent('#tour-count'), /step 2 of/);
+      assert.equal(await again.page.inputValue('#preset'), 'calm-market');
+    } finally {
+      await again.context.close();
+    }
+
+    await page.click('#tour-close');
+    assert.equal(await page.isVisible('#tour'), false);
+    await page.waitForFunction(() => !location.search.includes('tour='));
+  } finally {
+    await context.close();
+  }
+});
+
+test('playback steps through events with a narrated, moving cursor', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/?preset=thin-book');
+  try {
+    const whole = await canvasPrint(page, 'chart-price');
+    await page.click('#step');
+    await settle(page);
+    const first = Number(await page.inputValue('#cursor'));
+    assert.match(await page.textContent('#now'), /^t\u00a0=\u00a0/);
+    assert.equal(await page.getAttribute('#events li.is-current', 'aria-current'), 'step');
+    assert.notEqual((await canvasPrint(page, 'chart-price')).hash, whole.hash, 'the cursor is drawn');
+
+    // Step on until a wave of liquidations is narrated.
+    let story = '';
+    for (let i = 0; i < 10 && !story.includes('positions liquidated'); i += 1) {
+      await page.click('#step');
+      story = await page.textContent('#now');
+    }
+    await settle(page);
+    const third = Number(await page.inputValue('#cursor'));
+    assert.ok(third >= first, 'Next moves forward');
+    assert.match(story, /positions liquidated \(\$[\d.]+\u00a0[kMB]\), price −[\d.]+\u00a0% — (this knocks over the next [\d,]+|nobody new)/);
+
+    await page.click('#step-back');
+    await settle(page);
+    assert.ok(Number(await page.inputValue('#cursor')) <= third);
+
+    // Play animates the cursor forward, Pause stops it.
+    await page.click('#play');
+    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+    await page.waitForTimeout(600);
+    await page.click('#play');
+    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+    assert.ok(Number(await page.inputValue('#cursor')) > 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with reduced motion, Play jumps from event to event and says so', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/?preset=thin-book', { reducedMotion: 'reduce' });
+  try {
+    assert.equal(await page.isVisible('#reduced-motion-note'), true);
+    const ticks = await page.evaluate(async () => {
+      const api = await import('/pkg/leverage_cascade.js');
+      const p = api.presets().find((x) => x.id === 'thin-book').params;
+      return api.compare(p).none.events.map((e) => e.tick);
+    });
+    await page.click('#play');
+    await page.waitForTimeout(1800);
+    await page.click('#play');
+    const cursor = Number(await page.inputValue('#cursor'));
+    assert.ok(ticks.includes(cursor) || cursor === 0, `cursor ${cursor} sits on an event tick`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the readout is an aria-live region with words and numbers for every scenario', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/');
+  try {
+    assert.equal(await page.getAttribute('#readout', 'aria-live'), 'polite');
+    const text = await readoutText(page);
+    for (const name of ['No mitigation', 'Circuit breaker', 'Margin tiers', 'Breaker + tiers']) {
+      assert.ok(text.includes(name), name);
+    }
+    assert.equal((text.match(/of traders wiped out/g) || []).length, 4);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,103 @@
+// The page loads cleanly: no console error, no CSP violation, no request to another origin, both
+// charts drawn at CSS size × devicePixelRatio with a text alternative, and a readable readout.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { bigNumbers, canvasPrint, launch, openPage, requirePackage, startServer } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  requirePackage();
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the page loads with no console error, CSP violation or foreign request', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  try {
+    assert.deepEqual(log.errors, [], 'console errors');
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
+    assert.deepEqual(log.foreign, [], 'requests to other origins');
+    assert.equal(await page.isVisible('#fatal'), false);
+    assert.equal(await page.isVisible('#error'), false);
+    assert.equal(await page.isVisible('#notice'), false);
+
+    // Four scenario cards, each with a signed % move and a sentence in words.
+    const numbers = await bigNumbers(page);
+    assert.equal(numbers.length, 4);
+    for (const n of numbers) assert.match(n, /^[−+]\d+(\.\d)?\u00a0%$/);
+    const sentence = await page.textContent('#cards li .sentence');
+    assert.match(sentence, /shock .* liquidated, .* of traders wiped out\./);
+
+    // The address bar holds the model version from version().
+    const model = await page.evaluate(async () => (await import('/pkg/leverage_cascade.js')).version().model);
+    assert.equal(await page.evaluate(() => location.search), `?v=${model}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('both charts are drawn, sized by devicePixelRatio, with numeric aria-labels', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/', { deviceScaleFactor: 2 });
+  try {
+    for (const id of ['chart-price', 'chart-map']) {
+      const print = await canvasPrint(page, id);
+      assert.ok(print.colours > 3, `${id} is not blank (${print.colours} colours)`);
+      const box = await page.evaluate((i) => {
+        const r = document.getElementById(i).getBoundingClientRect();
+        return { width: r.width, height: r.height };
+      }, id);
+      assert.equal(print.width, Math.round(box.width * 2), `${id} backing width = CSS width × 2`);
+      assert.equal(print.height, Math.round(box.height * 2), `${id} backing height = CSS height × 2`);
+      assert.equal(await page.getAttribute(`#${id}`, 'role'), 'img');
+      const label = await page.getAttribute(`#${id}`, 'aria-label');
+      assert.match(label, /\d/, `${id} aria-label has numbers: ${label}`);
+      assert.doesNotMatch(label, /loading/i);
+    }
+    assert.match(await page.getAttribute('#chart-price', 'aria-label'), /No mitigation: −\d/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the criticality gauge shows n with its meaning', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/?preset=crowded-leverage');
+  try {
+    const expected = await page.evaluate(async () => {
+      const api = await import('/pkg/leverage_cascade.js');
+      const preset = api.presets().find((p) => p.id === 'crowded-leverage');
+      return api.compare(preset.params).none.summary.branchingRatio;
+    });
+    const shown = await page.textContent('#n-now');
+    assert.equal(shown, `n\u00a0=\u00a0${expected.toLocaleString('en-US', { maximumFractionDigits: 2 })}`);
+    const meaning = await page.textContent('#n-meaning');
+    if (expected >= 1) assert.match(meaning, /^Runaway/);
+    else assert.match(meaning, /^(Fragile|Stable)/);
+    assert.equal(Number(await page.evaluate(() => document.getElementById('n-meter').value)), Math.min(expected, 2));
+  } finally {
+    await context.close();
+  }
+});
+
+test('a wasm that fails to load shows a plain-language message', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(`${server.origin}/`);
+    await page.waitForSelector('#fatal:not([hidden])', { timeout: 10000 });
+    const text = await page.textContent('#fatal');
+    assert.match(text, /could not start/);
+    assert.match(text, /Reload the page/);
+    assert.equal(await page.isVisible('#boot'), false);
+  } finally {
+    await context.close();
+  }
+});
