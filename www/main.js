@@ -521,8 +521,15 @@ function showGauge(summary) {
   // Marker positions go through CSS custom properties (CSSOM), which a strict CSP allows.
   el.markerNow.style.setProperty('--pos', String(Math.min(Math.max(n, 0), 2) / 2));
   el.markerPeak.style.setProperty('--pos', String(Math.min(Math.max(peak, 0), 2) / 2));
-  el.markerNow.classList.toggle('is-runaway', n >= 1);
-  el.markerPeak.classList.toggle('is-runaway', peak >= 1);
+  for (const [marker, value] of [
+    [el.markerNow, n],
+    [el.markerPeak, peak],
+  ]) {
+    marker.classList.toggle('is-runaway', value >= 1);
+    // Near either end of the track, a centred label would poke out: align it inward.
+    marker.classList.toggle('near-start', value < 0.2);
+    marker.classList.toggle('near-end', value > 1.8);
+  }
   const text = gaugeText(summary);
   el.nMeaning.textContent = text.now;
   el.nPeakMeaning.textContent = text.peak;
@@ -848,7 +855,9 @@ function showTourStep({ moveFocus }) {
   el.tourCount.textContent = `Tour: step ${state.tourStep + 1} of ${TOUR.length}`;
   el.tourTitle.textContent = step.title;
   el.tourText.textContent = step.text;
-  el.tourLook.textContent = `Look at: ${step.look}`;
+  const lead = document.createElement('strong');
+  lead.textContent = 'Look at: ';
+  el.tourLook.replaceChildren(lead, step.look);
   el.tourBack.disabled = state.tourStep === 0;
   el.tourNext.textContent = state.tourStep === TOUR.length - 1 ? 'Finish' : 'Next';
   if (moveFocus) el.tourTitle.focus();

@@ -7,7 +7,7 @@ export const TOUR = [
     preset: 'default',
     focus: 'none',
     title: 'One push, many dominoes',
-    text: 'This market starts with a 5 % drop. Traders who borrowed heavily are forced to sell, and their selling pushes the price down further.',
+    text: 'This market starts with a 5\u00a0% drop. Traders who borrowed heavily are forced to sell, and their selling pushes the price down further.',
     look: 'Compare the shock in the headline with how far the price finally fell. The bars under the price are the waves of forced selling.',
   },
   {
@@ -15,14 +15,14 @@ export const TOUR = [
     focus: 'none',
     title: 'A calm market',
     text: 'Here traders use modest leverage and the market is deep: it takes a lot of selling to move the price.',
-    look: 'The same 5 % drop stays close to 5 %. The gauge shows n well below 1: each forced sale sets off much less than itself.',
+    look: 'The same 5\u00a0% drop stays close to 5\u00a0%. The gauge shows n well below 1: each forced sale sets off much less than itself.',
   },
   {
     preset: 'crowded-leverage',
     focus: 'none',
     title: 'Past the tipping point',
     text: 'The same market, but traders run 20× leverage on average. Their liquidation prices crowd just below today’s price.',
-    look: 'The gauge passes 1 and the fall runs away. Drag Leverage back down slowly: where does the crash switch off?',
+    look: 'The gauge passes 1: the chain no longer dies out by itself, and more than half of the traders are wiped out. Drag Leverage back down slowly: where does the crash switch off?',
   },
   {
     preset: 'thin-book',
@@ -35,7 +35,7 @@ export const TOUR = [
     preset: 'circuit-breaker',
     focus: 'circuitBreaker',
     title: 'Pausing the market',
-    text: 'A circuit breaker halts trading when the price has fallen 7 %, 13 % or 20 %. While nobody trades, buyers come back and the book refills.',
+    text: 'A circuit breaker halts trading when the price has fallen 7\u00a0%, 13\u00a0% or 20\u00a0%. While nobody trades, buyers come back and the book refills.',
     look: 'Press Play and watch the shaded halts. Does the breaker line end higher than the no-mitigation line? Try a longer halt.',
   },
   {
@@ -50,6 +50,6 @@ export const TOUR = [
     focus: 'none',
     title: 'A real-world shape',
     text: 'A stylised version of 10 October 2025: a news shock hits a market crowded with leveraged long bets.',
-    look: 'Read the story under the chart: the insurance fund runs low and winning traders are closed out. Which mitigation would you choose?',
+    look: 'Read the story under the chart: winning traders are closed out by auto-deleveraging. Compare the four cards: does every mitigation help here, or can one make things worse?',
   },
 ];
