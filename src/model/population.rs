@@ -110,12 +110,12 @@ impl Draws {
         let mut long = Vec::with_capacity(expected_long.min(n));
         let mut short = Vec::with_capacity((n + 16).saturating_sub(expected_long).min(n));
         for _ in 0..n {
-            let is_long = rng.uniform() < params.long_share;
-            let d = Draw {
-                notional: size.sample(rng.open_uniform()),
-                leverage: lev.sample(rng.open_uniform()),
-                entry_u: rng.open_uniform(),
-            };
+            // Two 64-bit draws give four 32-bit uniforms: plenty for 1,024-cell tables, whose
+            // outer cells are computed exactly down to u = 2^−33.
+            let (side_u, size_u) = rng.two_uniforms();
+            let (lev_u, entry_u) = rng.two_uniforms();
+            let is_long = side_u < params.long_share;
+            let d = Draw { notional: size.sample(size_u), leverage: lev.sample(lev_u), entry_u };
             if is_long {
                 long.push(d)
             } else {
@@ -163,9 +163,18 @@ impl Population {
                 .map(|d| {
                     let (index, tier) = tiers.tier_index(d.notional);
                     let leverage = d.leverage.min(tier.max_leverage).max(1.0);
-                    let entry = solvent_entry(side, start, sigma, d, leverage, tier, &factors);
-                    let qty = d.notional / entry;
-                    open(side, entry, leverage, qty, tier, index)
+                    let (entry, ratio) =
+                        solvent_entry(side, start, sigma, d, leverage, tier, &factors);
+                    Position {
+                        liq: (entry * ratio).max(0.0),
+                        qty: d.notional / entry,
+                        qty0: d.notional / entry,
+                        entry,
+                        leverage,
+                        state: State::Open,
+                        hit: false,
+                        tier: index,
+                    }
                 })
                 .collect();
             sorted(Book { side, positions })
@@ -238,7 +247,8 @@ fn open(
     }
 }
 
-/// Entry price for a draw, from the solvent part of the log-normal entry distribution.
+/// Entry price for a draw, from the solvent part of the log-normal entry distribution, and the
+/// ratio r of liquidation price to entry.
 ///
 /// The liquidation price is a fixed multiple r of the entry (see `margin`: the maintenance amount
 /// enters as cum ÷ notional, which does not depend on the entry), so a long is still solvent at
@@ -253,7 +263,7 @@ fn solvent_entry(
     leverage: f64,
     tier: &super::margin::Tier,
     factors: &QuantileTable<impl Fn(f64) -> f64>,
-) -> f64 {
+) -> (f64, f64) {
     // A thousandth of a percent of headroom, so no one starts exactly at the line.
     const HEADROOM: f64 = 1e-5;
     let cum_share = tier.cum / d.notional;
@@ -267,14 +277,14 @@ fn solvent_entry(
     };
     if ratio <= 0.0 {
         // A long that cannot be liquidated (leverage 1): any entry will do.
-        return start * if sigma == 0.0 { 1.0 } else { factors.sample(d.entry_u) };
+        return (start * if sigma == 0.0 { 1.0 } else { factors.sample(d.entry_u) }, ratio);
     }
     if sigma == 0.0 {
-        return if solvent(1.0) { start } else { start * limit / ratio };
+        return (if solvent(1.0) { start } else { start * limit / ratio }, ratio);
     }
     let factor = factors.sample(d.entry_u);
     if solvent(factor) {
-        return start * factor;
+        return (start * factor, ratio);
     }
     // Truncate the normal at z = ln(limit ÷ r) ÷ σ and place the same uniform inside.
     let bound = libm::log(limit / ratio) / sigma;
@@ -285,7 +295,7 @@ fn solvent_entry(
     };
     let factor = factors.sample(u.clamp(1e-300, 1.0 - 1e-16));
     // Rounding at the bound itself must not put anyone over the line.
-    start * if solvent(factor) { factor } else { limit / ratio }
+    (start * if solvent(factor) { factor } else { limit / ratio }, ratio)
 }
 
 /// Orders a book most fragile first with a radix sort on the liquidation price.

@@ -54,6 +54,14 @@ impl Rng {
         ((self.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
     }
 
+    /// Two uniforms in (0, 1) with 32 random bits each, from one 64-bit draw.
+    #[inline]
+    pub fn two_uniforms(&mut self) -> (f64, f64) {
+        const SCALE: f64 = 1.0 / 4_294_967_296.0;
+        let x = self.next_u64();
+        (((x >> 32) as f64 + 0.5) * SCALE, ((x & 0xFFFF_FFFF) as f64 + 0.5) * SCALE)
+    }
+
     /// A standard normal draw.
     #[inline]
     pub fn normal(&mut self) -> f64 {
