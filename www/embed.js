@@ -1,0 +1,652 @@
+// <leverage-cascade>: the simulator as a custom element for other people's pages.
+//
+//   <script type="module" src="https://example.org/leverage-cascade/embed.js"></script>
+//   <leverage-cascade preset="circuit-breaker" compact></leverage-cascade>
+//
+// Attributes (each may change at any time; the widget follows):
+//   preset   a preset id of the model (default, thin-book, circuit-breaker, …)
+//   compact  one chart and three sliders, made to fit 360 × 420 CSS px
+//   controls comma-separated sliders to show, e.g. "leverage,depthPerPct,breaker"
+//   height   the widget's height in CSS px (the charts take what the rest leaves)
+//   theme    auto (follow the reader's system), light or dark
+//   params   JSON of parameters over the preset, e.g. {"leverage": 25}
+//
+// Isolation: everything lives in an open shadow root whose only styles come from embed.css
+// (a <link> resolved from import.meta.url, so a strict `style-src` that lists this origin
+// suffices); the root element resets every inherited property, so the host's fonts and
+// colours do not leak in. Nothing is thrown into the host page: a bad attribute shows a
+// message inside the widget and the settings fall back to the preset or the defaults.
+//
+// Work: the wasm module is loaded once per page (shared/api.js) when the first widget comes
+// into view; a widget out of view computes nothing until it is scrolled to. Redraws are
+// coalesced to one per animation frame per widget.
+
+import { loadApi, fitCanvas } from './shared/api.js';
+import { get, normalize, set, toQuery } from './lab/schema.js';
+import { formatControl, readControl, setUp, showValue } from './lab/controls.js';
+import { SCENARIOS, headline, mapLabel, priceChartLabel, signedMove } from './lab/words.js';
+import { pct, times, usd, NBSP } from './lab/format.js';
+
+const STYLESHEET = new URL('embed.css', import.meta.url).href;
+const LAB_PAGE = new URL('index.html', import.meta.url);
+
+/**
+ * The sliders a widget can show, keyed by the names the `controls` attribute accepts. Ranges
+ * and formats are those of the lab's sliders in index.html (read by lab/controls.js through the
+ * same data-* attributes), so a value set here opens unchanged in the full lab.
+ */
+const CONTROL_DEFS = {
+  shockPct: { label: 'Shock', format: 'shock', min: -50, max: 50, step: 0.5 },
+  leverage: { label: 'Leverage', format: 'times', min: 1, max: 125, step: 0.5 },
+  depthPerPct: {
+    label: 'Market depth',
+    format: 'usdPerPct',
+    log: [1e5, 1e11],
+    // Half of a 360 px widget holds no more than this; aria-valuetext keeps the long form.
+    compact: { label: 'Depth', text: (v) => `${usd(v)}/1${NBSP}%` },
+  },
+  traders: { label: 'Traders', format: 'count', log: [100, 1e6] },
+  longShare: { label: 'Long share', format: 'longShare', min: 0, max: 1, step: 0.01 },
+  whaleConcentration: { label: 'Whale concentration', format: 'whale', min: 0, max: 1, step: 0.05 },
+  recoveryHalfLife: { label: 'Book recovery', format: 'ticksAsTime', log: [1, 5000] },
+  insuranceFund: { label: 'Insurance fund', format: 'usd', log: [1e4, 1e11], zero: true },
+  breaker: { label: 'Circuit breaker', kind: 'switch' },
+};
+/** Other names the `controls` attribute accepts. */
+const CONTROL_ALIASES = { circuitBreaker: 'breaker', depth: 'depthPerPct', shock: 'shockPct' };
+
+const COMPACT_CONTROLS = ['leverage', 'depthPerPct', 'breaker'];
+const FULL_CONTROLS = ['shockPct', 'leverage', 'depthPerPct', 'breaker'];
+
+/** The smallest height the `height` attribute may ask for, CSS px. */
+const MIN_HEIGHT = 280;
+/** How far outside the viewport a widget starts its work, so it is ready when it arrives. */
+const VIEW_MARGIN = '200px 0px';
+
+const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+
+/** Builds an element: h('p', {class: 'x'}, 'text', child). Text is always set as text. */
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    node.setAttribute(key, value === true ? '' : String(value));
+  }
+  node.append(...children);
+  return node;
+}
+
+/** A message for a reader, from anything thrown. */
+function messageOf(err) {
+  return err && typeof err.message === 'string' ? err.message : String(err);
+}
+
+/** Whether a value is a plain JSON object (not an array or null). */
+function isObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** `over` laid onto `base`: nested objects merge, everything else replaces. */
+function merge(base, over) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    out[key] = isObject(value) && isObject(base[key]) ? merge(base[key], value) : value;
+  }
+  return out;
+}
+
+// One IntersectionObserver for every widget on the page.
+const widgets = new WeakMap();
+const viewport =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) widgets.get(entry.target)?.setVisible(entry.isIntersecting);
+        },
+        { rootMargin: VIEW_MARGIN },
+      )
+    : null;
+
+let firstChartMarked = false;
+
+export class LeverageCascade extends HTMLElement {
+  static get observedAttributes() {
+    return ['preset', 'compact', 'controls', 'height', 'theme', 'params'];
+  }
+
+  #ui;
+  #world = null; // {api, defaults, presets, version} once loaded
+  #failed = null; // the load error, if any
+  #visible = false;
+  #params = null; // what the sliders show
+  #result = null; // compare() of #params
+  #focus = 'none'; // the scenario the headline and the map describe
+  #configMessages = []; // problems with attributes, shown until the attributes change
+  #runMessage = ''; // a problem with the current settings
+  #needsConfig = true; // attributes changed since they were last read
+  #needsControls = true;
+  #needsCompute = false;
+  #needsDraw = false;
+  #frame = 0;
+  #resize = null;
+  #drawn = false;
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    this.#ui = this.#buildSkeleton();
+    shadow.append(this.#ui.link, this.#ui.root);
+  }
+
+  connectedCallback() {
+    this.#guard(() => {
+      widgets.set(this, this);
+      this.#applyHeight();
+      this.#applyTheme();
+      if (this.#needsControls) this.#buildControls();
+      darkScheme.addEventListener('change', this.#onScheme);
+      this.#resize = new ResizeObserver(() => this.#request({ draw: true }));
+      this.#resize.observe(this.#ui.priceCanvas);
+      this.#resize.observe(this.#ui.mapCanvas);
+      if (viewport) viewport.observe(this);
+      else this.setVisible(true);
+    });
+  }
+
+  disconnectedCallback() {
+    this.#guard(() => {
+      if (viewport) viewport.unobserve(this);
+      darkScheme.removeEventListener('change', this.#onScheme);
+      this.#resize?.disconnect();
+      this.#resize = null;
+      if (this.#frame) cancelAnimationFrame(this.#frame);
+      this.#frame = 0;
+      this.#visible = false;
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    this.#guard(() => {
+      switch (name) {
+        case 'preset':
+        case 'params':
+          this.#needsConfig = true;
+          this.#request({ compute: true });
+          break;
+        case 'compact':
+        case 'controls':
+          this.#ui.root.classList.toggle('compact', this.hasAttribute('compact'));
+          this.#needsControls = true;
+          if (this.isConnected) this.#buildControls();
+          this.#request({ draw: true });
+          break;
+        case 'height':
+          this.#applyHeight();
+          this.#request({ draw: true });
+          break;
+        case 'theme':
+          this.#applyTheme();
+          this.#request({ draw: true });
+          break;
+        default:
+          break;
+      }
+    });
+  }
+
+  /** Called by the shared IntersectionObserver. */
+  setVisible(visible) {
+    this.#visible = visible;
+    if (!visible) return;
+    if (!this.#world && !this.#failed) this.#load();
+    else this.#request({ compute: !this.#result || this.#needsConfig });
+  }
+
+  /** Runs `fn`; anything it throws becomes a message inside the widget, never the host's problem. */
+  #guard(fn) {
+    try {
+      fn();
+    } catch (err) {
+      this.#runMessage = `Something went wrong inside the widget: ${messageOf(err)}`;
+      this.#showMessages();
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Building
+
+  #buildSkeleton() {
+    const link = h('link', { rel: 'stylesheet', href: STYLESHEET });
+    const headline = h('p', { class: 'headline', 'aria-live': 'polite' }, 'Starting the simulator…');
+    const messages = h('div', { class: 'messages', role: 'status', hidden: true });
+    const fatal = h('div', { class: 'fatal', role: 'alert', hidden: true });
+    const priceCanvas = h('canvas', { class: 'chart chart-price', role: 'img', 'aria-label': 'Price chart, loading.' });
+    const mapCanvas = h('canvas', { class: 'chart chart-map', role: 'img', 'aria-label': 'Liquidation map, loading.' });
+    // Each canvas sits absolutely in a sized box, so its backing store never feeds back into
+    // the layout.
+    const charts = h(
+      'div',
+      { class: 'charts' },
+      h('div', { class: 'plot plot-price' }, priceCanvas),
+      h('div', { class: 'plot plot-map' }, mapCanvas),
+    );
+    const legend = h('div', { class: 'legend', role: 'radiogroup', 'aria-label': 'Scenario the headline describes' });
+    const controls = h('div', { class: 'controls' });
+    const labLink = h(
+      'a',
+      { class: 'lab-link', href: LAB_PAGE.href, target: '_blank', rel: 'noopener' },
+      'Open in the full lab',
+      h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'),
+    );
+    // The link is the last cell of the controls' grid (see #buildControls).
+    const footer = h('div', { class: 'footer' }, labLink);
+    const root = h(
+      'div',
+      { class: 'root', role: 'group', 'aria-label': 'Leverage cascade simulator', 'data-state': 'idle', hidden: true },
+      headline,
+      messages,
+      fatal,
+      charts,
+      legend,
+      controls,
+    );
+    // Nothing shows until embed.css has loaded, so the widget never flashes unstyled.
+    link.addEventListener('load', () => root.removeAttribute('hidden'));
+    // Without its stylesheet the widget still works, in the browser's default look.
+    link.addEventListener('error', () => root.removeAttribute('hidden'));
+    return { link, root, headline, messages, fatal, charts, priceCanvas, mapCanvas, legend, controls, footer, labLink };
+  }
+
+  /** The list of controls from the attributes; unknown names are reported, not fatal. */
+  #controlNames() {
+    const text = this.getAttribute('controls');
+    if (text === null || text.trim() === '') {
+      return { names: this.hasAttribute('compact') ? COMPACT_CONTROLS : FULL_CONTROLS, unknown: [] };
+    }
+    const names = [];
+    const unknown = [];
+    for (const raw of text.split(',')) {
+      const name = raw.trim();
+      if (!name) continue;
+      const key = CONTROL_DEFS[name] ? name : CONTROL_ALIASES[name];
+      if (!key) unknown.push(name.slice(0, 40));
+      else if (!names.includes(key)) names.push(key);
+    }
+    return { names, unknown };
+  }
+
+  #buildControls() {
+    this.#needsControls = false;
+    const { names, unknown } = this.#controlNames();
+    this.#controlsUnknown = unknown;
+    const nodes = names.map((name) => this.#buildControl(name));
+    this.#ui.controls.replaceChildren(...nodes, this.#ui.footer);
+    this.#buildLegend();
+    this.#showMessages();
+    if (this.#params) this.#syncControls();
+  }
+
+  #controlsUnknown = [];
+
+  #buildControl(name) {
+    const def = CONTROL_DEFS[name];
+    const id = `lc-${name}`;
+    if (def.kind === 'switch') {
+      const input = h('input', { type: 'checkbox', role: 'switch', id, class: 'switch' });
+      input.addEventListener('change', () => this.#guard(() => this.#setFocusBreaker(input.checked)));
+      return h('div', { class: 'control control-switch' }, input, h('label', { for: id }, def.label));
+    }
+    const attrs = { type: 'range', id, 'data-param': name, 'data-format': def.format };
+    if (def.log) {
+      Object.assign(attrs, { 'data-scale': 'log', 'data-lo': def.log[0], 'data-hi': def.log[1] });
+      if (def.zero) attrs['data-zero'] = true;
+    } else {
+      Object.assign(attrs, { min: def.min, max: def.max, step: def.step });
+    }
+    const input = h('input', attrs);
+    setUp(input);
+    const output = h('output', { for: id, id: `${id}-out` });
+    input.addEventListener('input', () =>
+      this.#guard(() => {
+        if (!this.#params) return;
+        set(this.#params, name, readControl(input));
+        this.#syncControls();
+        this.#request({ compute: true });
+      }),
+    );
+    const compact = this.hasAttribute('compact') && def.compact;
+    if (compact) input.dataset.compactOf = name;
+    const label = h('label', { for: id }, compact ? def.compact.label : def.label);
+    return h('div', { class: 'control' }, h('div', { class: 'control-head' }, label, output), input);
+  }
+
+  /** The scenario key for each legend entry; radios, so a reader can choose what is described. */
+  #buildLegend() {
+    const items = SCENARIOS.map(({ key, name, short }) => {
+      const id = `lc-focus-${key}`;
+      const radio = h('input', { type: 'radio', name: 'focus', id, value: key });
+      radio.checked = key === this.#focus;
+      radio.addEventListener('change', () =>
+        this.#guard(() => {
+          if (!radio.checked) return;
+          this.#focus = key;
+          this.#syncControls();
+          this.#showResult();
+          this.#request({ draw: true });
+        }),
+      );
+      const label = h(
+        'label',
+        { for: id, class: `scenario scenario-${key}` },
+        h('span', { class: 'swatch', 'aria-hidden': 'true' }),
+        h('span', { class: 'name' }, h('span', { class: 'long' }, name), h('span', { class: 'short', 'aria-hidden': 'true' }, short)),
+        h('span', { class: 'move' }),
+      );
+      return h('span', { class: 'legend-item' }, radio, label);
+    });
+    this.#ui.legend.replaceChildren(...items);
+    this.#showResult();
+  }
+
+  #applyHeight() {
+    const text = this.getAttribute('height');
+    const root = this.#ui.root;
+    root.classList.remove('sized');
+    if (text === null || text.trim() === '') {
+      root.style.removeProperty('--lc-height');
+      this.#heightMessage = '';
+      this.#showMessages();
+      return;
+    }
+    const px = Number(text.trim().replace(/px$/, ''));
+    if (!Number.isFinite(px) || px < MIN_HEIGHT || px > 4000) {
+      root.style.removeProperty('--lc-height');
+      this.#heightMessage = `height “${text.slice(0, 40)}” is not used: give a number of CSS pixels from ${MIN_HEIGHT} to 4000.`;
+    } else {
+      // CSSOM, not a style attribute: allowed under a strict style-src.
+      root.style.setProperty('--lc-height', `${Math.round(px)}px`);
+      root.classList.add('sized');
+      this.#heightMessage = '';
+    }
+    this.#showMessages();
+  }
+
+  #heightMessage = '';
+
+  #theme() {
+    const wanted = this.getAttribute('theme');
+    if (wanted === 'light' || wanted === 'dark') return wanted;
+    return darkScheme.matches ? 'dark' : 'light';
+  }
+
+  #applyTheme() {
+    const wanted = this.getAttribute('theme');
+    this.#themeMessage =
+      wanted === null || ['auto', 'light', 'dark', ''].includes(wanted)
+        ? ''
+        : `theme “${wanted.slice(0, 40)}” is not used: choose auto, light or dark.`;
+    this.#ui.root.classList.toggle('dark', this.#theme() === 'dark');
+    this.#showMessages();
+  }
+
+  #themeMessage = '';
+
+  #onScheme = () => {
+    this.#applyTheme();
+    this.#request({ draw: true });
+  };
+
+  // -------------------------------------------------------------------------------------------
+  // Loading and settings
+
+  async #load() {
+    this.#ui.root.dataset.state = 'loading';
+    try {
+      this.#world = await loadApi();
+    } catch (err) {
+      this.#failed = err;
+      this.#showFatal(err);
+      return;
+    }
+    this.#request({ compute: true });
+  }
+
+  #showFatal(err) {
+    const ui = this.#ui;
+    ui.root.dataset.state = 'error';
+    ui.root.classList.add('failed');
+    ui.headline.textContent = 'The simulator could not start.';
+    ui.fatal.replaceChildren(
+      h(
+        'p',
+        {},
+        'This interactive chart runs a small simulation in your browser, and it could not start here. ' +
+          'Reload the page first. If that does not help, open the page in a current version of Firefox, ' +
+          'Chrome, Edge or Safari with WebAssembly allowed (some company or school networks block it).',
+      ),
+      h(
+        'p',
+        { class: 'hint' },
+        'If you run this site: check that the pkg/ folder sits next to embed.js, that .wasm files are served ' +
+          'with the type application/wasm, and, when this page is on another origin, that the widget’s files ' +
+          'carry an Access-Control-Allow-Origin header. ',
+        h('span', { class: 'detail' }, `(Technical detail: ${messageOf(err)})`),
+      ),
+    );
+    ui.fatal.hidden = false;
+  }
+
+  /**
+   * Reads `preset` and `params` into settings. Problems become messages; the settings then fall
+   * back to the preset (for bad params) or the defaults (for an unknown preset).
+   * Returns the candidate params and the fallback to use if the model rejects them.
+   */
+  #readConfig() {
+    const { defaults, presets } = this.#world;
+    const messages = [];
+    let base = defaults;
+    let baseName = 'the default settings';
+    const presetId = this.getAttribute('preset');
+    if (presetId !== null && presetId.trim() !== '') {
+      const preset = presets.find((p) => p.id === presetId.trim());
+      if (preset) {
+        base = preset.params;
+        baseName = `the “${preset.title}” preset`;
+      } else {
+        messages.push(
+          `preset “${presetId.slice(0, 40)}” does not exist, so ${baseName} are shown. Presets: ${presets.map((p) => p.id).join(', ')}.`,
+        );
+      }
+    }
+    let candidate = base;
+    const text = this.getAttribute('params');
+    let fromAttribute = false;
+    if (text !== null && text.trim() !== '') {
+      let over;
+      try {
+        over = JSON.parse(text);
+      } catch (err) {
+        messages.push(`params is not valid JSON (${messageOf(err)}), so ${baseName} are shown. Write it like params='{"leverage": 25}'.`);
+      }
+      if (over !== undefined && !isObject(over)) {
+        messages.push(`params must be a JSON object such as {"leverage": 25}, so ${baseName} are shown.`);
+      } else if (over !== undefined) {
+        candidate = merge(base, over);
+        fromAttribute = true;
+      }
+    }
+    return { candidate, base, baseName, fromAttribute, messages };
+  }
+
+  #applyConfig() {
+    this.#needsConfig = false;
+    const { candidate, base, baseName, fromAttribute, messages } = this.#readConfig();
+    const api = this.#world.api;
+    let params = candidate;
+    let result = null;
+    try {
+      result = api.compare(params);
+    } catch (err) {
+      if (fromAttribute) messages.push(`params was not used: ${messageOf(err)}. ${baseName[0].toUpperCase()}${baseName.slice(1)} are shown.`);
+      else messages.push(`These settings do not work: ${messageOf(err)}.`);
+      params = base;
+      try {
+        result = api.compare(params);
+      } catch (again) {
+        params = this.#world.defaults;
+        result = api.compare(params);
+      }
+    }
+    this.#configMessages = messages;
+    this.#runMessage = '';
+    this.#params = normalize(params);
+    this.#focus = get(this.#params, 'circuitBreaker') ? 'circuitBreaker' : 'none';
+    this.#result = result;
+    this.#syncControls();
+    this.#showMessages();
+    this.#showResult();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Computing and drawing, at most once per animation frame, and only in view
+
+  #request({ compute = false, draw = false } = {}) {
+    this.#needsCompute ||= compute;
+    this.#needsDraw ||= draw || compute;
+    if (!this.#frame && this.#visible && this.#world && this.isConnected) {
+      this.#frame = requestAnimationFrame(() => this.#guard(() => this.#onFrame()));
+    }
+  }
+
+  #onFrame() {
+    this.#frame = 0;
+    if (!this.#visible || !this.#world) return;
+    if (this.#needsConfig) {
+      this.#needsCompute = false;
+      this.#applyConfig();
+    } else if (this.#needsCompute) {
+      this.#needsCompute = false;
+      this.#compute();
+    }
+    if (this.#needsDraw) {
+      this.#needsDraw = false;
+      this.#draw();
+    }
+  }
+
+  #compute() {
+    try {
+      this.#result = this.#world.api.compare(this.#params);
+      this.#runMessage = '';
+    } catch (err) {
+      this.#runMessage = `These settings do not work: ${messageOf(err)}. The chart still shows the last settings that worked.`;
+    }
+    this.#showMessages();
+    this.#showResult();
+  }
+
+  #draw() {
+    const ui = this.#ui;
+    if (!this.#result || ui.root.hidden) return;
+    const theme = this.#theme();
+    const charts = [[ui.priceCanvas, { chart: 'price', theme, scenario: this.#focus }]];
+    if (!this.hasAttribute('compact')) charts.push([ui.mapCanvas, { chart: 'map', theme, scenario: this.#focus }]);
+    try {
+      for (const [canvas, options] of charts) {
+        if (fitCanvas(canvas)) this.#world.api.render(canvas, this.#result, options);
+      }
+    } catch (err) {
+      this.#runMessage = `The chart could not be drawn: ${messageOf(err)}.`;
+      this.#showMessages();
+      return;
+    }
+    ui.root.dataset.state = 'ready';
+    if (!this.#drawn) {
+      this.#drawn = true;
+      if (!firstChartMarked) {
+        firstChartMarked = true;
+        performance.mark('leverage-cascade:first-chart');
+      }
+      this.dispatchEvent(new CustomEvent('leverage-cascade-ready', { bubbles: true }));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Text: sliders, headline, legend, messages, the lab link
+
+  #setFocusBreaker(on) {
+    // The switch adds or removes the breaker from the scenario being described. The four
+    // scenarios are always computed, so this needs no new run, and the params (which the lab
+    // link carries) stay as they are: `compare()` runs the breaker scenarios either way.
+    const withTiers = this.#focus === 'marginTiers' || this.#focus === 'both';
+    this.#focus = on ? (withTiers ? 'both' : 'circuitBreaker') : withTiers ? 'marginTiers' : 'none';
+    this.#syncControls();
+    this.#showResult();
+    this.#request({ draw: true });
+  }
+
+  #syncControls() {
+    const params = this.#params;
+    if (!params) return;
+    for (const input of this.#ui.controls.querySelectorAll('input')) {
+      if (input.type === 'checkbox') {
+        input.checked = this.#focus === 'circuitBreaker' || this.#focus === 'both';
+        continue;
+      }
+      const value = get(params, input.dataset.param);
+      showValue(input, value);
+      const text = formatControl(input, params);
+      const short = input.dataset.compactOf ? CONTROL_DEFS[input.dataset.compactOf].compact.text(value) : text;
+      const out = input.parentNode.querySelector('output');
+      if (out) out.textContent = short;
+      input.setAttribute('aria-valuetext', text);
+    }
+    for (const radio of this.#ui.legend.querySelectorAll('input')) radio.checked = radio.value === this.#focus;
+    this.#updateLabLink();
+  }
+
+  #updateLabLink() {
+    if (!this.#params || !this.#world) return;
+    const { query } = toQuery(this.#params, normalize(this.#world.defaults), this.#world.version.model);
+    const url = new URL(LAB_PAGE);
+    url.search = query ? `?${query}` : '';
+    this.#ui.labLink.href = url.href;
+  }
+
+  #showResult() {
+    const result = this.#result;
+    const ui = this.#ui;
+    if (!result) return;
+    const focus = result[this.#focus].summary;
+    const name = SCENARIOS.find((s) => s.key === this.#focus).name;
+    ui.headline.replaceChildren(h('strong', {}, `${name}: `), headline(focus));
+    for (const { key } of SCENARIOS) {
+      const move = ui.legend.querySelector(`.scenario-${key} .move`);
+      const s = result[key].summary;
+      if (move) {
+        move.replaceChildren(pct(signedMove(s), { sign: true }), h('span', { class: 'amp' }, ` (${times(s.amplification)})`));
+      }
+    }
+    const tickSeconds = this.#params.tickSeconds;
+    ui.priceCanvas.setAttribute('aria-label', priceChartLabel(result, tickSeconds));
+    ui.mapCanvas.setAttribute('aria-label', mapLabel(result[this.#focus], this.#focus));
+  }
+
+  #showMessages() {
+    const all = [...this.#configMessages];
+    if (this.#controlsUnknown.length) {
+      all.push(
+        `controls: ${this.#controlsUnknown.map((n) => `“${n}”`).join(', ')} ${this.#controlsUnknown.length === 1 ? 'is' : 'are'} not available. Choose from ${Object.keys(CONTROL_DEFS).join(', ')}.`,
+      );
+    }
+    if (this.#heightMessage) all.push(this.#heightMessage);
+    if (this.#themeMessage) all.push(this.#themeMessage);
+    if (this.#runMessage) all.push(this.#runMessage);
+    const box = this.#ui.messages;
+    box.replaceChildren(...all.map((text) => h('p', {}, text)));
+    box.hidden = all.length === 0;
+  }
+}
+
+if (!customElements.get('leverage-cascade')) customElements.define('leverage-cascade', LeverageCascade);

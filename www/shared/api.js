@@ -1,0 +1,45 @@
+// Loads the simulator once per page and shares it.
+//
+// The JS glue and the .wasm are found next to this file (../pkg/), resolved from
+// import.meta.url, so a page that imports the widget from another path or origin still gets
+// them from the widget's own folder. The first call starts the download and compilation; every
+// later call, from any number of widgets, gets the same promise.
+
+let loading = null;
+
+/**
+ * Resolves to `{api, defaults, presets, version}` once the wasm module is compiled and
+ * initialised, or rejects with an Error whose message says what failed.
+ */
+export function loadApi() {
+  if (!loading) loading = start();
+  return loading;
+}
+
+async function start() {
+  if (typeof WebAssembly !== 'object') {
+    throw new Error('this browser does not support WebAssembly');
+  }
+  const api = await import('../pkg/leverage_cascade.js');
+  // The glue finds leverage_cascade_bg.wasm relative to itself.
+  await api.default();
+  if (typeof api.render !== 'function') {
+    throw new Error('this copy of pkg/ is older than the widget (it has no render function); rebuild it with `make build`');
+  }
+  return { api, defaults: api.defaultParams(), presets: api.presets(), version: api.version() };
+}
+
+/**
+ * Sets a canvas's backing store to its CSS size × devicePixelRatio, so charts stay crisp on
+ * HiDPI screens. Returns false when the canvas has no size (not laid out), true otherwise.
+ */
+export function fitCanvas(canvas) {
+  const rect = canvas.getBoundingClientRect();
+  if (rect.width < 1 || rect.height < 1) return false;
+  const ratio = window.devicePixelRatio || 1;
+  const width = Math.round(rect.width * ratio);
+  const height = Math.round(rect.height * ratio);
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  return true;
+}
