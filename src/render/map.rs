@@ -1,0 +1,292 @@
+//! The liquidation map: how much notional would be liquidated at each price, drawn sideways so
+//! that price runs up the page exactly as in the price chart. Longs' liquidation prices sit
+//! below the start price and shorts' above; each bucket shows what the run liquidated and what
+//! survived. The line of the lowest (or highest) price reached shows how far the dominoes fell.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::data::{extent, finite, index_factor, usable_range};
+use super::format::{money, money_tick, number_tick};
+use super::frame::{
+    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, LABEL_FONT,
+    TICK_FONT, X_AXIS_SPACE,
+};
+use super::palette::map_colors;
+use super::{Appearance, RenderError, Run, Scenario};
+use crate::model::Outcome;
+
+/// What the liquidation map shows besides the buckets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapOptions {
+    /// Colours and pixel ratio.
+    pub appearance: Appearance,
+    /// The scenario the outcome belongs to; it colours the line of the price reached.
+    pub scenario: Scenario,
+    /// The price axis, in index units (start = 100). `None` uses [`shared_price_range`] of this
+    /// outcome alone. Pass the price chart's range to line the two charts up.
+    pub price_range: Option<(f64, f64)>,
+    /// The device-pixel rows (top, bottom) of the plot, e.g. from
+    /// [`super::price_panel_band`] for a price chart of the same height; `None` lays the map
+    /// out on its own. Rows outside the area are clamped into it.
+    pub band: Option<(i32, i32)>,
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        MapOptions {
+            appearance: Appearance::default(),
+            scenario: Scenario::NoMitigation,
+            price_range: None,
+            band: None,
+        }
+    }
+}
+
+/// Logical sizes of the layout (the left space matches the price chart's).
+const PAD: f64 = 6.0;
+const RIGHT_PAD: f64 = 14.0;
+const LEFT_SPACE: f64 = 50.0;
+const CAPTION_ROW: f64 = 17.0;
+
+/// A price axis (index units, start = 100) that suits both the price chart of `runs` and their
+/// liquidation maps: it covers every price path and the start with a little room, and reaches
+/// further in the direction the price moved, to show the next dominoes beyond the cascade's
+/// reach, but no further than the maps' own range.
+pub fn shared_price_range(runs: &[Run<'_>]) -> (f64, f64) {
+    let mut points = vec![];
+    let mut map_edges = vec![];
+    for run in runs {
+        let factor = index_factor(run.outcome).unwrap_or(1.0);
+        points.push(run.outcome.summary.start_price * factor);
+        points.extend(run.outcome.series.price.iter().map(|p| p * factor));
+        let map = &run.outcome.liquidation_map;
+        map_edges.extend([map.low_price * factor, map.high_price * factor]);
+    }
+    let Some((lo, hi)) = extent(points) else { return (90.0, 110.0) };
+    let start = runs
+        .first()
+        .and_then(|r| {
+            finite(r.outcome.summary.start_price * index_factor(r.outcome).unwrap_or(1.0))
+        })
+        .unwrap_or((lo + hi) / 2.0);
+    let span = (hi - lo).max(1e-9 * hi.abs()).max(2.0);
+    let fell = start - lo >= hi - start;
+    let (below, above) = if fell {
+        ((0.6 * span).max(4.0), (0.2 * span).max(2.0))
+    } else {
+        ((0.2 * span).max(2.0), (0.6 * span).max(4.0))
+    };
+    let margin = 0.04 * span;
+    let (mut low, mut high) = (lo - below, hi + above);
+    if let Some((map_lo, map_hi)) = extent(map_edges) {
+        low = low.max(map_lo).min(lo - margin);
+        high = high.min(map_hi).max(hi + margin);
+    }
+    if lo >= 0.0 {
+        low = low.max(0.0);
+    }
+    usable_range((low, high), 0.5, (90.0, 110.0))
+}
+
+/// The legend of the map: status by hue, side by lightness.
+fn legend_items(look: &Appearance) -> Vec<LegendItem> {
+    let c = map_colors(look.theme);
+    [
+        (c.long_liquidated, "longs liquidated"),
+        (c.long_open, "longs still open"),
+        (c.short_liquidated, "shorts liquidated"),
+        (c.short_open, "shorts still open"),
+    ]
+    .into_iter()
+    .map(|(color, label)| LegendItem { swatch: Swatch::Box(color.to_rgba()), label: label.into() })
+    .collect()
+}
+
+/// Draws the liquidation map of `outcome` filling `area`: price (index, start = 100) up the
+/// side, notional along the bottom, one stacked bar per price bucket (longs liquidated, longs
+/// still open, shorts liquidated, shorts still open), a dashed line at the start price and a
+/// solid one at the furthest price the run reached.
+pub fn draw_liquidation_map<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    outcome: &Outcome,
+    options: &MapOptions,
+) -> Result<(), RenderError> {
+    let look = options.appearance;
+    let painter = Painter::new(area, look);
+    painter.background()?;
+    let colors = painter.colors;
+    let (w, h) = painter.size();
+
+    let items = legend_items(&look);
+    let (left, right) = (look.px(LEFT_SPACE), w - look.px(RIGHT_PAD));
+    let legend_top = look.px(PAD);
+    let (_, rows) = legend_layout(&items, &look, left, right);
+    let caption = legend_top + legend_height(rows, &look);
+    let (mut top, mut bottom) = (caption + look.px(CAPTION_ROW), h - look.px(X_AXIS_SPACE + PAD));
+    if let Some((t, b)) = options.band {
+        // A band from a price chart of the same height; keep room for the axis below.
+        top = t.clamp(0, h);
+        bottom = b.clamp(top, h - look.px(X_AXIS_SPACE).min(h));
+    }
+    painter.legend(&items, left, right, legend_top)?;
+
+    let run = Run { scenario: options.scenario, outcome };
+    let y = usable_range(
+        options.price_range.unwrap_or_else(|| shared_price_range(&[run])),
+        0.5,
+        (90.0, 110.0),
+    );
+    let mut plot = Plot { left, right, top, bottom, x: (0.0, 1.0), y };
+    if !plot.is_drawable() {
+        return Ok(());
+    }
+
+    let factor = index_factor(outcome);
+    let buckets = merged_buckets(outcome, factor.unwrap_or(1.0), &plot, &look);
+    let visible: Vec<&Bucket> = buckets.iter().filter(|b| b.high > y.0 && b.low < y.1).collect();
+    let top_value = extent(visible.iter().map(|b| b.values.iter().sum())).map_or(0.0, |e| e.1);
+    plot.x = if top_value > 0.0 { (0.0, top_value * 1.1) } else { (0.0, 1.0) };
+
+    let x_count = (f64::from(plot.right - plot.left) / f64::from(look.px(70.0).max(1))) as usize;
+    let (x_ticks, x_step) = if top_value > 0.0 {
+        nice_ticks(plot.x.0, plot.x.1, x_count.max(2))
+    } else {
+        (vec![0.0], 1.0)
+    };
+    let y_count = (f64::from(plot.bottom - plot.top) / f64::from(look.px(36.0).max(1))) as usize;
+    let (y_ticks, y_step) = nice_ticks(y.0, y.1, y_count.max(2));
+    painter.grid(&plot, &x_ticks, &y_ticks)?;
+
+    let c = map_colors(look.theme);
+    let palette = [c.long_liquidated, c.long_open, c.short_liquidated, c.short_open];
+    let gap = look.scale() >= 1.0 && bucket_pixels(&plot, buckets.first()) >= 4 * look.px(1.0);
+    for bucket in &visible {
+        let (y0, y1) = (bucket.low.max(y.0), bucket.high.min(y.1));
+        let (py0, mut py1) = (plot.py(y0), plot.py(y1));
+        if gap && bucket.high <= y.1 {
+            py1 += look.px(1.0);
+        }
+        let mut x = 0.0;
+        for (value, color) in bucket.values.iter().zip(palette) {
+            if *value <= 0.0 {
+                continue;
+            }
+            let (px0, px1) = (plot.px(x), plot.px(x + value).max(plot.px(x) + 1));
+            painter.fill((px0, py1), (px1, py0.max(py1 + 1)), color.to_rgba())?;
+            x += value;
+        }
+    }
+    if top_value <= 0.0 {
+        let at = ((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2);
+        let note = "no liquidation prices in this range";
+        painter.text(note, at, TICK_FONT, colors.muted, (HPos::Center, VPos::Center))?;
+    }
+
+    draw_reference_lines(&painter, &plot, outcome, options.scenario, factor)?;
+
+    // Notional the chart cannot show: outside the map's buckets or outside the price axis.
+    let hidden: f64 = finite(outcome.liquidation_map.outside).unwrap_or(0.0).max(0.0)
+        + buckets
+            .iter()
+            .filter(|b| !(b.high > y.0 && b.low < y.1))
+            .map(|b| b.values.iter().sum::<f64>())
+            .sum::<f64>();
+    if hidden > 0.0 && hidden.is_finite() {
+        let note = format!("{} more outside this price range", money(hidden));
+        let at = (plot.right - look.px(4.0), plot.bottom - look.px(4.0));
+        painter.text(&note, at, TICK_FONT, colors.muted, (HPos::Right, VPos::Bottom))?;
+    }
+
+    painter.y_axis(&plot, &y_ticks, |v| number_tick(v, y_step))?;
+    let title =
+        if factor.is_some() { "liquidation price (start = 100)" } else { "liquidation price" };
+    let at = (look.px(PAD), caption + look.px(CAPTION_ROW / 2.0));
+    if options.band.is_none() {
+        painter.text(title, at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))?;
+    }
+    let x_title = "notional that would be liquidated at that price, $";
+    painter.x_axis(&plot, &x_ticks, |v| money_tick(v, x_step, top_value), Some(x_title))?;
+    Ok(())
+}
+
+/// One bucket of the map in index units, its four amounts in legend order.
+struct Bucket {
+    low: f64,
+    high: f64,
+    values: [f64; 4],
+}
+
+/// The map's buckets in index units, merged in groups so that each is at least two logical
+/// pixels tall. Amounts that are not finite or negative count as zero.
+fn merged_buckets(outcome: &Outcome, factor: f64, plot: &Plot, look: &Appearance) -> Vec<Bucket> {
+    let map = &outcome.liquidation_map;
+    let series =
+        [&map.long_liquidated, &map.long_survived, &map.short_liquidated, &map.short_survived];
+    let n = series.iter().map(|s| s.len()).min().unwrap_or(0);
+    let (Some(low), Some(high)) = (finite(map.low_price * factor), finite(map.high_price * factor))
+    else {
+        return vec![];
+    };
+    if n == 0 || high <= low {
+        return vec![];
+    }
+    let width = (high - low) / n as f64;
+    let pixels = width / plot.y_per_pixel();
+    let k = ((2.0 * look.scale() / pixels).ceil() as usize).clamp(1, n);
+    (0..n)
+        .step_by(k)
+        .map(|i| {
+            let end = (i + k).min(n);
+            let mut values = [0.0; 4];
+            for (v, s) in values.iter_mut().zip(series) {
+                *v = s[i..end].iter().filter_map(|&x| finite(x)).filter(|&x| x > 0.0).sum();
+            }
+            Bucket { low: low + i as f64 * width, high: low + end as f64 * width, values }
+        })
+        .collect()
+}
+
+/// Device-pixel height of a bucket.
+fn bucket_pixels(plot: &Plot, bucket: Option<&Bucket>) -> i32 {
+    bucket.map_or(0, |b| (plot.py(b.low) - plot.py(b.high)).abs())
+}
+
+/// The start price (dashed) and the furthest price reached in the direction of the move.
+fn draw_reference_lines<DB: DrawingBackend>(
+    painter: &Painter<'_, DB>,
+    plot: &Plot,
+    outcome: &Outcome,
+    scenario: Scenario,
+    factor: Option<f64>,
+) -> Result<(), RenderError> {
+    let look = painter.look;
+    let colors = painter.colors;
+    let f = factor.unwrap_or(1.0);
+    let s = &outcome.summary;
+    let start = s.start_price * f;
+    let inside = |v: f64| v.is_finite() && (plot.y.0..=plot.y.1).contains(&v);
+    if inside(start) {
+        let py = plot.py(start);
+        painter.dashed((plot.left, py), (plot.right, py), colors.text.to_rgba(), 1.0, 5.0, 4.0)?;
+        let at = (plot.right - look.px(2.0), py - look.px(2.0));
+        painter.text("start", at, TICK_FONT, colors.text, (HPos::Right, VPos::Bottom))?;
+    }
+    let (low, high) = (s.min_price * f, s.max_price * f);
+    let fell = if s.shock_pct != 0.0 { s.shock_pct < 0.0 } else { start - low >= high - start };
+    let (reached, label, anchor) = if fell {
+        (low, "lowest price reached", VPos::Top)
+    } else {
+        (high, "highest price reached", VPos::Bottom)
+    };
+    if inside(reached) && reached != start {
+        let py = plot.py(reached);
+        let color = scenario.color(look.theme);
+        painter.line(vec![(plot.left, py), (plot.right, py)], color.to_rgba(), 2.0)?;
+        let dy = if fell { look.px(3.0) } else { -look.px(3.0) };
+        let at = (plot.right - look.px(2.0), py + dy);
+        painter.text(label, at, TICK_FONT, color, (HPos::Right, anchor))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,439 @@
+//! The main chart: the scenarios' price paths, with halts shaded, over a panel of liquidations
+//! per tick as bars.
+//!
+//! Time runs left to right in ticks: entry t of a series is drawn at x = t + 1, the end of
+//! tick t, and the start price at x = 0, so the first segment of every path is the shock. A
+//! bar for tick t spans x = t to t + 1, as does a halted tick's shading.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::data::{
+    bin_sums, clip_polyline, decimate, extent, finite_runs, halted_runs, index_factor, usable_range,
+};
+use super::format::{money_tick, number_tick, per_duration, time_unit};
+use super::frame::{
+    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, LABEL_FONT,
+    TICK_FONT, X_AXIS_SPACE,
+};
+use super::map::shared_price_range;
+use super::palette::blend;
+use super::{Appearance, RenderError, Run, Scenario};
+
+/// What the price chart shows besides the paths.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriceChartOptions {
+    /// Colours and pixel ratio.
+    pub appearance: Appearance,
+    /// The playback cursor: a tick index t, marked at the end of that tick (where `series[t]`
+    /// is drawn), with a dot on each path. `None` draws no cursor; ticks past the end mark
+    /// the end.
+    pub cursor: Option<u32>,
+    /// A scenario to draw last and thicker (the one the reader selected), if any.
+    pub highlight: Option<Scenario>,
+    /// Scenarios whose liquidations the lower panel shows, as side-by-side bars in this order.
+    /// Scenarios missing from the runs are skipped. Default: no mitigation, and both.
+    pub bars: Vec<Scenario>,
+    /// Seconds one tick stands for (`params.tickSeconds`), for the time axis. Default 1.
+    pub tick_seconds: f64,
+    /// The price axis, in index units (start = 100). `None` uses [`shared_price_range`] of the
+    /// runs; pass the same range to [`super::draw_liquidation_map`] so the two charts line up.
+    pub price_range: Option<(f64, f64)>,
+}
+
+impl Default for PriceChartOptions {
+    fn default() -> Self {
+        PriceChartOptions {
+            appearance: Appearance::default(),
+            cursor: None,
+            highlight: None,
+            bars: vec![Scenario::NoMitigation, Scenario::Both],
+            tick_seconds: 1.0,
+            price_range: None,
+        }
+    }
+}
+
+/// Logical sizes of the layout.
+const PAD: f64 = 6.0;
+const RIGHT_PAD: f64 = 14.0;
+const LEFT_SPACE: f64 = 50.0;
+const CAPTION_ROW: f64 = 17.0;
+const PANEL_GAP: f64 = 8.0;
+/// Share of the height of both panels that the price panel takes.
+const PRICE_SHARE: f64 = 0.66;
+
+/// Where the parts of the chart go, in device pixels.
+struct Layout {
+    legend_top: i32,
+    left: i32,
+    right: i32,
+    price_caption: i32,
+    price: (i32, i32),
+    bars_caption: i32,
+    bars: (i32, i32),
+}
+
+fn layout(size: (i32, i32), items: &[LegendItem], look: &Appearance) -> Layout {
+    let (w, h) = size;
+    let left = look.px(LEFT_SPACE);
+    let right = w - look.px(RIGHT_PAD);
+    let legend_top = look.px(PAD);
+    let (_, rows) = legend_layout(items, look, left, right);
+    let price_caption = legend_top + legend_height(rows, look);
+    let price_top = price_caption + look.px(CAPTION_ROW);
+    let bars_bottom = h - look.px(X_AXIS_SPACE + PAD);
+    let free = (bars_bottom - price_top - look.px(PANEL_GAP + CAPTION_ROW)).max(0);
+    let price_bottom = price_top + (f64::from(free) * PRICE_SHARE).round() as i32;
+    let bars_caption = price_bottom + look.px(PANEL_GAP);
+    let bars_top = bars_caption + look.px(CAPTION_ROW);
+    Layout {
+        legend_top,
+        left,
+        right,
+        price_caption,
+        price: (price_top, price_bottom),
+        bars_caption,
+        bars: (bars_top, bars_bottom),
+    }
+}
+
+/// The legend: one line per run, then a shaded box if any run was halted.
+fn legend_items(runs: &[Run<'_>], look: &Appearance) -> Vec<LegendItem> {
+    let mut items: Vec<_> = runs
+        .iter()
+        .map(|r| LegendItem {
+            swatch: Swatch::Line(r.scenario.color(look.theme)),
+            label: r.scenario.label().to_string(),
+        })
+        .collect();
+    if runs.iter().any(|r| r.outcome.series.halted.iter().any(|&h| h != 0)) {
+        let colors = look.theme.colors();
+        items.push(LegendItem {
+            swatch: Swatch::Box(blend(colors.axis, colors.background, 0.55).to_rgba()),
+            label: "trading halted".to_string(),
+        });
+    }
+    items
+}
+
+/// The device-pixel rows (top, bottom) that the price panel occupies in an area of `size`
+/// device pixels. A liquidation map drawn on a canvas of the same height can pass them as
+/// [`super::MapOptions::band`] so that its price axis lines up with the price chart's.
+pub fn price_panel_band(
+    size: (u32, u32),
+    runs: &[Run<'_>],
+    options: &PriceChartOptions,
+) -> (i32, i32) {
+    let look = options.appearance;
+    let size = (size.0.min(1 << 20) as i32, size.1.min(1 << 20) as i32);
+    layout(size, &legend_items(runs, &look), &look).price
+}
+
+/// Draws the price chart of `runs` (usually [`Run::all`] of a comparison) filling `area`.
+///
+/// Top panel: each run's price as an index (start = 100) against time, a dashed line at the
+/// start price, halted stretches shaded in the scenario's colour with a strip along the top
+/// edge, and the optional cursor. Bottom panel: notional liquidated per tick (summed over a
+/// few ticks when the bars would be thinner than a pixel or two) for `options.bars`.
+pub fn draw_price_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    runs: &[Run<'_>],
+    options: &PriceChartOptions,
+) -> Result<(), RenderError> {
+    let look = options.appearance;
+    let painter = Painter::new(area, look);
+    painter.background()?;
+    let colors = painter.colors;
+    if runs.is_empty() {
+        return painter.message("nothing to show");
+    }
+
+    let items = legend_items(runs, &look);
+    let lay = layout(painter.size(), &items, &look);
+    painter.legend(&items, lay.left, lay.right, lay.legend_top)?;
+
+    let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0).max(1);
+    let x = (0.0, ticks as f64);
+    let rebased = runs.iter().all(|r| index_factor(r.outcome).is_some());
+    let y = usable_range(
+        options.price_range.unwrap_or_else(|| shared_price_range(runs)),
+        0.5,
+        (90.0, 110.0),
+    );
+    let price =
+        Plot { left: lay.left, right: lay.right, top: lay.price.0, bottom: lay.price.1, x, y };
+    let bars = Plot { left: lay.left, right: lay.right, top: lay.bars.0, bottom: lay.bars.1, x, y };
+    if !price.is_drawable() {
+        return Ok(());
+    }
+
+    // Time axis: round values in the unit that suits the run's length.
+    let tick_seconds = if options.tick_seconds.is_finite() && options.tick_seconds > 0.0 {
+        options.tick_seconds
+    } else {
+        1.0
+    };
+    let unit = time_unit(ticks as f64 * tick_seconds);
+    let ticks_per_unit = unit.seconds / tick_seconds;
+    let x_count = (f64::from(price.right - price.left) / look.px(80.0).max(1) as f64) as usize;
+    let (x_units, x_step) = nice_ticks(0.0, x.1 / ticks_per_unit, x_count.max(2));
+    let x_ticks: Vec<f64> = x_units.iter().map(|u| u * ticks_per_unit).collect();
+
+    // 1. The price panel.
+    let y_count = (f64::from(price.bottom - price.top) / f64::from(look.px(36.0).max(1))) as usize;
+    let (y_ticks, y_step) = nice_ticks(y.0, y.1, y_count.max(2));
+    painter.grid(&price, &x_ticks, &y_ticks)?;
+    draw_halts(&painter, &price, runs)?;
+
+    let start = if rebased { 100.0 } else { runs[0].outcome.summary.start_price };
+    if (y.0..=y.1).contains(&start) {
+        let py = price.py(start);
+        let color = colors.axis.to_rgba();
+        painter.dashed((price.left, py), (price.right, py), color, 1.0, 5.0, 4.0)?;
+        let at = (price.right - look.px(2.0), py - look.px(2.0));
+        painter.text("start", at, TICK_FONT, colors.muted, (HPos::Right, VPos::Bottom))?;
+    }
+
+    let mut order: Vec<&Run<'_>> = runs.iter().collect();
+    order.sort_by_key(|r| Some(r.scenario) == options.highlight);
+    for run in &order {
+        let width = if Some(run.scenario) == options.highlight { 3.0 } else { 2.0 };
+        draw_path(&painter, &price, run, width)?;
+    }
+    let title = if rebased { "price (start = 100)" } else { "price" };
+    painter.y_axis(&price, &y_ticks, |v| number_tick(v, y_step))?;
+    painter.text(
+        title,
+        (look.px(PAD), lay.price_caption + look.px(CAPTION_ROW / 2.0)),
+        LABEL_FONT,
+        colors.muted,
+        (HPos::Left, VPos::Center),
+    )?;
+    let axis = colors.axis.to_rgba();
+    painter.line(vec![(price.left, price.bottom), (price.right, price.bottom)], axis, 1.0)?;
+
+    // 2. The liquidation bars.
+    if bars.is_drawable() {
+        draw_bars(&painter, bars, runs, options, lay.bars_caption, tick_seconds)?;
+        let title = format!("{} after the shock", unit.plural);
+        painter.x_axis(
+            &bars,
+            &x_ticks,
+            |v| number_tick(v / ticks_per_unit, x_step),
+            Some(&title),
+        )?;
+    }
+
+    // 3. The cursor, over both panels.
+    if let Some(t) = options.cursor {
+        draw_cursor(&painter, &price, &bars, runs, t, tick_seconds, unit)?;
+    }
+    Ok(())
+}
+
+/// A run's price path: the start price at x = 0, then the end of each tick.
+fn path_points(run: &Run<'_>) -> Vec<(f64, f64)> {
+    let factor = index_factor(run.outcome).unwrap_or(1.0);
+    let start = run.outcome.summary.start_price * factor;
+    std::iter::once((0.0, start))
+        .chain(
+            run.outcome.series.price.iter().enumerate().map(|(t, p)| ((t + 1) as f64, p * factor)),
+        )
+        .collect()
+}
+
+fn draw_path<DB: DrawingBackend>(
+    painter: &Painter<'_, DB>,
+    plot: &Plot,
+    run: &Run<'_>,
+    width: f64,
+) -> Result<(), RenderError> {
+    let color = run.scenario.color(painter.look.theme).to_rgba();
+    let column = plot.x_per_pixel() * 0.5;
+    for piece in finite_runs(path_points(run)) {
+        let thin = decimate(&piece, column);
+        for visible in clip_polyline(&thin, plot.x, plot.y) {
+            let mut pixels: Vec<(i32, i32)> = visible.iter().map(|&p| plot.point(p)).collect();
+            pixels.dedup();
+            if pixels.len() == 1 {
+                pixels.push(pixels[0]);
+            }
+            painter.line(pixels, color, width)?;
+        }
+    }
+    Ok(())
+}
+
+/// Shades each halted stretch in its scenario's colour, and marks it with a strip along the
+/// top edge (one row of strips per halting run, so overlapping halts stay readable).
+fn draw_halts<DB: DrawingBackend>(
+    painter: &Painter<'_, DB>,
+    plot: &Plot,
+    runs: &[Run<'_>],
+) -> Result<(), RenderError> {
+    let strip = painter.look.px(4.0).max(1);
+    let mut row = 0;
+    for run in runs {
+        let stretches = halted_runs(&run.outcome.series.halted);
+        if stretches.is_empty() {
+            continue;
+        }
+        let color = run.scenario.color(painter.look.theme);
+        let shade = color.mix(0.13);
+        for &(from, to) in &stretches {
+            let (x0, x1) = (plot.px(from as f64), plot.px(to as f64).max(plot.px(from as f64) + 1));
+            let (x0, x1) = (x0.clamp(plot.left, plot.right), x1.clamp(plot.left, plot.right));
+            painter.fill((x0, plot.top), (x1, plot.bottom), shade)?;
+            let top = plot.top + row * strip;
+            painter.fill((x0, top), (x1, top + strip), color.to_rgba())?;
+        }
+        row += 1;
+    }
+    Ok(())
+}
+
+fn draw_bars<DB: DrawingBackend>(
+    painter: &Painter<'_, DB>,
+    mut plot: Plot,
+    runs: &[Run<'_>],
+    options: &PriceChartOptions,
+    caption_top: i32,
+    tick_seconds: f64,
+) -> Result<(), RenderError> {
+    let look = painter.look;
+    let colors = painter.colors;
+    let mut shown: Vec<&Run<'_>> = vec![];
+    for scenario in &options.bars {
+        if let Some(run) = runs.iter().find(|r| r.scenario == *scenario) {
+            if !shown.iter().any(|r| r.scenario == *scenario) {
+                shown.push(run);
+            }
+        }
+    }
+
+    // Bin ticks so that each bar is at least 1 logical pixel wide (2 when bars stand side by
+    // side), and never more bins than device pixels.
+    let ticks = plot.x.1.round().max(1.0) as usize;
+    let width = f64::from((plot.right - plot.left).max(1));
+    let per_tick = width / look.scale() / ticks as f64;
+    let min_bar = if shown.len() > 1 { 2.0 } else { 1.0 };
+    let k = ((shown.len().max(1) as f64 * min_bar / per_tick).ceil() as usize)
+        .max((ticks as f64 / width).ceil() as usize)
+        .max(1);
+    let sums: Vec<Vec<f64>> =
+        shown.iter().map(|r| bin_sums(&r.outcome.series.liquidated_notional, k)).collect();
+    let top = extent(sums.iter().flatten().copied()).map_or(0.0, |(_, hi)| hi);
+    plot.y = if top > 0.0 { (0.0, top * 1.08) } else { (0.0, 1.0) };
+
+    let count = (f64::from(plot.bottom - plot.top) / f64::from(look.px(28.0).max(1))) as usize;
+    let (y_ticks, step) =
+        if top > 0.0 { nice_ticks(plot.y.0, plot.y.1, count.max(2)) } else { (vec![0.0], 1.0) };
+    painter.grid(&plot, &[], &y_ticks)?;
+
+    let slot = k as f64 / shown.len().max(1) as f64;
+    // Leave a gap between bins when they are wide enough for one to show.
+    let bin_px = (plot.px(k as f64) - plot.px(0.0)) as f64;
+    let inset = if bin_px >= 4.0 * look.scale() { 0.12 * k as f64 } else { 0.0 };
+    let slot =
+        if inset > 0.0 { (k as f64 - 2.0 * inset) / shown.len().max(1) as f64 } else { slot };
+    for (i, (run, bins)) in shown.iter().zip(&sums).enumerate() {
+        let color = run.scenario.color(look.theme).to_rgba();
+        for (b, &v) in bins.iter().enumerate() {
+            if v <= 0.0 {
+                continue;
+            }
+            let x0 = (b * k) as f64 + inset + i as f64 * slot;
+            let (px0, py) = plot.point((x0, v.min(plot.y.1)));
+            let px1 = plot.px(x0 + slot).max(px0 + 1);
+            painter.fill((px0, py.min(plot.bottom - 1)), (px1, plot.bottom), color)?;
+        }
+    }
+    if top <= 0.0 {
+        let at = ((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2);
+        painter.text(
+            "no liquidations",
+            at,
+            TICK_FONT,
+            colors.muted,
+            (HPos::Center, VPos::Center),
+        )?;
+    }
+    painter.y_axis(&plot, &y_ticks, |v| money_tick(v, step, top))?;
+    let caption = format!("liquidated per {}, $", per_duration(k as f64 * tick_seconds));
+    let at = (look.px(PAD), caption_top + look.px(CAPTION_ROW / 2.0));
+    painter.text(&caption, at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))?;
+    Ok(())
+}
+
+fn draw_cursor<DB: DrawingBackend>(
+    painter: &Painter<'_, DB>,
+    price: &Plot,
+    bars: &Plot,
+    runs: &[Run<'_>],
+    tick: u32,
+    tick_seconds: f64,
+    unit: super::format::TimeUnit,
+) -> Result<(), RenderError> {
+    let look = painter.look;
+    let colors = painter.colors;
+    let ticks = price.x.1 as usize;
+    let t = (tick as usize).min(ticks.saturating_sub(1));
+    let x = price.px((t + 1) as f64);
+    let bottom = if bars.is_drawable() { bars.bottom } else { price.bottom };
+    painter.line(vec![(x, price.top), (x, bottom)], colors.text.mix(0.7), 1.0)?;
+    for run in runs {
+        let factor = index_factor(run.outcome).unwrap_or(1.0);
+        let Some(&p) = run.outcome.series.price.get(t) else { continue };
+        let v = p * factor;
+        if v.is_finite() && (price.y.0..=price.y.1).contains(&v) {
+            let at = (x, price.py(v));
+            painter.dot(at, 4.5, colors.background.to_rgba())?;
+            painter.dot(at, 3.0, run.scenario.color(look.theme).to_rgba())?;
+        }
+    }
+    let seconds = (t + 1) as f64 * tick_seconds;
+    let label = format!("{} {}", number_tick(seconds / unit.seconds, step_for(unit)), unit.symbol);
+    let right_side = x < (price.left + price.right) / 2;
+    let (dx, h) =
+        if right_side { (look.px(4.0), HPos::Left) } else { (-look.px(4.0), HPos::Right) };
+    let at = (x + dx, price.top + look.px(10.0));
+    painter.text(&label, at, TICK_FONT, colors.text, (h, VPos::Center))
+}
+
+/// Precision of the cursor's time label: whole seconds, tenths of larger units.
+fn step_for(unit: super::format::TimeUnit) -> f64 {
+    if unit.seconds == 1.0 {
+        1.0
+    } else {
+        0.1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_stacks_the_panels() {
+        let look = Appearance::default();
+        let lay = layout((800, 500), &[], &look);
+        assert!(lay.price.0 < lay.price.1);
+        assert!(lay.price.1 < lay.bars_caption);
+        assert!(lay.bars.0 < lay.bars.1);
+        assert!(lay.bars.1 < 500);
+        // The price panel gets about two thirds of the panels' height.
+        let share = f64::from(lay.price.1 - lay.price.0)
+            / f64::from(lay.price.1 - lay.price.0 + lay.bars.1 - lay.bars.0);
+        assert!((0.6..0.75).contains(&share), "{share}");
+    }
+
+    #[test]
+    fn layout_scales_with_dpr() {
+        let one = layout((800, 500), &[], &Appearance { dpr: 1.0, ..Appearance::default() });
+        let two = layout((1600, 1000), &[], &Appearance { dpr: 2.0, ..Appearance::default() });
+        assert_eq!(two.left, 2 * one.left);
+        assert!((two.price.1 - 2 * one.price.1).abs() <= 2);
+    }
+}
