@@ -36,8 +36,12 @@ for (const view of VIEWS) {
         colorScheme,
       });
       try {
+        if (colorScheme === 'light') {
+          await page.screenshot({ path: join(SHOTS, `lab-${view.name}-first-screen.png`) });
+        }
         await page.click('#step');
         await page.click('#step');
+        await page.evaluate(() => window.scrollTo(0, 0));
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= view.viewport.width, `page is ${width}px wide in a ${view.viewport.width}px window`);
         // Nothing pokes out of its box sideways (a long word, a wide select).
@@ -51,9 +55,6 @@ for (const view of VIEWS) {
           const box = await page.locator(`#${id}`).boundingBox();
           assert.ok(box.width >= 280 && box.height >= 200, `${id} is ${box.width}×${box.height}`);
           assert.ok((await canvasPrint(page, id)).colours > 3, `${id} drawn`);
-        }
-        if (colorScheme === 'light') {
-          await page.screenshot({ path: join(SHOTS, `lab-${view.name}-first-screen.png`) });
         }
         // A full-page capture of a sticky, scrolling sidebar shows it cut off; lay it out flat
         // for the picture only (CSSOM, which the page's CSP allows).
