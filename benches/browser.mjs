@@ -1,0 +1,493 @@
+// The in-browser benchmarks of `make bench`, in headless Debian Chromium via playwright-core:
+//
+//   1. the wasm engine through the JS API (simulate at the defaults and at 1M × 1,000, compare),
+//      against the native figures of benches/engine.rs (target/bench/native.json);
+//   2. the engine against a straightforward typed-array JavaScript cascade
+//      (benches/js-reference.mjs) on the same population, with the final prices side by side;
+//   3. the lab page (www/index.html): from a slider's input event to the redrawn page, and the
+//      time to the first chart after navigation.
+//
+//   node benches/browser.mjs [--quick] [--only=wasm,reference,page]
+//
+// It serves www/ (and this folder under /bench/) from a small static server on 127.0.0.1.
+// Figures also go to target/bench/browser.json.
+
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, createReadStream } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = resolve(HERE, '..');
+const WWW = join(ROOT, 'www');
+const OUT = join(ROOT, 'target', 'bench');
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const wanted = (part) => !only || only.has(part);
+
+// Budgets from the issues.
+const BUDGET = {
+  wasmOverNative: 1.3, // issue 2 and 3
+  engineOverJs: 2, // issue 2: the engine at least 2× faster than the JS reference
+  inputMedian: 16, // issue 4, ms
+  inputP95: 33, // issue 4, ms
+  firstChart: 500, // issue 4, ms after navigation
+};
+
+// ---------------------------------------------------------------------------------------------
+// A static server: www/ at the root, and the two in-browser bench modules under /bench/.
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+// The harness page is cross-origin isolated, which gives performance.now() microsecond
+// resolution instead of 100 µs; the lab page is served plainly, as `make serve` does.
+const ISOLATED = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+const HARNESS_HTML =
+  '<!doctype html><meta charset="utf-8"><title>loading</title>' +
+  '<script type="module" src="/bench/harness.mjs"></script>';
+const BENCH_FILES = new Set(['harness.mjs', 'js-reference.mjs']);
+
+function startServer() {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path === '/bench/harness.html') {
+      res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store', ...ISOLATED });
+      res.end(HARNESS_HTML);
+      return;
+    }
+    let file;
+    if (path.startsWith('/bench/')) {
+      const name = path.slice('/bench/'.length);
+      if (!BENCH_FILES.has(name)) return void res.writeHead(404).end();
+      file = join(HERE, name);
+    } else {
+      file = normalize(join(WWW, path));
+      if (file !== WWW && !file.startsWith(WWW + sep)) return void res.writeHead(403).end();
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    }
+    if (!existsSync(file)) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      // Lets the isolated harness load the wasm package and modules (they are same-origin anyway).
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      done({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((c) => server.close(c)) });
+    });
+  });
+}
+
+function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing
+
+const ms = (x) => (x === undefined || x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(2));
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+
+function header() {
+  console.log(`  ${pad('case', 50)} ${lpad('median', 9)} ${lpad('p95', 9)} ${lpad('min', 9)} ${lpad('runs', 5)}`);
+}
+
+function row(label, s, verdict = '') {
+  console.log(
+    `  ${pad(label, 50)} ${lpad(ms(s.median), 9)} ${lpad(ms(s.p95), 9)} ${lpad(ms(s.min), 9)} ${lpad(s.runs, 5)}${verdict ? '  ' + verdict : ''}`,
+  );
+}
+
+const pass = (ok) => (ok ? 'PASS' : 'FAIL');
+
+function readNative() {
+  const file = join(OUT, 'native.json');
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')).cases;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1 and 2: the harness page
+
+async function openHarness(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${origin}/bench/harness.html`);
+  try {
+    await page.waitForFunction(() => document.title === 'ready' && window.bench, null, { timeout: 30_000 });
+  } catch (e) {
+    throw new Error(`the bench harness did not load: ${errors.join('; ') || e.message}`);
+  }
+  return { context, page };
+}
+
+async function wasmSection(page, native, results) {
+  console.log('In-browser wasm, through the JS API (performance.now(), ms)');
+  const r = await page.evaluate((o) => window.bench.wasm(o), { quick });
+  results.wasm = r;
+  console.log(`  timer: ${r.crossOriginIsolated ? 'cross-origin isolated (µs resolution)' : '100 µs resolution'}`);
+  header();
+  row('simulate(defaultParams()) (100k × 600)', r.simulate_default);
+  row('simulate, 1M traders × 1,000 ticks', r.simulate_1m);
+  row('compare(defaultParams()), 4 scenarios', r.compare_default);
+  row('compare, shock-only change between calls', r.compare_shock_only);
+  if (!native) {
+    console.log('  (no target/bench/native.json: run benches/engine.rs first for the wasm ÷ native ratio)');
+    return;
+  }
+  console.log(`  wasm ÷ native (wall clock both sides; budget ≤ ${BUDGET.wasmOverNative}×):`);
+  for (const [key, nkey, label] of [
+    ['simulate_default', 'simulate_default', 'simulate, defaults'],
+    ['simulate_1m', 'simulate_1m', 'simulate, 1M × 1,000'],
+    ['compare_default', 'compare_default', 'compare, defaults'],
+    ['compare_shock_only', 'compare_cached_shock', 'compare, shock-only change'],
+  ]) {
+    const w = r[key];
+    const n = native[nkey];
+    if (!n) continue;
+    const byMedian = w.median / n.median_ms;
+    const byMin = w.min / n.min_ms;
+    const verdict = key.startsWith('simulate') ? `  ${pass(byMedian <= BUDGET.wasmOverNative)}` : '';
+    console.log(
+      `    ${pad(label, 30)} median ${lpad(byMedian.toFixed(2), 5)}× (${ms(w.median)} ÷ ${ms(n.median_ms)})` +
+        `   fastest ${lpad(byMin.toFixed(2), 5)}× (${ms(w.min)} ÷ ${ms(n.min_ms)})${verdict}`,
+    );
+  }
+  if (native.compare_cached_shock && r.compare_shock_only.median > 2 * native.compare_cached_shock.median_ms) {
+    console.log('    note: compare() in the browser does not seem to reuse populations between calls');
+  }
+}
+
+const SCENARIOS = [
+  { name: 'defaults (reference knobs)', overrides: {} },
+  // Fully permanent impact and a smaller shock in a thinner book: near-critical, many rounds.
+  { name: 'near-critical (depth 6e7, permanent, −2 %)', overrides: { depthPerPct: 6e7, permanentImpact: 1, shockPct: -2 } },
+];
+
+async function referenceSection(page, results) {
+  console.log('Engine vs a straightforward typed-array JavaScript cascade (benches/js-reference.mjs)');
+  console.log('  Same 100,000 positions, drawn in JS and passed to the engine as params.positions;');
+  console.log('  linear impact, full liquidation, no breaker, no ADL; JS scans every position each round.');
+  results.reference = [];
+  for (const sc of SCENARIOS) {
+    const r = await page.evaluate((o) => window.bench.reference(o), {
+      quick,
+      n: 100_000,
+      seed: 7,
+      overrides: sc.overrides,
+    });
+    results.reference.push({ scenario: sc.name, ...r });
+    const drift = Math.abs(r.finalPrice.engine - r.finalPrice.js) / r.finalPrice.js;
+    console.log(`  ${sc.name}: ${r.rounds} rounds (engine: ${r.waves} waves)`);
+    console.log(
+      `    final price  engine ${r.finalPrice.engine.toFixed(6)}  JS ${r.finalPrice.js.toFixed(6)}  ` +
+        `relative difference ${drift.toExponential(2)}  ${drift <= 1e-6 ? 'AGREE' : 'DISAGREE'}`,
+    );
+    console.log(
+      `    liquidated   engine ${r.liquidatedCount.engine} positions  JS ${r.liquidatedCount.js} positions`,
+    );
+    header();
+    row('JS reference cascade (liquidation prices + rounds)', r.jsTime);
+    row('engine: simulate({...params, positions})', r.engineTime);
+    row('  of which converting the positions list to Rust', r.conversionTime);
+    const engineWork = r.engineTime.median - r.conversionTime.median;
+    console.log(`  ${pad('  engine work (difference of medians)', 50)} ${lpad(ms(engineWork), 9)}`);
+    row('engine: simulate, own population of 100k, same knobs', r.engineOwnTime);
+    row('JS: draw a population + cascade', r.jsOwnTime);
+    const onSame = r.jsTime.median / engineWork;
+    const endToEnd = r.jsTime.median / r.engineTime.median;
+    const pagePath = r.jsOwnTime.median / r.engineOwnTime.median;
+    console.log(`    JS ÷ engine on the same positions, engine work only: ${onSame.toFixed(2)}×  (budget ≥ ${BUDGET.engineOverJs}×) ${pass(onSame >= BUDGET.engineOverJs)}`);
+    console.log(`    JS ÷ engine on the same positions, incl. the list conversion: ${endToEnd.toFixed(2)}×`);
+    console.log(`    JS ÷ engine, each drawing its own population: ${pagePath.toFixed(2)}×`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3: the lab page
+
+/**
+ * Installed before the page's scripts run; it only observes. It counts drawing calls per canvas,
+ * notes when the first draw on the price chart has finished (a microtask queued by the first
+ * call runs once the drawing code returns), and wraps requestAnimationFrame to time each of the
+ * page's frame callbacks.
+ */
+function observer() {
+  const rec = { draws: {}, firstDraw: null, firstFrame: null, lastCallback: null };
+  window.__lcBench = rec;
+  const raf = window.requestAnimationFrame.bind(window);
+  rec.raf = raf;
+  window.requestAnimationFrame = (callback) =>
+    raf((ts) => {
+      const start = performance.now();
+      try {
+        callback(ts);
+      } finally {
+        rec.lastCallback = { start, end: performance.now() };
+      }
+    });
+  const proto = CanvasRenderingContext2D.prototype;
+  for (const name of ['fillRect', 'strokeRect', 'clearRect', 'fillText', 'stroke', 'fill', 'drawImage', 'putImageData']) {
+    const original = proto[name];
+    proto[name] = function (...a) {
+      const id = (this.canvas && this.canvas.id) || '?';
+      rec.draws[id] = (rec.draws[id] || 0) + 1;
+      if (id === 'chart-price' && rec.firstDraw === null) {
+        rec.firstDraw = -1;
+        queueMicrotask(() => {
+          rec.firstDraw = performance.now();
+          raf(() => {
+            rec.firstFrame = performance.now();
+          });
+        });
+      }
+      return original.apply(this, a);
+    };
+  }
+}
+
+/** Opens the lab page in a fresh context; resolves once its first chart is drawn. */
+async function openLab(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(observer);
+  await page.goto(`${origin}/`);
+  try {
+    await page.waitForFunction(() => window.__lcBench.firstFrame !== null, null, { timeout: 20_000 });
+  } catch {
+    throw new Error(`the lab page drew no chart within 20 s${errors.length ? ': ' + errors.join('; ') : ''}`);
+  }
+  return { context, page, errors };
+}
+
+/**
+ * Sets a slider to each value in turn and times input → redrawn page. Each input is dispatched
+ * from a timer at a random phase of the display's frame, as a real drag's events are.
+ */
+async function timeInputs(page, id, values) {
+  return page.evaluate(
+    async ({ id, values }) => {
+      const rec = window.__lcBench;
+      const input = document.getElementById(id);
+      const sleep = (t) => new Promise((r) => setTimeout(r, t));
+      const nextFrame = () => new Promise((r) => rec.raf(r));
+      const latency = [];
+      const work = [];
+      const frames = [];
+      for (const v of values) {
+        await sleep(40 + Math.random() * 17);
+        const before = { ...rec.draws };
+        input.value = String(v);
+        const t0 = performance.now();
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        // Our frame callback is queued after the page's, so it runs once the page has redrawn.
+        for (let f = 0; f < 10; f++) {
+          await nextFrame();
+          const redrawn = ['chart-price', 'chart-map'].every((c) => (rec.draws[c] || 0) > (before[c] || 0));
+          if (redrawn) {
+            const t1 = performance.now();
+            latency.push(t1 - t0);
+            work.push(rec.lastCallback ? rec.lastCallback.end - rec.lastCallback.start : NaN);
+            frames.push(f + 1);
+            break;
+          }
+        }
+      }
+      return { latency, work, frames, missed: values.length - latency.length };
+    },
+    { id, values },
+  );
+}
+
+/** A drag: a new slider value in every frame; the page's frame callback is timed each time. */
+async function timeDrag(page, id, values) {
+  return page.evaluate(
+    async ({ id, values }) => {
+      const rec = window.__lcBench;
+      const input = document.getElementById(id);
+      const work = [];
+      const intervals = [];
+      let last = null;
+      await new Promise((done) => {
+        let k = 0;
+        const step = (ts) => {
+          if (last !== null) {
+            intervals.push(ts - last);
+            if (rec.lastCallback) work.push(rec.lastCallback.end - rec.lastCallback.start);
+          }
+          last = ts;
+          if (k === values.length) return done();
+          input.value = String(values[k++]);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          rec.raf(step);
+        };
+        rec.raf(step);
+      });
+      return { work, intervals };
+    },
+    { id, values },
+  );
+}
+
+function statsOf(list) {
+  const s = list.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return { median: NaN, p95: NaN, min: NaN, runs: 0 };
+  const rank = (q) => s[Math.min(s.length, Math.max(1, Math.ceil(q * s.length))) - 1];
+  return { median: rank(0.5), p95: rank(0.95), min: s[0], runs: s.length };
+}
+
+async function pageSection(browser, origin, results) {
+  console.log('The lab page (www/index.html at 1440 × 900, devicePixelRatio 1)');
+  results.page = {};
+
+  // First chart after navigation, each load in a fresh context (no HTTP cache).
+  const loads = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const { context, page } = await openLab(browser, origin);
+    const t = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        drawn: window.__lcBench.firstDraw,
+        frame: window.__lcBench.firstFrame,
+        domContentLoaded: nav ? nav.domContentLoadedEventEnd : NaN,
+      };
+    });
+    loads.push(t);
+    await context.close();
+  }
+  results.page.loads = loads;
+  const drawn = statsOf(loads.map((l) => l.drawn));
+  const frame = statsOf(loads.map((l) => l.frame));
+  console.log('  First chart, ms after navigation start (fresh context each load):');
+  header();
+  row('DOMContentLoaded', statsOf(loads.map((l) => l.domContentLoaded)));
+  row('price chart drawn (end of the drawing task)', drawn);
+  row('next frame after it (on screen by then)', frame, `≤ ${BUDGET.firstChart} ms: ${pass(frame.median <= BUDGET.firstChart)}`);
+
+  const { context, page, errors } = await openLab(browser, origin);
+  await page.waitForFunction(() => !document.getElementById('shockPct').disabled);
+  await page.waitForTimeout(300);
+
+  // Slider input → redrawn page.
+  const cases = [
+    // Only the market moves: a population cache can skip generating the traders.
+    { id: 'shockPct', label: 'shock slider', values: [-4, -4.5, -5.5, -6, -6.5, -7, -5, -3.5] },
+    // Leverage changes who holds what: the traders are drawn again.
+    { id: 'leverage', label: 'leverage slider', values: [10, 11, 12.5, 13, 14, 12, 9.5, 11.5] },
+  ];
+  const inputs = quick ? 3 : 8; // rounds through each list
+  console.log('  Slider input → every chart redrawn (ms; four scenarios simulated, both canvases drawn):');
+  header();
+  for (const c of cases) {
+    const values = Array.from({ length: inputs }, () => c.values).flat();
+    const r = await timeInputs(page, c.id, values);
+    const latency = statsOf(r.latency);
+    const work = statsOf(r.work);
+    results.page[c.id] = { latency, work, missed: r.missed };
+    const ok = latency.median <= BUDGET.inputMedian && latency.p95 <= BUDGET.inputP95;
+    row(`${c.label}: input event → redrawn`, latency, `≤ ${BUDGET.inputMedian} / ${BUDGET.inputP95} ms: ${pass(ok)}`);
+    row(`${c.label}: the page's frame callback alone`, work);
+    if (r.missed) console.log(`    ${r.missed} inputs were not followed by a redraw within 10 frames`);
+  }
+
+  // A drag: one input per frame.
+  const drag = await timeDrag(
+    page,
+    'shockPct',
+    Array.from({ length: quick ? 30 : 120 }, (_, i) => -3 - (i % 40) * 0.25),
+  );
+  const dragWork = statsOf(drag.work);
+  const dragIntervals = statsOf(drag.intervals);
+  results.page.drag = { work: dragWork, intervals: dragIntervals };
+  console.log('  Dragging the shock slider, one input per frame:');
+  header();
+  row("page's frame callback (compare + draw)", dragWork);
+  row('frame interval (16.7 ms = no dropped frame)', dragIntervals);
+  if (errors.length) console.log(`  page errors: ${errors.join('; ')}`);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(join(WWW, 'pkg', 'leverage_cascade.js'))) {
+    throw new Error('www/pkg is missing: run `make build` first (make bench does).');
+  }
+  const native = readNative();
+  const server = await startServer();
+  const browser = await launch();
+  const results = { chromium: browser.version(), quick };
+  console.log(`Chromium ${browser.version()} (headless), served from ${server.origin}`);
+  console.log();
+  try {
+    if (wanted('wasm') || wanted('reference')) {
+      const { context, page } = await openHarness(browser, server.origin);
+      if (wanted('wasm')) {
+        await wasmSection(page, native, results);
+        console.log();
+      }
+      if (wanted('reference')) {
+        await referenceSection(page, results);
+        console.log();
+      }
+      await context.close();
+    }
+    if (wanted('page')) {
+      await pageSection(browser, server.origin, results);
+      console.log();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(join(OUT, 'browser.json'), JSON.stringify(results, null, 2));
+  }
+}
+
+main().catch((e) => {
+  console.error(`error: ${e.message}`);
+  process.exit(1);
+});
