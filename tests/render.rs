@@ -267,8 +267,8 @@ fn lines_and_text_scale_with_the_device_pixel_ratio() {
     let one = price_svg("price-dpr1", &runs, &PriceChartOptions::default(), (600, 400));
     let options = PriceChartOptions { appearance: look(Theme::Light, 2.0), ..Default::default() };
     let two = price_svg("price-dpr2", &runs, &options, (1200, 800));
-    assert_eq!(width(&one), "2");
-    assert_eq!(width(&two), "4");
+    assert_eq!(width(&one), "4");
+    assert_eq!(width(&two), "8");
     assert!(one.contains("font-size=\"") && two.contains("font-size=\""));
     let sizes = |s: &str| -> Vec<f64> {
         s.match_indices("font-size=\"")
@@ -294,6 +294,15 @@ fn highlight_draws_the_selected_path_last_and_thicker() {
         .collect();
     let last = paths.last().expect("paths");
     assert!(last.contains(&tiers) && last.contains("stroke-width=\"3\""), "{last}");
+    // Without a highlight, the paths with tiers are the thin ones on top.
+    let s = price_svg("price-plain", &runs, &PriceChartOptions::default(), (900, 560));
+    let both = format!("stroke=\"{}\"", hex(Scenario::Both.color(Theme::Light)));
+    let last = elements(&s, "polyline")
+        .into_iter()
+        .filter(|e| Scenario::ALL.iter().any(|sc| e.contains(&hex(sc.color(Theme::Light)))))
+        .last()
+        .expect("paths");
+    assert!(last.contains(&both) && last.contains("stroke-width=\"2\""), "{last}");
 }
 
 // ---- the liquidation map ----
@@ -322,8 +331,7 @@ fn map_shows_buckets_reference_lines_and_legend() {
         assert!(rects_in(&s, m.long_liquidated, Some("1")) > 1);
         assert!(rects_in(&s, m.long_open, Some("1")) > 1);
         assert_eq!(texts(&s, "start"), 1);
-        assert_eq!(texts(&s, "lowest price reached"), 1);
-        assert_eq!(lines_in(&s, Scenario::NoMitigation.color(theme)), 1);
+        assert_eq!(texts(&s, "lowest price reached (no mitigation)"), 1);
     }
 }
 
@@ -613,4 +621,37 @@ fn theme_backgrounds() {
     assert_eq!(Theme::from_key("dark"), Some(Theme::Dark));
     assert_eq!(Scenario::from_key("marginTiers"), Some(Scenario::MarginTiers));
     assert_eq!(Scenario::from_key("nope"), None);
+}
+
+/// At phone width every label still starts inside the canvas, and the legend wraps.
+#[test]
+fn phone_sized_charts_keep_their_text_inside() {
+    let c = halting();
+    let runs = Run::all(&c);
+    let inside = |s: &str, (w, h): (i32, i32)| {
+        for e in elements(s, "text") {
+            let (x, y) = (attr(e, "x"), attr(e, "y"));
+            assert!((0..=w).contains(&x) && (0..=h).contains(&y), "{e}");
+        }
+    };
+    for theme in [Theme::Light, Theme::Dark] {
+        let appearance = look(theme, 1.0);
+        let options = PriceChartOptions { appearance, cursor: Some(20), ..Default::default() };
+        let name = format!("phone-price-{theme:?}").to_lowercase();
+        let s = price_svg(&name, &runs, &options, (360, 300));
+        inside(&s, (360, 300));
+        let legend_rows: std::collections::BTreeSet<i32> = Scenario::ALL
+            .iter()
+            .map(|sc| {
+                let e = elements(&s, "text");
+                let i = all_texts(&s).iter().position(|t| t == sc.label()).expect("legend");
+                attr(e[i], "y")
+            })
+            .collect();
+        assert!(legend_rows.len() >= 2, "the legend should wrap at 360 px");
+        let options = MapOptions { appearance, ..Default::default() };
+        let s =
+            map_svg(&format!("phone-map-{theme:?}").to_lowercase(), &c.none, &options, (360, 360));
+        inside(&s, (360, 360));
+    }
 }

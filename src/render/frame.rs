@@ -110,8 +110,8 @@ pub(crate) fn text_width(text: &str, size: f64) -> f64 {
 /// How a legend entry is marked.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Swatch {
-    /// A short line, as the series is drawn.
-    Line(RGBColor),
+    /// A short line, as the series is drawn: colour and logical width.
+    Line(RGBColor, f64),
     /// A filled box, for bars and shaded bands.
     Box(RGBAColor),
 }
@@ -343,7 +343,9 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             let cy = top + row * r as i32 + row / 2;
             let x1 = x + self.look.px(SWATCH_WIDTH);
             match item.swatch {
-                Swatch::Line(color) => self.line(vec![(x, cy), (x1, cy)], color.to_rgba(), 2.5)?,
+                Swatch::Line(color, width) => {
+                    self.line(vec![(x, cy), (x1, cy)], color.to_rgba(), width)?
+                }
                 Swatch::Box(color) => {
                     let h = self.look.px(5.0);
                     self.fill((x, cy - h), (x1, cy + h), color)?;
@@ -410,7 +412,7 @@ mod tests {
     fn legend_wraps_when_narrow() {
         let items: Vec<_> = ["no mitigation", "circuit breaker", "margin tiers", "both"]
             .iter()
-            .map(|l| LegendItem { swatch: Swatch::Line(BLACK), label: l.to_string() })
+            .map(|l| LegendItem { swatch: Swatch::Line(BLACK, 2.0), label: l.to_string() })
             .collect();
         let look = Appearance::default();
         assert_eq!(legend_layout(&items, &look, 0, 2000).1, 1);

@@ -22,7 +22,7 @@ use crate::model::Outcome;
 pub struct MapOptions {
     /// Colours and pixel ratio.
     pub appearance: Appearance,
-    /// The scenario the outcome belongs to; it colours the line of the price reached.
+    /// The scenario the outcome belongs to, named beside the line of the price reached.
     pub scenario: Scenario,
     /// The price axis, in index units (start = 100). `None` uses [`shared_price_range`] of this
     /// outcome alone. Pass the price chart's range to line the two charts up.
@@ -122,7 +122,7 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
     let items = legend_items(&look);
     let (left, right) = (look.px(LEFT_SPACE), w - look.px(RIGHT_PAD));
     let legend_top = look.px(PAD);
-    let (_, rows) = legend_layout(&items, &look, left, right);
+    let (_, rows) = legend_layout(&items, &look, look.px(PAD), right);
     let caption = legend_top + legend_height(rows, &look);
     let (mut top, mut bottom) = (caption + look.px(CAPTION_ROW), h - look.px(X_AXIS_SPACE + PAD));
     if let Some((t, b)) = options.band {
@@ -130,7 +130,7 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
         top = t.clamp(0, h);
         bottom = b.clamp(top, h - look.px(X_AXIS_SPACE).min(h));
     }
-    painter.legend(&items, left, right, legend_top)?;
+    painter.legend(&items, look.px(PAD), right, legend_top)?;
 
     let run = Run { scenario: options.scenario, outcome };
     let y = usable_range(
@@ -206,7 +206,7 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
     if options.band.is_none() {
         painter.text(title, at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))?;
     }
-    let x_title = "notional that would be liquidated at that price, $";
+    let x_title = "notional at each liquidation price, $";
     painter.x_axis(&plot, &x_ticks, |v| money_tick(v, x_step, top_value), Some(x_title))?;
     Ok(())
 }
@@ -275,18 +275,16 @@ fn draw_reference_lines<DB: DrawingBackend>(
     }
     let (low, high) = (s.min_price * f, s.max_price * f);
     let fell = if s.shock_pct != 0.0 { s.shock_pct < 0.0 } else { start - low >= high - start };
-    let (reached, label, anchor) = if fell {
-        (low, "lowest price reached", VPos::Top)
-    } else {
-        (high, "highest price reached", VPos::Bottom)
-    };
+    let (reached, word, anchor) =
+        if fell { (low, "lowest", VPos::Top) } else { (high, "highest", VPos::Bottom) };
+    let label = format!("{word} price reached ({})", scenario.label());
     if inside(reached) && reached != start {
         let py = plot.py(reached);
-        let color = scenario.color(look.theme);
+        let color = colors.text;
         painter.line(vec![(plot.left, py), (plot.right, py)], color.to_rgba(), 2.0)?;
         let dy = if fell { look.px(3.0) } else { -look.px(3.0) };
         let at = (plot.right - look.px(2.0), py + dy);
-        painter.text(label, at, TICK_FONT, color, (HPos::Right, anchor))?;
+        painter.text(&label, at, TICK_FONT, color, (HPos::Right, anchor))?;
     }
     Ok(())
 }

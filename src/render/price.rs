@@ -80,7 +80,7 @@ fn layout(size: (i32, i32), items: &[LegendItem], look: &Appearance) -> Layout {
     let left = look.px(LEFT_SPACE);
     let right = w - look.px(RIGHT_PAD);
     let legend_top = look.px(PAD);
-    let (_, rows) = legend_layout(items, look, left, right);
+    let (_, rows) = legend_layout(items, look, look.px(PAD), right);
     let price_caption = legend_top + legend_height(rows, look);
     let price_top = price_caption + look.px(CAPTION_ROW);
     let bars_bottom = h - look.px(X_AXIS_SPACE + PAD);
@@ -104,7 +104,7 @@ fn legend_items(runs: &[Run<'_>], look: &Appearance) -> Vec<LegendItem> {
     let mut items: Vec<_> = runs
         .iter()
         .map(|r| LegendItem {
-            swatch: Swatch::Line(r.scenario.color(look.theme)),
+            swatch: Swatch::Line(r.scenario.color(look.theme), line_width(r.scenario, None)),
             label: r.scenario.label().to_string(),
         })
         .collect();
@@ -152,7 +152,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
 
     let items = legend_items(runs, &look);
     let lay = layout(painter.size(), &items, &look);
-    painter.legend(&items, lay.left, lay.right, lay.legend_top)?;
+    painter.legend(&items, look.px(PAD), lay.right, lay.legend_top)?;
 
     let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0).max(1);
     let x = (0.0, ticks as f64);
@@ -196,11 +196,11 @@ pub fn draw_price_chart<DB: DrawingBackend>(
         painter.text("start", at, TICK_FONT, colors.muted, (HPos::Right, VPos::Bottom))?;
     }
 
+    // Thick paths first, thin ones over them, the highlighted one last.
     let mut order: Vec<&Run<'_>> = runs.iter().collect();
-    order.sort_by_key(|r| Some(r.scenario) == options.highlight);
+    order.sort_by_key(|r| (Some(r.scenario) == options.highlight, is_thin(r.scenario)));
     for run in &order {
-        let width = if Some(run.scenario) == options.highlight { 3.0 } else { 2.0 };
-        draw_path(&painter, &price, run, width)?;
+        draw_path(&painter, &price, run, line_width(run.scenario, options.highlight))?;
     }
     let title = if rebased { "price (start = 100)" } else { "price" };
     painter.y_axis(&price, &y_ticks, |v| number_tick(v, y_step))?;
@@ -231,6 +231,24 @@ pub fn draw_price_chart<DB: DrawingBackend>(
         draw_cursor(&painter, &price, &bars, runs, t, tick_seconds, unit)?;
     }
     Ok(())
+}
+
+/// Whether a scenario's path is drawn thin: those with margin tiers. Paths often coincide in
+/// pairs (tiers change little when the breaker dominates, and the reverse), so the scenarios
+/// without tiers are drawn thick underneath and the ones with tiers thin on top: where two
+/// paths coincide, both stay visible.
+fn is_thin(scenario: Scenario) -> bool {
+    matches!(scenario, Scenario::MarginTiers | Scenario::Both)
+}
+
+/// Logical width of a scenario's path; the highlighted one is a pixel wider.
+fn line_width(scenario: Scenario, highlight: Option<Scenario>) -> f64 {
+    let base = if is_thin(scenario) { 2.0 } else { 4.0 };
+    if Some(scenario) == highlight {
+        base + 1.0
+    } else {
+        base
+    }
 }
 
 /// A run's price path: the start price at x = 0, then the end of each tick.
@@ -398,7 +416,8 @@ fn draw_cursor<DB: DrawingBackend>(
     let right_side = x < (price.left + price.right) / 2;
     let (dx, h) =
         if right_side { (look.px(4.0), HPos::Left) } else { (-look.px(4.0), HPos::Right) };
-    let at = (x + dx, price.top + look.px(10.0));
+    // Below the halt strips along the top edge.
+    let at = (x + dx, price.top + look.px(20.0));
     painter.text(&label, at, TICK_FONT, colors.text, (h, VPos::Center))
 }
 

@@ -97,15 +97,15 @@ pub fn draw_survival<DB: DrawingBackend>(
         .iter()
         .enumerate()
         .map(|(i, s)| LegendItem {
-            swatch: Swatch::Line(line_color(i, s)),
+            swatch: Swatch::Line(line_color(i, s), 2.0),
             label: s.label.to_string(),
         })
         .collect();
     let (left, right) = (look.px(LEFT_SPACE), w - look.px(RIGHT_PAD));
     let legend_top = look.px(PAD);
-    let (_, rows) = legend_layout(&items, &look, left, right);
+    let (_, rows) = legend_layout(&items, &look, look.px(PAD), right);
     let caption = legend_top + legend_height(rows, &look);
-    painter.legend(&items, left, right, legend_top)?;
+    painter.legend(&items, look.px(PAD), right, legend_top)?;
 
     // y is log10 of the share: 0 at the top, −log10(largest sample) at the bottom.
     let y_low = -(largest as f64).log10().ceil().max(1.0);
