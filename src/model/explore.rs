@@ -27,7 +27,9 @@ pub struct Axis {
     pub from: f64,
     /// Last value.
     pub to: f64,
-    /// Number of values, 1 ..= 200.
+    /// Number of values, 1 ..= 200. Read like every whole number in params (JavaScript gives
+    /// `40` as a float).
+    #[serde(deserialize_with = "super::params::whole::<1, 200, _>")]
     pub steps: u32,
 }
 
@@ -247,6 +249,7 @@ pub struct ShockSpec {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MonteCarloSpec {
     /// Number of markets, 1 ..= 100,000.
+    #[serde(deserialize_with = "super::params::whole::<1, 100_000, _>")]
     pub runs: u32,
     /// The shocks.
     pub shock: ShockSpec,

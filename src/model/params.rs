@@ -300,7 +300,9 @@ impl<'de> Deserialize<'de> for MarginTiers {
 
 /// Reads a whole number in `MIN ..= MAX` from any numeric JSON/JS value, so that `-5` or `2.5`
 /// is reported as "must be a whole number between …, got -5" rather than as a type error.
-fn whole<'de, const MIN: u32, const MAX: u32, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+pub(crate) fn whole<'de, const MIN: u32, const MAX: u32, D: Deserializer<'de>>(
+    d: D,
+) -> Result<u32, D::Error> {
     let x = f64::deserialize(d)?;
     if x.fract() == 0.0 && x >= f64::from(MIN) && x <= f64::from(MAX) {
         Ok(x as u32)

@@ -10,6 +10,7 @@
 
 mod convert;
 mod de;
+mod explore;
 
 use wasm_bindgen::prelude::*;
 
