@@ -18,6 +18,7 @@
 //! - [`draw_heatmap`]: a 2-D grid of values with a colour bar.
 //! - [`draw_survival`]: survival functions P(X ≥ x) of samples, on log axes.
 
+pub mod contour;
 mod data;
 pub mod format;
 mod frame;
