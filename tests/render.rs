@@ -559,8 +559,9 @@ fn heatmap_draws_cells_colour_bar_overlay_and_marker() {
             draw_heatmap(area, &grid, &options).unwrap()
         });
         assert_clean(&s);
-        // One rect per finite cell, 48 for the colour bar, and the background.
-        assert_eq!(elements(&s, "rect").len(), cols * rows - 1 + 48 + 1);
+        // One rect per finite cell, 48 for the colour bar, the background, and the patch behind
+        // the overlay's label.
+        assert_eq!(elements(&s, "rect").len(), cols * rows - 1 + 48 + 2);
         assert_eq!(texts(&s, "n = 1"), 1);
         assert_eq!(lines_in(&s, theme.colors().text), 1);
         assert_eq!(elements(&s, "circle").len(), 2);

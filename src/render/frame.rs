@@ -92,19 +92,71 @@ pub(crate) fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> (Vec<f64>, f64) 
     (ticks, step)
 }
 
-/// Estimated width of `text` in device pixels at `size` device pixels: a sans-serif average
-/// per character class. It only places legend entries, so erring wide is harmless.
+/// Estimated width of `text` in device pixels at `size` device pixels: a per-character
+/// average for a wide sans-serif (DejaVu Sans, the common Linux fallback), so that it errs
+/// wide for Arial, Helvetica or Roboto. It places legend entries and label patches only.
 pub(crate) fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
         .map(|c| match c {
-            'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | ' ' | '(' | ')' => 0.32,
-            'f' | 't' | 'r' | '1' => 0.42,
-            'm' | 'w' | 'M' | 'W' | '%' => 0.9,
-            'A'..='Z' => 0.68,
-            _ => 0.58,
+            'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | ' ' | '(' | ')' => 0.34,
+            'f' | 't' | 'r' | 'I' => 0.44,
+            '0'..='9' | '$' => 0.64,
+            'm' | 'w' | 'M' | 'W' | '%' => 0.95,
+            '=' | '+' | '<' | '>' | '×' | '÷' | '≥' | '−' => 0.84,
+            'A'..='Z' => 0.72,
+            _ => 0.62,
         })
         .sum::<f64>()
         * size
+}
+
+/// The "on" pieces of a dash pattern along a polyline: dashes `on` long every `period`, the
+/// pattern starting `phase` into its period (all in device pixels).
+pub(crate) fn dash_pieces(
+    points: &[(i32, i32)],
+    on: f64,
+    period: f64,
+    phase: f64,
+) -> Vec<Vec<(i32, i32)>> {
+    let mut pieces = vec![];
+    if !(on > 0.0 && period > on && phase.is_finite()) {
+        return if points.len() >= 2 { vec![points.to_vec()] } else { pieces };
+    }
+    let mut current: Vec<(i32, i32)> = vec![];
+    // Distance along the pattern at the start of the current segment.
+    let mut along = phase.rem_euclid(period);
+    for pair in points.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+        let length = dx.hypot(dy);
+        let at = |d: f64| {
+            let f = if length > 0.0 { (d / length).clamp(0.0, 1.0) } else { 0.0 };
+            ((f64::from(a.0) + f * dx).round() as i32, (f64::from(a.1) + f * dy).round() as i32)
+        };
+        // Walk the segment from one pattern boundary to the next.
+        let mut d = 0.0;
+        while d < length {
+            let in_period = (along + d).rem_euclid(period);
+            let is_on = in_period < on;
+            let to_boundary = if is_on { on - in_period } else { period - in_period };
+            let next = (d + to_boundary.max(1e-9)).min(length);
+            if is_on {
+                if current.is_empty() {
+                    current.push(at(d));
+                }
+                current.push(at(next));
+            } else if !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
+            }
+            d = next;
+        }
+        along = (along + length).rem_euclid(period);
+    }
+    if current.len() >= 2 {
+        pieces.push(current);
+    }
+    pieces.retain(|p| p.len() >= 2);
+    pieces
 }
 
 /// How a legend entry is marked.
@@ -197,31 +249,18 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         Ok(())
     }
 
-    /// A dashed straight line from `a` to `b` (device pixels), dashes and gaps in logical pixels.
+    /// A dashed polyline (device pixels): dashes `dash` and gaps `gap` logical pixels long,
+    /// the pattern shifted by `phase` logical pixels.
     pub fn dashed(
         &self,
-        a: (i32, i32),
-        b: (i32, i32),
+        points: &[(i32, i32)],
         color: RGBAColor,
         width: f64,
-        dash: f64,
-        gap: f64,
+        (dash, gap, phase): (f64, f64, f64),
     ) -> Result<(), RenderError> {
-        let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
-        let length = dx.hypot(dy);
-        let period = (dash + gap) * self.look.scale();
-        if length < 1.0 || period <= 0.0 {
-            return Ok(());
-        }
-        let on = dash * self.look.scale();
-        let at = |d: f64| {
-            let f = (d / length).min(1.0);
-            ((f64::from(a.0) + f * dx).round() as i32, (f64::from(a.1) + f * dy).round() as i32)
-        };
-        let mut d = 0.0;
-        while d < length {
-            self.line(vec![at(d), at(d + on)], color, width)?;
-            d += period;
+        let s = self.look.scale();
+        for piece in dash_pieces(points, dash * s, (dash + gap) * s, phase * s) {
+            self.line(piece, color, width)?;
         }
         Ok(())
     }
@@ -257,6 +296,33 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let style = self.text_style(size, color, Pos::new(h, v), FontTransform::None);
         self.area.draw_text(text, &style, at)?;
         Ok(())
+    }
+
+    /// Text in the theme's text colour on a patch of background, for labels over data.
+    pub fn boxed_text(
+        &self,
+        text: &str,
+        at: (i32, i32),
+        size: f64,
+        (h, v): (HPos, VPos),
+    ) -> Result<(), RenderError> {
+        let s = self.look.scale();
+        let width = text_width(text, size * s).round() as i32;
+        let height = (size * s * 1.2).round() as i32;
+        let pad = self.look.px(3.0);
+        let x0 = match h {
+            HPos::Left => at.0,
+            HPos::Center => at.0 - width / 2,
+            HPos::Right => at.0 - width,
+        };
+        let y0 = match v {
+            VPos::Top => at.1,
+            VPos::Center => at.1 - height / 2,
+            VPos::Bottom => at.1 - height,
+        };
+        let patch = self.colors.background.mix(0.85);
+        self.fill((x0 - pad, y0 - pad / 2), (x0 + width + pad, y0 + height + pad / 2), patch)?;
+        self.text(text, at, size, self.colors.text, (h, v))
     }
 
     fn text_style(
@@ -365,6 +431,23 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 }
 
+/// Logical padding at the area's edges.
+pub(crate) const PAD: f64 = 6.0;
+
+/// Logical space right of a plot.
+pub(crate) const RIGHT_PAD: f64 = 14.0;
+
+/// Logical space left of a plot for the y tick labels (the same in every chart, so that charts
+/// side by side line up).
+pub(crate) const LEFT_SPACE: f64 = 50.0;
+
+/// Logical height of the caption row above a plot (the axis title, read horizontally). The
+/// plot's top tick label reaches half a line up into it.
+pub(crate) const CAPTION_ROW: f64 = 24.0;
+
+/// Logical distance from the caption row's top to the caption's centre line.
+pub(crate) const CAPTION_CENTER: f64 = 8.0;
+
 /// Logical distance from the plot's bottom edge to the x-axis title's top.
 pub(crate) const AXIS_TITLE_OFFSET: f64 = 21.0;
 
@@ -395,6 +478,22 @@ mod tests {
         assert!(nice_ticks(0.0, f64::INFINITY, 5).0.is_empty());
         let (ticks, _) = nice_ticks(0.0, 1e15, 1000);
         assert!(ticks.len() <= 51);
+    }
+
+    #[test]
+    fn dashes_follow_the_polyline() {
+        // A 40-pixel path round a corner, dashes of 5 every 10.
+        let path = [(0, 0), (20, 0), (20, 20)];
+        let pieces = dash_pieces(&path, 5.0, 10.0, 0.0);
+        assert_eq!(pieces.len(), 4);
+        assert_eq!(pieces[0], vec![(0, 0), (5, 0)]);
+        assert_eq!(pieces[2], vec![(20, 0), (20, 5)]);
+        // A phase of half a period puts the dashes in the gaps.
+        let shifted = dash_pieces(&path, 5.0, 10.0, 5.0);
+        assert_eq!(shifted[0], vec![(5, 0), (10, 0)]);
+        // Bad patterns draw the line solid.
+        assert_eq!(dash_pieces(&path, 0.0, 10.0, 0.0), vec![path.to_vec()]);
+        assert!(dash_pieces(&[(1, 1)], 5.0, 10.0, 0.0).is_empty());
     }
 
     #[test]

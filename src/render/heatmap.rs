@@ -8,7 +8,10 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::data::{clip_polyline, extent, finite, finite_runs, usable_range};
 use super::format::{money_tick, number_tick};
-use super::frame::{nice_ticks, Painter, Plot, LABEL_FONT, TICK_FONT, X_AXIS_SPACE};
+use super::frame::{
+    nice_ticks, Painter, Plot, CAPTION_CENTER, CAPTION_ROW, LABEL_FONT, LEFT_SPACE, PAD, TICK_FONT,
+    X_AXIS_SPACE,
+};
 use super::palette::viridis;
 use super::{Appearance, RenderError};
 
@@ -101,10 +104,7 @@ pub struct HeatmapOptions {
     pub marker: Option<(f64, f64)>,
 }
 
-/// Logical sizes of the layout.
-const PAD: f64 = 6.0;
-const LEFT_SPACE: f64 = 50.0;
-const CAPTION_ROW: f64 = 18.0;
+/// Logical width of the colour bar, and of the space right of the plot that holds it.
 const BAR_WIDTH: f64 = 12.0;
 const BAR_SPACE: f64 = 84.0;
 
@@ -169,16 +169,23 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     let x_top = x.0.abs().max(x.1.abs());
     let y_top = y.0.abs().max(y.1.abs());
 
+    let mut label_at = None;
     for piece in finite_runs(options.overlay.iter().copied()) {
         for visible in clip_polyline(&piece, x, y) {
             let pixels: Vec<_> = visible.iter().map(|&p| plot.point(p)).collect();
+            label_at = pixels.last().copied().or(label_at);
             painter.line(pixels.clone(), colors.background.to_rgba(), 4.0)?;
-            painter.line(pixels.clone(), colors.text.to_rgba(), 2.0)?;
-            if let (Some(label), Some(&end)) = (&options.overlay_label, pixels.last()) {
-                let at = (end.0 - look.px(4.0), end.1 - look.px(4.0));
-                painter.text(label, at, TICK_FONT, colors.text, (HPos::Right, VPos::Bottom))?;
-            }
+            painter.line(pixels, colors.text.to_rgba(), 2.0)?;
         }
+    }
+    // The overlay's label goes left of where the line leaves the plot: below that point when
+    // it is near the top edge, above it otherwise.
+    if let (Some(label), Some(end)) = (&options.overlay_label, label_at) {
+        let near_top = end.1 - plot.top < look.px(24.0);
+        let (dy, v) =
+            if near_top { (look.px(8.0), VPos::Top) } else { (-look.px(8.0), VPos::Bottom) };
+        let at = (end.0 - look.px(8.0), end.1 + dy);
+        painter.boxed_text(label, at, TICK_FONT, (HPos::Right, v))?;
     }
     if let Some((mx, my)) = options.marker {
         if (x.0..=x.1).contains(&mx) && (y.0..=y.1).contains(&my) {
@@ -191,7 +198,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     painter.y_axis(&plot, &y_ticks, |v| options.y_format.tick(v, y_step, y_top))?;
     let x_title = (!options.x_label.is_empty()).then_some(options.x_label.as_str());
     painter.x_axis(&plot, &x_ticks, |v| options.x_format.tick(v, x_step, x_top), x_title)?;
-    let at = (look.px(PAD), caption + look.px(CAPTION_ROW / 2.0));
+    let at = (look.px(PAD), caption + look.px(CAPTION_CENTER));
     painter.text(&options.y_label, at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))?;
 
     draw_color_bar(&painter, &plot, range, options)
@@ -238,6 +245,6 @@ fn draw_color_bar<DB: DrawingBackend>(
         let at = (right + tick + look.px(3.0), py);
         painter.text(&label(v, step), at, TICK_FONT, colors.text, (HPos::Left, VPos::Center))?;
     }
-    let at = (right + look.px(4.0), look.px(PAD) + look.px(CAPTION_ROW / 2.0));
+    let at = (right + look.px(4.0), look.px(PAD) + look.px(CAPTION_CENTER));
     painter.text(&options.value_label, at, LABEL_FONT, colors.muted, (HPos::Right, VPos::Center))
 }

@@ -10,8 +10,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::data::{extent, finite, index_factor, usable_range};
 use super::format::{money, money_tick, number_tick};
 use super::frame::{
-    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, LABEL_FONT,
-    TICK_FONT, X_AXIS_SPACE,
+    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, CAPTION_CENTER,
+    CAPTION_ROW, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, TICK_FONT, X_AXIS_SPACE,
 };
 use super::palette::map_colors;
 use super::{Appearance, RenderError, Run, Scenario};
@@ -43,12 +43,6 @@ impl Default for MapOptions {
         }
     }
 }
-
-/// Logical sizes of the layout (the left space matches the price chart's).
-const PAD: f64 = 6.0;
-const RIGHT_PAD: f64 = 14.0;
-const LEFT_SPACE: f64 = 50.0;
-const CAPTION_ROW: f64 = 17.0;
 
 /// A price axis (index units, start = 100) that suits both the price chart of `runs` and their
 /// liquidation maps: it covers every price path and the start with a little room, and reaches
@@ -202,7 +196,7 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
     painter.y_axis(&plot, &y_ticks, |v| number_tick(v, y_step))?;
     let title =
         if factor.is_some() { "liquidation price (start = 100)" } else { "liquidation price" };
-    let at = (look.px(PAD), caption + look.px(CAPTION_ROW / 2.0));
+    let at = (look.px(PAD), caption + look.px(CAPTION_CENTER));
     if options.band.is_none() {
         painter.text(title, at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))?;
     }
@@ -269,9 +263,10 @@ fn draw_reference_lines<DB: DrawingBackend>(
     let inside = |v: f64| v.is_finite() && (plot.y.0..=plot.y.1).contains(&v);
     if inside(start) {
         let py = plot.py(start);
-        painter.dashed((plot.left, py), (plot.right, py), colors.text.to_rgba(), 1.0, 5.0, 4.0)?;
-        let at = (plot.right - look.px(2.0), py - look.px(2.0));
-        painter.text("start", at, TICK_FONT, colors.text, (HPos::Right, VPos::Bottom))?;
+        let line = [(plot.left, py), (plot.right, py)];
+        painter.dashed(&line, colors.text.to_rgba(), 1.0, (5.0, 4.0, 0.0))?;
+        let at = (plot.right - look.px(4.0), py - look.px(4.0));
+        painter.boxed_text("start", at, TICK_FONT, (HPos::Right, VPos::Bottom))?;
     }
     let (low, high) = (s.min_price * f, s.max_price * f);
     let fell = if s.shock_pct != 0.0 { s.shock_pct < 0.0 } else { start - low >= high - start };
@@ -282,9 +277,9 @@ fn draw_reference_lines<DB: DrawingBackend>(
         let py = plot.py(reached);
         let color = colors.text;
         painter.line(vec![(plot.left, py), (plot.right, py)], color.to_rgba(), 2.0)?;
-        let dy = if fell { look.px(3.0) } else { -look.px(3.0) };
-        let at = (plot.right - look.px(2.0), py + dy);
-        painter.text(&label, at, TICK_FONT, color, (HPos::Right, anchor))?;
+        let dy = if fell { look.px(4.0) } else { -look.px(4.0) };
+        let at = (plot.right - look.px(4.0), py + dy);
+        painter.boxed_text(&label, at, TICK_FONT, (HPos::Right, anchor))?;
     }
     Ok(())
 }

@@ -14,8 +14,8 @@ use super::data::{
 };
 use super::format::{money_tick, number_tick, per_duration, time_unit};
 use super::frame::{
-    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, LABEL_FONT,
-    TICK_FONT, X_AXIS_SPACE,
+    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, CAPTION_CENTER,
+    CAPTION_ROW, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, TICK_FONT, X_AXIS_SPACE,
 };
 use super::map::shared_price_range;
 use super::palette::blend;
@@ -55,11 +55,7 @@ impl Default for PriceChartOptions {
     }
 }
 
-/// Logical sizes of the layout.
-const PAD: f64 = 6.0;
-const RIGHT_PAD: f64 = 14.0;
-const LEFT_SPACE: f64 = 50.0;
-const CAPTION_ROW: f64 = 17.0;
+/// Logical gap between the price panel and the bars' caption.
 const PANEL_GAP: f64 = 8.0;
 /// Share of the height of both panels that the price panel takes.
 const PRICE_SHARE: f64 = 0.66;
@@ -191,7 +187,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     if (y.0..=y.1).contains(&start) {
         let py = price.py(start);
         let color = colors.axis.to_rgba();
-        painter.dashed((price.left, py), (price.right, py), color, 1.0, 5.0, 4.0)?;
+        painter.dashed(&[(price.left, py), (price.right, py)], color, 1.0, (5.0, 4.0, 0.0))?;
         let at = (price.right - look.px(2.0), py - look.px(2.0));
         painter.text("start", at, TICK_FONT, colors.muted, (HPos::Right, VPos::Bottom))?;
     }
@@ -199,14 +195,18 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     // Thick paths first, thin ones over them, the highlighted one last.
     let mut order: Vec<&Run<'_>> = runs.iter().collect();
     order.sort_by_key(|r| (Some(r.scenario) == options.highlight, is_thin(r.scenario)));
-    for run in &order {
-        draw_path(&painter, &price, run, line_width(run.scenario, options.highlight))?;
+    // A path that lies on top of one drawn before it is dashed, so both colours show.
+    let tolerance = price.y_per_pixel();
+    for (i, run) in order.iter().enumerate() {
+        let dashed = order[..i].iter().any(|earlier| same_path(earlier, run, tolerance));
+        let width = line_width(run.scenario, options.highlight);
+        draw_path(&painter, &price, run, width, dashed)?;
     }
     let title = if rebased { "price (start = 100)" } else { "price" };
     painter.y_axis(&price, &y_ticks, |v| number_tick(v, y_step))?;
     painter.text(
         title,
-        (look.px(PAD), lay.price_caption + look.px(CAPTION_ROW / 2.0)),
+        (look.px(PAD), lay.price_caption + look.px(CAPTION_CENTER)),
         LABEL_FONT,
         colors.muted,
         (HPos::Left, VPos::Center),
@@ -234,9 +234,10 @@ pub fn draw_price_chart<DB: DrawingBackend>(
 }
 
 /// Whether a scenario's path is drawn thin: those with margin tiers. Paths often coincide in
-/// pairs (tiers change little when the breaker dominates, and the reverse), so the scenarios
-/// without tiers are drawn thick underneath and the ones with tiers thin on top: where two
-/// paths coincide, both stay visible.
+/// pairs (tiers change little when the breaker dominates, and the breaker nothing when it does
+/// not trip), so the scenarios without tiers are drawn thick underneath and the ones with tiers
+/// thin on top; a path identical to one drawn before it is also dashed. Where paths coincide,
+/// every colour stays visible.
 fn is_thin(scenario: Scenario) -> bool {
     matches!(scenario, Scenario::MarginTiers | Scenario::Both)
 }
@@ -262,11 +263,31 @@ fn path_points(run: &Run<'_>) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// Whether two runs' price paths are within `tolerance` (index units) of each other at every
+/// tick, so that the one drawn second would hide the first.
+fn same_path(a: &Run<'_>, b: &Run<'_>, tolerance: f64) -> bool {
+    let (pa, pb) = (path_points(a), path_points(b));
+    pa.len() == pb.len()
+        && pa.iter().zip(&pb).all(|(p, q)| {
+            let d = (p.1 - q.1).abs();
+            d <= tolerance || (p.1.is_nan() && q.1.is_nan())
+        })
+}
+
+/// Dash pattern of a path drawn over an identical one: dash, gap, and a phase that alternates
+/// between scenarios so that two dashed paths on one line interleave (logical pixels).
+fn dash_pattern(scenario: Scenario) -> (f64, f64, f64) {
+    let phase =
+        if matches!(scenario, Scenario::CircuitBreaker | Scenario::Both) { 8.0 } else { 0.0 };
+    (8.0, 8.0, phase)
+}
+
 fn draw_path<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     plot: &Plot,
     run: &Run<'_>,
     width: f64,
+    dashed: bool,
 ) -> Result<(), RenderError> {
     let color = run.scenario.color(painter.look.theme).to_rgba();
     let column = plot.x_per_pixel() * 0.5;
@@ -278,7 +299,11 @@ fn draw_path<DB: DrawingBackend>(
             if pixels.len() == 1 {
                 pixels.push(pixels[0]);
             }
-            painter.line(pixels, color, width)?;
+            if dashed {
+                painter.dashed(&pixels, color, width, dash_pattern(run.scenario))?;
+            } else {
+                painter.line(pixels, color, width)?;
+            }
         }
     }
     Ok(())
@@ -380,7 +405,7 @@ fn draw_bars<DB: DrawingBackend>(
     }
     painter.y_axis(&plot, &y_ticks, |v| money_tick(v, step, top))?;
     let caption = format!("liquidated per {}, $", per_duration(k as f64 * tick_seconds));
-    let at = (look.px(PAD), caption_top + look.px(CAPTION_ROW / 2.0));
+    let at = (look.px(PAD), caption_top + look.px(CAPTION_CENTER));
     painter.text(&caption, at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))?;
     Ok(())
 }

@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::data::{clip_polyline, extent, finite, usable_range};
 use super::frame::{
-    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, LABEL_FONT,
-    X_AXIS_SPACE,
+    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, CAPTION_CENTER,
+    CAPTION_ROW, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, X_AXIS_SPACE,
 };
 use super::heatmap::ValueFormat;
 use super::palette::scenario_color;
@@ -49,12 +49,6 @@ impl Default for SurvivalOptions {
         }
     }
 }
-
-/// Logical sizes of the layout.
-const PAD: f64 = 6.0;
-const RIGHT_PAD: f64 = 14.0;
-const LEFT_SPACE: f64 = 50.0;
-const CAPTION_ROW: f64 = 17.0;
 
 /// Draws the survival function of each sample filling `area`: the share of values at least x
 /// (log scale, from 1 down to one over the largest sample) against x.
@@ -188,7 +182,7 @@ pub fn draw_survival<DB: DrawingBackend>(
     };
     let title = (!options.x_label.is_empty()).then_some(options.x_label.as_str());
     painter.x_axis(&plot, &x_ticks, x_label, title)?;
-    let at = (look.px(PAD), caption + look.px(CAPTION_ROW / 2.0));
+    let at = (look.px(PAD), caption + look.px(CAPTION_CENTER));
     painter.text("share of values ≥ x", at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))
 }
 
