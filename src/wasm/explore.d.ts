@@ -75,3 +75,65 @@ export interface MonteCarloResult {
   /** Share of moves beyond the threshold. */
   moveTailShare: number;
 }
+
+/** One curve of a survival chart. */
+export interface SurvivalSample {
+  /** Legend text. */
+  label: string;
+  /** The values; those not finite (or, on the default log x axis, not positive) are left out. */
+  values: Float64Array | number[];
+  /** A scenario's colour ("none", "circuitBreaker", "marginTiers", "both") or "muted". */
+  color?: "none" | "circuitBreaker" | "marginTiers" | "both" | "muted" | null;
+}
+
+/** What `renderExploration` draws as a survival chart. */
+export interface SurvivalData {
+  samples: SurvivalSample[];
+}
+
+/** How axis and colour-bar values are printed: 12, $200M, 5%, 4×. */
+export type ExploreFormat = "number" | "money" | "percent" | "multiple";
+
+/** Options of `renderExploration`; those of the other chart are ignored. */
+export interface RenderExplorationOptions {
+  chart: "heatmap" | "survival";
+  theme?: "light" | "dark" | null;
+  /** Backing-store pixels per CSS pixel (`devicePixelRatio`), default 1. */
+  dpr?: number | null;
+  /** Title of the horizontal axis. */
+  xLabel?: string | null;
+  /** Heatmap: title of the vertical axis. */
+  yLabel?: string | null;
+  /** Heatmap: what the colours mean. */
+  valueLabel?: string | null;
+  xFormat?: ExploreFormat | null;
+  /** Heatmap. */
+  yFormat?: ExploreFormat | null;
+  /** Heatmap. */
+  valueFormat?: ExploreFormat | null;
+  /** Heatmap: colours by value or by its logarithm. */
+  scale?: "linear" | "log" | null;
+  /** Heatmap: the values at the two ends of the colour map (default: the grid's extent). */
+  valueRange?: [number, number] | null;
+  /** Heatmap: a point to mark, [x, y]. */
+  marker?: [number, number] | null;
+  /** Heatmap: the branching ratio whose line is drawn (default 1; null draws none). */
+  level?: number | null;
+  /** Heatmap: the line's label, e.g. "n = 1". */
+  levelLabel?: string | null;
+  /** Survival: x on a log scale (default true). */
+  logX?: boolean | null;
+}
+
+/** The rectangle the heatmap's cells fill, CSS pixels from the canvas's top left. */
+export interface PlotRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** What `renderExploration` reports back: the heatmap's plot rectangle, null for survival. */
+export interface RenderExplorationResult {
+  plot: PlotRect | null;
+}

@@ -10,16 +10,30 @@
 //! The specs are read like params: an unknown field is a `TypeError`, a value out of range a
 //! `RangeError`, and the message and the error's `field` property name the field (`x.steps`,
 //! `shock.scalePct`).
+//!
+//! `renderExploration` draws their results on a canvas: the map as a heatmap with its n = 1
+//! line ([`crate::render::draw_heatmap`], [`crate::render::contour::level_line`]), the crash
+//! sizes as survival curves ([`crate::render::draw_survival`]).
 
-use js_sys::{Float64Array, Function, Object, Reflect};
+use js_sys::{Array, Float64Array, Function, Object, Reflect};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
 
 use super::convert::{params_from_js, to_js_error, type_error};
 use super::de::JsDeserializer;
 use crate::model::explore::{self, Grid, MonteCarlo, MonteCarloSpec, SweepSpec};
 use crate::model::ParamsError;
+use crate::render::contour::level_line;
+use crate::render::palette::scenario_color;
+use crate::render::{
+    draw_heatmap, draw_survival, Appearance, ColorScale, HeatmapOptions, RenderError, Sample,
+    Scenario, SurvivalOptions, Theme, ValueFormat,
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("explore.d.ts");
@@ -77,6 +91,320 @@ pub fn monte_carlo(
     let out = explore::monte_carlo(&params, &spec, |done, total| progress.report(done, total));
     progress.finish()?;
     monte_carlo_to_js(&out.map_err(|e| to_js_error(&e))?)
+}
+
+/// Draws an exploration's result on `canvas`, filling its backing store (set it to the CSS size
+/// × `devicePixelRatio` first and pass that ratio as `options.dpr`).
+///
+/// - `options.chart = "heatmap"`: `data` is a `sweep` result (`{x, y, values, branching?}`,
+///   typed arrays or arrays of numbers; cells that are `NaN` stay blank, so a page can draw a
+///   grid that is still filling in). The line where `branching` crosses `options.level`
+///   (default 1, `null` for none) is drawn over it. Returns `{plot: {left, top, right,
+///   bottom}}`, the cells' rectangle in CSS pixels, so the page can map a click to a cell.
+/// - `options.chart = "survival"`: `data` is `{samples: [{label, values, color?}]}` and each
+///   sample is drawn as the share of its values at least x. `color` is a scenario key
+///   (`"none"`, `"circuitBreaker"`, `"marginTiers"`, `"both"`) or `"muted"`. Returns
+///   `{plot: null}`.
+///
+/// Throws a `TypeError` for a canvas without a 2D context or data of the wrong shape, naming the
+/// field.
+#[wasm_bindgen(js_name = renderExploration, unchecked_return_type = "RenderExplorationResult")]
+pub fn render_exploration(
+    #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SweepResult | SurvivalData")] data: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderExplorationOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let canvas: HtmlCanvasElement =
+        canvas.dyn_into().map_err(|_| type_error("canvas", "must be a <canvas> element"))?;
+    let options: ChartOptions = spec_from_js(options, "options")?;
+    let theme = match &options.theme {
+        None => Theme::Light,
+        Some(key) => Theme::from_key(key).ok_or_else(|| {
+            to_js_error(&ParamsError::range(
+                "options.theme",
+                format!("must be \"light\" or \"dark\", got {key:?}"),
+            ))
+        })?,
+    };
+    let dpr = options.dpr.unwrap_or(1.0);
+    if !(dpr.is_finite() && dpr > 0.0) {
+        return Err(to_js_error(&ParamsError::range(
+            "options.dpr",
+            format!("must be a positive number, got {dpr}"),
+        )));
+    }
+    let appearance = Appearance { theme, dpr };
+    let (width, height) = (canvas.width(), canvas.height());
+    let backend = CanvasBackend::with_canvas_object(canvas)
+        .ok_or_else(|| type_error("canvas", "has no 2D drawing context"))?;
+    let area = backend.into_drawing_area();
+    let plot = match options.chart {
+        Chart::Heatmap => {
+            let grid = GridData::from_js(&data)?;
+            let level = options.level.unwrap_or(Some(1.0));
+            let overlay = match level {
+                Some(level) if !grid.branching.is_empty() => {
+                    level_line(&grid.branching, &grid.x, &grid.y, level)
+                }
+                _ => Vec::new(),
+            };
+            let heatmap = HeatmapOptions {
+                appearance,
+                x_label: options.x_label.clone().unwrap_or_default(),
+                y_label: options.y_label.clone().unwrap_or_default(),
+                value_label: options.value_label.clone().unwrap_or_default(),
+                x_format: options.x_format.unwrap_or_default().into(),
+                y_format: options.y_format.unwrap_or_default().into(),
+                value_format: options.value_format.unwrap_or_default().into(),
+                scale: match options.scale {
+                    Some(Scale::Log) => ColorScale::Log,
+                    _ => ColorScale::Linear,
+                },
+                value_range: options.value_range.map(|[a, b]| (a, b)),
+                overlay,
+                overlay_label: options.level_label.clone(),
+                marker: options.marker.map(|[x, y]| (x, y)),
+            };
+            let cells = crate::render::Grid {
+                values: &grid.values,
+                columns: grid.x.len(),
+                x: edges(&grid.x),
+                y: edges(&grid.y),
+            };
+            draw_heatmap(&area, &cells, &heatmap).map_err(|e| render_error(&e))?;
+            let [left, top, right, bottom] = heatmap_plot(width, height, &appearance);
+            let plot = Object::new();
+            for (key, px) in [("left", left), ("top", top), ("right", right), ("bottom", bottom)] {
+                set(&plot, key, (f64::from(px) / appearance.scale()).into())?;
+            }
+            JsValue::from(plot)
+        }
+        Chart::Survival => {
+            let samples = SurvivalData::from_js(&data)?;
+            let drawn: Vec<Sample<'_>> = samples
+                .iter()
+                .map(|s| Sample {
+                    label: &s.label,
+                    values: &s.values,
+                    color: s.color.map(|c| match c {
+                        SampleColor::Muted => theme.colors().muted,
+                        SampleColor::Scenario(scenario) => scenario_color(scenario, theme),
+                    }),
+                })
+                .collect();
+            let survival = SurvivalOptions {
+                appearance,
+                x_label: options.x_label.clone().unwrap_or_default(),
+                x_format: options.x_format.unwrap_or_default().into(),
+                log_x: options.log_x.unwrap_or(true),
+            };
+            draw_survival(&area, &drawn, &survival).map_err(|e| render_error(&e))?;
+            JsValue::NULL
+        }
+    };
+    area.present().map_err(|e| type_error("canvas", &e.to_string()))?;
+    let out = Object::new();
+    set(&out, "plot", plot)?;
+    Ok(out.into())
+}
+
+/// Which chart `renderExploration` draws.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum Chart {
+    Heatmap,
+    Survival,
+}
+
+/// How axis and colour-bar values are printed.
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum Format {
+    #[default]
+    Number,
+    Money,
+    Percent,
+    Multiple,
+}
+
+impl From<Format> for ValueFormat {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Number => ValueFormat::Number,
+            Format::Money => ValueFormat::Money,
+            Format::Percent => ValueFormat::Percent,
+            Format::Multiple => ValueFormat::Multiple,
+        }
+    }
+}
+
+/// Colours by value or by its logarithm.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum Scale {
+    Linear,
+    Log,
+}
+
+/// The options of `renderExploration` (see `RenderExplorationOptions` in explore.d.ts).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ChartOptions {
+    chart: Chart,
+    theme: Option<String>,
+    dpr: Option<f64>,
+    x_label: Option<String>,
+    y_label: Option<String>,
+    value_label: Option<String>,
+    x_format: Option<Format>,
+    y_format: Option<Format>,
+    value_format: Option<Format>,
+    scale: Option<Scale>,
+    value_range: Option<[f64; 2]>,
+    marker: Option<[f64; 2]>,
+    /// Absent: 1; `null`: no line.
+    #[serde(default, deserialize_with = "present")]
+    level: Option<Option<f64>>,
+    level_label: Option<String>,
+    log_x: Option<bool>,
+}
+
+/// Tells a field given as `null` (`Some(None)`) from one left out (`None`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<f64>>, D::Error> {
+    Option::<f64>::deserialize(d).map(Some)
+}
+
+/// A sweep result as the page hands it back.
+struct GridData {
+    x: Vec<f64>,
+    y: Vec<f64>,
+    values: Vec<f64>,
+    branching: Vec<f64>,
+}
+
+impl GridData {
+    fn from_js(data: &JsValue) -> Result<Self, JsValue> {
+        let x = numbers(data, "x", "data.x")?;
+        let y = numbers(data, "y", "data.y")?;
+        let values = numbers(data, "values", "data.values")?;
+        let branching = match Reflect::get(data, &"branching".into()) {
+            Ok(v) if !(v.is_undefined() || v.is_null()) => {
+                numbers(data, "branching", "data.branching")?
+            }
+            _ => Vec::new(),
+        };
+        if x.is_empty() || y.is_empty() {
+            return Err(type_error("data.x", "x and y must each hold at least one value"));
+        }
+        let cells = x.len() * y.len();
+        if values.len() > cells {
+            return Err(type_error(
+                "data.values",
+                &format!(
+                    "must hold at most x.length × y.length = {cells} values, got {}",
+                    values.len()
+                ),
+            ));
+        }
+        if !branching.is_empty() && branching.len() != values.len() {
+            return Err(type_error("data.branching", "must be as long as data.values"));
+        }
+        Ok(GridData { x, y, values, branching })
+    }
+}
+
+/// The colour of a survival curve.
+#[derive(Clone, Copy, Debug)]
+enum SampleColor {
+    Muted,
+    Scenario(Scenario),
+}
+
+/// One survival curve as the page hands it over.
+struct SampleData {
+    label: String,
+    values: Vec<f64>,
+    color: Option<SampleColor>,
+}
+
+struct SurvivalData;
+
+impl SurvivalData {
+    fn from_js(data: &JsValue) -> Result<Vec<SampleData>, JsValue> {
+        let list = Reflect::get(data, &"samples".into()).unwrap_or(JsValue::UNDEFINED);
+        let list: Array = list.dyn_into().map_err(|_| {
+            type_error("data.samples", "must be an array of {label, values, color?}")
+        })?;
+        let mut out = Vec::with_capacity(list.length() as usize);
+        for (i, sample) in list.iter().enumerate() {
+            let field = |name: &str| format!("data.samples[{i}].{name}");
+            if !sample.is_object() {
+                return Err(type_error(&format!("data.samples[{i}]"), "must be an object"));
+            }
+            let label = Reflect::get(&sample, &"label".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .ok_or_else(|| type_error(&field("label"), "must be a string"))?;
+            let values = numbers(&sample, "values", &field("values"))?;
+            let color = match Reflect::get(&sample, &"color".into())
+                .ok()
+                .filter(|v| !(v.is_undefined() || v.is_null()))
+            {
+                None => None,
+                Some(v) => {
+                    let key = v.as_string().unwrap_or_default();
+                    Some(match key.as_str() {
+                        "muted" => SampleColor::Muted,
+                        _ => SampleColor::Scenario(Scenario::from_key(&key).ok_or_else(|| {
+                            to_js_error(&ParamsError::range(
+                                &field("color"),
+                                format!("must be \"none\", \"circuitBreaker\", \"marginTiers\", \"both\" or \"muted\", got {key:?}"),
+                            ))
+                        })?),
+                    })
+                }
+            };
+            out.push(SampleData { label, values, color });
+        }
+        Ok(out)
+    }
+}
+
+/// The numbers at `obj[key]`: a `Float64Array` or an array of numbers (`NaN` allowed).
+fn numbers(obj: &JsValue, key: &str, field: &str) -> Result<Vec<f64>, JsValue> {
+    let value = Reflect::get(obj, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(typed) = value.dyn_ref::<Float64Array>() {
+        return Ok(typed.to_vec());
+    }
+    let wrong = || type_error(field, "must be a Float64Array or an array of numbers");
+    let array = value.dyn_ref::<Array>().ok_or_else(wrong)?;
+    array.iter().map(|v| v.as_f64().ok_or_else(wrong)).collect()
+}
+
+/// The outer edges of cells centred on evenly spaced `centres`.
+fn edges(centres: &[f64]) -> (f64, f64) {
+    let (first, last) = (centres[0], centres[centres.len() - 1]);
+    let half = if centres.len() > 1 {
+        (last - first) / (centres.len() - 1) as f64 / 2.0
+    } else {
+        (first.abs() * 0.05).max(0.5)
+    };
+    (first - half, last + half)
+}
+
+/// The rectangle the heatmap's cells fill on a `width` × `height` canvas, device pixels:
+/// `[left, top, right, bottom]`.
+///
+/// This mirrors the layout constants of `render/heatmap.rs` (left axis 50, caption 6 + 18, colour
+/// bar 84, x axis 36 + 6 logical pixels) until the render module exposes its own.
+fn heatmap_plot(width: u32, height: u32, look: &Appearance) -> [i32; 4] {
+    let px = |logical: f64| (logical * look.scale()).round() as i32;
+    let (w, h) = (width as i32, height as i32);
+    [px(50.0), px(6.0) + px(18.0), w - px(84.0), h - px(36.0 + 6.0)]
+}
+
+fn render_error(err: &RenderError) -> JsValue {
+    js_sys::Error::new(&err.to_string()).into()
 }
 
 /// Reads a spec object with the deserializer params use, so unknown fields and wrong types are
