@@ -8,9 +8,9 @@ use leverage_cascade::model::presets::presets;
 use leverage_cascade::model::{compare, simulate, Comparison, Outcome, Params};
 use leverage_cascade::render::palette::{map_colors, ThemeColors};
 use leverage_cascade::render::{
-    draw_heatmap, draw_liquidation_map, draw_price_chart, draw_survival, price_panel_band,
-    shared_price_range, Appearance, ColorScale, Grid, HeatmapOptions, MapOptions,
-    PriceChartOptions, Run, Sample, Scenario, SurvivalOptions, Theme, ValueFormat,
+    draw_heatmap, draw_liquidation_map, draw_price_chart, draw_survival, heatmap_plot_rect,
+    price_chart_layout, shared_price_range, Appearance, ColorScale, Grid, HeatmapOptions,
+    MapOptions, PriceChartOptions, Run, Sample, Scenario, SurvivalOptions, Theme, ValueFormat,
 };
 use plotters::prelude::*;
 
@@ -62,7 +62,7 @@ fn rects_in(svg: &str, color: RGBColor, opacity: Option<&str>) -> usize {
     elements(svg, "rect")
         .iter()
         .filter(|e| e.contains(&fill))
-        .filter(|e| opacity.is_none_or(|o| e.contains(&format!("opacity=\"{o}\""))))
+        .filter(|e| opacity.map_or(true, |o| e.contains(&format!("opacity=\"{o}\""))))
         .count()
 }
 
@@ -167,7 +167,8 @@ fn bars_show_the_chosen_scenarios_only() {
     let theme = Theme::Light;
     let s = price_svg("price-bars-default", &runs, &PriceChartOptions::default(), (900, 560));
     // Bars are the opaque rects below the price panel (halts also draw opaque strips above).
-    let (_, panel_bottom) = price_panel_band((900, 560), &runs, &PriceChartOptions::default());
+    let panel_bottom =
+        price_chart_layout((900, 560), &runs, &PriceChartOptions::default()).price.bottom;
     let bars = |s: &str, sc: Scenario| {
         let fill = format!("fill=\"{}\"", hex(sc.color(theme)));
         elements(s, "rect")
@@ -299,8 +300,7 @@ fn highlight_draws_the_selected_path_last_and_thicker() {
     let both = format!("stroke=\"{}\"", hex(Scenario::Both.color(Theme::Light)));
     let last = elements(&s, "polyline")
         .into_iter()
-        .filter(|e| Scenario::ALL.iter().any(|sc| e.contains(&hex(sc.color(Theme::Light)))))
-        .last()
+        .rfind(|e| Scenario::ALL.iter().any(|sc| e.contains(&hex(sc.color(Theme::Light)))))
         .expect("paths");
     assert!(last.contains(&both) && last.contains("stroke-width=\"2\""), "{last}");
 }
@@ -370,7 +370,8 @@ fn map_band_lines_up_with_the_price_panel() {
     let c = halting();
     let runs = Run::all(&c);
     let options = PriceChartOptions::default();
-    let (top, bottom) = price_panel_band((900, 560), &runs, &options);
+    let layout = price_chart_layout((900, 560), &runs, &options);
+    let (top, bottom) = (layout.price.top, layout.price.bottom);
     assert!(0 < top && top < bottom && bottom < 560);
     let map_options = MapOptions {
         band: Some((top, bottom)),
@@ -396,6 +397,9 @@ fn map_band_lines_up_with_the_price_panel() {
     };
     assert_eq!(axis_line(&s), Some((top, bottom)));
     assert_eq!(axis_line(&price), Some((top, bottom)));
+    // Bars share the left and right edges; the panels do not overlap.
+    assert_eq!((layout.bars.left, layout.bars.right), (layout.price.left, layout.price.right));
+    assert!(layout.price.bottom < layout.bars.top && layout.bars.bottom < 560);
 }
 
 #[test]
@@ -566,6 +570,19 @@ fn heatmap_draws_cells_colour_bar_overlay_and_marker() {
         assert_eq!(lines_in(&s, theme.colors().text), 1);
         assert_eq!(elements(&s, "circle").len(), 2);
         assert_eq!(texts(&s, "crash ÷ shock"), 1);
+        // The cells fill exactly the rectangle heatmap_plot_rect reports.
+        let rect = heatmap_plot_rect((700, 480), &options.appearance);
+        let cells: Vec<_> = elements(&s, "rect")
+            .into_iter()
+            .filter(|e| attr(e, "x") >= rect.left && attr(e, "x") < rect.right)
+            .filter(|e| !e.contains(&format!("fill=\"{}\"", hex(theme.colors().background))))
+            .collect();
+        assert_eq!(cells.len(), cols * rows - 1);
+        let right = cells.iter().map(|e| attr(e, "x") + attr(e, "width")).max();
+        let bottom = cells.iter().map(|e| attr(e, "y") + attr(e, "height")).max();
+        assert_eq!(cells.iter().map(|e| attr(e, "x")).min(), Some(rect.left));
+        assert_eq!(cells.iter().map(|e| attr(e, "y")).min(), Some(rect.top));
+        assert_eq!((right, bottom), (Some(rect.right), Some(rect.bottom)));
     }
 
     let log = HeatmapOptions { scale: ColorScale::Log, marker: Some((999.0, 0.0)), ..options };

@@ -13,7 +13,7 @@ use super::frame::{
     X_AXIS_SPACE,
 };
 use super::palette::viridis;
-use super::{Appearance, RenderError};
+use super::{Appearance, PlotRect, RenderError};
 
 /// A grid of values over a rectangle of the plane.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -108,6 +108,19 @@ pub struct HeatmapOptions {
 const BAR_WIDTH: f64 = 12.0;
 const BAR_SPACE: f64 = 84.0;
 
+/// Where the heatmap's cells go on an area of `size` device pixels (the colour bar is right of
+/// this rectangle). The same for every grid, so a caller can map the pointer to grid cells.
+pub fn heatmap_plot_rect(size: (u32, u32), appearance: &Appearance) -> PlotRect {
+    let look = appearance;
+    let (w, h) = (size.0.min(1 << 20) as i32, size.1.min(1 << 20) as i32);
+    PlotRect {
+        left: look.px(LEFT_SPACE),
+        top: look.px(PAD) + look.px(CAPTION_ROW),
+        right: w - look.px(BAR_SPACE),
+        bottom: h - look.px(X_AXIS_SPACE + PAD),
+    }
+}
+
 /// Draws `grid` filling `area`, with a colour bar on the right.
 pub fn draw_heatmap<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -127,15 +140,9 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     let x = usable_range(grid.x, 1e-9, (0.0, 1.0));
     let y = usable_range(grid.y, 1e-9, (0.0, 1.0));
     let caption = look.px(PAD);
-    let top = caption + look.px(CAPTION_ROW);
-    let plot = Plot {
-        left: look.px(LEFT_SPACE),
-        right: w - look.px(BAR_SPACE),
-        top,
-        bottom: h - look.px(X_AXIS_SPACE + PAD),
-        x,
-        y,
-    };
+    let rect = heatmap_plot_rect((w as u32, h as u32), &look);
+    let plot =
+        Plot { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom, x, y };
     if !plot.is_drawable() {
         return Ok(());
     }

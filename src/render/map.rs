@@ -27,8 +27,8 @@ pub struct MapOptions {
     /// The price axis, in index units (start = 100). `None` uses [`shared_price_range`] of this
     /// outcome alone. Pass the price chart's range to line the two charts up.
     pub price_range: Option<(f64, f64)>,
-    /// The device-pixel rows (top, bottom) of the plot, e.g. from
-    /// [`super::price_panel_band`] for a price chart of the same height; `None` lays the map
+    /// The device-pixel rows (top, bottom) of the plot, e.g. the price panel's from
+    /// [`super::price_chart_layout`] for a price chart of the same height; `None` lays the map
     /// out on its own. Rows outside the area are clamped into it.
     pub band: Option<(i32, i32)>,
 }

@@ -35,10 +35,10 @@ use plotters::prelude::RGBColor;
 
 use crate::model::{Comparison, Outcome};
 
-pub use heatmap::{draw_heatmap, ColorScale, Grid, HeatmapOptions, ValueFormat};
+pub use heatmap::{draw_heatmap, heatmap_plot_rect, ColorScale, Grid, HeatmapOptions, ValueFormat};
 pub use map::{draw_liquidation_map, shared_price_range, MapOptions};
 pub use palette::Theme;
-pub use price::{draw_price_chart, price_panel_band, PriceChartOptions};
+pub use price::{draw_price_chart, price_chart_layout, PriceChartLayout, PriceChartOptions};
 pub use survival::{draw_survival, Sample, SurvivalOptions};
 
 /// A chart could not be drawn: the backend failed (for a canvas, practically never).
@@ -66,6 +66,20 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Rende
     fn from(e: DrawingAreaErrorKind<E>) -> Self {
         RenderError { message: e.to_string() }
     }
+}
+
+/// A rectangle of a chart in device pixels (y down): where a plot sits, for a caller that maps
+/// pointer positions to data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlotRect {
+    /// Left edge.
+    pub left: i32,
+    /// Top edge.
+    pub top: i32,
+    /// Right edge.
+    pub right: i32,
+    /// Bottom edge.
+    pub bottom: i32,
 }
 
 /// How a chart looks, whatever it shows: colours, and how many device pixels a logical pixel is.

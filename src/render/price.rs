@@ -19,7 +19,7 @@ use super::frame::{
 };
 use super::map::shared_price_range;
 use super::palette::blend;
-use super::{Appearance, RenderError, Run, Scenario};
+use super::{Appearance, PlotRect, RenderError, Run, Scenario};
 
 /// What the price chart shows besides the paths.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,17 +114,31 @@ fn legend_items(runs: &[Run<'_>], look: &Appearance) -> Vec<LegendItem> {
     items
 }
 
-/// The device-pixel rows (top, bottom) that the price panel occupies in an area of `size`
-/// device pixels. A liquidation map drawn on a canvas of the same height can pass them as
-/// [`super::MapOptions::band`] so that its price axis lines up with the price chart's.
-pub fn price_panel_band(
+/// Where the two panels of the price chart go on an area of `size` device pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PriceChartLayout {
+    /// The price panel. A liquidation map drawn on a canvas of the same height can pass
+    /// `(price.top, price.bottom)` as [`super::MapOptions::band`] so that its price axis lines
+    /// up with the price chart's.
+    pub price: PlotRect,
+    /// The liquidation bars.
+    pub bars: PlotRect,
+}
+
+/// The layout [`draw_price_chart`] uses for these runs and options on an area of `size` device
+/// pixels (it depends on the legend, which wraps on narrow areas). Both panels span ticks 0 to
+/// the longest series' length from `left` to `right`.
+pub fn price_chart_layout(
     size: (u32, u32),
     runs: &[Run<'_>],
     options: &PriceChartOptions,
-) -> (i32, i32) {
+) -> PriceChartLayout {
     let look = options.appearance;
     let size = (size.0.min(1 << 20) as i32, size.1.min(1 << 20) as i32);
-    layout(size, &legend_items(runs, &look), &look).price
+    let lay = layout(size, &legend_items(runs, &look), &look);
+    let rect =
+        |(top, bottom): (i32, i32)| PlotRect { left: lay.left, top, right: lay.right, bottom };
+    PriceChartLayout { price: rect(lay.price), bars: rect(lay.bars) }
 }
 
 /// Draws the price chart of `runs` (usually [`Run::all`] of a comparison) filling `area`.
