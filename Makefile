@@ -69,10 +69,10 @@ test: tools-test
 	    echo "note: tests/e2e has no tests yet; skipping the browser end-to-end tests"; \
 	fi
 
-## bench: native benchmarks, then the size of what a browser downloads against its budget
-bench: tools-dist build
-	cargo bench
-	benches/wasm-size.sh $(PKG)
+## bench: native and in-browser timings and the download size against the issues' budgets,
+## saved to target/bench-report.txt too (QUICK=1: fewer runs); needs chromium like make test
+bench: tools-test build
+	benches/run.sh $(if $(QUICK),--quick)
 
 ## dist: the static site with an optimised wasm, ready to copy to any web server
 dist: tools-dist build

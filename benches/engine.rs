@@ -8,14 +8,15 @@
 //!   cargo bench --bench engine              full run (about a minute on two cores)
 //!   cargo bench --bench engine -- --quick   fewer runs, for a smoke check
 //!
-//! The medians also go to target/bench/native.json, which benches/browser.mjs reads to print
-//! the wasm ÷ native ratio.
+//! The figures also go to target/bench/native.json, which benches/browser.mjs reads to print
+//! the wasm ÷ native ratio. The default population goes to target/bench/population.bin, so the
+//! JavaScript reference cascade in the browser runs on exactly the traders the engine draws.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Instant;
 
-use leverage_cascade::model::population::{Draws, Population};
+use leverage_cascade::model::population::{Draws, Population, Position};
 use leverage_cascade::model::simulate::run;
 use leverage_cascade::model::{compare, simulate, Params, PopulationCache};
 
@@ -255,13 +256,42 @@ fn main() {
         m1k.judged() / n100k.judged()
     );
 
-    let mut json = String::from("{\n  \"unit\": \"ms\",\n  \"quick\": ");
-    let _ = write!(json, "{quick},\n  \"cases\": {{\n{}\n  }}\n}}\n", r.json.join(",\n"));
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
-    let written =
-        std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(dir.join("native.json"), json));
+    let mut json = String::from("{\n  \"unit\": \"ms\",\n  \"quick\": ");
+    // A fingerprint of the model this was built from, so the browser side can tell when www/pkg
+    // was built from other sources (its ratios and population would then compare different code).
+    let fingerprint = simulate(&default).map_or(0.0, |o| o.summary.final_price);
+    let _ = write!(
+        json,
+        "{quick},\n  \"default_final_price\": {fingerprint:?},\n  \"cases\": {{\n{}\n  }}\n}}\n",
+        r.json.join(",\n")
+    );
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("native.json"), json))
+        .and_then(|()| std::fs::write(dir.join("population.bin"), population_bytes(&default)));
     match written {
-        Ok(()) => println!("\n  (figures written to target/bench/native.json)"),
-        Err(e) => eprintln!("warning: could not write target/bench/native.json: {e}"),
+        Ok(()) => println!(
+            "\n  (figures in target/bench/native.json, the default population in population.bin)"
+        ),
+        Err(e) => eprintln!("warning: could not write to target/bench: {e}"),
     }
+}
+
+/// The population `params` generates, as four little-endian f64 columns of equal length: side
+/// (0 long, 1 short), notional at entry (USD), leverage (after any tier cap) and entry price.
+fn population_bytes(params: &Params) -> Vec<u8> {
+    let population = Population::for_params(params);
+    let (long, short) = (&population.long.positions, &population.short.positions);
+    let all = || long.iter().map(|p| (0.0, p)).chain(short.iter().map(|p| (1.0, p)));
+    let mut bytes = Vec::with_capacity(population.len() * 32);
+    let mut column = |value: fn(f64, &Position) -> f64| {
+        for (side, p) in all() {
+            bytes.extend_from_slice(&value(side, p).to_le_bytes());
+        }
+    };
+    column(|side, _| side);
+    column(|_, p| p.qty0 * p.entry);
+    column(|_, p| p.leverage);
+    column(|_, p| p.entry);
+    bytes
 }

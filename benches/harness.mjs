@@ -4,7 +4,7 @@
 // cross-origin isolated, so the clock ticks in microseconds rather than 0.1 ms.
 
 import init, * as api from '/pkg/leverage_cascade.js';
-import { cascade, makePopulation, referenceParams, toPositions } from './js-reference.mjs';
+import { cascade, referenceParams, toPositions } from './js-reference.mjs';
 
 await init();
 
@@ -37,6 +37,7 @@ function wasm({ quick }) {
   const shocks = [defaults.shockPct, defaults.shockPct - 1];
   return {
     crossOriginIsolated: self.crossOriginIsolated,
+    defaultFinalPrice: api.simulate(defaults).summary.finalPrice,
     simulate_default: time(10, scaled(quick, 51), () => api.simulate(defaults)),
     simulate_1m: time(2, scaled(quick, 15), () => api.simulate(million)),
     compare_default: time(3, scaled(quick, 31), () => api.compare(defaults)),
@@ -48,50 +49,81 @@ function wasm({ quick }) {
   };
 }
 
+let population = null;
+
 /**
- * The JavaScript reference against the engine on one population of `n` positions, drawn in JS
- * and handed to the engine as `params.positions`.
+ * The positions the engine draws for the default params, as benches/engine.rs dumped them to
+ * target/bench/population.bin: four little-endian f64 columns (side, notional, leverage, entry).
  */
-function reference({ quick, n, seed, overrides }) {
-  const params = referenceParams({ ...api.defaultParams(), ...overrides });
-  const pop = makePopulation(params, n, seed);
-  const positions = toPositions(pop);
-  const withPositions = { ...params, positions };
-  // Same params with one invalid field: the whole list is converted and validated, then the
-  // call throws, so this times the crossing of the JS boundary without the engine.
-  const invalid = { ...withPositions, tickSeconds: 0 };
+async function enginePopulation() {
+  if (population) return population;
+  const response = await fetch('/bench/population.bin');
+  if (!response.ok) throw new Error('target/bench/population.bin is missing: run benches/engine.rs first');
+  const f = new Float64Array(await response.arrayBuffer());
+  const n = f.length / 4;
+  population = {
+    side: Uint8Array.from(f.subarray(0, n)),
+    notional: f.slice(n, 2 * n),
+    leverage: f.slice(2 * n, 3 * n),
+    entry: f.slice(3 * n),
+  };
+  return population;
+}
+
+/** Fields that decide who holds what; the scenarios may not change them. */
+const POPULATION_KNOBS = [
+  'startPrice', 'traders', 'seed', 'positions', 'openInterest', 'longShare', 'leverage',
+  'leverageSpread', 'whaleConcentration', 'entrySpreadPct', 'maintenancePct', 'marginTiers',
+];
+
+/**
+ * The JavaScript reference against the engine on the engine's own default population. The
+ * engine is timed as the page calls it, `simulate(params)`, population generation included;
+ * the JS cascade gets the generated positions for free.
+ */
+async function reference({ quick, overrides, listCost }) {
+  const defaults = api.defaultParams();
+  for (const key of Object.keys(overrides)) {
+    if (POPULATION_KNOBS.includes(key)) throw new Error(`a scenario may not change ${key}`);
+  }
+  const params = referenceParams({ ...defaults, ...overrides });
+  const pop = await enginePopulation();
 
   const js = cascade(pop, params);
-  const engine = api.simulate(withPositions).summary;
+  const engine = api.simulate(params).summary;
+  if (engine.traders !== pop.side.length) {
+    throw new Error(`population.bin has ${pop.side.length} positions, the engine drew ${engine.traders}`);
+  }
 
-  const runs = scaled(quick, 21);
+  const runs = scaled(quick, 31);
   const jsTime = time(3, runs, () => cascade(pop, params));
-  const engineTime = time(2, runs, () => api.simulate(withPositions));
-  const conversionTime = time(2, runs, () => {
-    try {
-      api.simulate(invalid);
-    } catch {
-      return;
-    }
-    throw new Error('the invalid params were accepted');
-  });
-  // The page's path, for scale: the engine drawing its own population of the same size and
-  // knobs (a different but like population), and JS drawing one and running the cascade.
-  const own = { ...params, traders: n };
-  const engineOwnTime = time(3, runs, () => api.simulate(own));
-  const jsOwnTime = time(1, scaled(quick, 11), () => cascade(makePopulation(params, n, seed), params));
+  const engineTime = time(3, runs, () => api.simulate(params));
+
+  // For scale: the same positions as an explicit params.positions list. The call below has one
+  // invalid field, so it reads and validates the whole list and then throws before simulating.
+  let listTime = null;
+  if (listCost) {
+    const invalid = { ...params, positions: toPositions(pop), tickSeconds: 0 };
+    listTime = time(1, scaled(quick, 5), () => {
+      try {
+        api.simulate(invalid);
+      } catch {
+        return;
+      }
+      throw new Error('the invalid params were accepted');
+    });
+  }
   return {
-    n,
+    n: pop.side.length,
     rounds: js.rounds,
     waves: engine.waves,
     finalPrice: { js: js.finalPrice, engine: engine.finalPrice },
+    minPrice: { js: js.minPrice, engine: engine.minPrice },
     liquidatedCount: { js: js.liquidatedCount, engine: engine.liquidatedCount },
     liquidatedNotional: { js: js.liquidatedNotional, engine: engine.liquidatedNotional },
     jsTime,
     engineTime,
-    conversionTime,
-    engineOwnTime,
-    jsOwnTime,
+    listTime,
   };
 }
 

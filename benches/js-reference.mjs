@@ -19,7 +19,9 @@
 //   - full liquidation, no throttle, no backstop, no breaker, no noise, no ADL (with ADL off the
 //     insurance fund and fees never feed back into the price, so they are left out here).
 //
-// The module runs in a browser and in Node (it only uses typed arrays and Math).
+// The population comes in as four columns, {side (0 long, 1 short), notional (USD at entry),
+// leverage, entry}: benches/browser.mjs passes the very positions the engine draws for the
+// default params (dumped by benches/engine.rs). The module runs in a browser and in Node.
 
 /** The engine params under which the engine computes exactly what `cascade` computes. */
 export function referenceParams(base) {
@@ -37,69 +39,6 @@ export function referenceParams(base) {
       adl: false,
     },
   };
-}
-
-/**
- * mulberry32: a small seeded 32-bit generator (Tommy Ettinger's), good enough to draw a
- * benchmark population. Returns uniforms in (0, 1).
- */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
-
-/** A standard normal draw (Box–Muller, one of the pair). */
-function normal(uniform) {
-  return Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-}
-
-/**
- * Draws a population like the engine's generator does, from the same knobs: Pareto sizes
- * scaled to each side's share of `openInterest`, leverage 1 + (mean − 1) · log-normal, entries
- * log-normal around the start price and redrawn until the position is solvent at the start.
- * Side is 0 for long, 1 for short.
- */
-export function makePopulation(p, n, seed = 1) {
-  const uniform = generator(seed);
-  const side = new Uint8Array(n);
-  const notional = new Float64Array(n);
-  const leverage = new Float64Array(n);
-  const entry = new Float64Array(n);
-  const alpha = 3 - 1.9 * p.whaleConcentration;
-  const s = p.leverageSpread;
-  const m = p.maintenancePct / 100;
-  const sigma = p.entrySpreadPct / 100;
-  const sums = [0, 0];
-  for (let i = 0; i < n; i++) {
-    const short = uniform() < p.longShare ? 0 : 1;
-    side[i] = short;
-    notional[i] = Math.pow(uniform(), -1 / alpha);
-    sums[short] += notional[i];
-    const lev = 1 + (p.leverage - 1) * Math.exp(s * normal(uniform) - (s * s) / 2);
-    leverage[i] = Math.min(lev, 125);
-    let e = p.startPrice;
-    for (let tries = 0; tries < 64; tries++) {
-      const candidate = p.startPrice * Math.exp(sigma * normal(uniform));
-      const liq = liquidationPrice(short, candidate, leverage[i], m);
-      if (short ? liq > p.startPrice : liq < p.startPrice) {
-        e = candidate;
-        break;
-      }
-    }
-    entry[i] = e;
-  }
-  const scale = [
-    (p.openInterest * p.longShare) / (sums[0] || 1),
-    (p.openInterest * (1 - p.longShare)) / (sums[1] || 1),
-  ];
-  for (let i = 0; i < n; i++) notional[i] *= scale[side[i]];
-  return { side, notional, leverage, entry };
 }
 
 /** The same population as the engine's `params.positions` list. */

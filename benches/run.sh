@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark in one report, printed and saved to target/bench-report.txt.
+#
+#   benches/run.sh [--quick]     --quick: fewer runs, for a smoke check (figures are rougher)
+#
+# Expects www/pkg to be built from the same sources (make bench runs `make build` first) and
+# Debian's chromium (make bench installs it). Budgets are printed as PASS or FAIL and listed
+# again at the end; a missed budget does not fail the command (these are measurements, not
+# tests), a step that cannot run does.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=()
+[ "${1:-}" = "--quick" ] && quick=(--quick)
+report=target/bench-report.txt
+mkdir -p target/bench
+
+if [ ! -d benches/node_modules ]; then
+    echo "==> npm ci (in benches)"
+    (cd benches && npm ci --no-audit --no-fund)
+fi
+# Compile the native bench before the report starts, so compiler output stays out of it.
+cargo bench --bench engine --no-run
+
+section() {
+    printf '\n==== %s ====\n\n' "$1"
+}
+
+run_all() {
+    local status=0
+    echo "leverage-cascade benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo ', with uncommitted changes in src/')"
+    echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '{ printf "%d MB", $2 / 1024 }' /proc/meminfo | head -1) RAM"
+    echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine slows the wall clock)"
+    echo "$(rustc --version); node $(node --version)"
+    [ ${#quick[@]} -gt 0 ] && echo "QUICK MODE: fewer runs than a full report"
+
+    section "1. Native engine (benches/engine.rs)"
+    cargo bench --quiet --bench engine -- "${quick[@]}" || status=1
+
+    section "2-4. In the browser (benches/browser.mjs)"
+    node benches/browser.mjs "${quick[@]}" || status=1
+
+    section "5. Download size"
+    benches/wasm-size.sh www/pkg || status=1
+    for extra in embed-size explore; do
+        if [ -f "benches/$extra.mjs" ]; then
+            echo
+            node "benches/$extra.mjs" || status=1
+        fi
+    done
+    return $status
+}
+
+status=0
+run_all 2>&1 | tee "$report" || status=1
+
+{
+    section "Budgets"
+    grep -E 'PASS|FAIL|OVER BUDGET|KB budget' "$report" | sed 's/^ *//' || echo "(no verdicts found)"
+} | tee -a "$report"
+echo
+echo "Report saved to $report"
+if [ $status -ne 0 ]; then
+    echo "error: a benchmark step failed (see above)" >&2
+fi
+exit $status
