@@ -446,6 +446,8 @@ function fitCanvas(canvas) {
   if (canvas.height !== height) canvas.height = height;
 }
 
+let firstChartMarked = false;
+
 function draw() {
   if (!state.result) return;
   const common = { theme: theme() };
@@ -455,6 +457,11 @@ function draw() {
     api.render(el.priceCanvas, state.result, { ...common, chart: 'price' });
     fitCanvas(el.mapCanvas);
     api.render(el.mapCanvas, state.result, { ...common, chart: 'map', scenario: state.focus });
+    if (!firstChartMarked) {
+      // For benchmarks: time from navigation to the first drawn charts.
+      performance.mark('lab:first-chart');
+      firstChartMarked = true;
+    }
   } catch (err) {
     showApiError(err, 'The chart could not be drawn');
   }
