@@ -31,8 +31,8 @@ use crate::model::ParamsError;
 use crate::render::contour::level_line;
 use crate::render::palette::scenario_color;
 use crate::render::{
-    draw_heatmap, draw_survival, Appearance, ColorScale, HeatmapOptions, RenderError, Sample,
-    Scenario, SurvivalOptions, Theme, ValueFormat,
+    draw_heatmap, draw_survival, heatmap_plot_rect, Appearance, ColorScale, HeatmapOptions,
+    RenderError, Sample, Scenario, SurvivalOptions, Theme, ValueFormat,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -172,9 +172,15 @@ pub fn render_exploration(
                 y: edges(&grid.y),
             };
             draw_heatmap(&area, &cells, &heatmap).map_err(|e| render_error(&e))?;
-            let [left, top, right, bottom] = heatmap_plot(width, height, &appearance);
+            let rect = heatmap_plot_rect((width, height), &appearance);
             let plot = Object::new();
-            for (key, px) in [("left", left), ("top", top), ("right", right), ("bottom", bottom)] {
+            let sides = [
+                ("left", rect.left),
+                ("top", rect.top),
+                ("right", rect.right),
+                ("bottom", rect.bottom),
+            ];
+            for (key, px) in sides {
                 set(&plot, key, (f64::from(px) / appearance.scale()).into())?;
             }
             JsValue::from(plot)
@@ -390,17 +396,6 @@ fn edges(centres: &[f64]) -> (f64, f64) {
         (first.abs() * 0.05).max(0.5)
     };
     (first - half, last + half)
-}
-
-/// The rectangle the heatmap's cells fill on a `width` × `height` canvas, device pixels:
-/// `[left, top, right, bottom]`.
-///
-/// This mirrors the layout constants of `render/heatmap.rs` (left axis 50, caption 6 + 18, colour
-/// bar 84, x axis 36 + 6 logical pixels) until the render module exposes its own.
-fn heatmap_plot(width: u32, height: u32, look: &Appearance) -> [i32; 4] {
-    let px = |logical: f64| (logical * look.scale()).round() as i32;
-    let (w, h) = (width as i32, height as i32);
-    [px(50.0), px(6.0) + px(18.0), w - px(84.0), h - px(36.0 + 6.0)]
 }
 
 fn render_error(err: &RenderError) -> JsValue {
