@@ -26,7 +26,7 @@ export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 # binaryen's wasm-opt from npm (scripts/package.json; make test, bench and dist install it).
 WASM_OPT := scripts/node_modules/.bin/wasm-opt
 
-.PHONY: build serve test bench dist tools-build tools-test tools-dist
+.PHONY: build serve test bench dist fuzz tools-build tools-test tools-dist
 
 tools-build:
 	@scripts/ensure-tools.sh build
@@ -81,3 +81,7 @@ dist: tools-dist build
 	cp -R www/. dist/
 	@echo "dist/ holds the site; its wasm + glue:"
 	benches/wasm-size.sh dist/pkg
+
+## fuzz: cargo-fuzz on the params parser and the model for FUZZ_SECONDS (default 300); not in CI
+fuzz:
+	fuzz/run.sh
