@@ -1,0 +1,139 @@
+// The compact <leverage-cascade> widget on a bare host page: what it downloads (each file gzip -9,
+// 1 KB = 1000 bytes) and how long it takes to show its first chart on localhost, against the
+// budgets of issue 5 (130 KB, 500 ms).
+//
+//   node benches/embed-size.mjs [--quick] [www-dir]     exits 1 when a budget is missed
+//
+// The files are the ones the browser actually requested while loading the widget (embed.js,
+// its stylesheet, the modules it imports, the JS glue and the wasm), so a new import is counted
+// without editing this script. Time to first chart runs from navigation start to the widget's
+// `leverage-cascade:first-chart` performance mark, in a fresh browser context each run (no
+// cache), over loopback; it includes compiling the wasm and the first compare() and render().
+
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const SIZE_BUDGET = 130_000;
+const TIME_BUDGET_MS = 500;
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const here = fileURLToPath(new URL('.', import.meta.url));
+const www = resolve(args.find((a) => !a.startsWith('--')) || join(here, '..', 'www'));
+const runs = quick ? 3 : 9;
+
+const PAGE = '/__embed-bench.html';
+const HOST_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>embed bench</title><link rel="icon" href="data:,">
+<script type="module" src="/embed.js"></script></head>
+<body><leverage-cascade compact></leverage-cascade></body></html>`;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+};
+
+function serve(root) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const headers = { 'Cache-Control': 'no-store' };
+    if (path === PAGE) {
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] }).end(HOST_PAGE);
+      return;
+    }
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root + sep) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+}
+
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+
+if (!existsSync(join(www, 'pkg', 'leverage_cascade_bg.wasm'))) {
+  console.error(`error: ${join(www, 'pkg')} is missing; run make build first`);
+  process.exit(1);
+}
+
+const server = await serve(www);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+let status = 0;
+try {
+  const times = [];
+  let files = null;
+  for (let i = 0; i < runs; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 400, height: 500 } });
+    const page = await context.newPage();
+    const requested = [];
+    const errors = [];
+    page.on('request', (r) => requested.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(origin + PAGE);
+    const ms = await page.evaluate(
+      () =>
+        new Promise((done, fail) => {
+          const seen = () => performance.getEntriesByName('leverage-cascade:first-chart')[0];
+          const started = performance.now();
+          (function poll() {
+            const mark = seen();
+            if (mark) done(mark.startTime);
+            else if (performance.now() - started > 20000) fail(new Error('no chart within 20 s'));
+            else setTimeout(poll, 5);
+          })();
+        }),
+    );
+    if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`);
+    times.push(ms);
+    files ??= [...new Set(requested)].filter((u) => u.startsWith(origin) && !u.endsWith(PAGE)).map((u) => new URL(u).pathname);
+    await context.close();
+  }
+
+  console.log('Compact embed: what a host page downloads for one <leverage-cascade compact>');
+  console.log(`${'file'.padEnd(40)} ${'bytes'.padStart(10)} ${'gzip-9'.padStart(10)}`);
+  let total = 0;
+  for (const path of files) {
+    const body = readFileSync(join(www, path));
+    const gz = gzipSync(body, { level: 9 }).length;
+    total += gz;
+    console.log(`${path.slice(1).padEnd(40)} ${String(body.length).padStart(10)} ${String(gz).padStart(10)}`);
+  }
+  const sizeOk = total <= SIZE_BUDGET;
+  console.log(`embed total, gzip -9: ${kb(total)} of a ${SIZE_BUDGET / 1000} KB budget: ${sizeOk ? 'PASS' : 'FAIL'}`);
+
+  const med = median(times);
+  const timeOk = med <= TIME_BUDGET_MS;
+  console.log(
+    `embed time to first chart (localhost, cold, ${runs} runs): median ${med.toFixed(0)} ms, ` +
+      `fastest ${Math.min(...times).toFixed(0)} ms, slowest ${Math.max(...times).toFixed(0)} ms; ` +
+      `budget ${TIME_BUDGET_MS} ms: ${timeOk ? 'PASS' : 'FAIL'}`,
+  );
+  if (!sizeOk || !timeOk) status = 1;
+} catch (err) {
+  console.error(`error: ${err.message}`);
+  status = 1;
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(status);
