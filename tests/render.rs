@@ -8,9 +8,10 @@ use leverage_cascade::model::presets::presets;
 use leverage_cascade::model::{compare, simulate, Comparison, Outcome, Params};
 use leverage_cascade::render::palette::{map_colors, ThemeColors};
 use leverage_cascade::render::{
-    draw_heatmap, draw_liquidation_map, draw_price_chart, draw_survival, heatmap_plot_rect,
-    price_chart_layout, shared_price_range, Appearance, ColorScale, Grid, HeatmapOptions,
-    MapOptions, PriceChartOptions, Run, Sample, Scenario, SurvivalOptions, Theme, ValueFormat,
+    active_ticks, draw_heatmap, draw_liquidation_map, draw_price_chart, draw_survival,
+    heatmap_plot_rect, price_chart_layout, shared_price_range, Appearance, ColorScale, Grid,
+    HeatmapOptions, MapOptions, PriceChartOptions, Run, Sample, Scenario, SurvivalOptions, Theme,
+    ValueFormat,
 };
 use plotters::prelude::*;
 
@@ -333,6 +334,26 @@ fn map_shows_buckets_reference_lines_and_legend() {
         assert_eq!(texts(&s, "start"), 1);
         assert_eq!(texts(&s, "lowest price reached (no mitigation)"), 1);
     }
+}
+
+#[test]
+fn a_short_squeeze_maps_shorts_above_and_the_highest_price() {
+    let squeeze =
+        small(Params { shock_pct: 8.0, long_share: 0.3, leverage: 20.0, ..Params::default() });
+    let c = compare(&squeeze).unwrap();
+    let runs = Run::all(&c);
+    let (lo, hi) = shared_price_range(&runs);
+    // The range reaches further up, where the price went.
+    assert!(hi - 100.0 > 100.0 - lo, "{lo}..{hi}");
+    let options = MapOptions { price_range: Some((lo, hi)), ..Default::default() };
+    let s = map_svg("map-squeeze", &c.none, &options, (420, 560));
+    assert_clean(&s);
+    assert_eq!(texts(&s, "highest price reached (no mitigation)"), 1);
+    assert_eq!(texts(&s, "lowest price reached (no mitigation)"), 0);
+    let m = map_colors(Theme::Light);
+    assert!(rects_in(&s, m.short_liquidated, Some("1")) > 1);
+    let p = price_svg("price-squeeze", &runs, &PriceChartOptions::default(), (900, 560));
+    assert_clean(&p);
 }
 
 #[test]
@@ -671,5 +692,68 @@ fn phone_sized_charts_keep_their_text_inside() {
         let s =
             map_svg(&format!("phone-map-{theme:?}").to_lowercase(), &c.none, &options, (360, 360));
         inside(&s, (360, 360));
+    }
+}
+
+#[test]
+fn a_time_window_shows_only_its_ticks() {
+    let c = halting();
+    let runs = Run::all(&c);
+    let (from, to) = active_ticks(&runs);
+    assert_eq!(from, 0);
+    // The window covers every liquidation and halt, and leaves out the quiet tail.
+    for run in &runs {
+        let s = &run.outcome.series;
+        let last_busy = (0..s.price.len())
+            .filter(|&t| s.liquidated_notional[t] > 0.0 || s.halted[t] != 0)
+            .max()
+            .unwrap_or(0);
+        assert!(last_busy < to as usize, "{:?}: tick {last_busy} outside 0..{to}", run.scenario);
+    }
+    assert!((30..300).contains(&to), "{to}");
+
+    let options =
+        PriceChartOptions { time_window: Some((from, to)), cursor: Some(5), ..Default::default() };
+    let zoomed = price_svg("price-window", &runs, &options, (900, 560));
+    assert_clean(&zoomed);
+    let full = price_svg(
+        "price-full",
+        &runs,
+        &PriceChartOptions { cursor: Some(5), ..Default::default() },
+        (900, 560),
+    );
+    // The x labels stop at the window's end.
+    let x_labels = |s: &str| -> Vec<f64> {
+        let bottom = price_chart_layout((900, 560), &runs, &options).bars.bottom;
+        elements(s, "text")
+            .into_iter()
+            .zip(all_texts(s))
+            .filter(|(e, _)| attr(e, "y") > bottom)
+            .filter_map(|(_, t)| t.parse().ok())
+            .collect()
+    };
+    let (zx, fx) = (x_labels(&zoomed), x_labels(&full));
+    assert!(zx.iter().all(|&v| v <= f64::from(to)), "{zx:?}");
+    assert_eq!(fx.last(), Some(&300.0));
+    // The same cursor is further right when zoomed in.
+    let cursor_x = |s: &str| {
+        let stroke = format!("stroke=\"{}\"", hex(Theme::Light.colors().text));
+        let e = elements(s, "polyline")
+            .into_iter()
+            .find(|e| e.contains(&stroke) && e.contains("opacity=\"0.7\""))
+            .expect("cursor");
+        let points = e.split("points=\"").nth(1).unwrap();
+        points.split(',').next().unwrap().parse::<i32>().unwrap()
+    };
+    assert!(cursor_x(&zoomed) > cursor_x(&full));
+    // A cursor outside the window is not drawn.
+    let late = PriceChartOptions { cursor: Some(to + 10), ..options.clone() };
+    let s = price_svg("price-window-late-cursor", &runs, &late, (900, 560));
+    assert_eq!(elements(&s, "circle").len(), 0);
+    // A window past the end, or backwards, still draws.
+    for window in [(500, 900), (50, 10), (0, 0)] {
+        let odd = PriceChartOptions { time_window: Some(window), ..options.clone() };
+        let s = price_svg("price-window-odd", &runs, &odd, (900, 560));
+        assert_clean(&s);
     }
 }

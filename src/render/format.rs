@@ -22,7 +22,8 @@ pub fn money(usd: f64) -> String {
 }
 
 /// An axis label for money: every label of one axis uses the unit of the axis's largest value
-/// (`top`) and as many decimals as the tick step needs, so neighbours never print alike.
+/// (`top`) and as many decimals as the tick step needs (trailing zeros dropped), so neighbours
+/// never print alike.
 pub fn money_tick(usd: f64, step: f64, top: f64) -> String {
     if !usd.is_finite() {
         return "–".to_string();
@@ -31,7 +32,8 @@ pub fn money_tick(usd: f64, step: f64, top: f64) -> String {
         return "$0".to_string();
     }
     let (size, suffix) = UNITS[unit_index(top.abs())];
-    let text = number_tick(usd / size, step / size);
+    // Compact labels drop trailing zeros: $0.5B beside $0.25B, not $0.50B.
+    let text = trim_zeros(number_tick(usd / size, step / size));
     match text.strip_prefix('−') {
         Some(rest) => format!("−${rest}{suffix}"),
         None => format!("${text}{suffix}"),

@@ -72,15 +72,20 @@ fn to_pixel(v: f64) -> i32 {
 pub(crate) fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> (Vec<f64>, f64) {
     let max_count = max_count.clamp(2, 50);
     let span = hi - lo;
+    if lo == hi && lo.is_finite() {
+        return (vec![lo], 1.0);
+    }
     if !(span.is_finite() && span > 0.0) {
-        return (if lo.is_finite() { vec![lo] } else { vec![] }, 1.0);
+        return (vec![], 1.0);
     }
     let raw = span / max_count as f64;
     let magnitude = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+    // The smallest round step that gives at most `max_count` ticks; ten times the magnitude
+    // always does, since it exceeds span / max_count.
+    let step = [1.0, 2.0, 2.5, 5.0]
         .iter()
         .map(|m| m * magnitude)
-        .find(|&s| span / s <= max_count as f64)
+        .find(|&s| (span / s).floor() + 1.0 <= max_count as f64)
         .unwrap_or(10.0 * magnitude);
     let first = (lo / step).ceil();
     let ticks = (0..=max_count + 1)
@@ -104,7 +109,7 @@ pub(crate) fn text_width(text: &str, size: f64) -> f64 {
             'm' | 'w' | 'M' | 'W' | '%' => 0.95,
             '=' | '+' | '<' | '>' | '×' | '÷' | '≥' | '−' => 0.84,
             'A'..='Z' => 0.72,
-            _ => 0.62,
+            _ => 0.58,
         })
         .sum::<f64>()
         * size

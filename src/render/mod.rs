@@ -38,7 +38,9 @@ use crate::model::{Comparison, Outcome};
 pub use heatmap::{draw_heatmap, heatmap_plot_rect, ColorScale, Grid, HeatmapOptions, ValueFormat};
 pub use map::{draw_liquidation_map, shared_price_range, MapOptions};
 pub use palette::Theme;
-pub use price::{draw_price_chart, price_chart_layout, PriceChartLayout, PriceChartOptions};
+pub use price::{
+    active_ticks, draw_price_chart, price_chart_layout, PriceChartLayout, PriceChartOptions,
+};
 pub use survival::{draw_survival, Sample, SurvivalOptions};
 
 /// A chart could not be drawn: the backend failed (for a canvas, practically never).

@@ -40,6 +40,10 @@ pub struct PriceChartOptions {
     /// The price axis, in index units (start = 100). `None` uses [`shared_price_range`] of the
     /// runs; pass the same range to [`super::draw_liquidation_map`] so the two charts line up.
     pub price_range: Option<(f64, f64)>,
+    /// The stretch of time shown, in ticks from the shock: `(from, to)` with x = 0 the start
+    /// and x = t + 1 the end of tick t. `None` shows the whole run; [`active_ticks`] gives a
+    /// window that ends soon after the cascade has settled.
+    pub time_window: Option<(u32, u32)>,
 }
 
 impl Default for PriceChartOptions {
@@ -51,6 +55,7 @@ impl Default for PriceChartOptions {
             bars: vec![Scenario::NoMitigation, Scenario::Both],
             tick_seconds: 1.0,
             price_range: None,
+            time_window: None,
         }
     }
 }
@@ -165,7 +170,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     painter.legend(&items, look.px(PAD), lay.right, lay.legend_top)?;
 
     let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0).max(1);
-    let x = (0.0, ticks as f64);
+    let x = time_range(ticks, options.time_window);
     let rebased = runs.iter().all(|r| index_factor(r.outcome).is_some());
     let y = usable_range(
         options.price_range.unwrap_or_else(|| shared_price_range(runs)),
@@ -185,10 +190,10 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     } else {
         1.0
     };
-    let unit = time_unit(ticks as f64 * tick_seconds);
+    let unit = time_unit((x.1 - x.0) * tick_seconds);
     let ticks_per_unit = unit.seconds / tick_seconds;
     let x_count = (f64::from(price.right - price.left) / look.px(80.0).max(1) as f64) as usize;
-    let (x_units, x_step) = nice_ticks(0.0, x.1 / ticks_per_unit, x_count.max(2));
+    let (x_units, x_step) = nice_ticks(x.0 / ticks_per_unit, x.1 / ticks_per_unit, x_count.max(2));
     let x_ticks: Vec<f64> = x_units.iter().map(|u| u * ticks_per_unit).collect();
 
     // 1. The price panel.
@@ -209,10 +214,13 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     // Thick paths first, thin ones over them, the highlighted one last.
     let mut order: Vec<&Run<'_>> = runs.iter().collect();
     order.sort_by_key(|r| (Some(r.scenario) == options.highlight, is_thin(r.scenario)));
-    // A path that lies on top of one drawn before it is dashed, so both colours show.
+    // A path that lies on one of the same width drawn before it is dashed, so both colours
+    // show (a thin path over a thick one shows both already).
     let tolerance = price.y_per_pixel();
     for (i, run) in order.iter().enumerate() {
-        let dashed = order[..i].iter().any(|earlier| same_path(earlier, run, tolerance));
+        let dashed = order[..i].iter().any(|earlier| {
+            is_thin(earlier.scenario) == is_thin(run.scenario) && same_path(earlier, run, tolerance)
+        });
         let width = line_width(run.scenario, options.highlight);
         draw_path(&painter, &price, run, width, dashed)?;
     }
@@ -242,9 +250,50 @@ pub fn draw_price_chart<DB: DrawingBackend>(
 
     // 3. The cursor, over both panels.
     if let Some(t) = options.cursor {
-        draw_cursor(&painter, &price, &bars, runs, t, tick_seconds, unit)?;
+        draw_cursor(&painter, &price, &bars, runs, (t, ticks), tick_seconds, unit)?;
     }
     Ok(())
+}
+
+/// The x range for `ticks` ticks and an optional window (clamped to the run, at least a tick).
+fn time_range(ticks: usize, window: Option<(u32, u32)>) -> (f64, f64) {
+    let end = ticks as f64;
+    match window {
+        Some((from, to)) => {
+            let from = f64::from(from.min(to)).min(end - 1.0).max(0.0);
+            let to = f64::from(from as u32).max(f64::from(to)).min(end).max(from + 1.0);
+            (from, to)
+        }
+        None => (0.0, end),
+    }
+}
+
+/// A time window, in ticks from the shock, that shows the cascade and its settling but not
+/// the long quiet tail: up to half as long again as the last tick in which any run liquidated
+/// anything, was halted, or was still more than 2 % of its total move away from its final
+/// price, and at least 30 ticks (never past the end of the runs).
+pub fn active_ticks(runs: &[Run<'_>]) -> (u32, u32) {
+    let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0);
+    let mut last = 0;
+    for run in runs {
+        let s = &run.outcome.series;
+        let last_final = s.price.iter().rev().copied().find(|p| p.is_finite());
+        let (Some(end), Some((lo, hi))) = (last_final, extent(s.price.iter().copied())) else {
+            continue;
+        };
+        let start = run.outcome.summary.start_price;
+        let span = (hi.max(start) - lo.min(start)).abs();
+        for t in 0..s.price.len() {
+            let liquidating = s.liquidated_notional.get(t).is_some_and(|&v| v > 0.0);
+            let halted = s.halted.get(t).is_some_and(|&h| h != 0);
+            let moving = (s.price[t] - end).abs() > 0.02 * span;
+            if liquidating || halted || moving {
+                last = last.max(t + 1);
+            }
+        }
+    }
+    let to = ((last as f64 * 1.5).ceil() as usize).max(30).min(ticks.max(1));
+    (0, to.min(u32::MAX as usize) as u32)
 }
 
 /// Whether a scenario's path is drawn thin: those with margin tiers. Paths often coincide in
@@ -371,16 +420,23 @@ fn draw_bars<DB: DrawingBackend>(
     }
 
     // Bin ticks so that each bar is at least 1 logical pixel wide (2 when bars stand side by
-    // side), and never more bins than device pixels.
-    let ticks = plot.x.1.round().max(1.0) as usize;
+    // side), and never more bins than device pixels. Bins start at the window's first tick.
+    let first = plot.x.0.max(0.0) as usize;
+    let ticks = (plot.x.1 - plot.x.0).round().max(1.0) as usize;
     let width = f64::from((plot.right - plot.left).max(1));
     let per_tick = width / look.scale() / ticks as f64;
     let min_bar = if shown.len() > 1 { 2.0 } else { 1.0 };
     let k = ((shown.len().max(1) as f64 * min_bar / per_tick).ceil() as usize)
         .max((ticks as f64 / width).ceil() as usize)
         .max(1);
-    let sums: Vec<Vec<f64>> =
-        shown.iter().map(|r| bin_sums(&r.outcome.series.liquidated_notional, k)).collect();
+    let sums: Vec<Vec<f64>> = shown
+        .iter()
+        .map(|r| {
+            let series = &r.outcome.series.liquidated_notional;
+            let window = &series[first.min(series.len())..(first + ticks).min(series.len())];
+            bin_sums(window, k)
+        })
+        .collect();
     let top = extent(sums.iter().flatten().copied()).map_or(0.0, |(_, hi)| hi);
     plot.y = if top > 0.0 { (0.0, top * 1.08) } else { (0.0, 1.0) };
 
@@ -391,7 +447,7 @@ fn draw_bars<DB: DrawingBackend>(
 
     let slot = k as f64 / shown.len().max(1) as f64;
     // Leave a gap between bins when they are wide enough for one to show.
-    let bin_px = (plot.px(k as f64) - plot.px(0.0)) as f64;
+    let bin_px = (plot.px(plot.x.0 + k as f64) - plot.px(plot.x.0)) as f64;
     let inset = if bin_px >= 4.0 * look.scale() { 0.12 * k as f64 } else { 0.0 };
     let slot =
         if inset > 0.0 { (k as f64 - 2.0 * inset) / shown.len().max(1) as f64 } else { slot };
@@ -401,7 +457,7 @@ fn draw_bars<DB: DrawingBackend>(
             if v <= 0.0 {
                 continue;
             }
-            let x0 = (b * k) as f64 + inset + i as f64 * slot;
+            let x0 = (first + b * k) as f64 + inset + i as f64 * slot;
             let (px0, py) = plot.point((x0, v.min(plot.y.1)));
             let px1 = plot.px(x0 + slot).max(px0 + 1);
             painter.fill((px0, py.min(plot.bottom - 1)), (px1, plot.bottom), color)?;
@@ -429,14 +485,17 @@ fn draw_cursor<DB: DrawingBackend>(
     price: &Plot,
     bars: &Plot,
     runs: &[Run<'_>],
-    tick: u32,
+    (tick, ticks): (u32, usize),
     tick_seconds: f64,
     unit: super::format::TimeUnit,
 ) -> Result<(), RenderError> {
     let look = painter.look;
     let colors = painter.colors;
-    let ticks = price.x.1 as usize;
+    // Past the end means the end; outside the time window, no cursor.
     let t = (tick as usize).min(ticks.saturating_sub(1));
+    if !(price.x.0..=price.x.1).contains(&((t + 1) as f64)) {
+        return Ok(());
+    }
     let x = price.px((t + 1) as f64);
     let bottom = if bars.is_drawable() { bars.bottom } else { price.bottom };
     painter.line(vec![(x, price.top), (x, bottom)], colors.text.mix(0.7), 1.0)?;
