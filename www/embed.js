@@ -95,13 +95,13 @@ function merge(base, over) {
   return out;
 }
 
-// One IntersectionObserver for every widget on the page.
-const widgets = new WeakMap();
+// One IntersectionObserver for every widget on the page; `onView` maps a widget to its callback.
+const onView = new WeakMap();
 const viewport =
   typeof IntersectionObserver === 'function'
     ? new IntersectionObserver(
         (entries) => {
-          for (const entry of entries) widgets.get(entry.target)?.setVisible(entry.isIntersecting);
+          for (const entry of entries) onView.get(entry.target)?.(entry.isIntersecting);
         },
         { rootMargin: VIEW_MARGIN },
       )
@@ -140,7 +140,7 @@ export class LeverageCascade extends HTMLElement {
 
   connectedCallback() {
     this.#guard(() => {
-      widgets.set(this, this);
+      onView.set(this, (visible) => this.#guard(() => this.#setVisible(visible)));
       this.#applyHeight();
       this.#applyTheme();
       if (this.#needsControls) this.#buildControls();
@@ -149,7 +149,7 @@ export class LeverageCascade extends HTMLElement {
       this.#resize.observe(this.#ui.priceCanvas);
       this.#resize.observe(this.#ui.mapCanvas);
       if (viewport) viewport.observe(this);
-      else this.setVisible(true);
+      else this.#setVisible(true);
     });
   }
 
@@ -195,8 +195,8 @@ export class LeverageCascade extends HTMLElement {
     });
   }
 
-  /** Called by the shared IntersectionObserver. */
-  setVisible(visible) {
+  /** The widget came near the viewport (true) or left it (false). */
+  #setVisible(visible) {
     this.#visible = visible;
     if (!visible) return;
     if (!this.#world && !this.#failed) this.#load();
@@ -549,18 +549,23 @@ export class LeverageCascade extends HTMLElement {
   #draw() {
     const ui = this.#ui;
     if (!this.#result || ui.root.hidden) return;
-    const theme = this.#theme();
-    const charts = [[ui.priceCanvas, { chart: 'price', theme, scenario: this.#focus }]];
-    if (!this.hasAttribute('compact')) charts.push([ui.mapCanvas, { chart: 'map', theme, scenario: this.#focus }]);
+    const common = { theme: this.#theme(), scenario: this.#focus, tickSeconds: this.#params.tickSeconds };
+    const charts = [[ui.priceCanvas, { ...common, chart: 'price' }]];
+    if (!this.hasAttribute('compact')) charts.push([ui.mapCanvas, { ...common, chart: 'map' }]);
+    let drawn = 0;
     try {
       for (const [canvas, options] of charts) {
-        if (fitCanvas(canvas)) this.#world.api.render(canvas, this.#result, options);
+        // A canvas with no size yet (not laid out) is drawn when the ResizeObserver sees it grow.
+        if (!fitCanvas(canvas)) continue;
+        this.#world.api.render(canvas, this.#result, options);
+        drawn += 1;
       }
     } catch (err) {
       this.#runMessage = `The chart could not be drawn: ${messageOf(err)}.`;
       this.#showMessages();
       return;
     }
+    if (!drawn) return;
     ui.root.dataset.state = 'ready';
     if (!this.#drawn) {
       this.#drawn = true;
