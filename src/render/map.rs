@@ -122,7 +122,7 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
     if let Some((t, b)) = options.band {
         // A band from a price chart of the same height; keep room for the axis below.
         top = t.clamp(0, h);
-        bottom = b.clamp(top, h - look.px(X_AXIS_SPACE).min(h));
+        bottom = b.clamp(top, (h - look.px(X_AXIS_SPACE).min(h)).max(top));
     }
     painter.legend(&items, look.px(PAD), right, legend_top)?;
 
