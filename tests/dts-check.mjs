@@ -162,6 +162,14 @@ test('every export is declared with real types, not any', () => {
     assert.doesNotMatch(`${decl.params} ${decl.returns}`, /\bany\b/, `${name} has no any`);
     assert.equal(typeof api[name], 'function', `${name} is exported`);
   }
+  const render = dts.functions.get('render');
+  assert.ok(render, 'render is declared');
+  assert.equal(
+    render.params,
+    'canvas: HTMLCanvasElement, data: Comparison | Outcome, options: RenderOptions',
+  );
+  assert.equal(render.returns, 'RenderResult');
+  assert.equal(typeof api.render, 'function');
   for (const name of ['simulate', 'compare']) {
     assert.equal(dts.functions.get(name).params, 'params?: ParamsInput | null');
   }
@@ -169,6 +177,13 @@ test('every export is declared with real types, not any', () => {
     if (['initSync', 'default'].includes(name)) continue;
     assert.doesNotMatch(`${decl.params} ${decl.returns}`, /\bany\b/, `${name} has no any`);
   }
+});
+
+test('render() result types match what tests/web.rs checks in the browser', () => {
+  // There is no canvas in Node: tests/web.rs asserts these exact keys on a real render.
+  assert.deepEqual([...dts.interfaces.get('RenderResult').keys()], ['plot', 'ticks']);
+  assert.deepEqual([...dts.interfaces.get('PlotRect').keys()], ['left', 'top', 'right', 'bottom']);
+  assert.deepEqual(literals('ScenarioKey').sort(), Object.keys(api.compare(SMALL)).sort());
 });
 
 test('defaultParams() matches Params', () => {

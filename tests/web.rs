@@ -8,7 +8,8 @@
 
 use js_sys::{Array, Error, Float64Array, Object, RangeError, Reflect, TypeError, Uint32Array};
 use js_sys::{Function, Uint8Array, JSON};
-use leverage_cascade::wasm::{compare, default_params, presets, simulate, version};
+use leverage_cascade::wasm::{compare, default_params, presets, render, simulate, version};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -221,6 +222,195 @@ fn the_module_keeps_working_after_errors() {
         simulate(small_with(&[("nope", 1.0.into())])).expect_err("bad");
         let out = simulate(small_with(&[])).expect("good after bad");
         assert_eq!(get(&get(&out, "summary"), "traders").as_f64(), Some(2000.0));
+    }
+}
+
+// ---- Charts on a real canvas ----
+
+#[wasm_bindgen(inline_js = r#"
+export function makeCanvas(width, height) {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  document.body.appendChild(canvas);
+  return canvas;
+}
+export function canvasWithoutContext2d() {
+  const canvas = document.createElement('canvas');
+  canvas.getContext('bitmaprenderer');
+  return canvas;
+}
+export function pixelAt(canvas, x, y) {
+  const d = canvas.getContext('2d').getImageData(x, y, 1, 1).data;
+  return ((d[0] << 24) | (d[1] << 16) | (d[2] << 8) | d[3]) >>> 0;
+}
+export function distinctColors(canvas) {
+  const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const seen = new Set();
+  for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+  return seen.size;
+}
+export function pixelsUnlike(canvas, x, y) {
+  const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const i0 = 4 * (y * canvas.width + x);
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    if (d[i] !== d[i0] || d[i + 1] !== d[i0 + 1] || d[i + 2] !== d[i0 + 2]) n++;
+  }
+  return n;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = makeCanvas)]
+    fn make_canvas(width: u32, height: u32) -> JsValue;
+    #[wasm_bindgen(js_name = canvasWithoutContext2d)]
+    fn canvas_without_context_2d() -> JsValue;
+    #[wasm_bindgen(js_name = pixelAt)]
+    fn pixel_at(canvas: &JsValue, x: u32, y: u32) -> u32;
+    #[wasm_bindgen(js_name = distinctColors)]
+    fn distinct_colors(canvas: &JsValue) -> u32;
+    #[wasm_bindgen(js_name = pixelsUnlike)]
+    fn pixels_unlike(canvas: &JsValue, x: u32, y: u32) -> u32;
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    obj(pairs)
+}
+
+#[wasm_bindgen_test]
+fn render_draws_the_price_chart_and_reports_its_plot() {
+    let data = compare(small_with(&[])).expect("compare");
+    let canvas = make_canvas(640, 360);
+    let blank = distinct_colors(&canvas);
+    let out = render(
+        canvas.clone(),
+        data,
+        options(&[("chart", "price".into()), ("cursor", 50.0.into()), ("dpr", 1.0.into())]),
+    )
+    .expect("render");
+    // Background, four scenario colours, axes, text, bars, shading: many colours, many pixels.
+    assert!(blank <= 1);
+    assert!(distinct_colors(&canvas) > 20, "{} colours", distinct_colors(&canvas));
+    assert!(
+        pixels_unlike(&canvas, 1, 1) > 640 * 360 / 50,
+        "{} pixels drawn",
+        pixels_unlike(&canvas, 1, 1)
+    );
+
+    assert_eq!(keys(&out), ["plot", "ticks"]);
+    assert_eq!(get(&out, "ticks").as_f64(), Some(200.0));
+    let plot = get(&out, "plot");
+    assert_eq!(keys(&plot), ["left", "top", "right", "bottom"]);
+    let [left, top, right, bottom] =
+        ["left", "top", "right", "bottom"].map(|k| get(&plot, k).as_f64().expect("a number"));
+    assert!(0.0 < left && left < right && right <= 640.0, "{left}..{right}");
+    assert!(0.0 < top && top < bottom && bottom <= 360.0, "{top}..{bottom}");
+}
+
+#[wasm_bindgen_test]
+fn render_draws_the_map_for_the_chosen_scenario() {
+    let data = compare(small_with(&[])).expect("compare");
+    let light = make_canvas(320, 360);
+    let out = render(
+        light.clone(),
+        data.clone(),
+        options(&[("chart", "map".into()), ("scenario", "both".into()), ("dpr", 1.0.into())]),
+    )
+    .expect("map");
+    assert!(get(&out, "plot").is_null());
+    assert!(distinct_colors(&light) > 8, "{} colours", distinct_colors(&light));
+
+    let dark = make_canvas(320, 360);
+    let dark_options = options(&[("chart", "map".into()), ("theme", "dark".into())]);
+    render(dark.clone(), data, dark_options).expect("dark map");
+    assert_ne!(pixel_at(&light, 1, 1), pixel_at(&dark, 1, 1), "the themes differ");
+}
+
+#[wasm_bindgen_test]
+fn render_takes_a_single_simulate_result_and_any_canvas_size() {
+    let one = simulate(small_with(&[])).expect("simulate");
+    for (w, h) in [(400, 240), (1, 1), (0, 0), (3000, 40)] {
+        for chart in ["price", "map"] {
+            let canvas = make_canvas(w, h);
+            let result = render(canvas, one.clone(), options(&[("chart", chart.into())]));
+            result.unwrap_or_else(|e| panic!("{chart} on {w}×{h}: {}", message(&e)));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn render_rejects_bad_canvases_options_and_data_with_named_errors() {
+    let data = compare(small_with(&[])).expect("compare");
+    let price = || options(&[("chart", "price".into())]);
+    let canvas = make_canvas(200, 100);
+
+    let err = render(JsValue::from(5.0), data.clone(), price()).expect_err("not a canvas");
+    assert!(err.is_instance_of::<TypeError>());
+    assert!(message(&err).starts_with("canvas: must be a <canvas> element"));
+
+    let err = render(canvas_without_context_2d(), data.clone(), price()).expect_err("no 2D");
+    assert!(err.is_instance_of::<TypeError>());
+    assert!(message(&err).starts_with("canvas: has no 2D context"), "{}", message(&err));
+
+    let cases: [(JsValue, &str, bool); 7] = [
+        (options(&[("chart", "pie".into())]), "options.chart: unknown variant", true),
+        (options(&[("chart", "map".into()), ("scenario", "all".into())]), "options.scenario", true),
+        (options(&[("chart", "price".into()), ("cursor", (-1.0).into())]), "options.cursor", true),
+        (options(&[("chart", "price".into()), ("dpr", f64::NAN.into())]), "options.dpr", true),
+        (options(&[("chart", "price".into()), ("colour", 1.0.into())]), "options.colour", false),
+        (Object::new().into(), "options: missing field `chart`", false),
+        (JsValue::UNDEFINED, "options: must be an object", false),
+    ];
+    for (opts, start, range) in cases {
+        let err = render(canvas.clone(), data.clone(), opts).expect_err(start);
+        let kind_ok = if range {
+            err.is_instance_of::<RangeError>()
+        } else {
+            err.is_instance_of::<TypeError>()
+        };
+        assert!(kind_ok && message(&err).starts_with(start), "{start}: {}", message(&err));
+    }
+
+    let err = render(canvas.clone(), JsValue::NULL, price()).expect_err("null data");
+    assert!(message(&err).starts_with("data: must be what simulate() or compare() returned"));
+    let broken = compare(small_with(&[])).expect("compare");
+    let series = get(&get(&broken, "none"), "series");
+    Reflect::set(&series, &"halted".into(), &Uint8Array::new_with_length(3)).unwrap();
+    let err = render(canvas.clone(), broken, price()).expect_err("short series");
+    assert!(err.is_instance_of::<TypeError>());
+    assert!(
+        message(&err).starts_with("data.none.series.halted: must be as long as"),
+        "{}",
+        message(&err)
+    );
+    let broken = simulate(small_with(&[])).expect("simulate");
+    Reflect::set(&get(&broken, "summary"), &"startPrice".into(), &"100".into()).unwrap();
+    let err = render(canvas.clone(), broken, price()).expect_err("a string price");
+    assert!(message(&err).starts_with("data.summary.startPrice: must be a number"));
+
+    render(canvas, data, price()).expect("render still works after errors");
+}
+
+#[wasm_bindgen_test]
+fn render_survives_odd_numbers_in_the_data() {
+    // Values the model never produces but a page could hand back: NaN, infinities, negatives.
+    let canvas = make_canvas(300, 200);
+    let odd = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.0, 0.0, 1e300];
+    for (i, &x) in odd.iter().enumerate() {
+        let data = simulate(small_with(&[])).expect("simulate");
+        let series = get(&data, "series");
+        let price = Float64Array::from(get(&series, "price"));
+        price.set_index(i as u32 * 7, x);
+        price.set_index(0, x);
+        Reflect::set(&get(&data, "summary"), &"startPrice".into(), &x.into()).unwrap();
+        let map = get(&data, "liquidationMap");
+        Reflect::set(&map, &"lowPrice".into(), &x.into()).unwrap();
+        Float64Array::from(get(&map, "longSurvived")).set_index(0, x);
+        for chart in ["price", "map"] {
+            let opts = options(&[("chart", chart.into()), ("cursor", 1e12.into())]);
+            render(canvas.clone(), data.clone(), opts)
+                .unwrap_or_else(|e| panic!("{chart} with {x}: {}", message(&e)));
+        }
     }
 }
 
@@ -511,4 +701,42 @@ fn a_thousand_malformed_inputs_each_throw_and_nothing_traps() {
     assert!(range_errors > 200 && type_errors > 200, "{range_errors} range, {type_errors} type");
     let out = simulate(small_with(&[])).expect("a valid call after all of them");
     assert_eq!(get(&get(&out, "summary"), "traders").as_f64(), Some(2000.0));
+}
+
+#[wasm_bindgen_test]
+fn render_with_malformed_data_or_options_throws_and_never_traps() {
+    let mut rng = Rng(0x5EED_CA17);
+    let canvas = make_canvas(160, 120);
+    let good = compare(small_with(&[("ticks", 30.0.into())])).expect("compare");
+    let paths: [&[&str]; 8] = [
+        &["none"],
+        &["both", "series"],
+        &["none", "series", "price"],
+        &["marginTiers", "series", "liquidationCount"],
+        &["circuitBreaker", "summary"],
+        &["none", "summary", "startPrice"],
+        &["both", "liquidationMap"],
+        &["none", "liquidationMap", "shortSurvived"],
+    ];
+    for case in 0..300 {
+        let data = compare(small_with(&[("ticks", 30.0.into())])).expect("compare");
+        let path = rng.pick(&paths);
+        let mut parent = data.clone();
+        for key in &path[..path.len() - 1] {
+            parent = get(&parent, key);
+        }
+        let kind = *rng.pick(&[Kind::Number, Kind::Object, Kind::Positions, Kind::Name]);
+        Reflect::set(&parent, &path[path.len() - 1].into(), &bad_value(&mut rng, kind)).unwrap();
+        let chart = if case % 2 == 0 { "price" } else { "map" };
+        let opts = if case % 5 == 0 {
+            obj(&[("chart", chart.into()), ("cursor", garbage(&mut rng, 0))])
+        } else {
+            obj(&[("chart", chart.into())])
+        };
+        match render(canvas.clone(), data, opts) {
+            Ok(_) => {}
+            Err(err) => assert!(err.is_instance_of::<Error>(), "case {case}: a non-Error"),
+        }
+    }
+    render(canvas, good, obj(&[("chart", "price".into())])).expect("render after the garbage");
 }

@@ -227,3 +227,31 @@ export interface Version {
   /** Changes whenever the same params could give a different outcome. */
   model: string;
 }
+
+/** A scenario of `compare`, by its key in the result. */
+export type ScenarioKey = "none" | "circuitBreaker" | "marginTiers" | "both";
+
+/** Options of `render`. */
+export interface RenderOptions {
+  /** The price paths over liquidations per tick, or the liquidation map. */
+  chart: "price" | "map";
+  theme?: "light" | "dark" | null;
+  /** A tick to mark on the price chart; null or absent for none. */
+  cursor?: number | null;
+  /** Price chart: the scenario drawn on top. Map: the scenario shown (default "none"). */
+  scenario?: ScenarioKey | null;
+  /** Backing-store pixels per CSS pixel; default `devicePixelRatio`. */
+  dpr?: number | null;
+  /** Seconds one tick stands for (`params.tickSeconds`), for the time axis; default 1. */
+  tickSeconds?: number | null;
+}
+
+/**
+ * What `render` reports back. For the price chart, `plot` is the rectangle both panels span, in
+ * CSS pixels from the canvas's top left, across which ticks 0 to `ticks` run left to right; for
+ * the map, `plot` is null.
+ */
+export interface RenderResult {
+  plot: PlotRect | null;
+  ticks: number;
+}

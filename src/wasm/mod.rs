@@ -11,11 +11,13 @@
 mod convert;
 mod de;
 mod explore;
+mod render;
 
 use wasm_bindgen::prelude::*;
 
 use crate::model;
 use convert::{comparison_to_js, outcome_to_js, params_from_js, to_plain};
+pub use render::render;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("api.d.ts");

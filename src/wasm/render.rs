@@ -1,0 +1,474 @@
+//! `render`: the page's two charts, drawn with plotters on a `<canvas>` from a `simulate` or
+//! `compare` result.
+//!
+//! The result comes back from JavaScript as it went out (typed arrays and plain objects) and is
+//! read into the model's [`Outcome`] again, checked for shape on the way, so the drawing code
+//! only ever sees well-formed data. Reading it costs a copy of a few thousand numbers per chart,
+//! far below the cost of drawing.
+
+use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array, Uint8Array};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+
+use super::convert::{to_js_error, type_error};
+use super::de::JsDeserializer;
+use crate::model::{Comparison, LiquidationMap, Outcome, ParamsError, Series, Summary};
+use crate::render::{
+    draw_liquidation_map, draw_price_chart, price_chart_layout, shared_price_range, Appearance,
+    MapOptions, PlotRect, PriceChartOptions, Run, Scenario, Theme,
+};
+
+/// Draws one of the page's charts on `canvas`, filling its backing store. Size the backing store
+/// to the canvas's CSS size × `devicePixelRatio` first; lines and text are scaled by
+/// `options.dpr`, which defaults to `devicePixelRatio`.
+///
+/// `data` is what `compare` returned (all four scenarios) or what `simulate` returned (one run).
+///
+/// - `options.chart = "price"`: the price paths over the liquidations per tick, with halts
+///   shaded and, when `options.cursor` is a tick, a cursor there. `options.scenario` is drawn
+///   on top, thicker.
+/// - `options.chart = "map"`: the liquidation map of `options.scenario` (default `"none"`), on
+///   the same price axis as the price chart of the same data on a canvas of the same height.
+///
+/// Returns `{plot, ticks}`: for the price chart, the rectangle both panels span in CSS pixels
+/// from the canvas's top left, across which ticks 0 to `ticks` run left to right (for mapping
+/// a pointer to a tick); for the map, `plot` is null.
+///
+/// Throws a `TypeError` for a canvas without a 2D context, or data or options of the wrong
+/// shape, and a `RangeError` for an option out of range; the message names the field.
+#[wasm_bindgen(js_name = render, unchecked_return_type = "RenderResult")]
+pub fn render(
+    #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Comparison | Outcome")] data: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let canvas: HtmlCanvasElement =
+        canvas.dyn_into().map_err(|_| type_error("canvas", "must be a <canvas> element"))?;
+    let options = RenderOptions::from_js(options)?;
+    let data = Data::from_js(&data)?;
+    let runs = data.runs(options.scenario);
+    let appearance = Appearance { theme: options.theme, dpr: options.dpr };
+    let size = (canvas.width(), canvas.height());
+    let price_options = PriceChartOptions {
+        appearance,
+        cursor: options.cursor,
+        highlight: options.scenario.filter(|_| runs.len() > 1),
+        tick_seconds: options.tick_seconds,
+        ..PriceChartOptions::default()
+    };
+    let layout = price_chart_layout(size, &runs, &price_options);
+
+    let backend = CanvasBackend::with_canvas_object(canvas)
+        .ok_or_else(|| type_error("canvas", "has no 2D context (is it used for WebGL?)"))?;
+    let area = backend.into_drawing_area();
+    let plot = match options.chart {
+        Chart::Price => {
+            draw_price_chart(&area, &runs, &price_options).map_err(|e| render_error(&e))?;
+            let whole = PlotRect { bottom: layout.bars.bottom, ..layout.price };
+            rect_to_js(&whole, appearance.scale())?
+        }
+        Chart::Map => {
+            let scenario = options.scenario.unwrap_or(Scenario::NoMitigation);
+            let run = runs
+                .iter()
+                .find(|r| r.scenario == scenario)
+                .or(runs.first())
+                .ok_or_else(|| type_error("data", "holds no run to draw"))?;
+            let map_options = MapOptions {
+                appearance,
+                scenario: run.scenario,
+                price_range: Some(shared_price_range(&runs)),
+                band: Some((layout.price.top, layout.price.bottom)),
+            };
+            draw_liquidation_map(&area, run.outcome, &map_options).map_err(|e| render_error(&e))?;
+            JsValue::NULL
+        }
+    };
+    area.present().map_err(|e| type_error("canvas", &e.to_string()))?;
+    let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0);
+    let out = Object::new();
+    Reflect::set(&out, &"plot".into(), &plot)?;
+    Reflect::set(&out, &"ticks".into(), &(ticks as f64).into())?;
+    Ok(out.into())
+}
+
+fn render_error(err: &crate::render::RenderError) -> JsValue {
+    js_sys::Error::new(&err.to_string()).into()
+}
+
+fn rect_to_js(rect: &PlotRect, scale: f64) -> Result<JsValue, JsValue> {
+    let obj = Object::new();
+    for (key, px) in
+        [("left", rect.left), ("top", rect.top), ("right", rect.right), ("bottom", rect.bottom)]
+    {
+        Reflect::set(&obj, &key.into(), &(f64::from(px) / scale).into())?;
+    }
+    Ok(obj.into())
+}
+
+// ---- Options ----
+
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum Chart {
+    Price,
+    Map,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum ThemeKey {
+    Light,
+    Dark,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize)]
+enum ScenarioKey {
+    #[serde(rename = "none")]
+    NoMitigation,
+    #[serde(rename = "circuitBreaker")]
+    CircuitBreaker,
+    #[serde(rename = "marginTiers")]
+    MarginTiers,
+    #[serde(rename = "both")]
+    Both,
+}
+
+/// `RenderOptions` as JavaScript writes it (see api.d.ts).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawOptions {
+    chart: Chart,
+    theme: Option<ThemeKey>,
+    cursor: Option<f64>,
+    scenario: Option<ScenarioKey>,
+    dpr: Option<f64>,
+    tick_seconds: Option<f64>,
+}
+
+/// The options, checked.
+struct RenderOptions {
+    chart: Chart,
+    theme: Theme,
+    cursor: Option<u32>,
+    scenario: Option<Scenario>,
+    dpr: f64,
+    tick_seconds: f64,
+}
+
+impl RenderOptions {
+    fn from_js(value: JsValue) -> Result<Self, JsValue> {
+        if !value.is_object() || Array::is_array(&value) || value.is_function() {
+            return Err(type_error("options", "must be an object such as {chart: \"price\"}"));
+        }
+        let raw: RawOptions = serde_path_to_error::deserialize(JsDeserializer::new(value))
+            .map_err(|e| {
+                let mut err = ParamsError::from_serde(e);
+                err.field = if err.field == "params" {
+                    "options".to_owned()
+                } else {
+                    format!("options.{}", err.field)
+                };
+                to_js_error(&err)
+            })?;
+        let range = |field: &str, what: &str, x: f64| {
+            let shown = crate::model::params::show(x);
+            to_js_error(&ParamsError::range(field, format!("must be {what}, got {shown}")))
+        };
+        let cursor = match raw.cursor {
+            None => None,
+            Some(t) if t.is_finite() && t >= 0.0 => Some(t.min(f64::from(u32::MAX)) as u32),
+            Some(t) => return Err(range("options.cursor", "a tick number, 0 or more", t)),
+        };
+        let dpr = match raw.dpr {
+            None => device_pixel_ratio(),
+            Some(x) if x.is_finite() && x > 0.0 => x,
+            Some(x) => return Err(range("options.dpr", "a positive number", x)),
+        };
+        let tick_seconds = match raw.tick_seconds {
+            None => 1.0,
+            Some(x) if x.is_finite() && x > 0.0 => x,
+            Some(x) => return Err(range("options.tickSeconds", "a positive number", x)),
+        };
+        Ok(RenderOptions {
+            chart: raw.chart,
+            theme: match raw.theme {
+                None | Some(ThemeKey::Light) => Theme::Light,
+                Some(ThemeKey::Dark) => Theme::Dark,
+            },
+            cursor,
+            scenario: raw.scenario.map(|s| match s {
+                ScenarioKey::NoMitigation => Scenario::NoMitigation,
+                ScenarioKey::CircuitBreaker => Scenario::CircuitBreaker,
+                ScenarioKey::MarginTiers => Scenario::MarginTiers,
+                ScenarioKey::Both => Scenario::Both,
+            }),
+            dpr,
+            tick_seconds,
+        })
+    }
+}
+
+/// `devicePixelRatio` of the window (1 in a worker or when it is not a positive number).
+fn device_pixel_ratio() -> f64 {
+    Reflect::get(&js_sys::global(), &"devicePixelRatio".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|x| x.is_finite() && *x > 0.0)
+        .unwrap_or(1.0)
+}
+
+// ---- Data ----
+
+/// A `compare` result (four runs) or a `simulate` result (one).
+enum Data {
+    All(Box<Comparison>),
+    One(Box<Outcome>),
+}
+
+impl Data {
+    fn from_js(value: &JsValue) -> Result<Self, JsValue> {
+        let what = "must be what simulate() or compare() returned";
+        if !value.is_object() || Array::is_array(value) {
+            return Err(type_error("data", what));
+        }
+        if has(value, "series") {
+            return Ok(Data::One(Box::new(outcome_from_js(value, "data")?)));
+        }
+        if !has(value, "none") {
+            return Err(type_error("data", what));
+        }
+        let scenario = |key: &str| outcome_from_js(&get(value, key)?, &format!("data.{key}"));
+        Ok(Data::All(Box::new(Comparison {
+            none: scenario("none")?,
+            circuit_breaker: scenario("circuitBreaker")?,
+            margin_tiers: scenario("marginTiers")?,
+            both: scenario("both")?,
+        })))
+    }
+
+    /// The runs to draw; a single outcome counts as the scenario the options name.
+    fn runs(&self, scenario: Option<Scenario>) -> Vec<Run<'_>> {
+        match self {
+            Data::All(comparison) => Run::all(comparison).to_vec(),
+            Data::One(outcome) => vec![Run {
+                scenario: scenario.unwrap_or(Scenario::NoMitigation),
+                outcome: outcome.as_ref(),
+            }],
+        }
+    }
+}
+
+fn has(obj: &JsValue, key: &str) -> bool {
+    Reflect::has(obj, &key.into()).unwrap_or(false)
+}
+
+fn get(obj: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(obj, &key.into())
+}
+
+/// Reads an outcome back. Events are not drawn, so they are not read.
+fn outcome_from_js(value: &JsValue, path: &str) -> Result<Outcome, JsValue> {
+    if !value.is_object() {
+        return Err(type_error(path, "must be an object {summary, series, liquidationMap}"));
+    }
+    let summary = summary_from_js(&get(value, "summary")?, &format!("{path}.summary"))?;
+    let series = series_from_js(&get(value, "series")?, &format!("{path}.series"))?;
+    let map = map_from_js(&get(value, "liquidationMap")?, &format!("{path}.liquidationMap"))?;
+    Ok(Outcome { summary, series, liquidation_map: map, events: Vec::new() })
+}
+
+/// A reader of one object's fields, naming `path.field` in its errors.
+struct Fields<'a> {
+    obj: JsValue,
+    path: &'a str,
+}
+
+impl<'a> Fields<'a> {
+    fn new(obj: &JsValue, path: &'a str) -> Result<Self, JsValue> {
+        if !obj.is_object() || Array::is_array(obj) {
+            return Err(type_error(path, "must be an object"));
+        }
+        Ok(Fields { obj: obj.clone(), path })
+    }
+
+    fn field(&self, key: &str) -> String {
+        format!("{}.{key}", self.path)
+    }
+
+    fn num(&self, key: &str) -> Result<f64, JsValue> {
+        get(&self.obj, key)?
+            .as_f64()
+            .ok_or_else(|| type_error(&self.field(key), "must be a number"))
+    }
+
+    fn count(&self, key: &str) -> Result<u32, JsValue> {
+        let x = self.num(key)?;
+        if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) {
+            Ok(x as u32)
+        } else {
+            Err(type_error(&self.field(key), "must be a whole number"))
+        }
+    }
+
+    /// A `Float64Array` or an array of numbers.
+    fn f64s(&self, key: &str) -> Result<Vec<f64>, JsValue> {
+        let v = get(&self.obj, key)?;
+        if let Some(a) = v.dyn_ref::<Float64Array>() {
+            return Ok(a.to_vec());
+        }
+        let wrong =
+            || type_error(&self.field(key), "must be a Float64Array or an array of numbers");
+        let a = v.dyn_ref::<Array>().ok_or_else(wrong)?;
+        a.iter().map(|x| x.as_f64().ok_or_else(wrong)).collect()
+    }
+
+    /// A `Uint32Array` or an array of whole numbers.
+    fn u32s(&self, key: &str) -> Result<Vec<u32>, JsValue> {
+        let v = get(&self.obj, key)?;
+        if let Some(a) = v.dyn_ref::<Uint32Array>() {
+            return Ok(a.to_vec());
+        }
+        let values = self.f64s(key)?;
+        values
+            .into_iter()
+            .map(|x| {
+                (x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x))
+                    .then_some(x as u32)
+                    .ok_or_else(|| type_error(&self.field(key), "must hold whole numbers"))
+            })
+            .collect()
+    }
+
+    /// A `Uint8Array` or an array of 0s and 1s.
+    fn flags(&self, key: &str) -> Result<Vec<u8>, JsValue> {
+        let v = get(&self.obj, key)?;
+        if let Some(a) = v.dyn_ref::<Uint8Array>() {
+            return Ok(a.to_vec());
+        }
+        let values = self.f64s(key)?;
+        values
+            .into_iter()
+            .map(|x| {
+                if x == 0.0 || x == 1.0 {
+                    Ok(x as u8)
+                } else {
+                    Err(type_error(&self.field(key), "must hold 0s and 1s"))
+                }
+            })
+            .collect()
+    }
+}
+
+// The readers below name every field of their struct, so a field added to the model fails to
+// compile here until render reads it too.
+
+fn summary_from_js(value: &JsValue, path: &str) -> Result<Summary, JsValue> {
+    let f = Fields::new(value, path)?;
+    Ok(Summary {
+        start_price: f.num("startPrice")?,
+        min_price: f.num("minPrice")?,
+        max_price: f.num("maxPrice")?,
+        final_price: f.num("finalPrice")?,
+        shock_pct: f.num("shockPct")?,
+        max_drawdown_pct: f.num("maxDrawdownPct")?,
+        max_move_pct: f.num("maxMovePct")?,
+        amplification: f.num("amplification")?,
+        open_interest: f.num("openInterest")?,
+        traders: f.count("traders")?,
+        liquidated_notional: f.num("liquidatedNotional")?,
+        liquidated_count: f.count("liquidatedCount")?,
+        liquidated_share: f.num("liquidatedShare")?,
+        waves: f.count("waves")?,
+        bad_debt: f.num("badDebt")?,
+        adl_notional: f.num("adlNotional")?,
+        backstop_notional: f.num("backstopNotional")?,
+        halts: f.count("halts")?,
+        halted_ticks: f.count("haltedTicks")?,
+        insurance_fund_start: f.num("insuranceFundStart")?,
+        insurance_fund_end: f.num("insuranceFundEnd")?,
+        fees_paid: f.num("feesPaid")?,
+        losses_covered: f.num("lossesCovered")?,
+        branching_ratio: f.num("branchingRatio")?,
+        peak_branching_ratio: f.num("peakBranchingRatio")?,
+        peak_branching_at_pct: f.num("peakBranchingAtPct")?,
+    })
+}
+
+fn series_from_js(value: &JsValue, path: &str) -> Result<Series, JsValue> {
+    let f = Fields::new(value, path)?;
+    let series = Series {
+        price: f.f64s("price")?,
+        liquidated_notional: f.f64s("liquidatedNotional")?,
+        liquidation_count: f.u32s("liquidationCount")?,
+        queued_notional: f.f64s("queuedNotional")?,
+        long_open_interest: f.f64s("longOpenInterest")?,
+        short_open_interest: f.f64s("shortOpenInterest")?,
+        insurance_fund: f.f64s("insuranceFund")?,
+        adl_notional: f.f64s("adlNotional")?,
+        halted: f.flags("halted")?,
+    };
+    let Series {
+        price,
+        liquidated_notional,
+        liquidation_count,
+        queued_notional,
+        long_open_interest,
+        short_open_interest,
+        insurance_fund,
+        adl_notional,
+        halted,
+    } = &series;
+    let ticks = price.len();
+    let lengths = [
+        ("liquidatedNotional", liquidated_notional.len()),
+        ("liquidationCount", liquidation_count.len()),
+        ("queuedNotional", queued_notional.len()),
+        ("longOpenInterest", long_open_interest.len()),
+        ("shortOpenInterest", short_open_interest.len()),
+        ("insuranceFund", insurance_fund.len()),
+        ("adlNotional", adl_notional.len()),
+        ("halted", halted.len()),
+    ];
+    for (key, len) in lengths {
+        if len != ticks {
+            return Err(type_error(
+                &f.field(key),
+                &format!("must be as long as {path}.price ({ticks}), got {len} values"),
+            ));
+        }
+    }
+    Ok(series)
+}
+
+fn map_from_js(value: &JsValue, path: &str) -> Result<LiquidationMap, JsValue> {
+    let f = Fields::new(value, path)?;
+    let map = LiquidationMap {
+        low_price: f.num("lowPrice")?,
+        high_price: f.num("highPrice")?,
+        long_liquidated: f.f64s("longLiquidated")?,
+        long_survived: f.f64s("longSurvived")?,
+        short_liquidated: f.f64s("shortLiquidated")?,
+        short_survived: f.f64s("shortSurvived")?,
+        outside: f.num("outside")?,
+    };
+    let buckets = map.long_liquidated.len();
+    let lengths = [
+        ("longSurvived", map.long_survived.len()),
+        ("shortLiquidated", map.short_liquidated.len()),
+        ("shortSurvived", map.short_survived.len()),
+    ];
+    for (key, len) in lengths {
+        if len != buckets {
+            return Err(type_error(
+                &f.field(key),
+                &format!("must be as long as {path}.longLiquidated ({buckets}), got {len} values"),
+            ));
+        }
+    }
+    Ok(map)
+}
