@@ -150,6 +150,15 @@ fn main() {
     let million = Params { traders: 1_000_000, ticks: 1_000, ..Params::default() };
     let with_ticks = |ticks| Params { ticks, ..million.clone() };
 
+    // Only the two budgeted cases, and no files written: benches/run.sh uses this to run them
+    // again with glibc told to keep freed memory (see there).
+    if std::env::args().any(|a| a == "--headline") {
+        header();
+        r.case("simulate_default", "simulate, defaults", 101, Some(6.0), || simulate(&default));
+        r.case("simulate_1m", "simulate, 1M × 1,000", 31, Some(60.0), || simulate(&million));
+        return;
+    }
+
     println!("Native engine (bench profile = release: LTO, one codegen unit; one thread)");
     println!("Times in ms; simulate and fresh compare include generating the population.");
     println!("Verdicts read the CPU-time median (this thread's CPU clock), which other load on");
