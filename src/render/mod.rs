@@ -1,4 +1,4 @@
-//! Charts, drawn on any plotters [`DrawingBackend`].
+//! Charts, drawn on any plotters [`DrawingBackend`](plotters::prelude::DrawingBackend).
 //!
 //! The page draws on a `<canvas>` through plotters-canvas; the tests draw the same charts into
 //! an SVG string. Nothing here measures text: label widths are estimated from the character
@@ -17,6 +17,45 @@
 //! - [`draw_liquidation_map`]: where the liquidation prices stand, on the same price axis.
 //! - [`draw_heatmap`]: a 2-D grid of values with a colour bar.
 //! - [`draw_survival`]: survival functions P(X ≥ x) of samples, on log axes.
+//!
+//! To line the map up with the price chart, give both the same [`shared_price_range`], and the
+//! map the price panel's rows from [`price_chart_layout`] (computed for the price chart's size):
+//!
+//! ```
+//! use leverage_cascade::model::{compare, Params};
+//! use leverage_cascade::render::*;
+//! use plotters::prelude::*;
+//!
+//! let comparison = compare(&Params { traders: 2_000, ticks: 120, ..Params::default() }).unwrap();
+//! let runs = Run::all(&comparison);
+//! let look = Appearance { theme: Theme::Dark, dpr: 2.0 };
+//! let range = shared_price_range(&runs);
+//! let price = PriceChartOptions {
+//!     appearance: look,
+//!     price_range: Some(range),
+//!     cursor: Some(10),
+//!     ..Default::default()
+//! };
+//! // The price chart gets the left 1000 × 900 device pixels.
+//! let band = price_chart_layout((1000, 900), &runs, &price).price;
+//! let map = MapOptions {
+//!     appearance: look,
+//!     price_range: Some(range),
+//!     band: Some((band.top, band.bottom)),
+//!     ..Default::default()
+//! };
+//!
+//! let mut svg = String::new();
+//! {
+//!     let area = SVGBackend::with_string(&mut svg, (1600, 900)).into_drawing_area();
+//!     let (left, right) = area.split_horizontally(1000);
+//!     draw_price_chart(&left, &runs, &price)?;
+//!     draw_liquidation_map(&right, &comparison.none, &map)?;
+//!     area.present().unwrap();
+//! }
+//! assert!(svg.contains("price (start = 100)"));
+//! # Ok::<(), RenderError>(())
+//! ```
 
 pub mod contour;
 mod data;

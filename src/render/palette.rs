@@ -1,7 +1,7 @@
 //! Colours: the Okabe–Ito palette for the scenarios and the liquidation map, the two themes,
 //! and a perceptually even colour map for heatmaps.
 //!
-//! Okabe & Ito, "Color Universal Design" (2008), https://jfly.uni-koeln.de/color/ : eight
+//! Okabe & Ito, "Color Universal Design" (2008), <https://jfly.uni-koeln.de/color/>: eight
 //! colours that stay distinct under the common forms of colour blindness. The scenarios take
 //! four of them; the liquidation map encodes *status* by hue (warm = liquidated, cool = still
 //! open) and *side* by lightness (light = longs, dark = shorts), so it reads without colour too.

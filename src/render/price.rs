@@ -192,7 +192,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     };
     let unit = time_unit((x.1 - x.0) * tick_seconds);
     let ticks_per_unit = unit.seconds / tick_seconds;
-    let x_count = (f64::from(price.right - price.left) / look.px(80.0).max(1) as f64) as usize;
+    let x_count = (f64::from(price.right - price.left) / look.px(64.0).max(1) as f64) as usize;
     let (x_units, x_step) = nice_ticks(x.0 / ticks_per_unit, x.1 / ticks_per_unit, x_count.max(2));
     let x_ticks: Vec<f64> = x_units.iter().map(|u| u * ticks_per_unit).collect();
 
