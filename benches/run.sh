@@ -52,6 +52,15 @@ run_all() {
 
     section "5. Download size"
     benches/wasm-size.sh www/pkg || status=1
+    # Where the bytes go, read from a copy of the module that keeps its function names (the
+    # same wasm-bindgen output before wasm-opt, which drops names and shrinks every group).
+    local wasm=target/wasm32-unknown-unknown/release/leverage_cascade.wasm
+    if [ -f "$wasm" ]; then
+        echo
+        wasm-bindgen --target web --out-dir target/bench/pkg-named "$wasm" &&
+            node benches/wasm-breakdown.mjs target/bench/pkg-named/leverage_cascade_bg.wasm --top=12 ||
+            status=1
+    fi
     for extra in embed-size explore; do
         if [ -f "benches/$extra.mjs" ]; then
             echo
