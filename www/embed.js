@@ -63,6 +63,9 @@ const MIN_HEIGHT = 280;
 /** How far outside the viewport a widget starts its work, so it is ready when it arrives. */
 const VIEW_MARGIN = '200px 0px';
 
+/** Height kept free for a full widget without a `height` while its stylesheet loads, CSS px. */
+const FULL_HEIGHT_GUESS = 560;
+
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 
 /** Builds an element: h('p', {class: 'x'}, 'text', child). Text is always set as text. */
@@ -130,6 +133,7 @@ export class LeverageCascade extends HTMLElement {
   #frame = 0;
   #resize = null;
   #drawn = false;
+  #styled = false; // embed.css has loaded (or failed to)
 
   constructor() {
     super();
@@ -143,6 +147,7 @@ export class LeverageCascade extends HTMLElement {
       onView.set(this, (visible) => this.#guard(() => this.#setVisible(visible)));
       this.#applyHeight();
       this.#applyTheme();
+      this.#reserve();
       if (this.#needsControls) this.#buildControls();
       darkScheme.addEventListener('change', this.#onScheme);
       this.#resize = new ResizeObserver(() => this.#request({ draw: true }));
@@ -179,10 +184,12 @@ export class LeverageCascade extends HTMLElement {
           this.#ui.root.classList.toggle('compact', this.hasAttribute('compact'));
           this.#needsControls = true;
           if (this.isConnected) this.#buildControls();
+          this.#reserve();
           this.#request({ draw: true });
           break;
         case 'height':
           this.#applyHeight();
+          this.#reserve();
           this.#request({ draw: true });
           break;
         case 'theme':
@@ -243,7 +250,7 @@ export class LeverageCascade extends HTMLElement {
     const footer = h('div', { class: 'footer' }, labLink);
     const root = h(
       'div',
-      { class: 'root', role: 'group', 'aria-label': 'Leverage cascade simulator', 'data-state': 'idle', hidden: true },
+      { class: 'root', role: 'group', 'aria-label': 'Leverage cascade simulator', 'data-state': 'idle' },
       headline,
       messages,
       fatal,
@@ -251,10 +258,16 @@ export class LeverageCascade extends HTMLElement {
       legend,
       controls,
     );
-    // Nothing shows until embed.css has loaded, so the widget never flashes unstyled.
-    link.addEventListener('load', () => root.removeAttribute('hidden'));
-    // Without its stylesheet the widget still works, in the browser's default look.
-    link.addEventListener('error', () => root.removeAttribute('hidden'));
+    // Until embed.css has loaded the widget is invisible but keeps its place (#reserve), so it
+    // never flashes unstyled and the host's text does not jump when it appears. Without its
+    // stylesheet it still works, in the browser's default look.
+    const styled = () => {
+      this.#styled = true;
+      for (const property of ['display', 'visibility', 'height']) root.style.removeProperty(property);
+      this.#request({ draw: true });
+    };
+    link.addEventListener('load', styled);
+    link.addEventListener('error', styled);
     return { link, root, headline, messages, fatal, charts, priceCanvas, mapCanvas, legend, controls, footer, labLink };
   }
 
@@ -373,6 +386,16 @@ export class LeverageCascade extends HTMLElement {
   }
 
   #heightMessage = '';
+
+  /** While embed.css loads: keep the widget's expected height free, and show nothing. */
+  #reserve() {
+    if (this.#styled) return;
+    const root = this.#ui.root;
+    const height = root.style.getPropertyValue('--lc-height') || (this.hasAttribute('compact') ? '420px' : `${FULL_HEIGHT_GUESS}px`);
+    root.style.setProperty('display', 'block');
+    root.style.setProperty('visibility', 'hidden');
+    root.style.setProperty('height', height);
+  }
 
   #theme() {
     const wanted = this.getAttribute('theme');
@@ -548,7 +571,7 @@ export class LeverageCascade extends HTMLElement {
 
   #draw() {
     const ui = this.#ui;
-    if (!this.#result || ui.root.hidden) return;
+    if (!this.#result || !this.#styled) return;
     const common = { theme: this.#theme(), scenario: this.#focus, tickSeconds: this.#params.tickSeconds };
     const charts = [[ui.priceCanvas, { ...common, chart: 'price' }]];
     if (!this.hasAttribute('compact')) charts.push([ui.mapCanvas, { ...common, chart: 'map' }]);

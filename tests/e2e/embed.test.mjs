@@ -324,3 +324,32 @@ test('charts are crisp on HiDPI screens and described for screen readers', async
     await context.close();
   }
 });
+
+test('while its stylesheet loads, a widget keeps its place and shows nothing unstyled', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((done) => {
+    release = done;
+  });
+  try {
+    await page.route('**/embed.css', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.origin + GLOSSARY, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => customElements.get('leverage-cascade') !== undefined);
+    const during = await page.locator('leverage-cascade').nth(COMPACT).evaluate((el) => ({
+      height: el.getBoundingClientRect().height,
+      visibility: getComputedStyle(el.shadowRoot.querySelector('.root')).visibility,
+    }));
+    assert.deepEqual(during, { height: 420, visibility: 'hidden' });
+    release();
+    await waitWidget(page, COMPACT);
+    const after = await page.locator('leverage-cascade').nth(COMPACT).evaluate((el) => el.getBoundingClientRect().height);
+    assert.equal(after, 420, 'the same height once styled');
+  } finally {
+    release();
+    await context.close();
+  }
+});
