@@ -131,8 +131,9 @@ pub struct PriceChartLayout {
 }
 
 /// The layout [`draw_price_chart`] uses for these runs and options on an area of `size` device
-/// pixels (it depends on the legend, which wraps on narrow areas). Both panels span ticks 0 to
-/// the longest series' length from `left` to `right`.
+/// pixels. It depends on the width, because the legend wraps on narrow areas: to line up a map
+/// on another canvas, pass the price chart's own size. Both panels span the time window
+/// (default: tick 0 to the longest series' length) from `left` to `right`.
 pub fn price_chart_layout(
     size: (u32, u32),
     runs: &[Run<'_>],
@@ -445,12 +446,11 @@ fn draw_bars<DB: DrawingBackend>(
         if top > 0.0 { nice_ticks(plot.y.0, plot.y.1, count.max(2)) } else { (vec![0.0], 1.0) };
     painter.grid(&plot, &[], &y_ticks)?;
 
-    let slot = k as f64 / shown.len().max(1) as f64;
-    // Leave a gap between bins when they are wide enough for one to show.
-    let bin_px = (plot.px(plot.x.0 + k as f64) - plot.px(plot.x.0)) as f64;
+    // Each bin holds one bar per scenario side by side, with a gap between bins when they are
+    // wide enough for one to show.
+    let bin_px = f64::from(plot.px(plot.x.0 + k as f64) - plot.px(plot.x.0));
     let inset = if bin_px >= 4.0 * look.scale() { 0.12 * k as f64 } else { 0.0 };
-    let slot =
-        if inset > 0.0 { (k as f64 - 2.0 * inset) / shown.len().max(1) as f64 } else { slot };
+    let slot = (k as f64 - 2.0 * inset) / shown.len().max(1) as f64;
     for (i, (run, bins)) in shown.iter().zip(&sums).enumerate() {
         let color = run.scenario.color(look.theme).to_rgba();
         for (b, &v) in bins.iter().enumerate() {
@@ -459,7 +459,7 @@ fn draw_bars<DB: DrawingBackend>(
             }
             let x0 = (first + b * k) as f64 + inset + i as f64 * slot;
             let (px0, py) = plot.point((x0, v.min(plot.y.1)));
-            let px1 = plot.px(x0 + slot).max(px0 + 1);
+            let px1 = plot.px(x0 + slot).max(px0 + 1).min(plot.right);
             painter.fill((px0, py.min(plot.bottom - 1)), (px1, plot.bottom), color)?;
         }
     }
