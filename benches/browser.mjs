@@ -184,7 +184,8 @@ async function wasmSection(page, native, results) {
     console.log('  (no target/bench/native.json: run benches/engine.rs first for the wasm ÷ native ratio)');
     return;
   }
-  console.log(`  wasm ÷ native (wall clock both sides; budget ≤ ${BUDGET.wasmOverNative}×):`);
+  console.log(`  wasm ÷ native, wall clock on both sides (budget ≤ ${BUDGET.wasmOverNative}×). The verdict reads the`);
+  console.log('  ratio of the fastest runs, which load from other processes disturbs least:');
   for (const [key, nkey, label] of [
     ['simulate_default', 'simulate_default', 'simulate, defaults'],
     ['simulate_1m', 'simulate_1m', 'simulate, 1M × 1,000'],
@@ -196,7 +197,7 @@ async function wasmSection(page, native, results) {
     if (!n) continue;
     const byMedian = w.median / n.median_ms;
     const byMin = w.min / n.min_ms;
-    const verdict = key.startsWith('simulate') ? `  ${pass(byMedian <= BUDGET.wasmOverNative)}` : '';
+    const verdict = key.startsWith('simulate') ? `  ${pass(byMin <= BUDGET.wasmOverNative)}` : '';
     console.log(
       `    ${pad(label, 30)} median ${lpad(byMedian.toFixed(2), 5)}× (${ms(w.median)} ÷ ${ms(n.median_ms)})` +
         `   fastest ${lpad(byMin.toFixed(2), 5)}× (${ms(w.min)} ÷ ${ms(n.min_ms)})${verdict}`,
@@ -423,7 +424,10 @@ async function pageSection(browser, origin, results) {
     const t = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const mark = performance.getEntriesByName('lab:first-chart')[0];
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
       return {
+        html: nav ? nav.responseEnd : NaN,
+        wasm: wasm ? wasm.responseEnd : NaN,
         drawn: window.__lcBench.firstDraw,
         frame: window.__lcBench.firstFrame,
         mark: mark ? mark.startTime : NaN,
@@ -439,7 +443,9 @@ async function pageSection(browser, origin, results) {
   const frame = statsOf(loads.map((l) => l.frame));
   console.log('  First chart, ms after navigation start (fresh context each load):');
   header();
+  row('page HTML received', statsOf(loads.map((l) => l.html)));
   row('DOMContentLoaded', statsOf(loads.map((l) => l.domContentLoaded)));
+  row('wasm received', statsOf(loads.map((l) => l.wasm)));
   row('price chart drawn (end of the drawing task)', drawn);
   const marks = statsOf(loads.map((l) => l.mark));
   if (marks.runs) row("the page's own 'lab:first-chart' mark", marks);
@@ -448,6 +454,41 @@ async function pageSection(browser, origin, results) {
 
   const { context, page, errors, charts } = await openLab(browser, origin);
   await page.waitForTimeout(300);
+
+  // Where a redraw's time goes: the same module instance the page loaded, called directly on
+  // the page's own canvases (the page redraws them on the next input anyway).
+  if (charts) {
+    const parts = await page.evaluate(async (runs) => {
+      const api = await import('/pkg/leverage_cascade.js');
+      const price = document.getElementById('chart-price');
+      const map = document.getElementById('chart-map');
+      const params = api.defaultParams();
+      const shocks = [params.shockPct, params.shockPct - 0.5];
+      const timeOf = (f) => {
+        const list = [];
+        for (let i = 0; i < runs + 3; i++) {
+          const t = performance.now();
+          f(i);
+          if (i >= 3) list.push(performance.now() - t);
+        }
+        return list;
+      };
+      const data = api.compare(params);
+      return {
+        compare: timeOf((i) => api.compare({ ...params, shockPct: shocks[i % 2] })),
+        price: timeOf(() => api.render(price, data, { chart: 'price', theme: 'light' })),
+        map: timeOf(() => api.render(map, data, { chart: 'map', scenario: 'none', theme: 'light' })),
+        sizes: [price.width, price.height, map.width, map.height],
+      };
+    }, quick ? 10 : 30);
+    const [pw, ph, mw, mh] = parts.sizes;
+    results.page.parts = parts;
+    console.log("  Parts of a redraw, timed by calling the page's module directly:");
+    header();
+    row('compare(), shock-only change between calls', statsOf(parts.compare));
+    row(`render price chart (${pw} × ${ph} px)`, statsOf(parts.price));
+    row(`render liquidation map (${mw} × ${mh} px)`, statsOf(parts.map));
+  }
 
   // Slider input → redrawn page.
   const cases = [
