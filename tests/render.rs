@@ -512,6 +512,21 @@ fn degenerate_inputs_draw_without_panics_or_nan() {
                 assert_clean(&s);
             }
         }
+        // One of each at a normal size and ratio, for a person to look at.
+        let options = PriceChartOptions { cursor: Some(2), ..Default::default() };
+        assert_clean(&price_svg(
+            &format!("degenerate-view-price-{name}"),
+            &runs,
+            &options,
+            (600, 400),
+        ));
+        let s = map_svg(
+            &format!("degenerate-view-map-{name}"),
+            outcome,
+            &MapOptions::default(),
+            (400, 400),
+        );
+        assert_clean(&s);
         let range = shared_price_range(&[Run { scenario: Scenario::Both, outcome }]);
         assert!(
             range.0.is_finite() && range.1.is_finite() && range.0 < range.1,

@@ -18,6 +18,7 @@ struct Edge {
 
 /// The polylines along which the values cross `level`, as `(x, y)` points, one polyline after
 /// another with a `(NaN, NaN)` point between two (the form `HeatmapOptions::overlay` takes).
+/// Each polyline ends to the right of (or level with) where it starts.
 ///
 /// `values` holds one row of `xs.len()` values per entry of `ys`, bottom row first: the value at
 /// `(xs[i], ys[j])` is `values[j * xs.len() + i]`. A square with a value that is not finite is
@@ -95,10 +96,16 @@ pub fn level_line(values: &[f64], xs: &[f64], ys: &[f64], level: f64) -> Vec<(f6
                 }
             }
         }
+        let mut points: Vec<(f64, f64)> =
+            chain.iter().map(|e| crossing(e, xs, ys, &at, level)).collect();
+        // Left to right, so a label placed at a line's end lands on its right.
+        if points[0].0 > points[points.len() - 1].0 {
+            points.reverse();
+        }
         if !out.is_empty() {
             out.push((f64::NAN, f64::NAN));
         }
-        out.extend(chain.iter().map(|e| crossing(e, xs, ys, &at, level)));
+        out.extend(points);
     }
     out
 }

@@ -303,12 +303,12 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         Ok(())
     }
 
-    /// Text in the theme's text colour on a patch of background, for labels over data.
+    /// Text on a patch of background, for labels over data.
     pub fn boxed_text(
         &self,
         text: &str,
         at: (i32, i32),
-        size: f64,
+        (size, color): (f64, RGBColor),
         (h, v): (HPos, VPos),
     ) -> Result<(), RenderError> {
         let s = self.look.scale();
@@ -327,7 +327,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         };
         let patch = self.colors.background.mix(0.85);
         self.fill((x0 - pad, y0 - pad / 2), (x0 + width + pad, y0 + height + pad / 2), patch)?;
-        self.text(text, at, size, self.colors.text, (h, v))
+        self.text(text, at, size, color, (h, v))
     }
 
     fn text_style(

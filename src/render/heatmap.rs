@@ -192,7 +192,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
         let (dy, v) =
             if near_top { (look.px(8.0), VPos::Top) } else { (-look.px(8.0), VPos::Bottom) };
         let at = (end.0 - look.px(8.0), end.1 + dy);
-        painter.boxed_text(label, at, TICK_FONT, (HPos::Right, v))?;
+        painter.boxed_text(label, at, (TICK_FONT, colors.text), (HPos::Right, v))?;
     }
     if let Some((mx, my)) = options.marker {
         if (x.0..=x.1).contains(&mx) && (y.0..=y.1).contains(&my) {

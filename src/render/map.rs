@@ -190,7 +190,7 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
     if hidden > 0.0 && hidden.is_finite() {
         let note = format!("{} more outside this price range", money(hidden));
         let at = (plot.right - look.px(4.0), plot.bottom - look.px(4.0));
-        painter.text(&note, at, TICK_FONT, colors.muted, (HPos::Right, VPos::Bottom))?;
+        painter.boxed_text(&note, at, (TICK_FONT, colors.muted), (HPos::Right, VPos::Bottom))?;
     }
 
     painter.y_axis(&plot, &y_ticks, |v| number_tick(v, y_step))?;
@@ -266,7 +266,7 @@ fn draw_reference_lines<DB: DrawingBackend>(
         let line = [(plot.left, py), (plot.right, py)];
         painter.dashed(&line, colors.text.to_rgba(), 1.0, (5.0, 4.0, 0.0))?;
         let at = (plot.right - look.px(4.0), py - look.px(4.0));
-        painter.boxed_text("start", at, TICK_FONT, (HPos::Right, VPos::Bottom))?;
+        painter.boxed_text("start", at, (TICK_FONT, colors.text), (HPos::Right, VPos::Bottom))?;
     }
     let (low, high) = (s.min_price * f, s.max_price * f);
     let fell = if s.shock_pct != 0.0 { s.shock_pct < 0.0 } else { start - low >= high - start };
@@ -275,11 +275,10 @@ fn draw_reference_lines<DB: DrawingBackend>(
     let label = format!("{word} price reached ({})", scenario.label());
     if inside(reached) && reached != start {
         let py = plot.py(reached);
-        let color = colors.text;
-        painter.line(vec![(plot.left, py), (plot.right, py)], color.to_rgba(), 2.0)?;
+        painter.line(vec![(plot.left, py), (plot.right, py)], colors.text.to_rgba(), 2.0)?;
         let dy = if fell { look.px(4.0) } else { -look.px(4.0) };
         let at = (plot.right - look.px(4.0), py + dy);
-        painter.boxed_text(&label, at, TICK_FONT, (HPos::Right, anchor))?;
+        painter.boxed_text(&label, at, (TICK_FONT, colors.text), (HPos::Right, anchor))?;
     }
     Ok(())
 }
