@@ -33,8 +33,9 @@ fn a_plane_gives_one_straight_line_through_the_whole_grid() {
     for &(x, y) in part {
         assert!((x + y - 1.0).abs() < 1e-9, "({x}, {y}) is off the line x + y = 1");
     }
-    // It runs from one edge of the grid to the other.
+    // It runs from one edge of the grid to the other, left to right.
     let ends = [part[0], part[part.len() - 1]];
+    assert!(ends[0].0 < ends[1].0);
     assert!(ends.iter().any(|&(x, y)| x.abs() < 1e-9 || y.abs() < 1e-9));
     assert!(ends.iter().any(|&(x, y)| (x - 1.0).abs() < 1e-9 || (y - 1.0).abs() < 1e-9));
 }

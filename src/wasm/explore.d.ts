@@ -82,8 +82,11 @@ export interface SurvivalSample {
   label: string;
   /** The values; those not finite (or, on the default log x axis, not positive) are left out. */
   values: Float64Array | number[];
-  /** A scenario's colour ("none", "circuitBreaker", "marginTiers", "both") or "muted". */
-  color?: "none" | "circuitBreaker" | "marginTiers" | "both" | "muted" | null;
+  /**
+   * A scenario's colour ("none", "circuitBreaker", "marginTiers", "both"), the theme's "muted"
+   * or "text" colour, or "#rrggbb". Default: the scenario colours in turn.
+   */
+  color?: string | null;
 }
 
 /** What `renderExploration` draws as a survival chart. */

@@ -16,7 +16,7 @@
 //! sizes as survival curves ([`crate::render::draw_survival`]).
 
 use js_sys::{Array, Float64Array, Function, Object, Reflect};
-use plotters::prelude::IntoDrawingArea;
+use plotters::prelude::{IntoDrawingArea, RGBColor};
 use plotters_canvas::CanvasBackend;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -103,8 +103,8 @@ pub fn monte_carlo(
 ///   bottom}}`, the cells' rectangle in CSS pixels, so the page can map a click to a cell.
 /// - `options.chart = "survival"`: `data` is `{samples: [{label, values, color?}]}` and each
 ///   sample is drawn as the share of its values at least x. `color` is a scenario key
-///   (`"none"`, `"circuitBreaker"`, `"marginTiers"`, `"both"`) or `"muted"`. Returns
-///   `{plot: null}`.
+///   (`"none"`, `"circuitBreaker"`, `"marginTiers"`, `"both"`), `"muted"`, `"text"` (the
+///   theme's) or `"#rrggbb"`. Returns `{plot: null}`.
 ///
 /// Throws a `TypeError` for a canvas without a 2D context or data of the wrong shape, naming the
 /// field.
@@ -192,10 +192,7 @@ pub fn render_exploration(
                 .map(|s| Sample {
                     label: &s.label,
                     values: &s.values,
-                    color: s.color.map(|c| match c {
-                        SampleColor::Muted => theme.colors().muted,
-                        SampleColor::Scenario(scenario) => scenario_color(scenario, theme),
-                    }),
+                    color: s.color.map(|c| c.in_theme(theme)),
                 })
                 .collect();
             let survival = SurvivalOptions {
@@ -323,7 +320,35 @@ impl GridData {
 #[derive(Clone, Copy, Debug)]
 enum SampleColor {
     Muted,
+    Text,
     Scenario(Scenario),
+    Rgb(RGBColor),
+}
+
+impl SampleColor {
+    /// `"muted"`, `"text"`, a scenario key or `"#rrggbb"`.
+    fn from_key(key: &str) -> Option<Self> {
+        match key {
+            "muted" => Some(SampleColor::Muted),
+            "text" => Some(SampleColor::Text),
+            _ => match key.strip_prefix('#') {
+                Some(hex) if hex.len() == 6 && hex.is_ascii() => {
+                    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+                    Some(SampleColor::Rgb(RGBColor(byte(0)?, byte(2)?, byte(4)?)))
+                }
+                _ => Scenario::from_key(key).map(SampleColor::Scenario),
+            },
+        }
+    }
+
+    fn in_theme(self, theme: Theme) -> RGBColor {
+        match self {
+            SampleColor::Muted => theme.colors().muted,
+            SampleColor::Text => theme.colors().text,
+            SampleColor::Scenario(scenario) => scenario_color(scenario, theme),
+            SampleColor::Rgb(color) => color,
+        }
+    }
 }
 
 /// One survival curve as the page hands it over.
@@ -359,15 +384,14 @@ impl SurvivalData {
                 None => None,
                 Some(v) => {
                     let key = v.as_string().unwrap_or_default();
-                    Some(match key.as_str() {
-                        "muted" => SampleColor::Muted,
-                        _ => SampleColor::Scenario(Scenario::from_key(&key).ok_or_else(|| {
-                            to_js_error(&ParamsError::range(
-                                &field("color"),
-                                format!("must be \"none\", \"circuitBreaker\", \"marginTiers\", \"both\" or \"muted\", got {key:?}"),
-                            ))
-                        })?),
-                    })
+                    Some(SampleColor::from_key(&key).ok_or_else(|| {
+                        to_js_error(&ParamsError::range(
+                            &field("color"),
+                            format!(
+                                "must be a scenario key (\"none\", \"circuitBreaker\", \"marginTiers\", \"both\"), \"muted\", \"text\" or \"#rrggbb\", got {key:?}"
+                            ),
+                        ))
+                    })?)
                 }
             };
             out.push(SampleData { label, values, color });

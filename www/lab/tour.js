@@ -2,6 +2,8 @@
 // presets()), may point the map and story at one scenario, and says what to look at.
 // Steps whose preset is missing fall back to the defaults, so the tour never breaks.
 
+import { EXPLORE_STEPS } from '../explore/tour-steps.js';
+
 export const TOUR = [
   {
     preset: 'default',
@@ -52,4 +54,5 @@ export const TOUR = [
     text: 'A stylised version of 10 October 2025: a news shock hits a market crowded with leveraged long bets.',
     look: 'Read the story under the chart: winning traders are closed out by auto-deleveraging. Compare the four cards: does every mitigation help here, or can one make things worse?',
   },
+  ...EXPLORE_STEPS,
 ];

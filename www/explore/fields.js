@@ -1,0 +1,156 @@
+// What the explorations can vary and measure, and the arithmetic around them. No DOM here, so
+// Node can test it.
+
+import { DEFAULT_BREAKER, clone, get } from '../lab/schema.js';
+
+/** The explorations simulate at most this many traders per market, to stay quick. */
+export const MAX_TRADERS = 20000;
+
+/**
+ * The params a map may sweep. `range` is the teaching range (widened to take in the current
+ * value); `format` says how renderExploration prints it; `control` is the data-param of the
+ * page's slider, `population` whether it changes who holds what (src/model/simulate.rs,
+ * population_key: such an axis cannot reuse one population along a line, so it goes outside).
+ */
+export const AXES = [
+  { key: 'leverage', label: 'Average leverage', short: 'leverage', range: [2, 40], format: 'multiple', control: 'leverage', population: true },
+  { key: 'depthPerPct', label: 'Market depth (USD per 1 % move)', short: 'depth', range: [1e7, 2.5e8], format: 'money', control: 'depthPerPct', population: false },
+  { key: 'shockPct', label: 'Shock, %', short: 'shock', range: [-20, -1], format: 'percent', control: 'shockPct', population: false },
+  { key: 'circuitBreaker.levelsPct[0]', label: 'First halt level, % fall', short: 'first halt level', range: [2, 30], format: 'percent', control: 'circuitBreaker.firstLevelPct', population: false, breaker: true },
+  { key: 'recoveryHalfLife', label: 'Book recovery half-life, ticks', short: 'book recovery', range: [2, 200], format: 'number', control: 'recoveryHalfLife', population: false },
+  { key: 'whaleConcentration', label: 'Whale concentration', short: 'whale concentration', range: [0, 1], format: 'number', control: 'whaleConcentration', population: true },
+  { key: 'longShare', label: 'Long share of open interest', short: 'long share', range: [0.2, 0.9], format: 'number', control: 'longShare', population: true },
+];
+
+/** What a map's colours can show. `scale` turns the model's number into the one drawn. */
+export const METRICS = [
+  { key: 'amplification', label: 'Fall ÷ shock', short: 'times the shock', format: 'multiple', scale: 1, floor: 1 },
+  { key: 'maxDrawdownPct', label: 'Largest fall, %', short: 'largest fall', format: 'percent', scale: 1, floor: 0 },
+  { key: 'liquidatedShare', label: 'Traders liquidated, %', short: 'liquidated', format: 'percent', scale: 100, floor: 0 },
+  { key: 'badDebt', label: 'Losses nobody covered', short: 'uncovered losses', format: 'money', scale: 1, floor: 0 },
+];
+
+export function axis(key) {
+  return AXES.find((a) => a.key === key);
+}
+
+export function metric(key) {
+  return METRICS.find((m) => m.key === key);
+}
+
+/** The current value of an axis's field in `params` (the breaker's through the default breaker). */
+export function valueOf(params, key) {
+  if (key === 'circuitBreaker.levelsPct[0]') return get(params, 'circuitBreaker.levelsPct')[0];
+  return get(params, key);
+}
+
+/** `steps` even values from `from` to `to`. */
+export function evenly(from, to, steps) {
+  if (steps === 1) return [from];
+  return Array.from({ length: steps }, (_, i) => from + ((to - from) * i) / (steps - 1));
+}
+
+/** An axis's range, widened so the current value lies inside with a little room. */
+export function rangeFor(a, current) {
+  let [lo, hi] = a.range;
+  if (Number.isFinite(current)) {
+    const room = (hi - lo) * 0.05;
+    if (current < lo) lo = current - room;
+    if (current > hi) hi = current + room;
+  }
+  return [lo, hi];
+}
+
+/**
+ * How a map over display axes `x` and `y` is computed. Each sweep() call runs one line of cells
+ * along the inner axis; the outer axis steps from line to line. The breaker level has to be
+ * outer (its later levels follow it), and an axis that changes the population goes outer too, so
+ * a line shares one population. Returns `{innerIsX}`.
+ */
+export function plan(x, y) {
+  if (x.breaker) return { innerIsX: false };
+  if (y.breaker) return { innerIsX: true };
+  if (x.population && !y.population) return { innerIsX: false };
+  return { innerIsX: true };
+}
+
+/** The same market as `params`, with no circuit breaker and flat margin (compare()'s "none"). */
+export function withoutMitigations(params) {
+  return { ...clone(params), circuitBreaker: null, marginTiers: 'none' };
+}
+
+/**
+ * The same market with a circuit breaker and margin tiers (compare()'s "both"): the page's
+ * breaker or the default one, its tier table or "standard".
+ */
+export function withMitigations(params) {
+  const p = clone(params);
+  p.circuitBreaker = p.circuitBreaker ?? clone(DEFAULT_BREAKER);
+  if (!p.marginTiers || p.marginTiers === 'none') p.marginTiers = 'standard';
+  return p;
+}
+
+/** The params an exploration runs: the page's, with at most MAX_TRADERS traders. */
+export function forExploring(params) {
+  const p = clone(params);
+  if (!p.positions && p.traders > MAX_TRADERS) p.traders = MAX_TRADERS;
+  return p;
+}
+
+/**
+ * A fine grid filled from a coarse one, each fine cell taking the nearest coarse cell, so the map
+ * shows the coarse picture at once and sharpens line by line.
+ */
+export function upsample(coarse, coarseX, coarseY, fineX, fineY) {
+  const out = new Float64Array(fineX.length * fineY.length).fill(NaN);
+  if (!coarse) return out;
+  const ci = fineX.map((v) => nearestIndex(coarseX, v));
+  const cj = fineY.map((v) => nearestIndex(coarseY, v));
+  for (let j = 0; j < fineY.length; j += 1) {
+    for (let i = 0; i < fineX.length; i += 1) {
+      out[j * fineX.length + i] = coarse[cj[j] * coarseX.length + ci[i]];
+    }
+  }
+  return out;
+}
+
+/** The index of the value in `values` nearest to `v`. */
+export function nearestIndex(values, v) {
+  let best = 0;
+  for (let k = 1; k < values.length; k += 1) {
+    if (Math.abs(values[k] - v) < Math.abs(values[best] - v)) best = k;
+  }
+  return best;
+}
+
+/**
+ * The fat-tail figures of a sample, defined as in src/model/explore.rs: excess kurtosis
+ * m4 ÷ m2² − 3 (0 for a normal law; 0 for fewer than four values or no spread) and the share of
+ * values beyond `threshold` in size.
+ */
+export function tailStats(values, threshold) {
+  const n = values.length;
+  let beyond = 0;
+  for (const v of values) if (Math.abs(v) > threshold) beyond += 1;
+  const share = n ? beyond / n : 0;
+  if (n < 4) return { kurtosis: 0, share };
+  let mean = 0;
+  for (const v of values) mean += v / n;
+  let m2 = 0;
+  let m4 = 0;
+  for (const v of values) {
+    const d = (v - mean) ** 2;
+    m2 += d / n;
+    m4 += (d * d) / n;
+  }
+  return { kurtosis: m2 > 0 ? m4 / (m2 * m2) - 3 : 0, share };
+}
+
+/**
+ * Sizes of moves for a survival chart on log axes: |v|, with everything below `floor` raised to
+ * it. The share of values at least x is then exact for every x from `floor` up, and the axis
+ * does not stretch over decades of tiny moves nobody looks at.
+ */
+export function sizesFrom(values, floor) {
+  return values.map((v) => Math.max(Math.abs(v), floor));
+}

@@ -1,0 +1,946 @@
+// The explorations section of the lab page: the tipping-point map and the crash-size
+// distribution.
+//
+// The page's own code (main.js) owns the params; this module reads them from the share link it
+// keeps up to date (#link, parsed with schema.js), so it needs no hook into main.js. It moves the
+// page's sliders the way a person does: it sets the control and dispatches an `input` event.
+//
+// The simulations run in workers (worker.js), each with its own copy of the simulator; the page
+// thread only draws. A map is computed twice: a coarse 10 × 10 grid first, then the full 40 × 40
+// grid line by line over it, so the picture appears at once and sharpens.
+
+import init, { defaultParams, presets, renderExploration } from '../pkg/leverage_cascade.js';
+import { fromQuery, get, same } from '../lab/schema.js';
+import { showValue } from '../lab/controls.js';
+import { count, num, pct, share, times, usd, NBSP } from '../lab/format.js';
+import {
+  AXES,
+  MAX_TRADERS,
+  METRICS,
+  axis,
+  evenly,
+  forExploring,
+  metric,
+  nearestIndex,
+  plan,
+  rangeFor,
+  sizesFrom,
+  tailStats,
+  upsample,
+  valueOf,
+  withMitigations,
+  withoutMitigations,
+} from './fields.js';
+import { EXPLORE_STEPS } from './tour-steps.js';
+
+/** Grid sizes: the quick first pass and the full one. */
+const COARSE = 10;
+const FINE = 40;
+/** Monte Carlo markets per worker call: between two calls the worker can see a cancel. */
+const MC_CHUNK = 50;
+/** The "low leverage" the crash-size distribution compares with. */
+const LOW_LEVERAGE = 2;
+
+const root = document.getElementById('explore');
+const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+
+let defaults = null;
+let presetList = [];
+/** The page's params as last read from its share link. */
+let current = null;
+
+// ---------------------------------------------------------------------------------------------
+// Small DOM helpers (text only ever goes in through textContent)
+
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (key === 'text') node.textContent = value;
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+function option(value, label, selected) {
+  const o = h('option', { value, text: label });
+  o.selected = Boolean(selected);
+  return o;
+}
+
+function labelled(id, text, control) {
+  return h('label', { class: 'explore-field', for: id }, h('span', { text }), control);
+}
+
+/** A progress bar, its words, and a Cancel button. */
+function progressRow(idPrefix) {
+  const bar = h('progress', { id: `${idPrefix}-progress`, max: '1', value: '0', 'aria-labelledby': `${idPrefix}-status` });
+  const status = h('p', { id: `${idPrefix}-status`, class: 'explore-status', role: 'status', text: '' });
+  const cancel = h('button', { type: 'button', id: `${idPrefix}-cancel`, class: 'quiet', text: 'Cancel' });
+  cancel.disabled = true;
+  return { row: h('div', { class: 'explore-progress' }, bar, status, cancel), bar, status, cancel };
+}
+
+function capital(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function theme() {
+  return darkScheme.matches ? 'dark' : 'light';
+}
+
+/** Sets a canvas's backing store to its CSS size × devicePixelRatio. */
+function fitCanvas(canvas) {
+  const rect = canvas.getBoundingClientRect();
+  const ratio = window.devicePixelRatio || 1;
+  const width = Math.max(1, Math.round(rect.width * ratio));
+  const height = Math.max(1, Math.round(rect.height * ratio));
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  return ratio;
+}
+
+function formatValue(format, v) {
+  switch (format) {
+    case 'money':
+      return usd(v);
+    case 'percent':
+      return pct(v);
+    case 'multiple':
+      return times(v);
+    default:
+      return num(v, 2);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workers
+
+/**
+ * A small pool of exploration workers: one, or two when the machine has cores to spare (the two
+ * maps then fill in side by side). Jobs are routed back to their handler by id.
+ */
+const pool = {
+  workers: [],
+  handlers: new Map(),
+  nextId: 1,
+
+  start() {
+    if (this.workers.length) return;
+    const size = Math.max(1, Math.min(2, (navigator.hardwareConcurrency || 2) - 1));
+    for (let i = 0; i < size; i += 1) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      worker.onmessage = (event) => {
+        const msg = event.data;
+        if (msg.type === 'failed') {
+          for (const handler of this.handlers.values()) handler({ type: 'error', message: msg.message, field: null });
+          this.handlers.clear();
+          return;
+        }
+        const handler = this.handlers.get(msg.id);
+        if (!handler) return;
+        if (msg.type === 'done' || msg.type === 'cancelled' || msg.type === 'error') this.handlers.delete(msg.id);
+        handler(msg);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        for (const handler of this.handlers.values()) {
+          handler({ type: 'error', message: event.message || 'the exploration worker stopped', field: null });
+        }
+        this.handlers.clear();
+      };
+      this.workers.push(worker);
+    }
+  },
+
+  /** Sends `job` to worker `slot` (modulo the pool size); returns its id. */
+  run(slot, job, handler) {
+    this.start();
+    const id = this.nextId;
+    this.nextId += 1;
+    this.handlers.set(id, handler);
+    this.workers[slot % this.workers.length].postMessage({ ...job, id });
+    return id;
+  },
+
+  cancel(ids) {
+    if (!ids.length) return;
+    for (const worker of this.workers) worker.postMessage({ type: 'cancel', ids });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The tipping-point map
+
+const SIDES = [
+  { key: 'none', title: 'No mitigation', caption: 'No circuit breaker, flat margin.', make: withoutMitigations },
+  {
+    key: 'both',
+    title: 'Breaker + tiers',
+    caption: 'Your circuit breaker (or the default 7/13/20 % one) and margin tiers.',
+    make: withMitigations,
+  },
+];
+
+const map = {
+  el: {},
+  run: null, // the map being computed or shown
+  pointer: null, // [side, i, j] of the cell under the pointer or keyboard cursor
+
+  build() {
+    const x = h('select', { id: 'explore-x' }, ...AXES.map((a) => option(a.key, a.label, a.key === 'leverage')));
+    const y = h('select', { id: 'explore-y' }, ...AXES.map((a) => option(a.key, a.label, a.key === 'depthPerPct')));
+    const m = h('select', { id: 'explore-metric' }, ...METRICS.map((k) => option(k.key, k.label, k.key === 'amplification')));
+    const draw = h('button', { type: 'button', id: 'explore-draw', class: 'primary', text: 'Draw the maps' });
+    const progress = progressRow('explore-map');
+    const stale = h('p', { id: 'explore-stale', class: 'explore-stale', hidden: true, text: 'Your settings have changed since these maps were drawn: press “Draw the maps” to update them.' });
+    const figures = SIDES.map((side) => {
+      const canvas = h('canvas', {
+        id: `explore-map-${side.key}`,
+        class: 'explore-canvas',
+        role: 'img',
+        tabindex: '0',
+        'aria-label': `Tipping-point map, ${side.title}: not drawn yet.`,
+        'aria-describedby': 'explore-map-help',
+      });
+      const figure = h(
+        'figure',
+        { class: `explore-figure explore-figure-${side.key}` },
+        h('figcaption', {}, h('strong', { text: side.title }), ` ${side.caption}`),
+        canvas,
+      );
+      return { side, canvas, figure };
+    });
+    const readout = h('p', { id: 'explore-cell', class: 'explore-cell', 'aria-live': 'polite', text: '' });
+    const help = h('p', {
+      id: 'explore-map-help',
+      class: 'hint',
+      text:
+        'Each square is one market with your other settings. The white-edged line marks n = 1: beyond it each liquidated dollar sets off more than a dollar of new forced selling, and the cascade runs away. The dot is where your sliders are now. Click a square (or focus a map, move with the arrow keys and press Enter) to move the two sliders there.',
+    });
+    const section = h(
+      'section',
+      { class: 'explore-part', 'aria-labelledby': 'explore-map-title' },
+      h('h3', { id: 'explore-map-title', text: 'The tipping-point map' }),
+      h('p', {
+        class: 'explore-lede',
+        text: 'Change two settings at once and colour each combination by what the shock turned into. Where the colours jump, a little more leverage or a little less depth tips a calm market into a crash.',
+      }),
+      h(
+        'div',
+        { class: 'explore-controls' },
+        labelled('explore-x', 'Across', x),
+        labelled('explore-y', 'Up', y),
+        labelled('explore-metric', 'Colour shows', m),
+        draw,
+      ),
+      progress.row,
+      stale,
+      h('div', { class: 'explore-maps' }, ...figures.map((f) => f.figure)),
+      readout,
+      help,
+    );
+    this.el = { x, y, metric: m, draw, progress, stale, figures, readout, section };
+    this.chosen = { x: x.value, y: y.value };
+
+    x.addEventListener('change', () => this.axisChanged(x, y));
+    y.addEventListener('change', () => this.axisChanged(y, x));
+    m.addEventListener('change', () => this.start());
+    draw.addEventListener('click', () => this.start());
+    progress.cancel.addEventListener('click', () => this.cancel());
+    for (const f of figures) {
+      f.canvas.addEventListener('click', (e) => this.click(f, e));
+      f.canvas.addEventListener('pointermove', (e) => this.hover(f, e));
+      f.canvas.addEventListener('pointerleave', () => this.showCell(null));
+      f.canvas.addEventListener('keydown', (e) => this.key(f, e));
+      f.canvas.addEventListener('blur', () => this.showCell(null));
+    }
+    return section;
+  },
+
+  /** Keeps the two axes different: picking the other axis's field swaps the two. */
+  axisChanged(changed, other) {
+    const previous = changed === this.el.x ? this.chosen.x : this.chosen.y;
+    if (changed.value === other.value) other.value = previous;
+    this.chosen = { x: this.el.x.value, y: this.el.y.value };
+    this.start();
+  },
+
+  /** Starts (or restarts) both maps from the page's current params. */
+  start() {
+    if (!current) return;
+    this.cancel({ quiet: true });
+    const x = axis(this.el.x.value);
+    const y = axis(this.el.y.value);
+    const m = metric(this.el.metric.value);
+    const base = forExploring(current);
+    const [x0, x1] = rangeFor(x, valueOf(base, x.key));
+    const [y0, y1] = rangeFor(y, valueOf(base, y.key));
+    const { innerIsX } = plan(x, y);
+    const run = {
+      x,
+      y,
+      metric: m,
+      base,
+      innerIsX,
+      xs: evenly(x0, x1, FINE),
+      ys: evenly(y0, y1, FINE),
+      coarseX: evenly(x0, x1, COARSE),
+      coarseY: evenly(y0, y1, COARSE),
+      jobs: [],
+      done: 0,
+      total: 0,
+      started: performance.now(),
+      state: 'running',
+      error: null,
+      sides: [],
+    };
+    this.run = run;
+    SIDES.forEach((side, s) => {
+      run.sides.push({
+        side,
+        params: side.make(base),
+        canvas: this.el.figures[s].canvas,
+        coarse: new Float64Array(COARSE * COARSE).fill(NaN),
+        coarseB: new Float64Array(COARSE * COARSE).fill(NaN),
+        values: new Float64Array(FINE * FINE).fill(NaN),
+        branching: new Float64Array(FINE * FINE).fill(NaN),
+        plot: null,
+      });
+    });
+    // Both coarse maps first, then both fine ones; with two workers each side has its own.
+    for (const fine of [false, true]) {
+      run.sides.forEach((data, s) => {
+        // Without a breaker its levels change nothing: one line stands for the whole map.
+        const flat = Boolean(x.breaker || y.breaker) && data.params.circuitBreaker === null;
+        const xs = fine ? run.xs : run.coarseX;
+        const ys = fine ? run.ys : run.coarseY;
+        const inner = innerIsX ? x : y;
+        const innerValues = innerIsX ? xs : ys;
+        const outer = innerIsX ? y : x;
+        const outerValues = innerIsX ? ys : xs;
+        const job = {
+          type: 'sweep',
+          params: data.params,
+          metric: m.key,
+          inner: { field: inner.key, from: innerValues[0], to: innerValues[innerValues.length - 1], steps: innerValues.length },
+          outer: flat ? { field: inner.key, values: [innerValues[0]] } : { field: outer.key, values: outerValues },
+          outerSetsBreaker: Boolean(outer.breaker) && !flat,
+        };
+        run.total += xs.length * ys.length;
+        run.jobs.push(pool.run(s, job, (msg) => this.message(run, data, fine, flat, msg)));
+      });
+    }
+    this.el.stale.hidden = true;
+    this.sync();
+    this.draw();
+  },
+
+  /** One message from a worker about one of this run's jobs. */
+  message(run, data, fine, flat, msg) {
+    if (run !== this.run) return;
+    if (msg.type === 'line') {
+      const nx = fine ? run.xs.length : run.coarseX.length;
+      const ny = fine ? run.ys.length : run.coarseY.length;
+      const values = fine ? data.values : data.coarse;
+      const branching = fine ? data.branching : data.coarseB;
+      const lines = flat ? (run.innerIsX ? ny : nx) : 1;
+      for (let copy = 0; copy < lines; copy += 1) {
+        const index = flat ? copy : msg.index;
+        msg.values.forEach((v, k) => {
+          const cell = run.innerIsX ? index * nx + k : k * nx + index;
+          values[cell] = v * run.metric.scale;
+          branching[cell] = msg.branching[k];
+        });
+        run.done += msg.values.length;
+      }
+      if (!fine) {
+        // The coarse picture, blown up, until the fine lines cover it.
+        data.values = upsample(data.coarse, run.coarseX, run.coarseY, run.xs, run.ys);
+        data.branching = upsample(data.coarseB, run.coarseX, run.coarseY, run.xs, run.ys);
+      }
+      this.sync();
+      this.requestDraw();
+    } else if (msg.type === 'done') {
+      run.jobs = run.jobs.filter((id) => id !== msg.id);
+      if (!run.jobs.length && run.state === 'running') {
+        run.state = 'done';
+        run.seconds = (performance.now() - run.started) / 1000;
+      }
+      this.sync();
+    } else if (msg.type === 'error') {
+      run.state = 'error';
+      run.error = msg.message;
+      pool.cancel(run.jobs);
+      run.jobs = [];
+      this.sync();
+    }
+  },
+
+  cancel({ quiet = false } = {}) {
+    const run = this.run;
+    if (!run || run.state !== 'running') return;
+    pool.cancel(run.jobs);
+    run.jobs = [];
+    run.state = quiet ? 'replaced' : 'cancelled';
+    this.sync();
+  },
+
+  /** Progress bar, status words, buttons. */
+  sync() {
+    const run = this.run;
+    const { bar, status, cancel } = this.el.progress;
+    if (!run) {
+      bar.value = 0;
+      status.textContent = '';
+      cancel.disabled = true;
+      return;
+    }
+    const fraction = run.total ? run.done / run.total : 0;
+    bar.value = run.state === 'done' ? 1 : fraction;
+    cancel.disabled = run.state !== 'running';
+    const markets = count(run.total);
+    if (run.state === 'running') {
+      status.textContent = `Simulating ${markets} markets of ${count(run.base.traders)} traders… ${Math.floor(fraction * 100)}${NBSP}%`;
+    } else if (run.state === 'done') {
+      status.textContent = `Done: ${markets} markets in ${num(run.seconds, 1)}${NBSP}s.`;
+    } else if (run.state === 'cancelled') {
+      status.textContent = `Cancelled at ${Math.floor(fraction * 100)}${NBSP}%. The maps show what was finished; press “Draw the maps” to start again.`;
+    } else if (run.state === 'error') {
+      status.textContent = `The maps could not be computed: ${run.error}`;
+    }
+    root.dataset.mapState = run.state;
+  },
+
+  frame: 0,
+  requestDraw() {
+    if (!this.frame) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.draw();
+      });
+    }
+  },
+
+  /** Draws both maps on one colour scale, with the current params marked. */
+  draw() {
+    const run = this.run;
+    if (!run) return;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const data of run.sides) {
+      for (const v of data.values) {
+        if (Number.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    lo = Number.isFinite(lo) ? Math.min(lo, Math.max(run.metric.floor, lo)) : 0;
+    if (run.metric.key === 'amplification') lo = Math.min(lo, 1);
+    if (!(hi > lo)) hi = lo + 1;
+    const marker = current ? [valueOf(current, run.x.key), valueOf(current, run.y.key)] : null;
+    for (const data of run.sides) {
+      const dpr = fitCanvas(data.canvas);
+      try {
+        const out = renderExploration(
+          data.canvas,
+          { x: run.xs, y: run.ys, values: data.values, branching: data.branching },
+          {
+            chart: 'heatmap',
+            theme: theme(),
+            dpr,
+            xLabel: run.x.label,
+            yLabel: run.y.label,
+            valueLabel: run.metric.label,
+            xFormat: run.x.format,
+            yFormat: run.y.format,
+            valueFormat: run.metric.format,
+            valueRange: [lo, hi],
+            marker,
+            level: 1,
+            levelLabel: `n${NBSP}=${NBSP}1`,
+          },
+        );
+        data.plot = out.plot;
+      } catch (err) {
+        this.el.progress.status.textContent = `The map could not be drawn: ${err.message}`;
+      }
+      data.canvas.setAttribute('aria-label', this.describe(run, data));
+    }
+  },
+
+  /** A text version of a map for screen readers: the range of the metric and where n = 1 lies. */
+  describe(run, data) {
+    const finite = [...data.values].filter(Number.isFinite);
+    if (!finite.length) return `Tipping-point map, ${data.side.title}: computing.`;
+    const runaway = [...data.branching].filter((b) => b >= 1).length;
+    const cells = data.branching.length;
+    return (
+      `Tipping-point map, ${data.side.title}: ${run.metric.label.toLowerCase()} over ${run.x.short} ` +
+      `(across, ${formatValue(run.x.format, run.xs[0])} to ${formatValue(run.x.format, run.xs[run.xs.length - 1])}) and ${run.y.short} ` +
+      `(up, ${formatValue(run.y.format, run.ys[0])} to ${formatValue(run.y.format, run.ys[run.ys.length - 1])}); ` +
+      `from ${formatValue(run.metric.format, Math.min(...finite))} to ${formatValue(run.metric.format, Math.max(...finite))}. ` +
+      `${Math.round((100 * runaway) / cells)}${NBSP}% of the combinations are past the tipping point (n ≥ 1).`
+    );
+  },
+
+  /** The cell of a map at a pointer position, as [i, j], or null outside the cells. */
+  cellAt(f, event) {
+    const run = this.run;
+    const data = run && run.sides.find((d) => d.canvas === f.canvas);
+    if (!data || !data.plot) return null;
+    const rect = f.canvas.getBoundingClientRect();
+    const px = event.clientX - rect.left;
+    const py = event.clientY - rect.top;
+    const { left, right, top, bottom } = data.plot;
+    if (px < left || px > right || py < top || py > bottom) return null;
+    const i = Math.min(run.xs.length - 1, Math.floor(((px - left) / (right - left)) * run.xs.length));
+    const j = Math.min(run.ys.length - 1, Math.floor(((bottom - py) / (bottom - top)) * run.ys.length));
+    return [i, j];
+  },
+
+  hover(f, event) {
+    const cell = this.cellAt(f, event);
+    this.showCell(cell ? [f, ...cell] : null);
+  },
+
+  click(f, event) {
+    const cell = this.cellAt(f, event);
+    if (cell) this.apply(cell[0], cell[1]);
+  },
+
+  key(f, event) {
+    const run = this.run;
+    if (!run) return;
+    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    let [i, j] =
+      this.pointer && this.pointer[0] === f
+        ? this.pointer.slice(1)
+        : [nearestIndex(run.xs, valueOf(current, run.x.key)), nearestIndex(run.ys, valueOf(current, run.y.key))];
+    if (moves[event.key]) {
+      event.preventDefault();
+      i = Math.max(0, Math.min(run.xs.length - 1, i + moves[event.key][0]));
+      j = Math.max(0, Math.min(run.ys.length - 1, j + moves[event.key][1]));
+      this.showCell([f, i, j]);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.apply(i, j);
+    }
+  },
+
+  /** Says what one cell holds, under the maps. */
+  showCell(pointer) {
+    this.pointer = pointer;
+    const run = this.run;
+    if (!pointer || !run) {
+      this.el.readout.textContent = '';
+      return;
+    }
+    const [f, i, j] = pointer;
+    const data = run.sides.find((d) => d.canvas === f.canvas);
+    const k = j * run.xs.length + i;
+    const v = data.values[k];
+    const n = data.branching[k];
+    const where = `${run.x.short} ${formatValue(run.x.format, run.xs[i])}, ${run.y.short} ${formatValue(run.y.format, run.ys[j])}`;
+    const what = Number.isFinite(v)
+      ? `${formatValue(run.metric.format, v)} ${run.metric.key === 'amplification' ? 'the shock' : run.metric.short}; n${NBSP}=${NBSP}${num(n, 2)} (${n >= 1 ? 'runaway' : 'dies out'})`
+      : 'not computed yet';
+    this.el.readout.textContent = `${data.side.title}, ${where}: ${what}. Click or press Enter to move the sliders here.`;
+  },
+
+  /** Moves the page's two sliders to the values of cell (i, j). */
+  apply(i, j) {
+    const run = this.run;
+    if (!run) return;
+    setSlider(run.x, run.xs[i]);
+    setSlider(run.y, run.ys[j]);
+  },
+
+  /** The page's params changed: move the marker, and say when the maps no longer match. */
+  paramsChanged() {
+    const run = this.run;
+    if (!run) return;
+    const now = forExploring(current);
+    for (const key of [run.x.key, run.y.key]) {
+      setField(now, key, valueOf(run.base, key));
+    }
+    this.el.stale.hidden = same(now, run.base);
+    this.requestDraw();
+  },
+};
+
+/** Sets a params field by an axis key in a plain object (for comparing params). */
+function setField(params, key, value) {
+  if (key === 'circuitBreaker.levelsPct[0]') {
+    if (params.circuitBreaker) params.circuitBreaker.levelsPct = get(params, 'circuitBreaker.levelsPct').slice();
+    if (params.circuitBreaker) params.circuitBreaker.levelsPct[0] = value;
+    return;
+  }
+  params[key] = value;
+}
+
+/** Moves one of the page's controls to `value` as a person would, so the page recomputes. */
+function setSlider(a, value) {
+  const input = document.querySelector(`[data-param="${a.control}"]`);
+  if (!input || input.disabled) return;
+  showValue(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The crash-size distribution
+
+const tails = {
+  el: {},
+  run: null,
+
+  build() {
+    const law = h(
+      'select',
+      { id: 'explore-law' },
+      option('normal', 'Normal (a bell curve, thin tails)', true),
+      option('studentT', 'Student t (already fat-tailed)', false),
+    );
+    const scale = h('select', { id: 'explore-scale' }, ...[1, 2, 3, 5].map((s) => option(String(s), `${s}${NBSP}%`, s === 2)));
+    const runs = h('select', { id: 'explore-runs' }, ...[200, 500, 1000, 2000].map((r) => option(String(r), count(r), r === 500)));
+    const go = h('button', { type: 'button', id: 'explore-mc-run', class: 'primary', text: 'Run the markets' });
+    const progress = progressRow('explore-mc');
+    const canvas = h('canvas', {
+      id: 'explore-survival',
+      class: 'explore-canvas explore-survival',
+      role: 'img',
+      'aria-label': 'Crash-size distribution: not drawn yet.',
+    });
+    const findings = h('ul', { id: 'explore-findings', class: 'explore-findings', 'aria-live': 'polite' });
+    const section = h(
+      'section',
+      { class: 'explore-part', 'aria-labelledby': 'explore-mc-title' },
+      h('h3', { id: 'explore-mc-title', text: 'How fat is the tail?' }),
+      h('p', {
+        class: 'explore-lede',
+        text: 'Hit the same market hundreds of times with random shocks, and count how often the price moved more than x. The grey line is the shocks alone. Leverage pushes a line to the right: every move grows, and falls the shocks alone never reach become common.',
+      }),
+      h(
+        'div',
+        { class: 'explore-controls' },
+        labelled('explore-law', 'Shocks drawn from', law),
+        labelled('explore-scale', 'Typical shock', scale),
+        labelled('explore-runs', 'Markets per curve', runs),
+        go,
+      ),
+      progress.row,
+      h(
+        'figure',
+        { class: 'explore-figure' },
+        h('figcaption', {}, h('strong', { text: 'Share of markets whose largest move was at least x' }), ' (both axes logarithmic).'),
+        canvas,
+      ),
+      findings,
+    );
+    this.el = { law, scale, runs, go, progress, canvas, findings, section };
+    go.addEventListener('click', () => this.start());
+    progress.cancel.addEventListener('click', () => this.cancel());
+    return section;
+  },
+
+  start() {
+    if (!current) return;
+    this.cancel({ quiet: true });
+    const base = forExploring(current);
+    const runs = Number(this.el.runs.value);
+    const shock = { distribution: this.el.law.value, scalePct: Number(this.el.scale.value) };
+    const lines = [
+      {
+        key: 'low',
+        label: `${times(LOW_LEVERAGE)} leverage, no mitigation`,
+        color: 'text',
+        params: { ...withoutMitigations(base), leverage: LOW_LEVERAGE },
+      },
+      { key: 'none', label: `${times(base.leverage)} leverage, no mitigation`, color: 'none', params: withoutMitigations(base) },
+      { key: 'both', label: `${times(base.leverage)} leverage, breaker + tiers`, color: 'both', params: withMitigations(base) },
+    ];
+    const run = {
+      base,
+      shock,
+      runs,
+      lines: lines.map((l) => ({ ...l, shocks: [], moves: [] })),
+      jobs: [],
+      done: 0,
+      total: runs * lines.length,
+      started: performance.now(),
+      state: 'running',
+      error: null,
+    };
+    this.run = run;
+    run.lines.forEach((line, s) => {
+      const job = { type: 'monteCarlo', params: line.params, runs, chunk: MC_CHUNK, shock };
+      run.jobs.push(pool.run(s, job, (msg) => this.message(run, line, msg)));
+    });
+    this.sync();
+    this.draw();
+  },
+
+  message(run, line, msg) {
+    if (run !== this.run) return;
+    if (msg.type === 'chunk') {
+      line.shocks.push(...msg.shocks);
+      line.moves.push(...msg.moves);
+      run.done += msg.moves.length;
+      this.sync();
+      this.requestDraw();
+    } else if (msg.type === 'done') {
+      run.jobs = run.jobs.filter((id) => id !== msg.id);
+      if (!run.jobs.length && run.state === 'running') {
+        run.state = 'done';
+        run.seconds = (performance.now() - run.started) / 1000;
+      }
+      this.sync();
+      this.requestDraw();
+    } else if (msg.type === 'error') {
+      run.state = 'error';
+      run.error = msg.message;
+      pool.cancel(run.jobs);
+      run.jobs = [];
+      this.sync();
+    }
+  },
+
+  cancel({ quiet = false } = {}) {
+    const run = this.run;
+    if (!run || run.state !== 'running') return;
+    pool.cancel(run.jobs);
+    run.jobs = [];
+    run.state = quiet ? 'replaced' : 'cancelled';
+    this.sync();
+  },
+
+  sync() {
+    const run = this.run;
+    const { bar, status, cancel } = this.el.progress;
+    if (!run) return;
+    const fraction = run.total ? run.done / run.total : 0;
+    bar.value = run.state === 'done' ? 1 : fraction;
+    cancel.disabled = run.state !== 'running';
+    if (run.state === 'running') {
+      status.textContent = `Simulating ${count(run.total)} markets of ${count(run.base.traders)} traders… ${Math.floor(fraction * 100)}${NBSP}%`;
+    } else if (run.state === 'done') {
+      status.textContent = `Done: ${count(run.total)} markets in ${num(run.seconds, 1)}${NBSP}s.`;
+    } else if (run.state === 'cancelled') {
+      status.textContent = `Cancelled at ${Math.floor(fraction * 100)}${NBSP}%. The chart shows the markets finished.`;
+    } else if (run.state === 'error') {
+      status.textContent = `The markets could not be simulated: ${run.error}`;
+    }
+    root.dataset.mcState = run.state;
+  },
+
+  frame: 0,
+  requestDraw() {
+    if (!this.frame) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.draw();
+      });
+    }
+  },
+
+  draw() {
+    const run = this.run;
+    if (!run) return;
+    const reference = run.lines[1].shocks.length >= run.lines[0].shocks.length ? run.lines[1] : run.lines[0];
+    // Moves below a quarter of a typical shock are drawn at that size: the chart starts there.
+    const floor = run.shock.scalePct / 4;
+    const samples = [
+      { label: 'shocks alone', values: sizesFrom(reference.shocks, floor), color: 'muted' },
+      ...run.lines.map((l) => ({ label: l.label, values: sizesFrom(l.moves, floor), color: l.color })),
+    ];
+    const dpr = fitCanvas(this.el.canvas);
+    try {
+      renderExploration(this.el.canvas, { samples }, {
+        chart: 'survival',
+        theme: theme(),
+        dpr,
+        xLabel: 'largest move after the shock, % (logarithmic)',
+        xFormat: 'percent',
+      });
+    } catch (err) {
+      this.el.progress.status.textContent = `The chart could not be drawn: ${err.message}`;
+    }
+    this.findings(run, reference);
+  },
+
+  /** The fat-tail figures in words. */
+  findings(run, reference) {
+    const threshold = 3 * run.shock.scalePct;
+    const base = tailStats(reference.shocks, threshold);
+    if (!reference.shocks.length) {
+      this.el.findings.replaceChildren();
+      return;
+    }
+    const beyond = pct(threshold, { decimals: 0 });
+    const howMany = (part) => (part > 0 ? share(part) : 'none');
+    const items = [
+      h('li', {
+        text:
+          `Shocks alone: excess kurtosis ${num(base.kurtosis, 1)} (a bell curve has 0; the bigger it is, the more the rare large moves outweigh the typical ones). ` +
+          `${capital(howMany(base.share))} of them went beyond ${beyond}, three typical shocks.`,
+      }),
+    ];
+    for (const line of run.lines) {
+      if (!line.moves.length) continue;
+      const s = tailStats(line.moves, threshold);
+      let often = '';
+      if (s.share > 0 && base.share === 0) often = ' The shocks alone never went that far.';
+      else if (base.share > 0) {
+        const ratio = s.share / base.share;
+        if (ratio >= 1.5) often = ` That is ${num(ratio, ratio < 10 ? 1 : 0)} times as often as the shocks alone.`;
+        else if (ratio <= 0.67) often = ' That is less often than the shocks alone.';
+        else often = ' About as often as the shocks alone.';
+      }
+      const same = line.key === 'low' && s.share === base.share ? ' (its line lies on the grey one)' : '';
+      items.push(
+        h('li', {
+          class: `explore-finding-${line.key}`,
+          text:
+            `${line.label}${same}: excess kurtosis ${num(s.kurtosis, 1)}; ${howMany(s.share)} of ${count(line.moves.length)} markets moved more than ${beyond}.` +
+            often,
+        }),
+      );
+    }
+    this.el.findings.replaceChildren(...items);
+    this.el.canvas.setAttribute(
+      'aria-label',
+      `Crash-size distribution on log scales. ${[...this.el.findings.children].map((li) => li.textContent).join(' ')}`,
+    );
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Following the page
+
+/** The page's params, read from the share link it keeps current (or the address bar). */
+function readPageParams() {
+  const link = document.getElementById('link');
+  let search = location.search;
+  if (link && link.value) {
+    try {
+      search = new URL(link.value, location.href).search;
+    } catch {
+      // Keep the address bar's.
+    }
+  }
+  return fromQuery(search, defaults, presetList).params;
+}
+
+let following = 0;
+/** After any input on the page, once main.js has had its frame to recompute, look again. */
+function followSoon() {
+  if (following) return;
+  following = requestAnimationFrame(() => {
+    following = requestAnimationFrame(() => {
+      following = 0;
+      const next = readPageParams();
+      if (current && same(next, current)) return;
+      current = next;
+      map.paramsChanged();
+      if (tails.run) tails.el.go.textContent = 'Run the markets again';
+    });
+  });
+}
+
+/** Runs both explorations the first time the section comes into view. */
+function startWhenSeen() {
+  const seen = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    seen.disconnect();
+    if (!map.run) map.start();
+    if (!tails.run) tails.start();
+  });
+  seen.observe(root);
+}
+
+/** The tour's steps that use this section (tour-steps.js) set it up when they are shown. */
+function followTour() {
+  const title = document.getElementById('tour-title');
+  const tour = document.getElementById('tour');
+  if (!title || !tour) return;
+  const check = () => {
+    if (tour.hidden) return;
+    const step = EXPLORE_STEPS.find((s) => s.title === title.textContent);
+    if (!step || !step.explore) return;
+    // Wait for the step's preset to reach the share link, then set up and run.
+    setTimeout(() => {
+      current = readPageParams();
+      const e = step.explore;
+      if (e.view === 'map') {
+        if (e.x) map.el.x.value = e.x;
+        if (e.y) map.el.y.value = e.y;
+        if (e.metric) map.el.metric.value = e.metric;
+        map.start();
+        map.el.section.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      } else {
+        tails.start();
+        tails.el.section.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      }
+    }, 200);
+  };
+  new MutationObserver(check).observe(title, { childList: true, characterData: true, subtree: true });
+}
+
+/** Resolves once main.js has started (its boot banner hides); rejects if it failed. */
+function pageReady() {
+  const boot = document.getElementById('boot');
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (boot && !boot.hidden) return false;
+      const fatal = document.getElementById('fatal');
+      if (fatal && !fatal.hidden) reject(new Error('the page could not start'));
+      else resolve();
+      return true;
+    };
+    if (check()) return;
+    const watch = new MutationObserver(() => {
+      if (check()) watch.disconnect();
+    });
+    watch.observe(boot, { attributes: true, attributeFilter: ['hidden'] });
+  });
+}
+
+async function start() {
+  if (!root) return;
+  try {
+    await pageReady();
+    await init();
+    defaults = defaultParams();
+    presetList = presets();
+  } catch {
+    return; // The page shows its own error; this section stays empty.
+  }
+  current = readPageParams();
+  root.replaceChildren(
+    h('h2', { id: 'explore-title', text: 'Explore: tipping points and fat tails' }),
+    h('p', {
+      class: 'explore-intro',
+      text: `These two views run hundreds of markets with your settings (with at most ${count(MAX_TRADERS)} traders each, to stay quick), in the background so the page stays responsive.`,
+    }),
+    map.build(),
+    tails.build(),
+  );
+  for (const type of ['input', 'change', 'click']) document.addEventListener(type, followSoon, true);
+  const resize = new ResizeObserver(() => {
+    map.requestDraw();
+    tails.requestDraw();
+  });
+  for (const f of map.el.figures) resize.observe(f.canvas);
+  resize.observe(tails.el.canvas);
+  darkScheme.addEventListener('change', () => {
+    map.requestDraw();
+    tails.requestDraw();
+  });
+  followTour();
+  startWhenSeen();
+  root.dataset.ready = 'true';
+}
+
+start();
