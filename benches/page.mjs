@@ -1,0 +1,98 @@
+// Shared by benches/soak.mjs and benches/large.mjs: www/ on a local port, Debian's Chromium
+// through playwright-core, and a blank page that has loaded the wasm package and can read the
+// wasm memory's size.
+
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const WWW = join(ROOT, 'www');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+};
+
+/** A page with nothing on it but the wasm package, loaded as `window.api` (`window.wasm` = exports). */
+const BLANK = `<!doctype html><meta charset="utf-8"><title>loading</title><link rel="icon" href="data:,">
+<script type="module">
+  const api = await import('/pkg/leverage_cascade.js');
+  window.wasm = await api.default();
+  window.api = api;
+  document.title = 'ready';
+</script>`;
+
+/** Serves www/ (and the blank page at /__bench.html) on a free port of 127.0.0.1. */
+export function startServer() {
+  if (!existsSync(join(WWW, 'pkg', 'leverage_cascade_bg.wasm'))) {
+    throw new Error('www/pkg is missing: run `make build` first (make bench does it).');
+  }
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path === '/__bench.html') {
+      res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
+      res.end(BLANK);
+      return;
+    }
+    let file = normalize(join(WWW, path));
+    if (file !== WWW && !file.startsWith(WWW + sep)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      done({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((c) => server.close(c)) });
+    });
+  });
+}
+
+/** Launches Debian's Chromium (never a downloaded browser). */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens the blank page in a fresh context and waits for the wasm package. Console errors and
+ * uncaught exceptions are collected in the returned `errors`.
+ */
+export async function openBlank(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${origin}/__bench.html`);
+  try {
+    await page.waitForFunction(() => document.title === 'ready', null, { timeout: 30_000 });
+  } catch (e) {
+    throw new Error(`the wasm package did not load: ${errors.join('; ') || e.message}`);
+  }
+  return { context, page, errors };
+}
+
+/** Bytes as MB (2^20), one decimal. */
+export const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;

@@ -1,0 +1,155 @@
+// Soak: simulate() and compare() 10,000 times each in one page, as a long-lived lab or widget
+// would, and how much the wasm instance grew while doing it. Nothing may accumulate: the target
+// after warm-up is 0 bytes of wasm memory and 0 slots of the externref table (a JsValue that Rust
+// forgot to drop would keep its slot, and the JS object with it).
+//
+//   node benches/soak.mjs [--quick] [--calls=N]      exits 1 when memory or the table grew
+//
+// Each iteration calls simulate(p) and compare(p) at small params (2,000 traders × 200 ticks)
+// with the seed, shock and leverage cycling, so populations and cascades differ from call to
+// call; every 10th iteration also draws both charts with render() on a detached canvas and
+// feeds one out-of-range and one mistyped params object, which must throw (the error path
+// must free what it allocated too). The JS heap is measured after a forced garbage collection.
+
+import { launch, mb, openBlank, startServer } from './page.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const callsArg = args.find((a) => a.startsWith('--calls='));
+const CALLS = callsArg ? Number(callsArg.slice('--calls='.length)) : quick ? 2000 : 10_000;
+/** Iterations before the baseline is taken: the allocator reaches its working size. */
+const WARMUP = Math.min(100, Math.floor(CALLS / 10));
+/** Iterations per page.evaluate(), so progress is printed as it goes. */
+const CHUNK = 500;
+const BASE = { traders: 2000, ticks: 200 };
+
+/** Runs iterations [from, to) in the page; returns the time spent and the instance's sizes. */
+function chunk(page, from, to) {
+  return page.evaluate(
+    ({ from, to, base }) => {
+      const { api, wasm } = window;
+      const canvas = (window.soakCanvas ??= Object.assign(document.createElement('canvas'), { width: 640, height: 360 }));
+      let simulateMs = 0;
+      let compareMs = 0;
+      let renderMs = 0;
+      let renders = 0;
+      let thrown = 0;
+      let checksum = 0;
+      for (let i = from; i < to; i++) {
+        const p = { ...base, seed: 1 + (i % 37), shockPct: -(2 + (i % 9)), leverage: 5 + (i % 23) };
+        let t = performance.now();
+        const one = api.simulate(p);
+        simulateMs += performance.now() - t;
+        t = performance.now();
+        const four = api.compare(p);
+        compareMs += performance.now() - t;
+        checksum += one.summary.finalPrice + four.both.series.price[base.ticks - 1];
+        if (i % 10 === 0) {
+          t = performance.now();
+          api.render(canvas, four, { chart: 'price', theme: i % 20 ? 'light' : 'dark' });
+          api.render(canvas, four, { chart: 'map', scenario: 'both', cursor: i % base.ticks });
+          renderMs += performance.now() - t;
+          renders += 2;
+          for (const bad of [{ ...p, leverage: 500 }, { ...p, levrage: 5 }]) {
+            try {
+              api.compare(bad);
+            } catch (err) {
+              if (err instanceof RangeError || err instanceof TypeError) thrown += 1;
+              else throw err;
+            }
+          }
+        }
+      }
+      return {
+        simulateMs,
+        compareMs,
+        renderMs,
+        renders,
+        thrown,
+        checksum,
+        memory: wasm.memory.buffer.byteLength,
+        table: wasm.__wbindgen_externrefs.length,
+      };
+    },
+    { from, to, base: BASE },
+  );
+}
+
+async function jsHeap(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+async function main() {
+  const server = await startServer();
+  const browser = await launch();
+  let status = 0;
+  try {
+    const { context, page, errors } = await openBlank(browser, server.origin);
+    const cdp = await context.newCDPSession(page);
+    const start = await page.evaluate(() => ({
+      memory: window.wasm.memory.buffer.byteLength,
+      table: window.wasm.__wbindgen_externrefs.length,
+    }));
+
+    console.log(`Soak: simulate() and compare() ${CALLS.toLocaleString('en-US')} times each in one page`);
+    console.log(
+      `  params: traders ${BASE.traders.toLocaleString('en-US')}, ticks ${BASE.ticks}, other fields default; ` +
+        'seed 1-37, shock −2…−10 %, leverage 5-27× cycling',
+    );
+    console.log('  every 10th iteration: render() of both charts on a 640×360 canvas, and 2 invalid params that must throw');
+    console.log(`  wasm memory at start ${mb(start.memory)}, externref table ${start.table} slots`);
+
+    const warm = await chunk(page, 0, WARMUP);
+    const heapAfterWarmup = await jsHeap(cdp);
+    console.log(
+      `  after ${WARMUP} warm-up iterations: wasm memory ${mb(warm.memory)}, table ${warm.table} slots, ` +
+        `JS heap ${mb(heapAfterWarmup)} (after GC)`,
+    );
+
+    const totals = { simulateMs: 0, compareMs: 0, renderMs: 0, renders: 0, thrown: 0 };
+    let last = warm;
+    for (let from = WARMUP; from < CALLS; ) {
+      const to = Math.min(CALLS, (Math.floor(from / CHUNK) + 1) * CHUNK);
+      last = await chunk(page, from, to);
+      for (const k of Object.keys(totals)) totals[k] += last[k];
+      if (to % (CALLS / 5) === 0 || to === CALLS) {
+        console.log(
+          `  ${String(to).padStart(6)} iterations: wasm memory ${mb(last.memory)} (+${last.memory - warm.memory} B since warm-up), ` +
+            `table ${last.table} slots, JS heap ${mb(await jsHeap(cdp))}`,
+        );
+      }
+      from = to;
+    }
+    const heapEnd = await jsHeap(cdp);
+    const measured = CALLS - WARMUP;
+    const growth = last.memory - warm.memory;
+    const tableGrowth = last.table - warm.table;
+    const expectedThrows = 2 * Math.ceil(CALLS / 10) - 2 * Math.ceil(WARMUP / 10);
+
+    console.log(
+      `  mean per call: simulate ${(totals.simulateMs / measured).toFixed(3)} ms, compare ${(totals.compareMs / measured).toFixed(3)} ms, ` +
+        `render ${(totals.renderMs / Math.max(1, totals.renders)).toFixed(3)} ms (${totals.renders} renders)`,
+    );
+    console.log(`  invalid params thrown as RangeError/TypeError: ${totals.thrown} of ${expectedThrows}`);
+    console.log(
+      `  JS heap after GC: ${mb(heapAfterWarmup)} after warm-up, ${mb(heapEnd)} at the end ` +
+        `(${heapEnd >= heapAfterWarmup ? '+' : '−'}${Math.abs(heapEnd - heapAfterWarmup).toLocaleString('en-US')} B; ` +
+        'V8 keeps compiled code and feedback there, so a few hundred KB is not a leak)',
+    );
+    const ok = growth === 0 && tableGrowth === 0;
+    console.log(
+      `  wasm memory growth after warm-up: ${growth} bytes; externref table growth: ${tableGrowth} slots ` +
+        `(target 0 and 0)  ${ok ? 'PASS' : 'FAIL'}`,
+    );
+    if (!ok || totals.thrown !== expectedThrows || errors.length) status = 1;
+    if (errors.length) console.log(`  console errors: ${errors.join('\n    ')}`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return status;
+}
+
+process.exitCode = await main();
