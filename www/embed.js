@@ -334,9 +334,13 @@ export class LeverageCascade extends HTMLElement {
     return h('div', { class: 'control' }, h('div', { class: 'control-head' }, label, output), input);
   }
 
-  /** The scenario key for each legend entry; radios, so a reader can choose what is described. */
+  /**
+   * Under the charts of a full widget: each scenario's move, as radios that choose the scenario
+   * the headline describes, the map shows and the price chart draws on top. (The charts carry
+   * their own legends; in a compact widget the breaker switch makes this choice.)
+   */
   #buildLegend() {
-    const items = SCENARIOS.map(({ key, name, short }) => {
+    const items = SCENARIOS.map(({ key, name }) => {
       const id = `lc-focus-${key}`;
       const radio = h('input', { type: 'radio', name: 'focus', id, value: key });
       radio.checked = key === this.#focus;
@@ -353,7 +357,7 @@ export class LeverageCascade extends HTMLElement {
         'label',
         { for: id, class: `scenario scenario-${key}` },
         h('span', { class: 'swatch', 'aria-hidden': 'true' }),
-        h('span', { class: 'name' }, h('span', { class: 'long' }, name), h('span', { class: 'short', 'aria-hidden': 'true' }, short)),
+        h('span', { class: 'name' }, name),
         h('span', { class: 'move' }),
       );
       return h('span', { class: 'legend-item' }, radio, label);

@@ -54,11 +54,7 @@ async function assertClean(page, log) {
 }
 
 test('the glossary renders both widgets, each with a drawn chart, clean console and no foreign request', async () => {
-  const wasmRequests = [];
   const { page, context, log } = await openPage(browser, server.origin, GLOSSARY, { wait: false });
-  page.on('request', (r) => {
-    if (r.url().endsWith('.wasm')) wasmRequests.push(r.url());
-  });
   try {
     await showWidget(page, COMPACT);
     await showWidget(page, FULL);
@@ -93,7 +89,12 @@ test('the glossary renders both widgets, each with a drawn chart, clean console 
     );
     assert.deepEqual(controls, ['lc-leverage', 'lc-depthPerPct', 'lc-breaker']);
 
-    assert.equal(wasmRequests.length, 1, `the wasm is fetched once for both widgets: ${wasmRequests}`);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\.(wasm|css)$/.test(u)));
+    assert.deepEqual(
+      fetched.map((u) => new URL(u).pathname).sort(),
+      ['/embed.css', '/examples/glossary.css', '/pkg/leverage_cascade_bg.wasm'],
+      'the wasm and the widget stylesheet are each fetched once for both widgets',
+    );
     assert.equal(await page.evaluate(() => performance.getEntriesByName('leverage-cascade:first-chart').length), 1);
     await assertClean(page, log);
   } finally {
