@@ -333,6 +333,12 @@ fn map_shows_buckets_reference_lines_and_legend() {
         assert!(rects_in(&s, m.long_open, Some("1")) > 1);
         assert_eq!(texts(&s, "start"), 1);
         assert_eq!(texts(&s, "lowest price reached (no mitigation)"), 1);
+        // Notional beyond the axis is owned up to, below the axis title.
+        let notes: Vec<_> = all_texts(&s)
+            .into_iter()
+            .filter(|t| t.ends_with("more outside this price range"))
+            .collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
     }
 }
 
@@ -770,5 +776,81 @@ fn a_time_window_shows_only_its_ticks() {
         let odd = PriceChartOptions { time_window: Some(window), ..options.clone() };
         let s = price_svg("price-window-odd", &runs, &odd, (900, 560));
         assert_clean(&s);
+    }
+}
+
+// ---- no input panics ----
+
+mod arbitrary {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    /// Real outcomes (a crash with halts, a calm run, a squeeze) to draw under random options.
+    fn outcomes() -> &'static [Comparison; 3] {
+        static CASES: OnceLock<[Comparison; 3]> = OnceLock::new();
+        CASES.get_or_init(|| {
+            let squeeze = small(Params { shock_pct: 8.0, long_share: 0.3, ..Params::default() });
+            [halting(), calm(), compare(&squeeze).unwrap()]
+        })
+    }
+
+    fn any_f64() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            -1e3..1e3f64,
+            Just(0.0),
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(-f64::INFINITY),
+            Just(1e300),
+            Just(-1e300),
+            Just(f64::MIN_POSITIVE),
+        ]
+    }
+
+    fn any_scenario() -> impl Strategy<Value = Scenario> {
+        prop::sample::select(Scenario::ALL.to_vec())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+        /// Any canvas size, pixel ratio, band, range, window and cursor draws without a panic
+        /// (a panic is a trap in the page) and without NaN in the output.
+        #[test]
+        fn charts_never_panic(
+            case in 0..3usize,
+            size in (0u32..1200, 0u32..900),
+            dpr in any_f64(),
+            dark in any::<bool>(),
+            cursor in prop::option::of(any::<u32>()),
+            window in prop::option::of((any::<u32>(), any::<u32>())),
+            range in prop::option::of((any_f64(), any_f64())),
+            band in prop::option::of((-2000i32..3000, -2000i32..3000)),
+            bars in prop::collection::vec(any_scenario(), 0..6),
+            highlight in prop::option::of(any_scenario()),
+            tick_seconds in any_f64(),
+            runs_shown in 0..=4usize,
+        ) {
+            let c = &outcomes()[case];
+            let runs = Run::all(c);
+            let runs = &runs[..runs_shown];
+            let appearance = look(if dark { Theme::Dark } else { Theme::Light }, dpr);
+            let options = PriceChartOptions {
+                appearance,
+                cursor,
+                highlight,
+                bars,
+                tick_seconds,
+                price_range: range,
+                time_window: window,
+            };
+            let s = price_svg("arbitrary-price", runs, &options, size);
+            assert_clean(&s);
+            let _ = price_chart_layout(size, runs, &options);
+            let map = MapOptions { appearance, scenario: Scenario::Both, price_range: range, band };
+            let s = map_svg("arbitrary-map", &c.both, &map, size);
+            assert_clean(&s);
+        }
     }
 }

@@ -10,8 +10,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::data::{extent, finite, index_factor, usable_range};
 use super::format::{money, money_tick, number_tick};
 use super::frame::{
-    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, CAPTION_CENTER,
-    CAPTION_ROW, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, TICK_FONT, X_AXIS_SPACE,
+    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, AXIS_TITLE_OFFSET,
+    CAPTION_CENTER, CAPTION_ROW, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, TICK_FONT, X_AXIS_SPACE,
 };
 use super::palette::map_colors;
 use super::{Appearance, RenderError, Run, Scenario};
@@ -118,7 +118,8 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
     let legend_top = look.px(PAD);
     let (_, rows) = legend_layout(&items, &look, look.px(PAD), right);
     let caption = legend_top + legend_height(rows, &look);
-    let (mut top, mut bottom) = (caption + look.px(CAPTION_ROW), h - look.px(X_AXIS_SPACE + PAD));
+    let mut top = caption + look.px(CAPTION_ROW);
+    let mut bottom = h - look.px(X_AXIS_SPACE + NOTE_ROW + PAD);
     if let Some((t, b)) = options.band {
         // A band from a price chart of the same height; keep room for the axis below.
         top = t.clamp(0, h);
@@ -188,22 +189,34 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
             .map(|b| b.values.iter().sum::<f64>())
             .sum::<f64>();
     if hidden > 0.0 && hidden.is_finite() {
+        // Under the axis title when there is room, else in the plot's lower right corner.
         let note = format!("{} more outside this price range", money(hidden));
-        let at = (plot.right - look.px(4.0), plot.bottom - look.px(4.0));
-        painter.boxed_text(&note, at, (TICK_FONT, colors.muted), (HPos::Right, VPos::Bottom))?;
+        let (at, anchor) = if h - plot.bottom >= look.px(X_AXIS_SPACE + NOTE_ROW) {
+            let y = plot.bottom + look.px(AXIS_TITLE_OFFSET + NOTE_ROW);
+            (((plot.left + plot.right) / 2, y), (HPos::Center, VPos::Top))
+        } else {
+            let corner = (plot.right - look.px(4.0), plot.bottom - look.px(4.0));
+            (corner, (HPos::Right, VPos::Bottom))
+        };
+        painter.boxed_text(&note, at, (TICK_FONT, colors.muted), anchor)?;
     }
 
     painter.y_axis(&plot, &y_ticks, |v| number_tick(v, y_step))?;
+    // The axis title goes in the row above the plot, if the legend leaves one.
     let title =
         if factor.is_some() { "liquidation price (start = 100)" } else { "liquidation price" };
-    let at = (look.px(PAD), caption + look.px(CAPTION_CENTER));
-    if options.band.is_none() {
+    let title_top = plot.top - look.px(CAPTION_ROW);
+    if title_top >= caption {
+        let at = (look.px(PAD), title_top + look.px(CAPTION_CENTER));
         painter.text(title, at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))?;
     }
     let x_title = "notional at each liquidation price, $";
     painter.x_axis(&plot, &x_ticks, |v| money_tick(v, x_step, top_value), Some(x_title))?;
     Ok(())
 }
+
+/// Logical height of the row under the x axis for the note on notional not shown.
+const NOTE_ROW: f64 = 15.0;
 
 /// One bucket of the map in index units, its four amounts in legend order.
 struct Bucket {
