@@ -271,12 +271,13 @@ export class LeverageCascade extends HTMLElement {
     return { link, root, headline, messages, fatal, charts, priceCanvas, mapCanvas, legend, controls, footer, labLink };
   }
 
-  /** The list of controls from the attributes; unknown names are reported, not fatal. */
+  /** The controls the attributes ask for; unknown names are reported, not fatal. */
   #controlNames() {
     const text = this.getAttribute('controls');
-    if (text === null || text.trim() === '') {
+    if (text === null) {
       return { names: this.hasAttribute('compact') ? COMPACT_CONTROLS : FULL_CONTROLS, unknown: [] };
     }
+    // controls="" shows none: a chart with its headline only.
     const names = [];
     const unknown = [];
     for (const raw of text.split(',')) {

@@ -279,6 +279,9 @@ test('attributes update the widget live', async () => {
     await settle(page);
     const ids = await widget.evaluate((el) => [...el.shadowRoot.querySelectorAll('.controls input')].map((i) => i.id));
     assert.deepEqual(ids, ['lc-shockPct', 'lc-traders']);
+    await widget.evaluate((el) => el.setAttribute('controls', ''));
+    assert.equal(await widget.evaluate((el) => el.shadowRoot.querySelectorAll('.controls input').length), 0, 'controls="" shows none');
+    await widget.evaluate((el) => el.setAttribute('controls', 'shockPct,traders'));
 
     await widget.evaluate((el) => {
       el.removeAttribute('compact');
