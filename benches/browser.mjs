@@ -135,8 +135,9 @@ function row(label, s, verdict = '') {
 
 const pass = (ok) => (ok ? 'PASS' : 'FAIL');
 
-function readNative() {
-  const file = join(OUT, 'native.json');
+/** Figures benches/engine.rs wrote to target/bench/`name`, or null. */
+function readNative(name = 'native.json') {
+  const file = join(OUT, name);
   if (!existsSync(file)) return null;
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -184,8 +185,14 @@ async function wasmSection(page, native, results) {
     console.log('  (no target/bench/native.json: run benches/engine.rs first for the wasm ÷ native ratio)');
     return;
   }
-  console.log(`  wasm ÷ native, wall clock on both sides (budget ≤ ${BUDGET.wasmOverNative}×). The verdict reads the`);
-  console.log('  ratio of the fastest runs, which load from other processes disturbs least:');
+  // The second native figure comes from a run where glibc keeps freed memory, as a wasm
+  // instance keeps its grown memory: the like-for-like comparison, so the verdict reads it.
+  const kept = readNative('native-headline.json');
+  console.log(`  wasm ÷ native, wall clock on both sides (budget ≤ ${BUDGET.wasmOverNative}×), by medians and by fastest runs;`);
+  console.log('  the verdict reads the fastest runs (least disturbed by other load) against native with');
+  console.log('  freed memory kept, when that run exists:');
+  const ratio = (w, n) =>
+    `median ${lpad((w.median / n.median_ms).toFixed(2), 5)}× fastest ${lpad((w.min / n.min_ms).toFixed(2), 5)}×`;
   for (const [key, nkey, label] of [
     ['simulate_default', 'simulate_default', 'simulate, defaults'],
     ['simulate_1m', 'simulate_1m', 'simulate, 1M × 1,000'],
@@ -195,13 +202,11 @@ async function wasmSection(page, native, results) {
     const w = r[key];
     const n = native.cases[nkey];
     if (!n) continue;
-    const byMedian = w.median / n.median_ms;
-    const byMin = w.min / n.min_ms;
-    const verdict = key.startsWith('simulate') ? `  ${pass(byMin <= BUDGET.wasmOverNative)}` : '';
-    console.log(
-      `    ${pad(label, 30)} median ${lpad(byMedian.toFixed(2), 5)}× (${ms(w.median)} ÷ ${ms(n.median_ms)})` +
-        `   fastest ${lpad(byMin.toFixed(2), 5)}× (${ms(w.min)} ÷ ${ms(n.min_ms)})${verdict}`,
-    );
+    const k = kept && kept.cases[nkey];
+    let line = `    ${pad(label, 28)} vs native: ${ratio(w, n)}`;
+    if (k) line += `   vs native, memory kept: ${ratio(w, k)}`;
+    if (key.startsWith('simulate')) line += `  ${pass(w.min / (k || n).min_ms <= BUDGET.wasmOverNative)}`;
+    console.log(line);
   }
   const cached = native.cases.compare_cached_shock;
   if (cached && r.compare_shock_only.median > 2 * cached.median_ms) {
