@@ -325,6 +325,7 @@ export class LeverageCascade extends HTMLElement {
       this.#guard(() => {
         if (!this.#params) return;
         set(this.#params, name, readControl(input));
+        this.#markBusy();
         this.#syncControls();
         this.#request({ compute: true });
       }),
@@ -334,6 +335,16 @@ export class LeverageCascade extends HTMLElement {
     const label = h('label', { for: id }, compact ? def.compact.label : def.label);
     return h('div', { class: 'control' }, h('div', { class: 'control-head' }, label, output), input);
   }
+
+  /** While a slider is being dragged, screen readers wait for the headline to settle. */
+  #markBusy() {
+    const headline = this.#ui.headline;
+    headline.setAttribute('aria-busy', 'true');
+    clearTimeout(this.#busyTimer);
+    this.#busyTimer = setTimeout(() => headline.removeAttribute('aria-busy'), 500);
+  }
+
+  #busyTimer = 0;
 
   /**
    * Under the charts of a full widget: each scenario's move, as radios that choose the scenario
