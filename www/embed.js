@@ -22,10 +22,12 @@
 // coalesced to one per animation frame per widget.
 
 import { loadApi, fitCanvas } from './shared/api.js';
-import { get, normalize, set, toQuery } from './lab/schema.js';
+import * as schema from './lab/schema.js';
 import { formatControl, readControl, setUp, showValue } from './lab/controls.js';
 import { SCENARIOS, headline, mapLabel, priceChartLabel, signedMove } from './lab/words.js';
 import { pct, times, usd, NBSP } from './lab/format.js';
+
+const { get, normalize, set, toQuery } = schema;
 
 const STYLESHEET = new URL('embed.css', import.meta.url).href;
 const LAB_PAGE = new URL('index.html', import.meta.url);
@@ -652,7 +654,9 @@ export class LeverageCascade extends HTMLElement {
 
   #updateLabLink() {
     if (!this.#params || !this.#world) return;
-    const { query } = toQuery(this.#params, normalize(this.#world.defaults), this.#world.version.model);
+    let { query } = toQuery(this.#params, normalize(this.#world.defaults), this.#world.version.model);
+    // The scenario in view, for a lab that reads `focus=` (its schema then lists the keys).
+    if (this.#focus !== 'none' && schema.FOCUS_KEYS?.includes(this.#focus)) query += `&focus=${this.#focus}`;
     const url = new URL(LAB_PAGE);
     url.search = query ? `?${query}` : '';
     this.#ui.labLink.href = url.href;

@@ -208,6 +208,8 @@ test('"Open in the full lab" carries the widget\'s settings into the lab', async
     for (let k = 0; k < 6; k += 1) await page.keyboard.press('ArrowRight');
     await widget.locator('#lc-depthPerPct').focus();
     await page.keyboard.press('ArrowLeft');
+    await widget.locator('#lc-breaker').focus();
+    await page.keyboard.press('Space');
     await settle(page);
     const shown = {
       leverage: await shadowText(page, 0, '#lc-leverage-out'),
@@ -218,6 +220,9 @@ test('"Open in the full lab" carries the widget\'s settings into the lab', async
     assert.equal(url.origin + url.pathname, `${server.origin}/index.html`);
     assert.equal(url.searchParams.get('leverage'), '15');
     assert.ok(url.searchParams.get('v'), 'the model version is in the link');
+    // The scenario in view travels too, once the lab reads `focus=`.
+    const labReadsFocus = await page.evaluate(async () => Array.isArray((await import('/lab/schema.js')).FOCUS_KEYS));
+    assert.equal(url.searchParams.get('focus'), labReadsFocus ? 'circuitBreaker' : null);
     assert.equal(await widget.locator('.lab-link').getAttribute('target'), '_blank');
     assert.deepEqual(log.errors, []);
 
@@ -227,6 +232,7 @@ test('"Open in the full lab" carries the widget\'s settings into the lab', async
       assert.equal(await lab.page.textContent('#leverage-out'), shown.leverage);
       assert.equal(await lab.page.textContent('#depthPerPct-out'), shown.depth);
       assert.equal(await lab.page.isVisible('#notice'), false, 'the lab took every setting');
+      if (labReadsFocus) assert.equal(await lab.page.isChecked('#focus-circuitBreaker'), true);
       assert.deepEqual(lab.log.errors, []);
     } finally {
       await lab.context.close();
