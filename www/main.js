@@ -195,6 +195,7 @@ function restoreFromUrl() {
       ignored.push({ key: 'tour', value: String(read.tour), reason: `there are only ${TOUR.length} steps` });
     }
   }
+  if (read.focus !== null) state.focus = read.focus;
   const checked = checkWithModel(params, ignored);
   state.params = checked.params;
   const notes = [];
@@ -288,6 +289,7 @@ function wireEvents() {
     radio.addEventListener('change', () => {
       state.focus = radio.value;
       showResult();
+      scheduleUrl();
       request({ draw: true });
     });
   }
@@ -447,16 +449,24 @@ function fitCanvas(canvas) {
 }
 
 let firstChartMarked = false;
+/** Where the price chart's plot sits (CSS px) and how many ticks it spans, from render(). */
+let priceLayout = null;
 
 function draw() {
   if (!state.result) return;
-  const common = { theme: theme() };
+  const common = {
+    theme: theme(),
+    dpr: window.devicePixelRatio || 1,
+    tickSeconds: state.resultParams.tickSeconds,
+    scenario: state.focus,
+  };
   if (state.cursor !== null) common.cursor = state.cursor;
   try {
     fitCanvas(el.priceCanvas);
-    api.render(el.priceCanvas, state.result, { ...common, chart: 'price' });
+    const drawn = api.render(el.priceCanvas, state.result, { ...common, chart: 'price' });
+    priceLayout = drawn && drawn.plot ? { ...drawn.plot, ticks: drawn.ticks } : null;
     fitCanvas(el.mapCanvas);
-    api.render(el.mapCanvas, state.result, { ...common, chart: 'map', scenario: state.focus });
+    api.render(el.mapCanvas, state.result, { ...common, chart: 'map' });
     if (!firstChartMarked) {
       // For benchmarks: time from navigation to the first drawn charts.
       performance.mark('lab:first-chart');
@@ -776,6 +786,7 @@ function clearApiError() {
 function currentQuery() {
   const params = state.resultParams || state.params;
   let { query } = toQuery(params, defaults, version.model);
+  if (state.focus !== 'none') query += `&focus=${state.focus}`;
   if (state.tourStep !== null) query += `&tour=${state.tourStep + 1}`;
   return query;
 }

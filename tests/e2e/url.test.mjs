@@ -91,9 +91,11 @@ test('the link of any state reopens it exactly (same readout, same pixels)', asy
     await settle(first.page);
     const link = await first.page.inputValue('#link');
     assert.ok(link.includes('whaleConcentration=') && link.includes('circuitBreaker.haltTicks='), link);
+    assert.ok(link.includes('focus=marginTiers'), link);
     const second = await openPage(browser, server.origin, new URL(link).pathname + new URL(link).search);
     try {
       assert.deepEqual(await bigNumbers(second.page), await bigNumbers(first.page));
+      assert.equal(await second.page.isChecked('#focus-marginTiers'), true);
       assert.equal(await second.page.inputValue('#link'), link);
       const a = await canvasPrint(first.page, 'chart-price');
       const b = await canvasPrint(second.page, 'chart-price');
@@ -125,7 +127,9 @@ test('a hostile URL shows the defaults and a notice, and executes nothing', asyn
     assert.deepEqual(log.dialogs, [], 'no dialog opened');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);
-    assert.equal(await page.evaluate(() => document.querySelectorAll('script').length), 1);
+    // Only the page's own module scripts exist: nothing was injected.
+    const scripts = (p) => p.evaluate(() => [...document.scripts].map((s) => s.src || `inline: ${s.textContent}`));
+    assert.deepEqual(await scripts(page), await scripts(defaults.page));
 
     assert.equal(await page.isVisible('#notice'), true);
     const notice = await page.textContent('#notice');

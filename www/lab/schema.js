@@ -20,7 +20,10 @@ export const DEFAULT_BREAKER = Object.freeze({
 });
 
 /** Keys of the query string that are not parameters. */
-export const META_KEYS = new Set(['v', 'preset', 'tour']);
+export const META_KEYS = new Set(['v', 'preset', 'tour', 'focus']);
+
+/** The scenarios a `focus=` key may name (the runs of compare()). */
+export const FOCUS_KEYS = ['none', 'circuitBreaker', 'marginTiers', 'both'];
 
 /**
  * Every parameter a link can hold, in the order it is written. `min`/`max` are the API's ranges
@@ -284,8 +287,8 @@ export function preview(text) {
  * are skipped and listed in `ignored` as `{key, value, reason}`. Keys are applied in FIELDS
  * order, so `circuitBreaker=off` wins over breaker sub-fields whatever the URL's order.
  *
- * Returns `{params, ignored, presetId, tour, version, given}` where `given` lists the parameter
- * keys the URL set.
+ * Returns `{params, ignored, presetId, tour, focus, version, given}` where `given` lists the
+ * parameter keys the URL set.
  */
 export function fromQuery(search, defaults, presets = [], limits = {}) {
   const query = new URLSearchParams(search);
@@ -338,7 +341,13 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
     if (/^[1-9]\d?$/.test(tourText)) tour = Number(tourText);
     else ignored.push({ key: 'tour', value: preview(tourText), reason: 'must be a step number' });
   }
-  return { params, ignored, presetId, tour, version: query.get('v'), given };
+  const focusText = query.get('focus');
+  let focus = null;
+  if (focusText !== null) {
+    if (FOCUS_KEYS.includes(focusText)) focus = focusText;
+    else ignored.push({ key: 'focus', value: preview(focusText), reason: `must be one of ${FOCUS_KEYS.join(', ')}` });
+  }
+  return { params, ignored, presetId, tour, focus, version: query.get('v'), given };
 }
 
 /**
