@@ -4,10 +4,11 @@
 use js_sys::{
     Array, Float64Array, Object, RangeError, Reflect, TypeError, Uint32Array, Uint8Array,
 };
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use super::de::JsDeserializer;
+use super::de::from_js;
 use crate::model::{
     Comparison, ErrorKind, LiquidationMap, Outcome, Params, ParamsError, Series, Summary,
 };
@@ -26,10 +27,42 @@ pub fn params_from_js(value: JsValue) -> Result<Params, JsValue> {
             &format!("must be an object of parameters (or undefined for the defaults), got {got}"),
         ));
     }
-    let params =
-        Params::deserialize_from(JsDeserializer::new(value)).map_err(|e| to_js_error(&e))?;
+    let params: Params = read(value, "params")?;
     params.validate().map_err(|e| to_js_error(&e))?;
     Ok(params)
+}
+
+/// Reads a `T` (params, a spec) from a JS value. The error's field is the path of the field that
+/// failed (`leverage`, `liquidation.feePct`, `x.steps`), or `what` when the value itself is
+/// wrong. It is a `RangeError` when the value had the right type but is not allowed (our own
+/// checks say "must …", serde's unknown enum variants say "unknown variant"), else a `TypeError`:
+/// the rule the model's `ParamsError::from_serde` follows.
+pub fn read<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    from_js(value).map_err(|e| {
+        let field = if e.path().is_empty() { what } else { e.path() };
+        read_error(field, e.message())
+    })
+}
+
+/// Like [`read`], with `what` in front of the path (`options.chart`).
+pub fn read_prefixed<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    from_js(value).map_err(|e| {
+        let field = match e.path() {
+            "" => what.to_owned(),
+            path if path.starts_with('[') => format!("{what}{path}"),
+            path => format!("{what}.{path}"),
+        };
+        read_error(&field, e.message())
+    })
+}
+
+fn read_error(field: &str, message: &str) -> JsValue {
+    let kind = if message.starts_with("must ") || message.starts_with("unknown variant") {
+        ErrorKind::Range
+    } else {
+        ErrorKind::Type
+    };
+    to_js_error(&ParamsError::new(kind, field, message))
 }
 
 /// The JS error for a rejected parameter: a `RangeError` or `TypeError` whose message is the

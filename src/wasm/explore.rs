@@ -24,8 +24,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use super::convert::{params_from_js, to_js_error, type_error};
-use super::de::JsDeserializer;
+use super::convert::{params_from_js, read, to_js_error, type_error};
 use crate::model::explore::{self, Grid, MonteCarlo, MonteCarloSpec, SweepSpec};
 use crate::model::ParamsError;
 use crate::render::contour::level_line;
@@ -432,8 +431,7 @@ fn spec_from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Js
     if !value.is_object() || js_sys::Array::is_array(&value) || value.is_function() {
         return Err(type_error(what, "must be an object"));
     }
-    serde_path_to_error::deserialize(JsDeserializer::new(value))
-        .map_err(|e| to_js_error(&ParamsError::from_serde(e)))
+    read(value, what)
 }
 
 /// Calls the page's progress callback and remembers whether it asked to stop or threw.

@@ -14,8 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use super::convert::{to_js_error, type_error};
-use super::de::JsDeserializer;
+use super::convert::{read_prefixed, to_js_error, type_error};
 use crate::model::{Comparison, LiquidationMap, Outcome, ParamsError, Series, Summary};
 use crate::render::{
     draw_liquidation_map, draw_price_chart, price_chart_layout, shared_price_range, Appearance,
@@ -165,16 +164,7 @@ impl RenderOptions {
         if !value.is_object() || Array::is_array(&value) || value.is_function() {
             return Err(type_error("options", "must be an object such as {chart: \"price\"}"));
         }
-        let raw: RawOptions = serde_path_to_error::deserialize(JsDeserializer::new(value))
-            .map_err(|e| {
-                let mut err = ParamsError::from_serde(e);
-                err.field = if err.field == "params" {
-                    "options".to_owned()
-                } else {
-                    format!("options.{}", err.field)
-                };
-                to_js_error(&err)
-            })?;
+        let raw: RawOptions = read_prefixed(value, "options")?;
         let range = |field: &str, what: &str, x: f64| {
             let shown = crate::model::params::show(x);
             to_js_error(&ParamsError::range(field, format!("must be {what}, got {shown}")))
