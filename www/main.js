@@ -305,6 +305,15 @@ function wireEvents() {
     request({ draw: true });
   });
 
+  // Pointer shortcut for the Time slider: press or drag on the price chart to move the cursor.
+  el.priceCanvas.addEventListener('pointerdown', (e) => {
+    if (!scrubTo(e)) return;
+    el.priceCanvas.setPointerCapture(e.pointerId);
+  });
+  el.priceCanvas.addEventListener('pointermove', (e) => {
+    if (el.priceCanvas.hasPointerCapture(e.pointerId)) scrubTo(e);
+  });
+
   el.copy.addEventListener('click', copyLink);
   el.link.addEventListener('focus', () => el.link.select());
   el.exportPng.addEventListener('click', exportPng);
@@ -685,6 +694,26 @@ function currentEventIndex() {
     if (e.tick <= state.cursor) current = i;
   });
   return current;
+}
+
+/**
+ * Puts the cursor at the tick under a pointer event on the price chart, using the plot rectangle
+ * render() reported. Returns false when the pointer is outside the plot.
+ */
+function scrubTo(event) {
+  if (!priceLayout || !state.result) return false;
+  const rect = el.priceCanvas.getBoundingClientRect();
+  const x = event.clientX - rect.left;
+  const y = event.clientY - rect.top;
+  const { left, right, top, bottom, ticks } = priceLayout;
+  if (right <= left || y < top - 8 || y > bottom + 8) return false;
+  const fraction = Math.min(Math.max((x - left) / (right - left), 0), 1);
+  stopPlaying();
+  state.cursor = Math.min(Math.round(fraction * ticks), ticksOfRun() - 1);
+  state.eventIndex = null;
+  showPlayback();
+  request({ draw: true });
+  return true;
 }
 
 /** Moves the story one event forward (+1) or back (−1) and puts the cursor on its tick. */

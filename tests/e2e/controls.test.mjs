@@ -236,3 +236,76 @@ test('the readout is an aria-live region with words and numbers for every scenar
     await context.close();
   }
 });
+
+test('pressing on the price chart moves the time cursor to that tick', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/?preset=thin-book');
+  try {
+    const plot = await page.evaluate(async () => {
+      const api = await import('/pkg/leverage_cascade.js');
+      const canvas = document.getElementById('chart-price');
+      const p = api.presets().find((x) => x.id === 'thin-book').params;
+      const drawn = api.render(canvas, api.compare(p), { chart: 'price', theme: 'light' });
+      return { ...drawn.plot, ticks: drawn.ticks };
+    });
+    const box = await page.locator('#chart-price').boundingBox();
+    const x = box.x + plot.left + (plot.right - plot.left) * 0.25;
+    const y = box.y + (plot.top + plot.bottom) / 2;
+    await page.mouse.click(x, y);
+    await settle(page);
+    const cursor = Number(await page.inputValue('#cursor'));
+    assert.ok(Math.abs(cursor - plot.ticks * 0.25) <= 2, `cursor ${cursor} near a quarter of ${plot.ticks}`);
+    assert.match(await page.textContent('#cursor-out'), /^t\u00a0=/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an error from the API is shown, the last good chart stays and other settings are kept', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    // Stand-in for a limit the page does not know about: this copy of the API refuses leverage
+    // above 100 the way the real one refuses out-of-range values (a RangeError naming the field).
+    await page.route('**/pkg/leverage_cascade.js', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(
+        'export function compare(params) {',
+        `export function compare(params) {
+          if (params && params.leverage > 100) {
+            const e = new RangeError('leverage: must be between 1 and 100, got ' + params.leverage);
+            e.field = 'leverage';
+            throw e;
+          }`,
+      );
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${server.origin}/?shockPct=-6`);
+    await page.waitForFunction(() => document.querySelectorAll('#cards li').length === 4);
+    await settle(page);
+    const good = await bigNumbers(page);
+    const goodLink = await page.inputValue('#link');
+
+    await page.focus('#leverage');
+    await page.keyboard.press('End');
+    await settle(page);
+    assert.equal(await page.isVisible('#error'), true);
+    assert.match(await page.textContent('#error'), /leverage: must be between 1 and 100, got 125/);
+    assert.equal(await page.getAttribute('#leverage', 'aria-invalid'), 'true');
+    assert.deepEqual(await bigNumbers(page), good, 'the last good result stays');
+    assert.equal(await page.inputValue('#link'), goodLink, 'the link keeps the last good state');
+    assert.equal(await page.textContent('#shockPct-out'), '−6\u00a0%', 'other settings are kept');
+
+    // The page keeps working: a valid value clears the message and updates the readout.
+    for (let i = 0; i < 60; i += 1) await page.keyboard.press('ArrowLeft');
+    await settle(page);
+    assert.equal(Number(await page.inputValue('#leverage')), 95);
+    assert.equal(await page.isVisible('#error'), false);
+    assert.equal(await page.getAttribute('#leverage', 'aria-invalid'), null);
+    assert.notDeepEqual(await bigNumbers(page), good);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
