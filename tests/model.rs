@@ -264,7 +264,8 @@ fn bad_json_values_name_their_field() {
 
 #[test]
 fn non_finite_values_are_rejected() {
-    let cases: [(&str, fn(&mut Params, f64)); 4] = [
+    type Setter = fn(&mut Params, f64);
+    let cases: [(&str, Setter); 4] = [
         ("leverage", |p, x| p.leverage = x),
         ("shockPct", |p, x| p.shock_pct = x),
         ("depthPerPct", |p, x| p.depth_per_pct = x),
@@ -279,12 +280,14 @@ fn non_finite_values_are_rejected() {
             assert_eq!(err.kind, ErrorKind::Range);
         }
     }
-    let mut p = Params::default();
-    p.margin_tiers = MarginTiers::Custom(vec![TierSpec {
-        up_to_notional: f64::NAN,
-        max_leverage: 10.0,
-        maintenance_pct: 1.0,
-    }]);
+    let p = Params {
+        margin_tiers: MarginTiers::Custom(vec![TierSpec {
+            up_to_notional: f64::NAN,
+            max_leverage: 10.0,
+            maintenance_pct: 1.0,
+        }]),
+        ..Params::default()
+    };
     assert_eq!(p.validate().unwrap_err().field, "marginTiers[0].upToNotional");
 }
 
