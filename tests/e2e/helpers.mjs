@@ -130,7 +130,8 @@ export async function ready(page) {
   await page.waitForFunction(
     () => document.getElementById('boot').hidden && document.querySelectorAll('#cards li').length === 4,
     null,
-    { timeout: 15000 },
+    // Generous: on a busy two-core machine, compiling the wasm alone can take seconds.
+    { timeout: 30000 },
   );
   await settle(page);
 }

@@ -3,7 +3,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { bigNumbers, canvasPrint, launch, openPage, requirePackage, startServer } from './helpers.mjs';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WWW, bigNumbers, canvasPrint, launch, openPage, requirePackage, startServer } from './helpers.mjs';
 
 let server;
 let browser;
@@ -99,5 +102,26 @@ test('a wasm that fails to load shows a plain-language message', async () => {
     assert.equal(await page.isVisible('#boot'), false);
   } finally {
     await context.close();
+  }
+});
+
+test('the page works from a sub-path, and its links keep that path', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'lab-subpath-'));
+  await mkdir(join(root, 'some'));
+  await symlink(WWW, join(root, 'some', 'course'));
+  const hosted = await startServer(root);
+  try {
+    const { page, context, log } = await openPage(browser, hosted.origin, '/some/course/?leverage=15');
+    try {
+      assert.equal(await page.textContent('#leverage-out'), '15×');
+      assert.ok((await page.inputValue('#link')).startsWith(`${hosted.origin}/some/course/?leverage=15`));
+      assert.deepEqual(log.errors, []);
+      assert.ok((await canvasPrint(page, 'chart-price')).colours > 3);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await hosted.close();
+    await rm(root, { recursive: true, force: true });
   }
 });
