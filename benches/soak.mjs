@@ -7,9 +7,10 @@
 //
 // Each iteration calls simulate(p) and compare(p) at small params (2,000 traders × 200 ticks)
 // with the seed, shock and leverage cycling, so populations and cascades differ from call to
-// call; every 10th iteration also draws both charts with render() on a detached canvas and
-// feeds one out-of-range and one mistyped params object, which must throw (the error path
-// must free what it allocated too). The JS heap is measured after a forced garbage collection.
+// call; every 10th iteration also draws both charts with render() on a detached canvas, runs
+// the explorations' sweep() (twice, once stopped early by its progress callback) and
+// monteCarlo() on tiny grids, and feeds one out-of-range and one mistyped params object, which
+// must throw (the error path must free what it allocated too). The JS heap is measured after a forced garbage collection.
 
 import { launch, mb, openBlank, startServer } from './page.mjs';
 
@@ -34,6 +35,7 @@ function chunk(page, from, to) {
       let renderMs = 0;
       let renders = 0;
       let thrown = 0;
+      let explorations = 0;
       let checksum = 0;
       for (let i = from; i < to; i++) {
         const p = { ...base, seed: 1 + (i % 37), shockPct: -(2 + (i % 9)), leverage: 5 + (i % 23) };
@@ -50,6 +52,16 @@ function chunk(page, from, to) {
           api.render(canvas, four, { chart: 'map', scenario: 'both', cursor: i % base.ticks });
           renderMs += performance.now() - t;
           renders += 2;
+          // The explorations' exports, with a progress callback (one of them stopping early).
+          if (typeof api.sweep === 'function') {
+            const axis = (field, from, to) => ({ field, from, to, steps: 3 });
+            const spec = { x: axis('leverage', 5, 30), y: axis('depthPerPct', 5e7, 2e8), metric: 'amplification' };
+            checksum += api.sweep(p, spec, () => true).values[0];
+            api.sweep(p, spec, (done) => done < 4);
+            const mc = { runs: 5, shock: { distribution: i % 20 ? 'normal' : 'studentT', scalePct: 3 } };
+            checksum += api.monteCarlo(p, mc, () => true).moves[0];
+            explorations += 3;
+          }
           for (const bad of [{ ...p, leverage: 500 }, { ...p, levrage: 5 }]) {
             try {
               api.compare(bad);
@@ -66,6 +78,7 @@ function chunk(page, from, to) {
         renderMs,
         renders,
         thrown,
+        explorations,
         checksum,
         memory: wasm.memory.buffer.byteLength,
         table: wasm.__wbindgen_externrefs.length,
@@ -97,7 +110,8 @@ async function main() {
       `  params: traders ${BASE.traders.toLocaleString('en-US')}, ticks ${BASE.ticks}, other fields default; ` +
         'seed 1-37, shock −2…−10 %, leverage 5-27× cycling',
     );
-    console.log('  every 10th iteration: render() of both charts on a 640×360 canvas, and 2 invalid params that must throw');
+    console.log('  every 10th iteration: render() of both charts on a 640×360 canvas, sweep() ×2 and monteCarlo(),');
+    console.log('  and 2 invalid params that must throw');
     console.log(`  wasm memory at start ${mb(start.memory)}, externref table ${start.table} slots`);
 
     const warm = await chunk(page, 0, WARMUP);
@@ -107,7 +121,7 @@ async function main() {
         `JS heap ${mb(heapAfterWarmup)} (after GC)`,
     );
 
-    const totals = { simulateMs: 0, compareMs: 0, renderMs: 0, renders: 0, thrown: 0 };
+    const totals = { simulateMs: 0, compareMs: 0, renderMs: 0, renders: 0, thrown: 0, explorations: 0 };
     let last = warm;
     for (let from = WARMUP; from < CALLS; ) {
       const to = Math.min(CALLS, (Math.floor(from / CHUNK) + 1) * CHUNK);
@@ -116,7 +130,7 @@ async function main() {
       if (to % (CALLS / 5) === 0 || to === CALLS) {
         console.log(
           `  ${String(to).padStart(6)} iterations: wasm memory ${mb(last.memory)} (+${last.memory - warm.memory} B since warm-up), ` +
-            `table ${last.table} slots, JS heap ${mb(await jsHeap(cdp))}`,
+            `table ${last.table} slots, JS heap ${((await jsHeap(cdp)) / 1024).toFixed(0)} KB`,
         );
       }
       from = to;
@@ -131,11 +145,12 @@ async function main() {
       `  mean per call: simulate ${(totals.simulateMs / measured).toFixed(3)} ms, compare ${(totals.compareMs / measured).toFixed(3)} ms, ` +
         `render ${(totals.renderMs / Math.max(1, totals.renders)).toFixed(3)} ms (${totals.renders} renders)`,
     );
+    console.log(`  sweeps (3 × 3, one stopped early) and Monte Carlo runs (5 markets): ${totals.explorations}`);
     console.log(`  invalid params thrown as RangeError/TypeError: ${totals.thrown} of ${expectedThrows}`);
     console.log(
       `  JS heap after GC: ${mb(heapAfterWarmup)} after warm-up, ${mb(heapEnd)} at the end ` +
         `(${heapEnd >= heapAfterWarmup ? '+' : '−'}${Math.abs(heapEnd - heapAfterWarmup).toLocaleString('en-US')} B; ` +
-        'V8 keeps compiled code and feedback there, so a few hundred KB is not a leak)',
+        'most of it in the first checkpoints: V8 keeps compiled code and type feedback there; a leak would grow with every checkpoint)',
     );
     const ok = growth === 0 && tableGrowth === 0;
     console.log(
