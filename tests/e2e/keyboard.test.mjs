@@ -67,7 +67,7 @@ test('Tab reaches every control, each shows its focus, and arrow keys change eac
       assert.notEqual(now.value, f.value, `${f.id} changed from ${f.value}`);
       if (f.param) {
         // Every parameter change reaches the URL (written shortly after the last change).
-        await page.waitForFunction((s) => location.search !== s, searchBefore, { timeout: 3000 });
+        await page.waitForFunction((s) => location.search !== s, searchBefore, { timeout: 10000 });
       }
       changed.add(f.id);
     }
