@@ -19,6 +19,8 @@ WASM_TARGET := wasm32-unknown-unknown
 CRATE := leverage_cascade
 WASM := target/$(WASM_TARGET)/release/$(CRATE).wasm
 PKG := www/pkg
+# The explorations' package: the same crate with the `explore` feature (see Cargo.toml).
+PKG_EXPLORE := www/pkg-explore
 
 # `cargo install` puts wasm-bindgen here; make it findable even when the shell's PATH lacks it.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
@@ -37,16 +39,21 @@ tools-test:
 tools-dist:
 	@scripts/ensure-tools.sh dist
 
-## build: the release wasm and its JS glue and types in www/pkg (wasm-opt -Os when installed)
+## build: the release wasm, its JS glue and types in www/pkg, and the explorations' package in
+## www/pkg-explore (wasm-opt -Os when installed)
 build: tools-build
 	cargo build --lib --release --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir $(PKG) --out-name $(CRATE) $(WASM)
-	@if [ -x $(WASM_OPT) ]; then \
-	    echo "$(WASM_OPT) -Os $(PKG)/$(CRATE)_bg.wasm"; \
-	    $(WASM_OPT) -Os $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm; \
-	else \
-	    echo "note: no wasm-opt, so www/pkg is unoptimised (make test, bench or dist install it)"; \
-	fi
+	CARGO_TARGET_DIR=target/explore cargo build --lib --release --target $(WASM_TARGET) --features explore
+	wasm-bindgen --target web --out-dir $(PKG_EXPLORE) --out-name $(CRATE) target/explore/$(WASM_TARGET)/release/$(CRATE).wasm
+	@for pkg in $(PKG) $(PKG_EXPLORE); do \
+	    if [ -x $(WASM_OPT) ]; then \
+	        echo "$(WASM_OPT) -Os $$pkg/$(CRATE)_bg.wasm"; \
+	        $(WASM_OPT) -Os $$pkg/$(CRATE)_bg.wasm -o $$pkg/$(CRATE)_bg.wasm; \
+	    else \
+	        echo "note: no wasm-opt, so $$pkg is unoptimised (make test, bench or dist install it)"; \
+	    fi; \
+	done
 
 ## serve: build, then serve www/ until interrupted
 serve: build
@@ -57,9 +64,9 @@ serve: build
 test: tools-test
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --test web --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --test web --target $(WASM_TARGET) --features explore -- -D warnings
 	cargo test
-	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target $(WASM_TARGET) --test web
+	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target $(WASM_TARGET) --test web --features explore
 	$(MAKE) --no-print-directory build
 	node --test tests/dts-check.mjs
 	@if compgen -G 'tests/e2e/*.test.*js' >/dev/null; then \

@@ -10,6 +10,7 @@
 
 mod convert;
 mod de;
+#[cfg(feature = "explore")]
 mod explore;
 mod render;
 
@@ -18,6 +19,13 @@ use wasm_bindgen::prelude::*;
 use crate::model;
 use convert::{comparison_to_js, outcome_to_js, params_from_js, to_plain};
 pub use render::render;
+
+thread_local! {
+    /// The populations of the last `compare()`: a slider that does not change who holds what
+    /// (the shock, the depth, the breaker) reuses them instead of generating and sorting
+    /// 100,000 traders again. Holds at most two populations (flat and tiered margin).
+    static POPULATIONS: std::cell::RefCell<model::PopulationCache> = Default::default();
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("api.d.ts");
@@ -59,7 +67,9 @@ pub fn compare(
     #[wasm_bindgen(unchecked_optional_param_type = "ParamsInput | null")] params: JsValue,
 ) -> Result<JsValue, JsValue> {
     let params = params_from_js(params)?;
-    let comparison = model::compare(&params).map_err(|e| convert::to_js_error(&e))?;
+    let comparison = POPULATIONS
+        .with(|cache| cache.borrow_mut().compare(&params))
+        .map_err(|e| convert::to_js_error(&e))?;
     comparison_to_js(&comparison)
 }
 
