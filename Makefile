@@ -64,9 +64,9 @@ serve: build
 test: tools-test
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --test web --target $(WASM_TARGET) --features explore -- -D warnings
+	cargo clippy --lib --test web --test web_determinism --target $(WASM_TARGET) --features explore -- -D warnings
 	cargo test
-	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target $(WASM_TARGET) --test web --features explore
+	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target $(WASM_TARGET) --test web --test web_determinism --features explore
 	$(MAKE) --no-print-directory build
 	node --test tests/dts-check.mjs
 	@if compgen -G 'tests/e2e/*.test.*js' >/dev/null; then \
