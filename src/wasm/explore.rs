@@ -16,13 +16,13 @@
 //! sizes as survival curves ([`crate::render::draw_survival`]).
 
 use js_sys::{Array, Float64Array, Function, Object, Reflect};
-use plotters::prelude::{IntoDrawingArea, RGBColor};
+use plotters::prelude::{DrawingBackend, IntoDrawingArea, RGBColor};
 use plotters_canvas::CanvasBackend;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use web_sys::{HtmlCanvasElement, OffscreenCanvas};
 
 use super::convert::{params_from_js, read, to_js_error, type_error};
 use crate::model::explore::{self, Grid, MonteCarlo, MonteCarloSpec, SweepSpec};
@@ -33,6 +33,10 @@ use crate::render::{
     draw_heatmap, draw_survival, heatmap_plot_rect, Appearance, ColorScale, HeatmapOptions,
     RenderError, Sample, Scenario, SurvivalOptions, Theme, ValueFormat,
 };
+
+mod offscreen;
+
+use offscreen::OffscreenBackend;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("explore.d.ts");
@@ -93,7 +97,9 @@ pub fn monte_carlo(
 }
 
 /// Draws an exploration's result on `canvas`, filling its backing store (set it to the CSS size
-/// × `devicePixelRatio` first and pass that ratio as `options.dpr`).
+/// × `devicePixelRatio` first and pass that ratio as `options.dpr`). `canvas` is a `<canvas>`
+/// element, or an `OffscreenCanvas` in a worker (from the element's `transferControlToOffscreen`),
+/// so the drawing too can leave the page's thread.
 ///
 /// - `options.chart = "heatmap"`: `data` is a `sweep` result (`{x, y, values, branching?}`,
 ///   typed arrays or arrays of numbers; cells that are `NaN` stay blank, so a page can draw a
@@ -109,12 +115,10 @@ pub fn monte_carlo(
 /// field.
 #[wasm_bindgen(js_name = renderExploration, unchecked_return_type = "RenderExplorationResult")]
 pub fn render_exploration(
-    #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement | OffscreenCanvas")] canvas: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SweepResult | SurvivalData")] data: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RenderExplorationOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let canvas: HtmlCanvasElement =
-        canvas.dyn_into().map_err(|_| type_error("canvas", "must be a <canvas> element"))?;
     let options: ChartOptions = spec_from_js(options, "options")?;
     let theme = match &options.theme {
         None => Theme::Light,
@@ -133,13 +137,33 @@ pub fn render_exploration(
         )));
     }
     let appearance = Appearance { theme, dpr };
-    let (width, height) = (canvas.width(), canvas.height());
-    let backend = CanvasBackend::with_canvas_object(canvas)
-        .ok_or_else(|| type_error("canvas", "has no 2D drawing context"))?;
+    let no_context = || type_error("canvas", "has no 2D drawing context");
+    // A worker draws on an OffscreenCanvas (the page's <canvas> handed over with
+    // transferControlToOffscreen); the page itself on the <canvas>.
+    if let Some(offscreen) = canvas.dyn_ref::<OffscreenCanvas>() {
+        let backend = OffscreenBackend::new(offscreen.clone()).ok_or_else(no_context)?;
+        return draw_chart(backend, &data, &options, appearance);
+    }
+    let canvas: HtmlCanvasElement = canvas
+        .dyn_into()
+        .map_err(|_| type_error("canvas", "must be a <canvas> element or an OffscreenCanvas"))?;
+    let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_context)?;
+    draw_chart(backend, &data, &options, appearance)
+}
+
+/// Draws the chart `options.chart` names on any backend; see `renderExploration`.
+fn draw_chart<DB: DrawingBackend>(
+    backend: DB,
+    data: &JsValue,
+    options: &ChartOptions,
+    appearance: Appearance,
+) -> Result<JsValue, JsValue> {
+    let theme = appearance.theme;
+    let (width, height) = backend.get_size();
     let area = backend.into_drawing_area();
     let plot = match options.chart {
         Chart::Heatmap => {
-            let grid = GridData::from_js(&data)?;
+            let grid = GridData::from_js(data)?;
             let level = options.level.unwrap_or(Some(1.0));
             let overlay = match level {
                 Some(level) if !grid.branching.is_empty() => {
@@ -185,7 +209,7 @@ pub fn render_exploration(
             JsValue::from(plot)
         }
         Chart::Survival => {
-            let samples = SurvivalData::from_js(&data)?;
+            let samples = SurvivalData::from_js(data)?;
             let drawn: Vec<Sample<'_>> = samples
                 .iter()
                 .map(|s| Sample {

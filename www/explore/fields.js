@@ -7,27 +7,28 @@ import { DEFAULT_BREAKER, clone, get } from '../lab/schema.js';
 export const MAX_TRADERS = 20000;
 
 /**
- * The params a map may sweep. `range` is the teaching range (widened to take in the current
+ * The params a map may sweep. `label` names it in menus, `chart` on the map's axis (short enough
+ * for a phone). `range` is the teaching range (widened to take in the current
  * value); `format` says how renderExploration prints it; `control` is the data-param of the
  * page's slider, `population` whether it changes who holds what (src/model/simulate.rs,
  * population_key: such an axis cannot reuse one population along a line, so it goes outside).
  */
 export const AXES = [
-  { key: 'leverage', label: 'Average leverage', short: 'leverage', range: [2, 40], format: 'multiple', control: 'leverage', population: true },
-  { key: 'depthPerPct', label: 'Market depth (USD per 1 % move)', short: 'depth', range: [1e7, 2.5e8], format: 'money', control: 'depthPerPct', population: false },
-  { key: 'shockPct', label: 'Shock, %', short: 'shock', range: [-20, -1], format: 'percent', control: 'shockPct', population: false },
-  { key: 'circuitBreaker.levelsPct[0]', label: 'First halt level, % fall', short: 'first halt level', range: [2, 30], format: 'percent', control: 'circuitBreaker.firstLevelPct', population: false, breaker: true },
-  { key: 'recoveryHalfLife', label: 'Book recovery half-life, ticks', short: 'book recovery', range: [2, 200], format: 'number', control: 'recoveryHalfLife', population: false },
-  { key: 'whaleConcentration', label: 'Whale concentration', short: 'whale concentration', range: [0, 1], format: 'number', control: 'whaleConcentration', population: true },
-  { key: 'longShare', label: 'Long share of open interest', short: 'long share', range: [0.2, 0.9], format: 'number', control: 'longShare', population: true },
+  { key: 'leverage', label: 'Average leverage', chart: 'Average leverage', short: 'leverage', range: [2, 40], format: 'multiple', control: 'leverage', population: true },
+  { key: 'depthPerPct', label: 'Market depth (USD per 1 % move)', chart: 'Depth ($ per 1 % move)', short: 'depth', range: [1e7, 2.5e8], format: 'money', control: 'depthPerPct', population: false },
+  { key: 'shockPct', label: 'Shock, %', chart: 'Shock', short: 'shock', range: [-20, -1], format: 'percent', control: 'shockPct', population: false },
+  { key: 'circuitBreaker.levelsPct[0]', label: 'First halt level, % fall', chart: 'First halt level', short: 'first halt level', range: [2, 30], format: 'percent', control: 'circuitBreaker.firstLevelPct', population: false, breaker: true },
+  { key: 'recoveryHalfLife', label: 'Book recovery half-life, ticks', chart: 'Recovery half-life (ticks)', short: 'book recovery', range: [2, 200], format: 'number', control: 'recoveryHalfLife', population: false },
+  { key: 'whaleConcentration', label: 'Whale concentration', chart: 'Whale concentration', short: 'whale concentration', range: [0, 1], format: 'number', control: 'whaleConcentration', population: true },
+  { key: 'longShare', label: 'Long share of open interest', chart: 'Long share', short: 'long share', range: [0.2, 0.9], format: 'number', control: 'longShare', population: true },
 ];
 
 /** What a map's colours can show. `scale` turns the model's number into the one drawn. */
 export const METRICS = [
-  { key: 'amplification', label: 'Fall ÷ shock', short: 'times the shock', format: 'multiple', scale: 1, floor: 1 },
-  { key: 'maxDrawdownPct', label: 'Largest fall, %', short: 'largest fall', format: 'percent', scale: 1, floor: 0 },
-  { key: 'liquidatedShare', label: 'Traders liquidated, %', short: 'liquidated', format: 'percent', scale: 100, floor: 0 },
-  { key: 'badDebt', label: 'Losses nobody covered', short: 'uncovered losses', format: 'money', scale: 1, floor: 0 },
+  { key: 'amplification', label: 'Fall ÷ shock', chart: 'Fall ÷ shock', short: 'times the shock', format: 'multiple', scale: 1, floor: 1 },
+  { key: 'maxDrawdownPct', label: 'Largest fall, %', chart: 'Largest fall', short: 'largest fall', format: 'percent', scale: 1, floor: 0 },
+  { key: 'liquidatedShare', label: 'Traders liquidated, %', chart: 'Liquidated', short: 'liquidated', format: 'percent', scale: 100, floor: 0 },
+  { key: 'badDebt', label: 'Losses nobody covered', chart: 'Uncovered losses', short: 'uncovered losses', format: 'money', scale: 1, floor: 0 },
 ];
 
 export function axis(key) {
@@ -144,13 +145,4 @@ export function tailStats(values, threshold) {
     m4 += (d * d) / n;
   }
   return { kurtosis: m2 > 0 ? m4 / (m2 * m2) - 3 : 0, share };
-}
-
-/**
- * Sizes of moves for a survival chart on log axes: |v|, with everything below `floor` raised to
- * it. The share of values at least x is then exact for every x from `floor` up, and the axis
- * does not stretch over decades of tiny moves nobody looks at.
- */
-export function sizesFrom(values, floor) {
-  return values.map((v) => Math.max(Math.abs(v), floor));
 }

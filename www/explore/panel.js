@@ -6,10 +6,12 @@
 // page's sliders the way a person does: it sets the control and dispatches an `input` event.
 //
 // The simulations run in workers (worker.js), each with its own copy of the simulator; the page
-// thread only draws. A map is computed twice: a coarse 10 × 10 grid first, then the full 40 × 40
-// grid line by line over it, so the picture appears at once and sharpens.
+// thread only draws. The explorations' package (pkg-explore: the simulator with sweep,
+// monteCarlo and renderExploration) is loaded only when the section comes near the screen.
+//
+// A map is computed twice: a coarse 10 × 10 grid first, then the full 40 × 40 grid line by line
+// over it, so the picture appears at once and sharpens.
 
-import init, { defaultParams, presets, renderExploration } from '../pkg/leverage_cascade.js';
 import { fromQuery, get, same } from '../lab/schema.js';
 import { showValue } from '../lab/controls.js';
 import { count, num, pct, share, times, usd, NBSP } from '../lab/format.js';
@@ -24,7 +26,6 @@ import {
   nearestIndex,
   plan,
   rangeFor,
-  sizesFrom,
   tailStats,
   upsample,
   valueOf,
@@ -38,12 +39,16 @@ const COARSE = 10;
 const FINE = 40;
 /** Monte Carlo markets per worker call: between two calls the worker can see a cancel. */
 const MC_CHUNK = 50;
+/** While results stream in, each chart is redrawn at most this often, ms. */
+const DRAW_EVERY_MS = 250;
 /** The "low leverage" the crash-size distribution compares with. */
 const LOW_LEVERAGE = 2;
 
 const root = document.getElementById('explore');
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 
+/** The explorations' package, once loaded. */
+let api = null;
 let defaults = null;
 let presetList = [];
 /** The page's params as last read from its share link. */
@@ -88,17 +93,6 @@ function capital(text) {
 
 function theme() {
   return darkScheme.matches ? 'dark' : 'light';
-}
-
-/** Sets a canvas's backing store to its CSS size × devicePixelRatio. */
-function fitCanvas(canvas) {
-  const rect = canvas.getBoundingClientRect();
-  const ratio = window.devicePixelRatio || 1;
-  const width = Math.max(1, Math.round(rect.width * ratio));
-  const height = Math.max(1, Math.round(rect.height * ratio));
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
-  return ratio;
 }
 
 function formatValue(format, v) {
@@ -169,6 +163,93 @@ const pool = {
     for (const worker of this.workers) worker.postMessage({ type: 'cancel', ids });
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+/**
+ * Draws the charts. Where the browser can hand a <canvas> to a worker (transferControlToOffscreen)
+ * a worker of its own draws them, so even drawing stays off the page's thread; otherwise the page
+ * draws with its own copy of the explorations' package. One drawing per canvas is in flight at a
+ * time; a newer request replaces a waiting one.
+ */
+const painter = {
+  offscreen:
+    typeof OffscreenCanvas === 'function' &&
+    typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function',
+  worker: null,
+  canvases: new Map(), // canvas → {key, busy, waiting}
+
+  /** Hands `canvas` over (offscreen mode); call once per canvas. */
+  adopt(canvas) {
+    const key = canvas.id;
+    this.canvases.set(canvas, { key, busy: false, waiting: null });
+    if (!this.offscreen) return;
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      this.worker.onmessage = (event) => this.drawn(event.data);
+    }
+    const offscreen = canvas.transferControlToOffscreen();
+    this.worker.postMessage({ type: 'canvas', key, canvas: offscreen }, [offscreen]);
+  },
+
+  /**
+   * Draws `data` on `canvas` at its CSS size × devicePixelRatio; `done({plot, print, error})`
+   * runs when it is on screen.
+   */
+  paint(canvas, data, options, done) {
+    const entry = this.canvases.get(canvas);
+    const rect = canvas.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    const width = Math.max(1, Math.round(rect.width * dpr));
+    const height = Math.max(1, Math.round(rect.height * dpr));
+    const request = { type: 'draw', key: entry.key, width, height, data, options: { ...options, dpr }, done };
+    if (!this.offscreen) {
+      if (canvas.width !== width) canvas.width = width;
+      if (canvas.height !== height) canvas.height = height;
+      try {
+        const { plot } = api.renderExploration(canvas, data, request.options);
+        done({ plot });
+      } catch (err) {
+        done({ error: err.message });
+      }
+      return;
+    }
+    if (entry.busy) {
+      entry.waiting = request;
+      return;
+    }
+    this.send(entry, request);
+  },
+
+  send(entry, request) {
+    entry.busy = true;
+    entry.done = request.done;
+    const { done, ...message } = request;
+    this.worker.postMessage(message);
+  },
+
+  drawn(msg) {
+    const entry = [...this.canvases.values()].find((e) => e.key === msg.key);
+    if (!entry || msg.type !== 'drawn') return;
+    entry.busy = false;
+    entry.done(msg);
+    if (entry.waiting) {
+      const next = entry.waiting;
+      entry.waiting = null;
+      this.send(entry, next);
+    }
+  },
+};
+
+/** Records what a drawing reports on its canvas: the plot rectangle and a pixel fingerprint. */
+function noteDrawn(canvas, { plot, print }) {
+  if (plot) {
+    const { left, top, right, bottom } = plot;
+    canvas.dataset.plot = [left, top, right, bottom].map((v) => v.toFixed(1)).join(',');
+  }
+  if (print) canvas.dataset.print = `${print.hash}:${print.colours}`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The tipping-point map
@@ -246,8 +327,8 @@ const map = {
 
     x.addEventListener('change', () => this.axisChanged(x, y));
     y.addEventListener('change', () => this.axisChanged(y, x));
-    m.addEventListener('change', () => this.start());
-    draw.addEventListener('click', () => this.start());
+    m.addEventListener('change', () => whenLoaded(progress.status, () => this.start()));
+    draw.addEventListener('click', () => whenLoaded(progress.status, () => this.start()));
     progress.cancel.addEventListener('click', () => this.cancel());
     for (const f of figures) {
       f.canvas.addEventListener('click', (e) => this.click(f, e));
@@ -264,7 +345,7 @@ const map = {
     const previous = changed === this.el.x ? this.chosen.x : this.chosen.y;
     if (changed.value === other.value) other.value = previous;
     this.chosen = { x: this.el.x.value, y: this.el.y.value };
-    this.start();
+    whenLoaded(this.el.progress.status, () => this.start());
   },
 
   /** Starts (or restarts) both maps from the page's current params. */
@@ -367,6 +448,7 @@ const map = {
       if (!run.jobs.length && run.state === 'running') {
         run.state = 'done';
         run.seconds = (performance.now() - run.started) / 1000;
+        this.requestDraw();
       }
       this.sync();
     } else if (msg.type === 'error') {
@@ -385,6 +467,7 @@ const map = {
     run.jobs = [];
     run.state = quiet ? 'replaced' : 'cancelled';
     this.sync();
+    this.requestDraw();
   },
 
   /** Progress bar, status words, buttons. */
@@ -413,62 +496,97 @@ const map = {
     root.dataset.mapState = run.state;
   },
 
+  // Drawing is paced so the page thread stays free: one map per animation frame, and while the
+  // workers stream lines, a fresh picture at most every DRAW_EVERY_MS.
+  dirty: new Set(),
   frame: 0,
+  timer: 0,
+  lastDraw: 0,
+
   requestDraw() {
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
-        this.draw();
-      });
-    }
+    if (!this.run) return;
+    for (const data of this.run.sides) this.dirty.add(data);
+    this.schedule();
   },
 
-  /** Draws both maps on one colour scale, with the current params marked. */
+  schedule() {
+    if (this.frame || !this.dirty.size) return;
+    const running = this.run && this.run.state === 'running';
+    const wait = running ? this.lastDraw + DRAW_EVERY_MS - performance.now() : 0;
+    if (this.timer) {
+      if (wait > 0) return;
+      clearTimeout(this.timer); // finished or stopped: draw the final picture now
+      this.timer = 0;
+    }
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = 0;
+        this.schedule();
+      }, wait);
+      return;
+    }
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const [data] = this.dirty;
+      this.dirty.delete(data);
+      if (this.run && this.run.sides.includes(data)) this.drawSide(this.run, data);
+      if (!this.dirty.size) this.lastDraw = performance.now();
+      this.schedule();
+    });
+  },
+
+  /** Both maps at once (only for a fresh, empty run). */
   draw() {
-    const run = this.run;
-    if (!run) return;
+    this.requestDraw();
+  },
+
+  /** The colour scale both maps share. */
+  valueRange(run) {
     let lo = Infinity;
     let hi = -Infinity;
     for (const data of run.sides) {
       for (const v of data.values) {
         if (Number.isFinite(v)) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
         }
       }
     }
-    lo = Number.isFinite(lo) ? Math.min(lo, Math.max(run.metric.floor, lo)) : 0;
-    if (run.metric.key === 'amplification') lo = Math.min(lo, 1);
+    if (!Number.isFinite(lo)) lo = run.metric.floor;
+    lo = Math.min(lo, run.metric.floor);
     if (!(hi > lo)) hi = lo + 1;
+    return [lo, hi];
+  },
+
+  /** Draws one map, with the current params marked. */
+  drawSide(run, data) {
     const marker = current ? [valueOf(current, run.x.key), valueOf(current, run.y.key)] : null;
-    for (const data of run.sides) {
-      const dpr = fitCanvas(data.canvas);
-      try {
-        const out = renderExploration(
-          data.canvas,
-          { x: run.xs, y: run.ys, values: data.values, branching: data.branching },
-          {
-            chart: 'heatmap',
-            theme: theme(),
-            dpr,
-            xLabel: run.x.label,
-            yLabel: run.y.label,
-            valueLabel: run.metric.label,
-            xFormat: run.x.format,
-            yFormat: run.y.format,
-            valueFormat: run.metric.format,
-            valueRange: [lo, hi],
-            marker,
-            level: 1,
-            levelLabel: `n${NBSP}=${NBSP}1`,
-          },
-        );
-        data.plot = out.plot;
-      } catch (err) {
-        this.el.progress.status.textContent = `The map could not be drawn: ${err.message}`;
+    const grid = { x: Float64Array.from(run.xs), y: Float64Array.from(run.ys), values: data.values, branching: data.branching };
+    const options = {
+      chart: 'heatmap',
+      theme: theme(),
+      xLabel: run.x.chart,
+      yLabel: run.y.chart,
+      valueLabel: run.metric.chart,
+      xFormat: run.x.format,
+      yFormat: run.y.format,
+      valueFormat: run.metric.format,
+      valueRange: this.valueRange(run),
+      marker,
+      level: 1,
+      levelLabel: `n${NBSP}=${NBSP}1`,
+    };
+    const state = run.state;
+    painter.paint(data.canvas, grid, options, (out) => {
+      data.canvas.dataset.drawnState = state;
+      if (out.error) {
+        this.el.progress.status.textContent = `The map could not be drawn: ${out.error}`;
+        return;
       }
-      data.canvas.setAttribute('aria-label', this.describe(run, data));
-    }
+      if (run === this.run) data.plot = out.plot;
+      noteDrawn(data.canvas, out);
+    });
+    data.canvas.setAttribute('aria-label', this.describe(run, data));
   },
 
   /** A text version of a map for screen readers: the range of the metric and where n = 1 lies. */
@@ -634,13 +752,13 @@ const tails = {
       h(
         'figure',
         { class: 'explore-figure' },
-        h('figcaption', {}, h('strong', { text: 'Share of markets whose largest move was at least x' }), ' (both axes logarithmic).'),
+        h('figcaption', {}, h('strong', { text: 'Share of markets whose largest move was at least x' }), ' (a logarithmic scale: each step down is ten times rarer).'),
         canvas,
       ),
       findings,
     );
     this.el = { law, scale, runs, go, progress, canvas, findings, section };
-    go.addEventListener('click', () => this.start());
+    go.addEventListener('click', () => whenLoaded(progress.status, () => this.start()));
     progress.cancel.addEventListener('click', () => this.cancel());
     return section;
   },
@@ -679,7 +797,7 @@ const tails = {
       run.jobs.push(pool.run(s, job, (msg) => this.message(run, line, msg)));
     });
     this.sync();
-    this.draw();
+    this.requestDraw();
   },
 
   message(run, line, msg) {
@@ -697,6 +815,7 @@ const tails = {
         run.seconds = (performance.now() - run.started) / 1000;
       }
       this.sync();
+      this.findings(run, this.reference(run));
       this.requestDraw();
     } else if (msg.type === 'error') {
       run.state = 'error';
@@ -714,6 +833,7 @@ const tails = {
     run.jobs = [];
     run.state = quiet ? 'replaced' : 'cancelled';
     this.sync();
+    if (!quiet) this.requestDraw();
   },
 
   sync() {
@@ -736,38 +856,59 @@ const tails = {
   },
 
   frame: 0,
+  timer: 0,
+  lastDraw: 0,
   requestDraw() {
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
-        this.draw();
-      });
+    if (this.frame) return;
+    const running = this.run && this.run.state === 'running';
+    const wait = running ? this.lastDraw + DRAW_EVERY_MS - performance.now() : 0;
+    if (this.timer) {
+      if (wait > 0) return;
+      clearTimeout(this.timer); // finished or stopped: draw the final picture now
+      this.timer = 0;
     }
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = 0;
+        this.requestDraw();
+      }, wait);
+      return;
+    }
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+      this.lastDraw = performance.now();
+    });
   },
 
   draw() {
     const run = this.run;
     if (!run) return;
-    const reference = run.lines[1].shocks.length >= run.lines[0].shocks.length ? run.lines[1] : run.lines[0];
-    // Moves below a quarter of a typical shock are drawn at that size: the chart starts there.
-    const floor = run.shock.scalePct / 4;
+    const reference = this.reference(run);
+    const sizes = (values) => Float64Array.from(values, Math.abs);
     const samples = [
-      { label: 'shocks alone', values: sizesFrom(reference.shocks, floor), color: 'muted' },
-      ...run.lines.map((l) => ({ label: l.label, values: sizesFrom(l.moves, floor), color: l.color })),
+      { label: 'shocks alone', values: sizes(reference.shocks), color: 'muted' },
+      ...run.lines.map((l) => ({ label: l.label, values: sizes(l.moves), color: l.color })),
     ];
-    const dpr = fitCanvas(this.el.canvas);
-    try {
-      renderExploration(this.el.canvas, { samples }, {
-        chart: 'survival',
-        theme: theme(),
-        dpr,
-        xLabel: 'largest move after the shock, % (logarithmic)',
-        xFormat: 'percent',
-      });
-    } catch (err) {
-      this.el.progress.status.textContent = `The chart could not be drawn: ${err.message}`;
-    }
+    const options = {
+      chart: 'survival',
+      theme: theme(),
+      xLabel: 'largest move after the shock, %',
+      xFormat: 'percent',
+      logX: false,
+    };
+    const state = run.state;
+    painter.paint(this.el.canvas, { samples }, options, (out) => {
+      this.el.canvas.dataset.drawnState = state;
+      if (out.error) this.el.progress.status.textContent = `The chart could not be drawn: ${out.error}`;
+      else noteDrawn(this.el.canvas, out);
+    });
     this.findings(run, reference);
+  },
+
+  /** The line with the most shocks so far: all lines meet the same shocks. */
+  reference(run) {
+    return run.lines.reduce((best, l) => (l.shocks.length > best.shocks.length ? l : best));
   },
 
   /** The fat-tail figures in words. */
@@ -836,7 +977,7 @@ function readPageParams() {
 let following = 0;
 /** After any input on the page, once main.js has had its frame to recompute, look again. */
 function followSoon() {
-  if (following) return;
+  if (following || !defaults) return;
   following = requestAnimationFrame(() => {
     following = requestAnimationFrame(() => {
       following = 0;
@@ -849,13 +990,51 @@ function followSoon() {
   });
 }
 
-/** Runs both explorations the first time the section comes into view. */
+let loading = null;
+/** Loads the explorations' package (once) and reads the page's params. */
+function load() {
+  loading ||= (async () => {
+    // Defaults and presets come from the page's own package (already started by main.js); the
+    // explorations' package is needed here only when the page has to draw the charts itself.
+    const lab = await import('../pkg/leverage_cascade.js');
+    await lab.default();
+    defaults = lab.defaultParams();
+    presetList = lab.presets();
+    if (!painter.offscreen) {
+      api = await import('../pkg-explore/leverage_cascade.js');
+      await api.default();
+    }
+    for (const canvas of [...map.el.figures.map((f) => f.canvas), tails.el.canvas]) painter.adopt(canvas);
+    current = readPageParams();
+  })();
+  return loading;
+}
+
+/** Runs `f` once the package is loaded; says so in `status` if it cannot load. */
+function whenLoaded(status, f) {
+  load().then(f, (err) => {
+    status.textContent = `The explorations could not start: ${err && err.message ? err.message : err}`;
+  });
+}
+
+/** Loads the package as the section nears the screen, and runs both the first time it is seen. */
 function startWhenSeen() {
+  const near = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      near.disconnect();
+      load().catch(() => {});
+    },
+    { rootMargin: '600px 0px' },
+  );
+  near.observe(root);
   const seen = new IntersectionObserver((entries) => {
     if (!entries.some((e) => e.isIntersecting)) return;
     seen.disconnect();
-    if (!map.run) map.start();
-    if (!tails.run) tails.start();
+    whenLoaded(map.el.progress.status, () => {
+      if (!map.run) map.start();
+      if (!tails.run) tails.start();
+    });
   });
   seen.observe(root);
 }
@@ -870,7 +1049,7 @@ function followTour() {
     const step = EXPLORE_STEPS.find((s) => s.title === title.textContent);
     if (!step || !step.explore) return;
     // Wait for the step's preset to reach the share link, then set up and run.
-    setTimeout(() => {
+    const run = () => {
       current = readPageParams();
       const e = step.explore;
       if (e.view === 'map') {
@@ -883,9 +1062,11 @@ function followTour() {
         tails.start();
         tails.el.section.scrollIntoView({ block: 'start', behavior: 'smooth' });
       }
-    }, 200);
+    };
+    setTimeout(() => whenLoaded(map.el.progress.status, run), 200);
   };
   new MutationObserver(check).observe(title, { childList: true, characterData: true, subtree: true });
+  check(); // a link straight to one of these steps (?tour=N) showed it before this ran
 }
 
 /** Resolves once main.js has started (its boot banner hides); rejects if it failed. */
@@ -911,13 +1092,9 @@ async function start() {
   if (!root) return;
   try {
     await pageReady();
-    await init();
-    defaults = defaultParams();
-    presetList = presets();
   } catch {
     return; // The page shows its own error; this section stays empty.
   }
-  current = readPageParams();
   root.replaceChildren(
     h('h2', { id: 'explore-title', text: 'Explore: tipping points and fat tails' }),
     h('p', {

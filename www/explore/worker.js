@@ -12,6 +12,10 @@
 //     Chunk k uses seed params.seed + k × chunk, so two requests with the same params but other
 //     leverage or mitigations meet the very same shocks.
 //   {type: 'cancel', ids}  stops those jobs (queued or running) at the next line or chunk.
+//   {type: 'canvas', key, canvas}  an OffscreenCanvas (a page <canvas> handed over) to draw on
+//   {type: 'draw', key, width, height, data, options}  renderExploration on that canvas, resized
+//     to width × height device pixels; answered with {type: 'drawn', key, plot, print} where
+//     print is {hash, colours} of the pixels (for tests), or {type: 'drawn', key, error}
 // Messages out:
 //   {type: 'ready'} | {type: 'failed', message}  once, after loading the simulator
 //   {type: 'line', id, index, values, branching, ms}  (sweep; typed arrays transferred)
@@ -21,7 +25,7 @@
 // Between two lines or chunks the worker yields to its event loop, so a cancel message is seen
 // within one line's work (tens of milliseconds).
 
-import init, { sweep, monteCarlo } from '../pkg/leverage_cascade.js';
+import init, { monteCarlo, renderExploration, sweep } from '../pkg-explore/leverage_cascade.js';
 import { levelsFrom } from '../lab/schema.js';
 
 const queue = [];
@@ -36,10 +40,21 @@ const loaded = init().then(
   },
 );
 
+/** Canvases handed over by the page, by key. */
+const canvases = new Map();
+
 self.onmessage = (event) => {
   const job = event.data;
   if (job.type === 'cancel') {
     for (const id of job.ids) cancelled.add(id);
+    return;
+  }
+  if (job.type === 'canvas') {
+    canvases.set(job.key, job.canvas);
+    return;
+  }
+  if (job.type === 'draw') {
+    loaded.then(() => draw(job), () => {});
     return;
   }
   queue.push(job);
@@ -132,4 +147,31 @@ async function runMonteCarlo(job) {
     );
   }
   return true;
+}
+
+/** Draws one chart on a handed-over canvas and tells the page where its plot is. */
+function draw({ key, width, height, data, options }) {
+  const canvas = canvases.get(key);
+  if (!canvas) return;
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  try {
+    const { plot } = renderExploration(canvas, data, options);
+    postMessage({ type: 'drawn', key, plot, print: fingerprint(canvas) });
+  } catch (err) {
+    postMessage({ type: 'drawn', key, error: String(err && err.message ? err.message : err) });
+  }
+}
+
+/** A hash of the canvas's pixels and how many colours it has (up to 64): tests read it. */
+function fingerprint(canvas) {
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let hash = 2166136261;
+  const colours = new Set();
+  for (let i = 0; i < pixels.length; i += 4) {
+    const rgba = (pixels[i] << 24) | (pixels[i + 1] << 16) | (pixels[i + 2] << 8) | pixels[i + 3];
+    hash = Math.imul(hash ^ rgba, 16777619) >>> 0;
+    if (colours.size < 64) colours.add(rgba);
+  }
+  return { hash, colours: colours.size };
 }

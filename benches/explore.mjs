@@ -1,0 +1,142 @@
+// Benchmarks of the explorations (issue 6) in headless Debian Chromium via playwright-core:
+//
+//   sweep        a 40 × 40 sweep at 20,000 traders, leverage 2–40× (outer) × depth $10M–$250M
+//                (inner): one sweep() call, and the 40 one-line calls the page's worker makes
+//   monteCarlo   1,000 runs at 20,000 traders, normal shocks of 2 %: one monteCarlo() call, and
+//                the 20 calls of 50 runs the page's worker makes
+//
+// Everything runs in a dedicated module worker, as on the page, with the default params
+// otherwise (600 ticks per market). Budget: 2 s each. Prints medians (and the fastest run) and
+// writes target/bench/explore.json.
+//
+//   node benches/explore.mjs [--quick] [--ticks=N]
+
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const WWW = join(ROOT, 'www');
+const OUT = join(ROOT, 'target', 'bench');
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const ticksArg = args.find((a) => a.startsWith('--ticks='));
+const ticks = ticksArg ? Number(ticksArg.slice('--ticks='.length)) : null;
+const RUNS = quick ? 3 : 7;
+const BUDGET_MS = 2000;
+
+// The worker that does the timing, served from memory next to www/.
+const WORKER = `
+import init, { sweep, monteCarlo } from '/pkg-explore/leverage_cascade.js';
+const ready = init();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function time(runs, f) {
+  f(); // warm-up
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    f();
+    ms.push(performance.now() - t);
+  }
+  return { median: median(ms), min: Math.min(...ms), runs };
+}
+// Set at once: a message that arrives while the module is still loading would find no handler.
+onmessage = async ({ data: { runs, ticks } }) => {
+  await ready;
+  const params = { traders: 20000, ...(ticks ? { ticks } : {}) };
+  const depth = { field: 'depthPerPct', from: 1e7, to: 2.5e8, steps: 40 };
+  const leverage = Array.from({ length: 40 }, (_, j) => 2 + (38 * j) / 39);
+  const grid = { x: depth, y: { field: 'leverage', from: 2, to: 40, steps: 40 }, metric: 'amplification' };
+  const shock = { distribution: 'normal', scalePct: 2 };
+  const out = {
+    sweepOneCall: time(runs, () => sweep(params, grid)),
+    sweepLines: time(runs, () => {
+      for (const v of leverage) sweep(params, { ...grid, y: { field: 'leverage', from: v, to: v, steps: 1 } });
+    }),
+    monteCarloOneCall: time(runs, () => monteCarlo(params, { runs: 1000, shock })),
+    monteCarloChunks: time(runs, () => {
+      for (let k = 0; k < 20; k++) monteCarlo({ ...params, seed: 1 + 50 * k }, { runs: 50, shock });
+    }),
+  };
+  postMessage(out);
+};
+`;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+function serve() {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path === '/bench-explore.html') {
+      res.writeHead(200, { 'Content-Type': TYPES['.html'] }).end('<!doctype html><title>explore bench</title>');
+      return;
+    }
+    if (path === '/bench-explore-worker.js') {
+      res.writeHead(200, { 'Content-Type': TYPES['.js'] }).end(WORKER.replace('/PKG/', `/${PKG}/`));
+      return;
+    }
+    const file = normalize(join(WWW, path));
+    if (!file.startsWith(WWW + sep) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+// The explorations' exports live in www/pkg-explore (the crate's `explore` feature); an older
+// build had them in www/pkg.
+const PKG = ['pkg-explore', 'pkg'].find((p) => existsSync(join(WWW, p, 'leverage_cascade.js')));
+if (!PKG) {
+  console.error('www/pkg-explore is missing: run `make build` first.');
+  process.exit(1);
+}
+
+const server = await serve();
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+let results;
+try {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/bench-explore.html`);
+  results = await page.evaluate(
+    ({ runs, ticks }) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker('/bench-explore-worker.js', { type: 'module' });
+        worker.onmessage = (e) => resolve(e.data);
+        worker.onerror = (e) => reject(new Error(e.message || 'worker failed'));
+        worker.postMessage({ runs, ticks });
+      }),
+    { runs: RUNS, ticks },
+  );
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const line = (name, what, r) => {
+  const verdict = r.median <= BUDGET_MS ? 'PASS' : 'FAIL';
+  console.log(
+    `${name.padEnd(22)} ${what.padEnd(44)} median ${(r.median / 1000).toFixed(2)} s, fastest ${(r.min / 1000).toFixed(2)} s  (${r.runs} runs)  budget 2 s: ${verdict}`,
+  );
+};
+console.log(`Explorations in a worker, headless Chromium; 20,000 traders, ${ticks ?? 'default (600)'} ticks per market`);
+line('sweep 40×40', 'one sweep() call, 1,600 markets', results.sweepOneCall);
+line('sweep 40×40, by line', '40 calls as the page makes them', results.sweepLines);
+line('monteCarlo 1,000', 'one monteCarlo() call', results.monteCarloOneCall);
+line('monteCarlo 1,000, chunks', '20 calls of 50 runs as the page makes them', results.monteCarloChunks);
+mkdirSync(OUT, { recursive: true });
+writeFileSync(join(OUT, 'explore.json'), JSON.stringify({ ticks: ticks ?? 600, traders: 20000, ...results }, null, 2));
