@@ -249,7 +249,7 @@ async function referenceSection(page, results) {
     header();
     row('JS reference cascade', r.jsTime);
     row('engine: simulate(params), population included', r.engineTime);
-    if (r.listTime) row('(same positions as params.positions: reading the list)', r.listTime);
+    if (r.listTime) row('(as a params.positions list: reading it alone)', r.listTime);
     // Judged on the fastest runs, like wasm ÷ native: other load on the machine moves medians.
     const ratio = r.jsTime.min / r.engineTime.min;
     console.log(

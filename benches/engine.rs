@@ -221,7 +221,7 @@ fn main() {
         let population = build();
         r.case(
             &format!("run_{tag}"),
-            &format!("{tag}: tick loop (on a clone of the population)"),
+            &format!("{tag}: tick loop (incl. a clone)"),
             runs,
             None,
             || run(p, population.clone()),
