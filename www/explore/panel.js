@@ -298,7 +298,7 @@ const map = {
       id: 'explore-map-help',
       class: 'hint',
       text:
-        'Each square is one market with your other settings. The white-edged line marks n = 1: beyond it each liquidated dollar sets off more than a dollar of new forced selling, and the cascade runs away. The dot is where your sliders are now. Click a square (or focus a map, move with the arrow keys and press Enter) to move the two sliders there.',
+        'Each square is one market with your other settings. The outlined line marks n = 1: beyond it each liquidated dollar sets off more than a dollar of new forced selling, and the cascade runs away. The dot is where your sliders are now. Click a square (or focus a map, move with the arrow keys and press Enter) to move the two sliders there.',
     });
     const section = h(
       'section',
