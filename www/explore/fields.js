@@ -9,18 +9,19 @@ export const MAX_TRADERS = 20000;
 /**
  * The params a map may sweep. `label` names it in menus, `chart` on the map's axis (short enough
  * for a phone). `range` is the teaching range (widened to take in the current
- * value); `format` says how renderExploration prints it; `control` is the data-param of the
+ * value, within `limits`: the model's range, or for the first halt level one that leaves room
+ * for the two later levels, src/model/params.rs); `format` says how renderExploration prints it; `control` is the data-param of the
  * page's slider, `population` whether it changes who holds what (src/model/simulate.rs,
  * population_key: such an axis cannot reuse one population along a line, so it goes outside).
  */
 export const AXES = [
-  { key: 'leverage', label: 'Average leverage', chart: 'Average leverage', short: 'leverage', range: [2, 40], format: 'multiple', control: 'leverage', population: true },
-  { key: 'depthPerPct', label: 'Market depth (USD per 1 % move)', chart: 'Depth ($ per 1 % move)', short: 'depth', range: [1e7, 2.5e8], format: 'money', control: 'depthPerPct', population: false },
-  { key: 'shockPct', label: 'Shock, %', chart: 'Shock', short: 'shock', range: [-20, -1], format: 'percent', control: 'shockPct', population: false },
-  { key: 'circuitBreaker.levelsPct[0]', label: 'First halt level, % fall', chart: 'First halt level', short: 'first halt level', range: [2, 30], format: 'percent', control: 'circuitBreaker.firstLevelPct', population: false, breaker: true },
-  { key: 'recoveryHalfLife', label: 'Book recovery half-life, ticks', chart: 'Recovery half-life (ticks)', short: 'book recovery', range: [2, 200], format: 'number', control: 'recoveryHalfLife', population: false },
-  { key: 'whaleConcentration', label: 'Whale concentration', chart: 'Whale concentration', short: 'whale concentration', range: [0, 1], format: 'number', control: 'whaleConcentration', population: true },
-  { key: 'longShare', label: 'Long share of open interest', chart: 'Long share', short: 'long share', range: [0.2, 0.9], format: 'number', control: 'longShare', population: true },
+  { key: 'leverage', label: 'Average leverage', chart: 'Average leverage', short: 'leverage', range: [2, 40], limits: [1, 125], format: 'multiple', control: 'leverage', population: true },
+  { key: 'depthPerPct', label: 'Market depth (USD per 1 % move)', chart: 'Depth ($ per 1 % move)', short: 'depth', range: [1e7, 2.5e8], limits: [1e3, 1e12], format: 'money', control: 'depthPerPct', population: false },
+  { key: 'shockPct', label: 'Shock, %', chart: 'Shock', short: 'shock', range: [-20, -1], limits: [-90, 90], format: 'percent', control: 'shockPct', population: false },
+  { key: 'circuitBreaker.levelsPct[0]', label: 'First halt level, % fall', chart: 'First halt level', short: 'first halt level', range: [2, 30], limits: [0.5, 70], format: 'percent', control: 'circuitBreaker.firstLevelPct', population: false, breaker: true },
+  { key: 'recoveryHalfLife', label: 'Book recovery half-life, ticks', chart: 'Recovery half-life (ticks)', short: 'book recovery', range: [2, 200], limits: [0.1, 1e5], format: 'number', control: 'recoveryHalfLife', population: false },
+  { key: 'whaleConcentration', label: 'Whale concentration', chart: 'Whale concentration', short: 'whale concentration', range: [0, 1], limits: [0, 1], format: 'number', control: 'whaleConcentration', population: true },
+  { key: 'longShare', label: 'Long share of open interest', chart: 'Long share', short: 'long share', range: [0.2, 0.9], limits: [0, 1], format: 'number', control: 'longShare', population: true },
 ];
 
 /** What a map's colours can show. `scale` turns the model's number into the one drawn. */
@@ -56,8 +57,8 @@ export function rangeFor(a, current) {
   let [lo, hi] = a.range;
   if (Number.isFinite(current)) {
     const room = (hi - lo) * 0.05;
-    if (current < lo) lo = current - room;
-    if (current > hi) hi = current + room;
+    if (current < lo) lo = Math.max(current - room, a.limits[0]);
+    if (current > hi) hi = Math.min(current + room, a.limits[1]);
   }
   return [lo, hi];
 }
