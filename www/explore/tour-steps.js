@@ -18,7 +18,7 @@ export const EXPLORE_STEPS = [
     focus: 'none',
     title: 'Small shocks, fat tails',
     text: 'Now the same market is hit hundreds of times by random shocks of about 2 %, mostly small. The grey line shows how often the shocks alone pass each size; the coloured lines show the moves that followed.',
-    look: 'Scroll down to the crash-size chart. At 2× leverage the moves are the shocks. At this market’s leverage the line bends away to the right: big crashes come far more often. Read the excess kurtosis under the chart.',
+    look: 'Scroll down to the crash-size chart. At 2× leverage the moves are the shocks. At this market’s leverage the line lies far to the right: big falls come far more often. Under the chart, compare how often the moves and the shocks alone went past three typical shocks.',
     explore: { view: 'tails' },
   },
 ];
