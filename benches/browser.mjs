@@ -7,7 +7,7 @@
 //   3. the lab page (www/index.html): from a slider's input event to the redrawn page, and the
 //      time to the first chart after navigation.
 //
-//   node benches/browser.mjs [--quick] [--only=wasm,reference,page]
+//   node benches/browser.mjs [--quick] [--only=wasm,reference,page] [--www=dir]
 //
 // It serves www/ (and this folder under /bench/) from a small static server on 127.0.0.1.
 // Figures also go to target/bench/browser.json.
@@ -20,7 +20,10 @@ import { chromium } from 'playwright-core';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '..');
-const WWW = join(ROOT, 'www');
+// The site to serve: www/, or a copy (benches/run.sh passes a snapshot taken right after the
+// build, so a rebuild by someone else during the run cannot swap the wasm mid-measurement).
+const wwwArg = process.argv.find((a) => a.startsWith('--www='));
+const WWW = resolve(wwwArg ? wwwArg.slice('--www='.length) : join(ROOT, 'www'));
 const OUT = join(ROOT, 'target', 'bench');
 
 const args = process.argv.slice(2);

@@ -21,6 +21,11 @@ if [ ! -d benches/node_modules ]; then
 fi
 # Compile the native bench before the report starts, so compiler output stays out of it.
 cargo bench --bench engine --no-run
+# The browser steps read a snapshot of the site as just built: in a shared checkout another
+# build can rewrite www/pkg in place (unoptimised first, then wasm-opt'd) during the run.
+site=target/bench/www
+rm -rf "$site"
+cp -R www "$site"
 
 section() {
     printf '\n==== %s ====\n\n' "$1"
@@ -48,10 +53,10 @@ run_all() {
         cargo bench --quiet --bench engine -- --headline "${quick[@]}" | sed 's/PASS/pass/; s/FAIL/fail/' || status=1
 
     section "2-4. In the browser (benches/browser.mjs)"
-    node benches/browser.mjs "${quick[@]}" || status=1
+    node benches/browser.mjs "${quick[@]}" --www="$site" || status=1
 
     section "5. Download size"
-    benches/wasm-size.sh www/pkg || status=1
+    benches/wasm-size.sh "$site/pkg" || status=1
     # Where the bytes go, read from a copy of the module that keeps its function names (the
     # same wasm-bindgen output before wasm-opt, which drops names and shrinks every group).
     local wasm=target/wasm32-unknown-unknown/release/leverage_cascade.wasm
@@ -61,12 +66,14 @@ run_all() {
             node benches/wasm-breakdown.mjs target/bench/pkg-named/leverage_cascade_bg.wasm --top=12 ||
             status=1
     fi
-    for extra in embed-size explore; do
-        if [ -f "benches/$extra.mjs" ]; then
-            echo
-            node "benches/$extra.mjs" "${quick[@]}" || status=1
-        fi
-    done
+    if [ -f benches/embed-size.mjs ]; then
+        echo
+        node benches/embed-size.mjs "${quick[@]}" "$site" || status=1
+    fi
+    if [ -f benches/explore.mjs ]; then
+        echo
+        node benches/explore.mjs "${quick[@]}" || status=1
+    fi
     return $status
 }
 
