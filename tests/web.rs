@@ -297,14 +297,55 @@ fn render_draws_the_price_chart_and_reports_its_plot() {
         pixels_unlike(&canvas, 1, 1)
     );
 
-    assert_eq!(keys(&out), ["plot", "ticks"]);
+    assert_eq!(keys(&out), ["plot", "ticks", "from", "to"]);
     assert_eq!(get(&out, "ticks").as_f64(), Some(200.0));
+    // The whole run by default.
+    assert_eq!((get(&out, "from").as_f64(), get(&out, "to").as_f64()), (Some(0.0), Some(200.0)));
     let plot = get(&out, "plot");
     assert_eq!(keys(&plot), ["left", "top", "right", "bottom"]);
     let [left, top, right, bottom] =
         ["left", "top", "right", "bottom"].map(|k| get(&plot, k).as_f64().expect("a number"));
     assert!(0.0 < left && left < right && right <= 640.0, "{left}..{right}");
     assert!(0.0 < top && top < bottom && bottom <= 360.0, "{top}..{bottom}");
+}
+
+#[wasm_bindgen_test]
+fn render_zooms_to_the_cascade_and_takes_a_band_for_the_map() {
+    let data = compare(small_with(&[])).expect("compare");
+    let canvas = make_canvas(640, 360);
+    let range = |out: &JsValue| {
+        (get(out, "from").as_f64().expect("from"), get(out, "to").as_f64().expect("to"))
+    };
+    let zoomed = render(
+        canvas.clone(),
+        data.clone(),
+        options(&[("chart", "price".into()), ("window", "cascade".into())]),
+    )
+    .expect("render");
+    let (from, to) = range(&zoomed);
+    assert_eq!(from, 0.0);
+    assert!(to < 200.0, "the default market settles well before tick 200, shown to {to}");
+    // The cursor is always in view.
+    let with_cursor = render(
+        canvas.clone(),
+        data.clone(),
+        options(&[
+            ("chart", "price".into()),
+            ("window", "cascade".into()),
+            ("cursor", 180.0.into()),
+        ]),
+    )
+    .expect("render");
+    assert!(range(&with_cursor).1 >= 181.0);
+
+    let band = obj(&[("top", 40.0.into()), ("bottom", 250.0.into())]);
+    render(canvas.clone(), data.clone(), options(&[("chart", "map".into()), ("band", band)]))
+        .expect("a map with a band");
+    let upside_down = obj(&[("top", 250.0.into()), ("bottom", 40.0.into())]);
+    let err = render(canvas, data, options(&[("chart", "map".into()), ("band", upside_down)]))
+        .expect_err("an upside-down band");
+    assert!(err.is_instance_of::<js_sys::RangeError>());
+    assert!(message(&err).starts_with("options.band: "), "{}", message(&err));
 }
 
 #[wasm_bindgen_test]

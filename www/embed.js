@@ -591,14 +591,19 @@ export class LeverageCascade extends HTMLElement {
     const ui = this.#ui;
     if (!this.#result || !this.#styled) return;
     const common = { theme: this.#theme(), scenario: this.#focus, tickSeconds: this.#params.tickSeconds };
-    const charts = [[ui.priceCanvas, { ...common, chart: 'price' }]];
+    // The price chart zooms to the cascade; beside it, the map takes its plot band so the two
+    // price axes line up.
+    const charts = [[ui.priceCanvas, { ...common, chart: 'price', window: 'cascade' }]];
     if (!this.hasAttribute('compact')) charts.push([ui.mapCanvas, { ...common, chart: 'map' }]);
     let drawn = 0;
+    let band = null;
     try {
       for (const [canvas, options] of charts) {
         // A canvas with no size yet (not laid out) is drawn when the ResizeObserver sees it grow.
         if (!fitCanvas(canvas)) continue;
-        this.#world.api.render(canvas, this.#result, options);
+        const beside = band && Math.abs(canvas.getBoundingClientRect().top - ui.priceCanvas.getBoundingClientRect().top) < 2;
+        const out = this.#world.api.render(canvas, this.#result, beside ? { ...options, band } : options);
+        if (out && out.plot) band = { top: out.plot.top, bottom: out.plot.bottom };
         drawn += 1;
       }
     } catch (err) {

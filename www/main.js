@@ -457,8 +457,15 @@ function fitCanvas(canvas) {
   if (canvas.height !== height) canvas.height = height;
 }
 
+/** Whether the map sits beside the price chart (wide screens), so their price axes can align. */
+function sideBySide() {
+  const price = el.priceCanvas.getBoundingClientRect();
+  const map = el.mapCanvas.getBoundingClientRect();
+  return Math.abs(price.top - map.top) < 2 && Math.abs(price.height - map.height) < 2;
+}
+
 let firstChartMarked = false;
-/** Where the price chart's plot sits (CSS px) and how many ticks it spans, from render(). */
+/** Where the price chart's plot sits (CSS px) and which ticks it spans, from render(). */
 let priceLayout = null;
 
 function draw() {
@@ -472,10 +479,19 @@ function draw() {
   if (state.cursor !== null) common.cursor = state.cursor;
   try {
     fitCanvas(el.priceCanvas);
-    const drawn = api.render(el.priceCanvas, state.result, { ...common, chart: 'price' });
-    priceLayout = drawn && drawn.plot ? { ...drawn.plot, ticks: drawn.ticks } : null;
+    // The price chart zooms to the cascade and its settling (and always to the cursor); the
+    // map takes the price chart's plot band so the two price axes line up exactly.
+    const drawn = api.render(el.priceCanvas, state.result, {
+      ...common,
+      chart: 'price',
+      window: 'cascade',
+    });
+    priceLayout = drawn && drawn.plot ? { ...drawn.plot, from: drawn.from, to: drawn.to } : null;
     fitCanvas(el.mapCanvas);
-    api.render(el.mapCanvas, state.result, { ...common, chart: 'map' });
+    const band = sideBySide() && priceLayout
+      ? { top: priceLayout.top, bottom: priceLayout.bottom }
+      : null;
+    api.render(el.mapCanvas, state.result, { ...common, chart: 'map', band });
     if (!firstChartMarked) {
       // For benchmarks: time from navigation to the first drawn charts.
       performance.mark('lab:first-chart');
@@ -705,11 +721,11 @@ function scrubTo(event) {
   const rect = el.priceCanvas.getBoundingClientRect();
   const x = event.clientX - rect.left;
   const y = event.clientY - rect.top;
-  const { left, right, top, bottom, ticks } = priceLayout;
+  const { left, right, top, bottom, from, to } = priceLayout;
   if (right <= left || y < top - 8 || y > bottom + 8) return false;
   const fraction = Math.min(Math.max((x - left) / (right - left), 0), 1);
   stopPlaying();
-  state.cursor = Math.min(Math.round(fraction * ticks), ticksOfRun() - 1);
+  state.cursor = Math.min(Math.round(from + fraction * (to - from)), ticksOfRun() - 1);
   state.eventIndex = null;
   showPlayback();
   request({ draw: true });

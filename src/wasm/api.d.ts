@@ -244,14 +244,34 @@ export interface RenderOptions {
   dpr?: number | null;
   /** Seconds one tick stands for (`params.tickSeconds`), for the time axis; default 1. */
   tickSeconds?: number | null;
+  /** Price chart: the whole run ("all", default) or just the cascade and its settling. */
+  window?: "all" | "cascade" | null;
+  /** Map: the price chart's `plot` (its top and bottom, CSS px), to line the price axes up. */
+  band?: PriceBand | null;
+}
+
+/** The rectangle a plot fills, in CSS pixels from the canvas's top left. */
+export interface PlotRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The vertical extent of a price plot, in CSS pixels from the canvas's top. */
+export interface PriceBand {
+  top: number;
+  bottom: number;
 }
 
 /**
  * What `render` reports back. For the price chart, `plot` is the rectangle both panels span, in
- * CSS pixels from the canvas's top left, across which ticks 0 to `ticks` run left to right; for
- * the map, `plot` is null.
+ * CSS pixels from the canvas's top left, across which time runs from the start of tick `from`
+ * to the end of tick `to` − 1; for the map, `plot` is null. `ticks` is the run's length.
  */
 export interface RenderResult {
   plot: PlotRect | null;
   ticks: number;
+  from: number;
+  to: number;
 }

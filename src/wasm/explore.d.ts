@@ -128,13 +128,8 @@ export interface RenderExplorationOptions {
   logX?: boolean | null;
 }
 
-/** The rectangle the heatmap's cells fill, CSS pixels from the canvas's top left. */
-export interface PlotRect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+/* PlotRect (the rectangle a plot fills, CSS pixels) is declared in api.d.ts, which both
+   packages carry. */
 
 /** What `renderExploration` reports back: the heatmap's plot rectangle, null for survival. */
 export interface RenderExplorationResult {

@@ -17,8 +17,8 @@ use web_sys::HtmlCanvasElement;
 use super::convert::{read_prefixed, to_js_error, type_error};
 use crate::model::{Comparison, LiquidationMap, Outcome, ParamsError, Series, Summary};
 use crate::render::{
-    draw_liquidation_map, draw_price_chart, price_chart_layout, shared_price_range, Appearance,
-    MapOptions, PlotRect, PriceChartOptions, Run, Scenario, Theme,
+    active_ticks, draw_liquidation_map, draw_price_chart, price_chart_layout, shared_price_range,
+    Appearance, MapOptions, PlotRect, PriceChartOptions, Run, Scenario, Theme,
 };
 
 /// Draws one of the page's charts on `canvas`, filling its backing store. Size the backing store
@@ -29,13 +29,17 @@ use crate::render::{
 ///
 /// - `options.chart = "price"`: the price paths over the liquidations per tick, with halts
 ///   shaded and, when `options.cursor` is a tick, a cursor there. `options.scenario` is drawn
-///   on top, thicker.
+///   on top, thicker. `options.window = "cascade"` shows only the stretch of time in which the
+///   cascade happens and settles (always including the cursor), rather than the whole run.
 /// - `options.chart = "map"`: the liquidation map of `options.scenario` (default `"none"`), on
-///   the same price axis as the price chart of the same data on a canvas of the same height.
+///   the same price range as the price chart of the same data. Pass the price chart's `plot` as
+///   `options.band` (when the two canvases sit side by side) to line the two price axes up to
+///   the pixel; without it the map uses the full height of its canvas.
 ///
-/// Returns `{plot, ticks}`: for the price chart, the rectangle both panels span in CSS pixels
-/// from the canvas's top left, across which ticks 0 to `ticks` run left to right (for mapping
-/// a pointer to a tick); for the map, `plot` is null.
+/// Returns `{plot, ticks, from, to}`: for the price chart, `plot` is the rectangle both panels
+/// span in CSS pixels from the canvas's top left, across which the time axis runs from the
+/// start of tick `from` (left) to the end of tick `to` − 1 (right), for mapping a pointer to a
+/// tick; `ticks` is the run's length. For the map, `plot` is null.
 ///
 /// Throws a `TypeError` for a canvas without a 2D context, or data or options of the wrong
 /// shape, and a `RangeError` for an option out of range; the message names the field.
@@ -52,11 +56,21 @@ pub fn render(
     let runs = data.runs(options.scenario);
     let appearance = Appearance { theme: options.theme, dpr: options.dpr };
     let size = (canvas.width(), canvas.height());
+    let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0) as u32;
+    let window = match options.window {
+        TimeWindow::All => (0, ticks),
+        TimeWindow::Cascade => {
+            let (from, to) = active_ticks(&runs);
+            let cursor_end = options.cursor.map_or(0, |t| t.saturating_add(1)).min(ticks);
+            (from, to.max(cursor_end))
+        }
+    };
     let price_options = PriceChartOptions {
         appearance,
         cursor: options.cursor,
         highlight: options.scenario.filter(|_| runs.len() > 1),
         tick_seconds: options.tick_seconds,
+        time_window: Some(window),
         ..PriceChartOptions::default()
     };
     let layout = price_chart_layout(size, &runs, &price_options);
@@ -81,17 +95,21 @@ pub fn render(
                 appearance,
                 scenario: run.scenario,
                 price_range: Some(shared_price_range(&runs)),
-                band: Some((layout.price.top, layout.price.bottom)),
+                band: options.band.map(|(top, bottom)| {
+                    let px = |css: f64| (css * appearance.scale()).round() as i32;
+                    (px(top), px(bottom))
+                }),
             };
             draw_liquidation_map(&area, run.outcome, &map_options).map_err(|e| render_error(&e))?;
             JsValue::NULL
         }
     };
     area.present().map_err(|e| type_error("canvas", &e.to_string()))?;
-    let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0);
     let out = Object::new();
     Reflect::set(&out, &"plot".into(), &plot)?;
-    Reflect::set(&out, &"ticks".into(), &(ticks as f64).into())?;
+    Reflect::set(&out, &"ticks".into(), &f64::from(ticks).into())?;
+    Reflect::set(&out, &"from".into(), &f64::from(window.0).into())?;
+    Reflect::set(&out, &"to".into(), &f64::from(window.1).into())?;
     Ok(out.into())
 }
 
@@ -147,6 +165,26 @@ struct RawOptions {
     scenario: Option<ScenarioKey>,
     dpr: Option<f64>,
     tick_seconds: Option<f64>,
+    window: Option<TimeWindow>,
+    band: Option<RawBand>,
+}
+
+/// The price chart's plot rectangle, as `render` returned it (extra fields are ignored).
+#[derive(Debug, Deserialize)]
+struct RawBand {
+    top: f64,
+    bottom: f64,
+}
+
+/// How much of the run the price chart shows.
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum TimeWindow {
+    /// The whole run.
+    #[default]
+    All,
+    /// From the shock to a little after the cascade has settled.
+    Cascade,
 }
 
 /// The options, checked.
@@ -157,6 +195,9 @@ struct RenderOptions {
     scenario: Option<Scenario>,
     dpr: f64,
     tick_seconds: f64,
+    window: TimeWindow,
+    /// Top and bottom of the price plot, CSS pixels.
+    band: Option<(f64, f64)>,
 }
 
 impl RenderOptions {
@@ -184,7 +225,28 @@ impl RenderOptions {
             Some(x) if x.is_finite() && x > 0.0 => x,
             Some(x) => return Err(range("options.tickSeconds", "a positive number", x)),
         };
+        let band = match raw.band {
+            None => None,
+            Some(RawBand { top, bottom })
+                if top.is_finite() && bottom.is_finite() && bottom > top =>
+            {
+                Some((top, bottom))
+            }
+            Some(RawBand { top, bottom }) => {
+                let shown = format!(
+                    "{}..{}",
+                    crate::model::params::show(top),
+                    crate::model::params::show(bottom)
+                );
+                return Err(to_js_error(&ParamsError::range(
+                    "options.band",
+                    format!("must have a finite top above its bottom, got {shown}"),
+                )));
+            }
+        };
         Ok(RenderOptions {
+            window: raw.window.unwrap_or_default(),
+            band,
             chart: raw.chart,
             theme: match raw.theme {
                 None | Some(ThemeKey::Light) => Theme::Light,
