@@ -161,6 +161,11 @@ impl Engine {
         &self.books
     }
 
+    /// The books, once the run is over.
+    pub fn into_books(self) -> [Book; 2] {
+        self.books
+    }
+
     /// Whether nothing waits to be liquidated.
     pub fn idle(&self) -> bool {
         self.queue.is_empty() && self.pool.is_empty()

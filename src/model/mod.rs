@@ -14,6 +14,7 @@ pub mod params;
 pub mod population;
 pub mod presets;
 pub mod rng;
+mod scratch;
 pub mod simulate;
 
 pub use error::{ErrorKind, ParamsError};

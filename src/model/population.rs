@@ -15,6 +15,7 @@
 use super::margin::{liquidation_price, TierTable};
 use super::params::{Params, Side};
 use super::rng::{normal_quantile, QuantileTable, Rng};
+use super::scratch;
 
 /// Lifecycle of a position inside a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +68,7 @@ impl Position {
 
 /// One side of the market: positions ordered from the most fragile (liquidated first) to the
 /// least, so a falling mark (for longs) or rising mark (for shorts) sweeps them in order.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Book {
     /// Long or short.
     pub side: Side,
@@ -75,15 +76,37 @@ pub struct Book {
     pub positions: Vec<Position>,
 }
 
+impl Clone for Book {
+    fn clone(&self) -> Book {
+        let mut positions = scratch::positions(self.positions.len());
+        positions.extend_from_slice(&self.positions);
+        Book { side: self.side, positions }
+    }
+}
+
+impl Book {
+    /// Hands the positions' memory back for the next run to reuse.
+    pub fn recycle(self) {
+        scratch::give_positions(self.positions);
+    }
+}
+
 /// The random numbers behind a generated population, independent of any tier table.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Draws {
     long: Vec<Draw>,
     short: Vec<Draw>,
 }
 
+impl Drop for Draws {
+    fn drop(&mut self) {
+        scratch::give_draws(std::mem::take(&mut self.long));
+        scratch::give_draws(std::mem::take(&mut self.short));
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
-struct Draw {
+pub(crate) struct Draw {
     /// Notional at entry, USD (already scaled to the side's open interest).
     notional: f64,
     /// Leverage before the tier cap.
@@ -107,8 +130,8 @@ impl Draws {
         });
 
         let expected_long = (n as f64 * params.long_share) as usize + 16;
-        let mut long = Vec::with_capacity(expected_long.min(n));
-        let mut short = Vec::with_capacity((n + 16).saturating_sub(expected_long).min(n));
+        let mut long = scratch::draws(expected_long.min(n));
+        let mut short = scratch::draws((n + 16).saturating_sub(expected_long).min(n));
         for _ in 0..n {
             // Two 64-bit draws give four 32-bit uniforms: plenty for 1,024-cell tables, whose
             // outer cells are computed exactly down to u = 2^−33.
@@ -158,25 +181,22 @@ impl Population {
         let sigma = entry_spread_pct / 100.0;
         let factors = QuantileTable::new(|u: f64| libm::exp(sigma * normal_quantile(u)));
         let make = |side: Side, draws: &[Draw]| {
-            let positions = draws
-                .iter()
-                .map(|d| {
-                    let (index, tier) = tiers.tier_index(d.notional);
-                    let leverage = d.leverage.min(tier.max_leverage).max(1.0);
-                    let (entry, ratio) =
-                        solvent_entry(side, start, sigma, d, leverage, tier, &factors);
-                    Position {
-                        liq: (entry * ratio).max(0.0),
-                        qty: d.notional / entry,
-                        qty0: d.notional / entry,
-                        entry,
-                        leverage,
-                        state: State::Open,
-                        hit: false,
-                        tier: index,
-                    }
-                })
-                .collect();
+            let mut positions = scratch::positions(draws.len());
+            positions.extend(draws.iter().map(|d| {
+                let (index, tier) = tiers.tier_index(d.notional);
+                let leverage = d.leverage.min(tier.max_leverage).max(1.0);
+                let (entry, ratio) = solvent_entry(side, start, sigma, d, leverage, tier, &factors);
+                Position {
+                    liq: (entry * ratio).max(0.0),
+                    qty: d.notional / entry,
+                    qty0: d.notional / entry,
+                    entry,
+                    leverage,
+                    state: State::Open,
+                    hit: false,
+                    tier: index,
+                }
+            }));
             sorted(Book { side, positions })
         };
         Population { long: make(Side::Long, &draws.long), short: make(Side::Short, &draws.short) }
@@ -314,9 +334,10 @@ fn sorted(mut book: Book) -> Book {
         }
     };
     let n = book.positions.len();
-    let mut order: Vec<(u64, u32)> =
-        book.positions.iter().enumerate().map(|(i, p)| (key(p), i as u32)).collect();
-    let mut spare = vec![(0u64, 0u32); n];
+    let mut order = scratch::keys(n);
+    order.extend(book.positions.iter().enumerate().map(|(i, p)| (key(p), i as u32)));
+    let mut spare = scratch::keys(n);
+    spare.resize(n, (0, 0));
     for shift in [31u32, 42, 53] {
         let mut counts = [0usize; 2048];
         for &(k, _) in &order {
@@ -342,7 +363,11 @@ fn sorted(mut book: Book) -> Book {
             j -= 1;
         }
     }
-    book.positions = order.iter().map(|&(_, i)| book.positions[i as usize]).collect();
+    let mut in_order = scratch::positions(n);
+    in_order.extend(order.iter().map(|&(_, i)| book.positions[i as usize]));
+    scratch::give_positions(std::mem::replace(&mut book.positions, in_order));
+    scratch::give_keys(order);
+    scratch::give_keys(spare);
     book
 }
 

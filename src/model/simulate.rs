@@ -249,6 +249,10 @@ pub fn run(params: &Params, population: Population) -> Outcome {
     let liquidated_notional = series.liquidated_notional.iter().sum();
     let adl_notional = series.adl_notional.iter().sum();
     let liquidation_map = liquidation_map(engine.books(), start, max_move_pct);
+    let fund_end = engine.fund;
+    let (bad_debt, fees, covered) = (engine.bad_debt, engine.fees, engine.covered);
+    let (liquidated_count, backstop_notional) = (engine.liquidated_count, engine.backstop_notional);
+    engine.into_books().into_iter().for_each(Book::recycle);
 
     Outcome {
         summary: Summary {
@@ -263,18 +267,18 @@ pub fn run(params: &Params, population: Population) -> Outcome {
             open_interest,
             traders,
             liquidated_notional,
-            liquidated_count: engine.liquidated_count,
-            liquidated_share: f64::from(engine.liquidated_count) / f64::from(traders.max(1)),
+            liquidated_count,
+            liquidated_share: f64::from(liquidated_count) / f64::from(traders.max(1)),
             waves,
-            bad_debt: engine.bad_debt,
+            bad_debt,
             adl_notional,
-            backstop_notional: engine.backstop_notional,
+            backstop_notional,
             halts,
             halted_ticks,
             insurance_fund_start: params.insurance_fund,
-            insurance_fund_end: engine.fund,
-            fees_paid: engine.fees,
-            losses_covered: engine.covered,
+            insurance_fund_end: fund_end,
+            fees_paid: fees,
+            losses_covered: covered,
             branching_ratio,
             peak_branching_ratio,
             peak_branching_at_pct,
@@ -322,14 +326,19 @@ impl EventLog {
 fn branching(population: &Population, params: &Params) -> (f64, f64, f64) {
     const BANDS: usize = 50;
     let start = params.start_price;
+    let pct_per_price = 100.0 / start;
     let profile = |book: &Book| {
         let mut bands = [0.0; BANDS];
+        // Books run from the most fragile position outward, so the bands are a prefix.
         for p in &book.positions {
             let distance = match book.side {
-                Side::Long => 1.0 - p.liq / start,
-                Side::Short => p.liq / start - 1.0,
-            } * 100.0;
-            if (0.0..BANDS as f64).contains(&distance) {
+                Side::Long => 100.0 - p.liq * pct_per_price,
+                Side::Short => p.liq * pct_per_price - 100.0,
+            };
+            if distance >= BANDS as f64 {
+                break;
+            }
+            if distance >= 0.0 {
                 bands[distance as usize] += p.qty0 * p.liq;
             }
         }
@@ -362,7 +371,7 @@ const MAP_BUCKETS: usize = 80;
 fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> LiquidationMap {
     let reach = (1.5 * max_move_pct / 100.0).clamp(0.25, 0.9);
     let (low, high) = (start * (1.0 - reach), start * (1.0 + reach));
-    let width = (high - low) / MAP_BUCKETS as f64;
+    let per_width = MAP_BUCKETS as f64 / (high - low);
     let mut map = LiquidationMap {
         low_price: low,
         high_price: high,
@@ -380,7 +389,7 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
                 map.outside += total;
                 continue;
             }
-            let i = (((p.liq - low) / width) as usize).min(MAP_BUCKETS - 1);
+            let i = (((p.liq - low) * per_width) as usize).min(MAP_BUCKETS - 1);
             let liquidated = if p.hit { (p.qty0 - p.qty) * p.entry } else { 0.0 };
             let (hit, kept) = if b == 0 {
                 (&mut map.long_liquidated, &mut map.long_survived)
