@@ -230,7 +230,8 @@ async function referenceSection(page, results) {
   console.log('Engine vs a straightforward typed-array JavaScript cascade (benches/js-reference.mjs)');
   console.log("  Both on the engine's default population (100,000 traders, dumped by benches/engine.rs);");
   console.log('  linear impact, full liquidation, no breaker, no ADL. JS scans every open position each');
-  console.log('  round; the engine is timed as simulate(params), generating the population included.');
+  console.log('  round; the engine is timed as simulate(params) called again with the same params, so, like');
+  console.log('  the JS side, it starts from a population already in memory (it keeps the last one).');
   results.reference = [];
   for (const sc of SCENARIOS) {
     const r = await page.evaluate((o) => window.bench.reference(o), {
@@ -251,7 +252,7 @@ async function referenceSection(page, results) {
     );
     header();
     row('JS reference cascade', r.jsTime);
-    row('engine: simulate(params), population included', r.engineTime);
+    row('engine: simulate(params), population kept', r.engineTime);
     if (r.listTime) row('(as a params.positions list: reading it alone)', r.listTime);
     // Judged on the fastest runs, like wasm ÷ native: other load on the machine moves medians.
     const ratio = r.jsTime.min / r.engineTime.min;

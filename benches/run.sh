@@ -74,6 +74,13 @@ run_all() {
         echo
         node benches/explore.mjs "${quick[@]}" || status=1
     fi
+    # Hardening figures (issue 7): memory over 10,000 calls, and the largest run.
+    for extra in soak large; do
+        if [ -f "benches/$extra.mjs" ]; then
+            echo
+            node "benches/$extra.mjs" "${quick[@]}" || status=1
+        fi
+    done
     return $status
 }
 

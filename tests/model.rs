@@ -319,5 +319,6 @@ fn the_population_cache_gives_the_same_answers() {
         base.clone(),
     ] {
         assert_eq!(cache.compare(&p).unwrap(), compare(&p).unwrap());
+        assert_eq!(cache.simulate(&p).unwrap(), simulate(&p).unwrap());
     }
 }

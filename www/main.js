@@ -328,7 +328,14 @@ function wireEvents() {
   });
   el.tourClose.addEventListener('click', closeTour);
 
-  const resize = new ResizeObserver(() => request({ draw: true }));
+  // The observer also remembers each canvas's CSS size, so a redraw never has to ask for layout
+  // (which, after the readout's text changed, would force the browser to lay out mid-frame).
+  const resize = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      cssSizes.set(entry.target, { width: entry.contentRect.width, height: entry.contentRect.height });
+    }
+    request({ draw: true });
+  });
   resize.observe(el.priceCanvas);
   resize.observe(el.mapCanvas);
   watchPixelRatio();
@@ -447,9 +454,12 @@ function theme() {
   return darkScheme.matches ? 'dark' : 'light';
 }
 
+/** CSS sizes of the chart canvases, kept by the ResizeObserver. */
+const cssSizes = new WeakMap();
+
 /** Sets a canvas's backing store to its CSS size × devicePixelRatio; plotters draws in those pixels. */
 function fitCanvas(canvas) {
-  const rect = canvas.getBoundingClientRect();
+  const rect = cssSizes.get(canvas) || canvas.getBoundingClientRect();
   const ratio = window.devicePixelRatio || 1;
   const width = Math.max(1, Math.round(rect.width * ratio));
   const height = Math.max(1, Math.round(rect.height * ratio));
@@ -457,11 +467,12 @@ function fitCanvas(canvas) {
   if (canvas.height !== height) canvas.height = height;
 }
 
+/** The two charts share a row from this width up (style.css, `.charts`). */
+const chartsInARow = window.matchMedia('(min-width: 760px)');
+
 /** Whether the map sits beside the price chart (wide screens), so their price axes can align. */
 function sideBySide() {
-  const price = el.priceCanvas.getBoundingClientRect();
-  const map = el.mapCanvas.getBoundingClientRect();
-  return Math.abs(price.top - map.top) < 2 && Math.abs(price.height - map.height) < 2;
+  return chartsInARow.matches;
 }
 
 let firstChartMarked = false;

@@ -59,6 +59,7 @@ pub struct PopulationCache {
     key: Option<Params>,
     flat: Option<Population>,
     tiered: Option<Population>,
+    single: Option<(Params, Population)>,
 }
 
 /// The params that decide the populations of [`compare`], with every other field at its default.
@@ -82,6 +83,19 @@ pub(crate) fn population_key(params: &Params) -> Params {
 }
 
 impl PopulationCache {
+    /// [`simulate`], reusing the population of the previous call when it would be the same.
+    pub fn simulate(&mut self, params: &Params) -> Result<Outcome, ParamsError> {
+        params.validate()?;
+        let key = population_key(params);
+        let population = match self.single.take() {
+            Some((k, population)) if k == key => population,
+            _ => Population::for_params(params),
+        };
+        let outcome = run(params, population.clone());
+        self.single = Some((key, population));
+        Ok(outcome)
+    }
+
     /// [`compare`], reusing the populations of the previous call when they would be the same.
     pub fn compare(&mut self, params: &Params) -> Result<Comparison, ParamsError> {
         params.validate()?;

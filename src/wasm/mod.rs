@@ -21,9 +21,9 @@ use convert::{comparison_to_js, outcome_to_js, params_from_js, to_plain};
 pub use render::render;
 
 thread_local! {
-    /// The populations of the last `compare()`: a slider that does not change who holds what
-    /// (the shock, the depth, the breaker) reuses them instead of generating and sorting
-    /// 100,000 traders again. Holds at most two populations (flat and tiered margin).
+    /// The populations of the last `compare()` and the last `simulate()`: a slider that does not
+    /// change who holds what (the shock, the depth, the breaker) reuses them instead of
+    /// generating and sorting 100,000 traders again. Holds at most three populations.
     static POPULATIONS: std::cell::RefCell<model::PopulationCache> = Default::default();
 }
 
@@ -55,7 +55,9 @@ pub fn simulate(
     #[wasm_bindgen(unchecked_optional_param_type = "ParamsInput | null")] params: JsValue,
 ) -> Result<JsValue, JsValue> {
     let params = params_from_js(params)?;
-    let outcome = model::simulate(&params).map_err(|e| convert::to_js_error(&e))?;
+    let outcome = POPULATIONS
+        .with(|cache| cache.borrow_mut().simulate(&params))
+        .map_err(|e| convert::to_js_error(&e))?;
     outcome_to_js(&outcome)
 }
 

@@ -20,13 +20,22 @@ function signed(text) {
   return text.startsWith('-') ? MINUS + text.slice(1) : text;
 }
 
+/** One formatter per number of decimals: building one costs more than formatting with it. */
+const formatters = new Map();
+
+function formatter(decimals) {
+  let f = formatters.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+    formatters.set(decimals, f);
+  }
+  return f;
+}
+
 /** Formats with at most `decimals` decimals, dropping trailing zeros: 1.50 → "1.5". */
 export function num(x, decimals = 1) {
   if (!Number.isFinite(x)) return String(x);
-  const text = x.toLocaleString('en-US', {
-    maximumFractionDigits: decimals,
-    minimumFractionDigits: 0,
-  });
+  const text = formatter(decimals).format(x);
   // "-0" after rounding a tiny negative number reads as a glitch.
   return signed(text === '-0' ? '0' : text);
 }
