@@ -148,7 +148,7 @@ fn fixed(x: f64, decimals: usize) -> String {
     let decimals = decimals.min(6);
     let scale = 10u64.pow(decimals as u32);
     let scaled = (x.abs() * scale as f64).round();
-    if !(scaled < 9.0e15) {
+    if scaled.is_nan() || scaled >= 9.0e15 {
         // Beyond what the charts print; the shortest form is still right, if long.
         return format!("{x}");
     }
