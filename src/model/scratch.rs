@@ -26,7 +26,12 @@ thread_local! {
 }
 
 /// An empty buffer with room for `capacity` items: the roomiest one kept, or a new one.
+///
+/// Capacities are rounded up to a power of two, so populations that differ by a few percent
+/// (another seed, another long share) fit the buffers already kept instead of growing them:
+/// after the first runs, memory stays flat.
 fn take<T>(select: fn(&mut Pool) -> &mut Vec<Vec<T>>, capacity: usize) -> Vec<T> {
+    let capacity = capacity.next_power_of_two();
     let kept = POOL.with(|pool| {
         let mut pool = pool.borrow_mut();
         let list = select(&mut pool);
