@@ -10,9 +10,9 @@ use std::cell::RefCell;
 
 use super::population::{Draw, Position};
 
-/// Buffers of each kind kept at most (two populations' worth: the flat and tiered ones of
-/// `compare`).
-const KEEP: usize = 4;
+/// Buffers of each kind kept at most: one population's worth (a long and a short book). More
+/// would hold memory a million-trader run cannot spare.
+const KEEP: usize = 2;
 
 #[derive(Default)]
 struct Pool {
@@ -27,11 +27,12 @@ thread_local! {
 
 /// An empty buffer with room for `capacity` items: the roomiest one kept, or a new one.
 ///
-/// Capacities are rounded up to a power of two, so populations that differ by a few percent
-/// (another seed, another long share) fit the buffers already kept instead of growing them:
-/// after the first runs, memory stays flat.
+/// Capacities are rounded up to the next sixteenth of a power of two (at most 6.25 % spare),
+/// so populations that differ by a few percent (another seed, another long share) mostly fit
+/// the buffers already kept instead of growing them.
 fn take<T>(select: fn(&mut Pool) -> &mut Vec<Vec<T>>, capacity: usize) -> Vec<T> {
-    let capacity = capacity.next_power_of_two();
+    let step = (capacity.next_power_of_two() / 16).max(1);
+    let capacity = capacity.div_ceil(step) * step;
     let kept = POOL.with(|pool| {
         let mut pool = pool.borrow_mut();
         let list = select(&mut pool);
