@@ -420,7 +420,8 @@ const map = {
 
   /** One message from a worker about one of this run's jobs. */
   message(run, data, fine, flat, msg) {
-    if (run !== this.run) return;
+    // A result already on its way when the run was cancelled or replaced changes nothing.
+    if (run !== this.run || run.state !== 'running') return;
     if (msg.type === 'line') {
       const nx = fine ? run.xs.length : run.coarseX.length;
       const ny = fine ? run.ys.length : run.coarseY.length;
@@ -801,7 +802,8 @@ const tails = {
   },
 
   message(run, line, msg) {
-    if (run !== this.run) return;
+    // A result already on its way when the run was cancelled or replaced changes nothing.
+    if (run !== this.run || run.state !== 'running') return;
     if (msg.type === 'chunk') {
       line.shocks.push(...msg.shocks);
       line.moves.push(...msg.moves);
