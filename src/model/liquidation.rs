@@ -512,7 +512,9 @@ impl Ord for Ranked {
 /// Average price of a batch that walks the book from `before` to `after`: the geometric mean,
 /// exact for linear impact in log price and close for the square-root law.
 fn fill_price(before: f64, after: f64) -> f64 {
-    libm::sqrt(before * after)
+    // IEEE 754 rounds a square root correctly, so `sqrt` is one instruction and the same bits on
+    // every platform; only the transcendental functions need libm for that.
+    (before * after).sqrt()
 }
 
 /// The other side.

@@ -66,7 +66,7 @@ impl Market {
     pub fn impact(&self, flow: f64) -> f64 {
         match self.law {
             ImpactLaw::Linear => flow / (100.0 * self.depth),
-            ImpactLaw::Sqrt => 0.01 * libm::sqrt(flow.abs() / self.depth).copysign(flow),
+            ImpactLaw::Sqrt => 0.01 * (flow.abs() / self.depth).sqrt().copysign(flow),
         }
     }
 

@@ -326,15 +326,78 @@ fn seed<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     }
 }
 
-/// Formats a number for an error message the way JavaScript would print it.
+/// Formats a number for an error message the way JavaScript would print it: `500`, `0.3`,
+/// `-2.5`, `1e-7`, `1e+21`, `NaN`, `Infinity`.
+///
+/// It keeps 15 significant digits, which is every digit of any number a person types (a decimal
+/// of up to 15 digits survives the trip through binary and back); only results of arithmetic
+/// such as 0.1 + 0.2 print shorter than JavaScript would (`0.3`).
+///
+/// Rust's `format!("{x}")` differs where it matters to a JavaScript reader: it never switches
+/// to exponents (1e21 comes out as 22 digits) and says `inf`.
 pub(crate) fn show(x: f64) -> String {
     if x.is_nan() {
-        "NaN".into()
-    } else if x.is_infinite() {
-        if x > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else {
-        format!("{x}")
+        return "NaN".into();
     }
+    let sign = if x < 0.0 { "-" } else { "" };
+    if x.is_infinite() {
+        return format!("{sign}Infinity");
+    }
+    if x == 0.0 {
+        return "0".into();
+    }
+    let (digits, exp) = significant_digits(x.abs());
+    let digits = digits.trim_end_matches('0');
+    // JavaScript's rule: plain notation for 1e-6 <= |x| < 1e21, exponential outside.
+    let body = if (-6..21).contains(&exp) {
+        let point = exp + 1; // digits before the decimal point
+        if point <= 0 {
+            format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+        } else if point as usize >= digits.len() {
+            format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+        } else {
+            let (whole, frac) = digits.split_at(point as usize);
+            format!("{whole}.{frac}")
+        }
+    } else {
+        let (first, rest) = digits.split_at(1);
+        let dot = if rest.is_empty() { "" } else { "." };
+        let exp_sign = if exp > 0 { "+" } else { "-" };
+        format!("{first}{dot}{rest}e{exp_sign}{}", exp.unsigned_abs())
+    };
+    format!("{sign}{body}")
+}
+
+/// The 15 significant digits of a finite `a > 0` and the decimal exponent of the first:
+/// 1234.5 → ("123450000000000", 3).
+fn significant_digits(a: f64) -> (String, i32) {
+    const DIGITS: i32 = 15;
+    // a × 10^k. Powers of ten up to 1e22 are exact in f64, so for the magnitudes people type
+    // (|k| ≤ 22, numbers from about 1e-8 to 1e36) this rounds once and every digit is right;
+    // beyond, `pow` and a pre-scaling step round twice more and the last digit may be off by one.
+    let pow10 = |k: i32| -> f64 { (0..k).fold(1.0, |p, _| p * 10.0) };
+    let scale = |a: f64, k: i32| -> f64 {
+        match k {
+            0..=22 => a * pow10(k),
+            -22..=-1 => a / pow10(-k),
+            // Subnormal inputs need up to 10^338, past f64's range: take 1e40 out first.
+            301.. => a * 1e40 * libm::pow(10.0, f64::from(k - 40)),
+            _ => a * libm::pow(10.0, f64::from(k)),
+        }
+    };
+    let mut exp = libm::floor(libm::log10(a)) as i32;
+    let mut m = libm::round(scale(a, DIGITS - 1 - exp));
+    // log10 can land one off near a power of ten, and rounding can carry into a 16th digit.
+    let top = pow10(DIGITS);
+    if m >= top {
+        exp += 1;
+        m = libm::round(scale(a, DIGITS - 1 - exp));
+    } else if m < top / 10.0 {
+        exp -= 1;
+        m = libm::round(scale(a, DIGITS - 1 - exp));
+    }
+    let m = (m as u64).min(10u64.pow(DIGITS as u32) - 1);
+    (format!("{m:015}"), exp)
 }
 
 /// Checks one number against an inclusive range; the error names the field, range and value.
@@ -479,5 +542,62 @@ impl CircuitBreaker {
         check_whole("circuitBreaker.windowTicks", self.window_ticks.into(), 1, MAX_TICKS.into())?;
         check_whole("circuitBreaker.haltTicks", self.halt_ticks.into(), 1, MAX_TICKS.into())?;
         check("circuitBreaker.magnetSellShare", self.magnet_sell_share, 0.0, 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::show;
+
+    #[test]
+    fn show_prints_numbers_as_javascript_does() {
+        let cases: &[(f64, &str)] = &[
+            (500.0, "500"),
+            (0.3, "0.3"),
+            (-2.5, "-2.5"),
+            (1e-7, "1e-7"),
+            (1.5e-7, "1.5e-7"),
+            (0.000001, "0.000001"),
+            (1e21, "1e+21"),
+            (-3.25e300, "-3.25e+300"),
+            (1e20, "100000000000000000000"),
+            (125.0, "125"),
+            (0.0, "0"),
+            (1e12, "1000000000000"),
+            (99.999, "99.999"),
+            // The smallest subnormal has no short decimal within 15 digits; JS says 5e-324.
+            (5e-324, "4.94065645841247e-324"),
+            (f64::MAX, "1.79769313486232e+308"),
+            (f64::MIN_POSITIVE, "2.2250738585072e-308"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "Infinity"),
+            (f64::NEG_INFINITY, "-Infinity"),
+        ];
+        for &(x, want) in cases {
+            assert_eq!(show(x), want, "{x:e}");
+        }
+    }
+
+    #[test]
+    fn show_keeps_every_digit_a_person_could_type() {
+        // Decimals of up to 15 significant digits read back exactly from 1e-8 to 1e36, and to
+        // within the last digit across the rest of f64's range.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..40_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mantissa = state % 1_000_000_000_000_000;
+            let exp = (state >> 50) as i32 % 620 - 320;
+            let typed = format!("{mantissa}e{exp}");
+            let x: f64 = typed.parse().unwrap();
+            let back = show(x).parse::<f64>().unwrap();
+            if (-8..=36).contains(&(f64::log10(x).floor() as i32)) || x == 0.0 {
+                assert_eq!(back, x, "{typed} printed as {}", show(x));
+            } else if x.is_normal() {
+                assert!(((back - x) / x).abs() < 1e-14, "{typed} printed as {}", show(x));
+            }
+            assert_eq!(show(-x), if x == 0.0 { "0".to_owned() } else { format!("-{}", show(x)) });
+        }
     }
 }

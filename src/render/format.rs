@@ -142,15 +142,16 @@ fn decimals_for(step: f64) -> usize {
 /// `x` with exactly `decimals` decimals (at most 6), rounded half away from zero, like
 /// `format!("{x:.decimals$}")` for the chart's magnitudes (|x| below 1e12).
 ///
-/// Written out with integer arithmetic because Rust's fixed-precision float formatting adds
-/// about 10 KB to the WebAssembly, a twelfth of the page's download budget.
+/// Written out with integer arithmetic. It was meant to keep Rust's float formatting out of the
+/// WebAssembly, but plotters-canvas formats font sizes and colour alphas with it anyway; it stays
+/// because it rounds ties the way people do by hand (0.95 → "1.0").
 fn fixed(x: f64, decimals: usize) -> String {
     let decimals = decimals.min(6);
     let scale = 10u64.pow(decimals as u32);
     let scaled = (x.abs() * scale as f64).round();
     if scaled.is_nan() || scaled >= 9.0e15 {
-        // Beyond what the charts print; the shortest form is still right, if long.
-        return format!("{x}");
+        // Beyond what the charts print; the general form is still right, if long.
+        return crate::model::params::show(x);
     }
     let scaled = scaled as u64;
     let sign = if x < 0.0 && scaled > 0 { "-" } else { "" };

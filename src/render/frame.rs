@@ -79,7 +79,7 @@ pub(crate) fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> (Vec<f64>, f64) 
         return (vec![], 1.0);
     }
     let raw = span / max_count as f64;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    let magnitude = libm::pow(10.0, raw.log10().floor());
     // The smallest round step that gives at most `max_count` ticks; ten times the magnitude
     // always does, since it exceeds span / max_count.
     let step = [1.0, 2.0, 2.5, 5.0]

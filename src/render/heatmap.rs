@@ -234,7 +234,9 @@ fn draw_color_bar<DB: DrawingBackend>(
     let top = range.0.abs().max(range.1.abs());
     let label = |v: f64, step: f64| match options.scale {
         ColorScale::Linear => options.value_format.tick(v, step, top),
-        ColorScale::Log => options.value_format.tick(10f64.powf(v), 10f64.powf(v), 10f64.powf(top)),
+        ColorScale::Log => {
+            options.value_format.tick(libm::pow(10.0, v), libm::pow(10.0, v), libm::pow(10.0, top))
+        }
     };
     let (ticks, step) = match options.scale {
         ColorScale::Linear => nice_ticks(range.0, range.1, count.max(2)),

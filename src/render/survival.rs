@@ -130,7 +130,7 @@ pub fn draw_survival<DB: DrawingBackend>(
         let (lo, hi) = (x.0.ceil(), x.1.floor());
         ((0..=((hi - lo) as usize).min(30)).map(|i| lo + i as f64).collect(), 0.0)
     } else if options.log_x {
-        let (t, step) = nice_ticks(10f64.powf(x.0), 10f64.powf(x.1), x_count.max(2));
+        let (t, step) = nice_ticks(libm::pow(10.0, x.0), libm::pow(10.0, x.1), x_count.max(2));
         (t.into_iter().filter(|&v| v > 0.0).map(f64::log10).collect(), step)
     } else {
         nice_ticks(x.0, x.1, x_count.max(2))
@@ -173,9 +173,9 @@ pub fn draw_survival<DB: DrawingBackend>(
     painter.y_axis(&plot, &y_ticks, share_label)?;
     let x_label = |v: f64| {
         if options.log_x {
-            let value = 10f64.powf(v);
+            let value = libm::pow(10.0, v);
             let step = if x_step > 0.0 { x_step } else { value };
-            options.x_format.tick(value, step, 10f64.powf(x.1))
+            options.x_format.tick(value, step, libm::pow(10.0, x.1))
         } else {
             options.x_format.tick(v, x_step, x.1.abs().max(x.0.abs()))
         }

@@ -87,36 +87,64 @@ impl JsDeserializer {
     }
 }
 
+/// What a JS value is, found once per value by code that is not generic over the visitor: every
+/// type serde reads compiles its own `deserialize_any`, so that one only dispatches.
+enum Kind {
+    Unit,
+    Bool(bool),
+    Number(f64),
+    Str(String),
+    Seq(Vec<JsValue>),
+    Map(Vec<(String, JsValue)>),
+}
+
+impl JsDeserializer {
+    #[inline(never)]
+    fn kind(&self, expected: &dyn de::Expected) -> Result<Kind, Error> {
+        if self.depth > MAX_DEPTH {
+            return Err(Self::too_deep());
+        }
+        Ok(if self.is_nullish() {
+            Kind::Unit
+        } else if let Some(b) = self.value.as_bool() {
+            Kind::Bool(b)
+        } else if let Some(x) = self.value.as_f64() {
+            Kind::Number(x)
+        } else if let Some(s) = self.value.as_string() {
+            Kind::Str(s)
+        } else if let Some(array) = self.value.dyn_ref::<Array>() {
+            Kind::Seq(array.iter().collect())
+        } else if let Some(entries) = self.plain_object_entries() {
+            Kind::Map(entries)
+        } else {
+            let what = self.describe();
+            return Err(de::Error::invalid_type(Unexpected::Other(&what), expected));
+        })
+    }
+}
+
 impl<'de> de::Deserializer<'de> for JsDeserializer {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        if self.depth > MAX_DEPTH {
-            return Err(Self::too_deep());
-        }
-        if self.is_nullish() {
-            visitor.visit_unit()
-        } else if let Some(b) = self.value.as_bool() {
-            visitor.visit_bool(b)
-        } else if let Some(x) = self.value.as_f64() {
-            visitor.visit_f64(x)
-        } else if let Some(s) = self.value.as_string() {
-            visitor.visit_string(s)
-        } else if let Some(array) = self.value.dyn_ref::<Array>() {
-            let items: Vec<JsValue> = array.iter().collect();
-            let total = items.len();
-            let mut seq = Elements { items: items.into_iter().enumerate(), depth: self.depth + 1 };
-            let value = visitor.visit_seq(&mut seq)?;
-            if seq.items.len() > 0 {
-                return Err(de::Error::invalid_length(total, &"fewer elements in the array"));
+        let depth = self.depth + 1;
+        match self.kind(&visitor)? {
+            Kind::Unit => visitor.visit_unit(),
+            Kind::Bool(b) => visitor.visit_bool(b),
+            Kind::Number(x) => visitor.visit_f64(x),
+            Kind::Str(s) => visitor.visit_string(s),
+            Kind::Seq(items) => {
+                let total = items.len();
+                let mut seq = Elements { items: items.into_iter().enumerate(), depth };
+                let value = visitor.visit_seq(&mut seq)?;
+                if seq.items.len() > 0 {
+                    return Err(de::Error::invalid_length(total, &"fewer elements in the array"));
+                }
+                Ok(value)
             }
-            Ok(value)
-        } else if let Some(entries) = self.plain_object_entries() {
-            let mut map =
-                Entries { entries: entries.into_iter(), value: None, depth: self.depth + 1 };
-            visitor.visit_map(&mut map)
-        } else {
-            Err(de::Error::invalid_type(Unexpected::Other(&self.describe()), &visitor))
+            Kind::Map(entries) => {
+                visitor.visit_map(&mut Entries { entries: entries.into_iter(), value: None, depth })
+            }
         }
     }
 
@@ -274,16 +302,7 @@ impl de::Error for Error {
     /// Says what was expected and what came in JavaScript's words, not Rust's: "expected a
     /// number, got the string \"x\"" rather than "invalid type: string \"x\", expected f64".
     fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
-        let got = match unexpected {
-            Unexpected::Unit => "null".to_owned(),
-            Unexpected::Bool(b) => b.to_string(),
-            Unexpected::Float(x) => format!("the number {}", show(x)),
-            Unexpected::Str(s) => format!("the string {s:?}"),
-            Unexpected::Seq => "an array".to_owned(),
-            Unexpected::Map => "an object".to_owned(),
-            Unexpected::Other(what) => what.to_owned(),
-            other => other.to_string(),
-        };
+        let got = describe(unexpected);
         let expected = expected.to_string();
         let want = match expected.as_str() {
             "f64" => "a number",
@@ -294,5 +313,35 @@ impl de::Error for Error {
             e => e,
         };
         de::Error::custom(format!("expected {want}, got {got}"))
+    }
+
+    /// serde's own wording prints the value with Rust's float formatting; ours goes through
+    /// `show`, which keeps that formatting code out of the WebAssembly.
+    fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        de::Error::custom(format!("must be {expected}, got {}", describe(unexpected)))
+    }
+}
+
+/// What came in, in JavaScript's words: "the number 2.5", "the string \"x\"", "an array".
+fn describe(unexpected: Unexpected<'_>) -> String {
+    match unexpected {
+        Unexpected::Unit => "null".to_owned(),
+        Unexpected::Bool(b) => b.to_string(),
+        Unexpected::Unsigned(n) => format!("the number {n}"),
+        Unexpected::Signed(n) => format!("the number {n}"),
+        Unexpected::Float(x) => format!("the number {}", show(x)),
+        Unexpected::Char(c) => format!("the string {:?}", c.to_string()),
+        Unexpected::Str(s) => format!("the string {s:?}"),
+        Unexpected::Bytes(_) => "bytes".to_owned(),
+        Unexpected::Option => "an optional value".to_owned(),
+        Unexpected::NewtypeStruct => "a wrapped value".to_owned(),
+        Unexpected::Seq => "an array".to_owned(),
+        Unexpected::Map => "an object".to_owned(),
+        Unexpected::Enum
+        | Unexpected::UnitVariant
+        | Unexpected::NewtypeVariant
+        | Unexpected::TupleVariant
+        | Unexpected::StructVariant => "a variant".to_owned(),
+        Unexpected::Other(what) => what.to_owned(),
     }
 }

@@ -133,7 +133,7 @@ pub fn render_exploration(
     if !(dpr.is_finite() && dpr > 0.0) {
         return Err(to_js_error(&ParamsError::range(
             "options.dpr",
-            format!("must be a positive number, got {dpr}"),
+            format!("must be a positive number, got {}", crate::model::params::show(dpr)),
         )));
     }
     let appearance = Appearance { theme, dpr };
