@@ -14,7 +14,7 @@
 //! plotters backend; the `wasm` module (wasm32 only) is the thin JavaScript binding.
 #![warn(missing_docs)]
 
-pub mod model;
+pub use leverage_cascade_model as model;
 pub mod render;
 
 // Public only so tests/web.rs can call the exports from Rust; JavaScript is its real audience.

@@ -123,13 +123,19 @@ pub struct Engine {
     pub backstop_notional: f64,
 }
 
+/// Open interest of a population, long and short, USD at entry.
+pub fn open_interest(population: &Population) -> [f64; 2] {
+    let oi = |b: &Book| b.positions.iter().map(Position::notional).sum::<f64>();
+    [oi(&population.long), oi(&population.short)]
+}
+
 impl Engine {
-    /// An engine for `population` under `params`.
-    pub fn new(params: &Params, population: Population) -> Engine {
-        let oi = |b: &Book| b.positions.iter().map(Position::notional).sum::<f64>();
+    /// An engine for `population` under `params`, whose open interest (long, short; USD at
+    /// entry) is `open_interest`, as [`open_interest`] measures it.
+    pub fn new(params: &Params, population: Population, open_interest: [f64; 2]) -> Engine {
         let liq = &params.liquidation;
         Engine {
-            open_interest: [oi(&population.long), oi(&population.short)],
+            open_interest,
             books: [population.long, population.short],
             tiers: params.tier_table(),
             swept: [0, 0],

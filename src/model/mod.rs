@@ -3,6 +3,8 @@
 //! Entry points: [`simulate`] runs one market; [`compare`] runs one population under the four
 //! mitigation scenarios the page shows side by side.
 
+#![warn(missing_docs)]
+
 pub mod breaker;
 pub mod error;
 pub mod explore;

@@ -335,7 +335,8 @@ fn seed<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
 ///
 /// Rust's `format!("{x}")` differs where it matters to a JavaScript reader: it never switches
 /// to exponents (1e21 comes out as 22 digits) and says `inf`.
-pub(crate) fn show(x: f64) -> String {
+#[doc(hidden)] // for the chart labels and the JS binding
+pub fn show(x: f64) -> String {
     if x.is_nan() {
         return "NaN".into();
     }

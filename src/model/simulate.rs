@@ -2,7 +2,7 @@
 
 use super::breaker::{Breaker, Trip};
 use super::error::ParamsError;
-use super::liquidation::{book_index, Engine};
+use super::liquidation::{book_index, open_interest, Engine};
 use super::market::Market;
 use super::outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary, MAX_EVENTS};
 use super::params::{MarginTiers, Params, Side};
@@ -57,9 +57,27 @@ pub fn compare(params: &Params) -> Result<Comparison, ParamsError> {
 #[derive(Default)]
 pub struct PopulationCache {
     key: Option<Params>,
-    flat: Option<Population>,
-    tiered: Option<Population>,
-    single: Option<(Params, Population)>,
+    flat: Option<Prepared>,
+    tiered: Option<Prepared>,
+    single: Option<(Params, Prepared)>,
+}
+
+/// A population with what the runs on it share: the liquidation notional near the start price.
+struct Prepared {
+    population: Population,
+    bands: Bands,
+}
+
+impl Prepared {
+    fn new(population: Population, start: f64) -> Prepared {
+        let bands = Bands::new(&population, start);
+        Prepared { population, bands }
+    }
+
+    /// Runs `params` on a copy of the population.
+    fn run(&self, params: &Params) -> Outcome {
+        run_with(params, self.population.clone(), &self.bands)
+    }
 }
 
 /// The params that decide the populations of [`compare`], with every other field at its default.
@@ -87,12 +105,12 @@ impl PopulationCache {
     pub fn simulate(&mut self, params: &Params) -> Result<Outcome, ParamsError> {
         params.validate()?;
         let key = population_key(params);
-        let population = match self.single.take() {
-            Some((k, population)) if k == key => population,
-            _ => Population::for_params(params),
+        let prepared = match self.single.take() {
+            Some((k, prepared)) if k == key => prepared,
+            _ => Prepared::new(Population::for_params(params), params.start_price),
         };
-        let outcome = run(params, population.clone());
-        self.single = Some((key, population));
+        let outcome = prepared.run(params);
+        self.single = Some((key, prepared));
         Ok(outcome)
     }
 
@@ -103,30 +121,34 @@ impl PopulationCache {
         let key = population_key(params);
         let (flat, tiered) = match (&self.key, self.flat.take(), self.tiered.take()) {
             (Some(k), Some(flat), Some(tiered)) if *k == key => (flat, tiered),
-            _ => match &params.positions {
-                Some(specs) => (
-                    Population::from_specs(specs, &none.tier_table()),
-                    Population::from_specs(specs, &tiers.tier_table()),
-                ),
-                None => {
-                    let draws = Draws::generate(params);
-                    let build = |p: &Params| {
-                        Population::build(
-                            &draws,
-                            &p.tier_table(),
-                            p.start_price,
-                            p.entry_spread_pct,
-                        )
-                    };
-                    (build(&none), build(&tiers))
-                }
-            },
+            _ => {
+                let (flat, tiered) = match &params.positions {
+                    Some(specs) => (
+                        Population::from_specs(specs, &none.tier_table()),
+                        Population::from_specs(specs, &tiers.tier_table()),
+                    ),
+                    None => {
+                        let draws = Draws::generate(params);
+                        let build = |p: &Params| {
+                            Population::build(
+                                &draws,
+                                &p.tier_table(),
+                                p.start_price,
+                                p.entry_spread_pct,
+                            )
+                        };
+                        (build(&none), build(&tiers))
+                    }
+                };
+                let start = params.start_price;
+                (Prepared::new(flat, start), Prepared::new(tiered, start))
+            }
         };
         let comparison = Comparison {
-            none: run(&none, flat.clone()),
-            circuit_breaker: run(&breaker, flat.clone()),
-            margin_tiers: run(&tiers, tiered.clone()),
-            both: run(&both, tiered.clone()),
+            none: flat.run(&none),
+            circuit_breaker: flat.run(&breaker),
+            margin_tiers: tiered.run(&tiers),
+            both: tiered.run(&both),
         };
         self.key = Some(key);
         self.flat = Some(flat);
@@ -137,12 +159,17 @@ impl PopulationCache {
 
 /// The tick loop. `params` must be valid.
 pub fn run(params: &Params, population: Population) -> Outcome {
+    let bands = Bands::new(&population, params.start_price);
+    run_with(params, population, &bands)
+}
+
+/// [`run`] with the population's [`Bands`] already measured.
+fn run_with(params: &Params, population: Population, bands: &Bands) -> Outcome {
     let ticks = params.ticks as usize;
     let start = params.start_price;
-    let (branching_ratio, peak_branching_ratio, peak_branching_at_pct) =
-        branching(&population, params);
+    let (branching_ratio, peak_branching_ratio, peak_branching_at_pct) = bands.branching(params);
     let traders = population.len() as u32;
-    let mut engine = Engine::new(params, population);
+    let mut engine = Engine::new(params, population, bands.open_interest);
     let open_interest = engine.open_interest[0] + engine.open_interest[1];
     let mut market = Market::new(params);
     let mut breaker = params.circuit_breaker.as_ref().map(|cb| Breaker::new(cb, start));
@@ -332,49 +359,71 @@ impl EventLog {
     }
 }
 
-/// Branching ratio n = κ ρ (DOMAIN.md §5): with linear impact κ = 1 ÷ (100 · depthPerPct) per
-/// USD in ln P and ρ the USD of liquidations per unit of ln P, n is the USD whose liquidation
-/// price lies within 1 % of the price, divided by depthPerPct. Measured on the side the shock
-/// pushes toward (both sides for no shock: the larger), at the start and, for the peak, over each
-/// 1 % band out to 50 % away.
-fn branching(population: &Population, params: &Params) -> (f64, f64, f64) {
-    const BANDS: usize = 50;
-    let start = params.start_price;
-    let pct_per_price = 100.0 / start;
-    let profile = |book: &Book| {
-        let mut bands = [0.0; BANDS];
-        // Books run from the most fragile position outward, so the bands are a prefix.
-        for p in &book.positions {
-            let distance = match book.side {
-                Side::Long => 100.0 - p.liq * pct_per_price,
-                Side::Short => p.liq * pct_per_price - 100.0,
-            };
-            if distance >= BANDS as f64 {
-                break;
+/// How far out the branching profile looks, in 1 % bands.
+const BANDS: usize = 50;
+
+/// Liquidation notional (USD at the liquidation price) in each 1 % band of distance from the
+/// start price, long and short, and the open interest. They depend on the population alone, so
+/// the runs on one population share them.
+struct Bands {
+    long: [f64; BANDS],
+    short: [f64; BANDS],
+    open_interest: [f64; 2],
+}
+
+impl Bands {
+    fn new(population: &Population, start: f64) -> Bands {
+        let pct_per_price = 100.0 / start;
+        let profile = |book: &Book| {
+            let mut bands = [0.0; BANDS];
+            // Books run from the most fragile position outward, so the bands are a prefix.
+            for p in &book.positions {
+                let distance = match book.side {
+                    Side::Long => 100.0 - p.liq * pct_per_price,
+                    Side::Short => p.liq * pct_per_price - 100.0,
+                };
+                if distance >= BANDS as f64 {
+                    break;
+                }
+                if distance >= 0.0 {
+                    bands[distance as usize] += p.qty0 * p.liq;
+                }
             }
-            if distance >= 0.0 {
-                bands[distance as usize] += p.qty0 * p.liq;
-            }
+            bands
+        };
+        Bands {
+            long: profile(&population.long),
+            short: profile(&population.short),
+            open_interest: open_interest(population),
         }
-        bands.map(|usd| usd / params.depth_per_pct)
-    };
-    let long = profile(&population.long);
-    let short = profile(&population.short);
-    let pick = if params.shock_pct < 0.0 {
-        Side::Long
-    } else if params.shock_pct > 0.0 || short[0] > long[0] {
-        Side::Short
-    } else {
-        Side::Long
-    };
-    let bands = if pick == Side::Long { long } else { short };
-    let (at, peak) =
-        bands
-            .iter()
-            .enumerate()
-            .fold((0, 0.0), |best, (i, &n)| if n > best.1 { (i, n) } else { best });
-    let sign = if pick == Side::Long { -1.0 } else { 1.0 };
-    (bands[0], peak, sign * at as f64)
+    }
+
+    /// The branching ratio at the start, its peak, and where the peak lies (signed %).
+    ///
+    /// Branching ratio n = κ ρ (DOMAIN.md §5): with linear impact κ = 1 ÷ (100 · depthPerPct) per
+    /// USD in ln P and ρ the USD of liquidations per unit of ln P, n is the USD whose liquidation
+    /// price lies within 1 % of the price, divided by depthPerPct. Measured on the side the shock
+    /// pushes toward (both sides for no shock: the larger), at the start and, for the peak, over each
+    /// 1 % band out to 50 % away.
+    fn branching(&self, params: &Params) -> (f64, f64, f64) {
+        let long = self.long.map(|usd| usd / params.depth_per_pct);
+        let short = self.short.map(|usd| usd / params.depth_per_pct);
+        let pick = if params.shock_pct < 0.0 {
+            Side::Long
+        } else if params.shock_pct > 0.0 || short[0] > long[0] {
+            Side::Short
+        } else {
+            Side::Long
+        };
+        let bands = if pick == Side::Long { long } else { short };
+        let (at, peak) =
+            bands
+                .iter()
+                .enumerate()
+                .fold((0, 0.0), |best, (i, &n)| if n > best.1 { (i, n) } else { best });
+        let sign = if pick == Side::Long { -1.0 } else { 1.0 };
+        (bands[0], peak, sign * at as f64)
+    }
 }
 
 /// Buckets of the liquidation map.
@@ -396,7 +445,16 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
         outside: 0.0,
     };
     for book in books {
-        let b = book_index(book.side);
+        let (hit, kept) = if book_index(book.side) == 0 {
+            (&mut map.long_liquidated, &mut map.long_survived)
+        } else {
+            (&mut map.short_liquidated, &mut map.short_survived)
+        };
+        // Books are sorted by liquidation price, so positions come in runs of one bucket: its
+        // sums stay in registers for the run. The additions are the same, in the same order, as
+        // adding to the bucket one position at a time.
+        let mut bucket = None;
+        let (mut hit_sum, mut kept_sum) = (0.0, 0.0);
         for p in &book.positions {
             let total = p.qty0 * p.entry;
             if !(low..high).contains(&p.liq) {
@@ -404,14 +462,18 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
                 continue;
             }
             let i = (((p.liq - low) * per_width) as usize).min(MAP_BUCKETS - 1);
+            if bucket != Some(i) {
+                if let Some(j) = bucket {
+                    (hit[j], kept[j]) = (hit_sum, kept_sum);
+                }
+                (bucket, hit_sum, kept_sum) = (Some(i), hit[i], kept[i]);
+            }
             let liquidated = if p.hit { (p.qty0 - p.qty) * p.entry } else { 0.0 };
-            let (hit, kept) = if b == 0 {
-                (&mut map.long_liquidated, &mut map.long_survived)
-            } else {
-                (&mut map.short_liquidated, &mut map.short_survived)
-            };
-            hit[i] += liquidated;
-            kept[i] += total - liquidated;
+            hit_sum += liquidated;
+            kept_sum += total - liquidated;
+        }
+        if let Some(j) = bucket {
+            (hit[j], kept[j]) = (hit_sum, kept_sum);
         }
     }
     map

@@ -17,8 +17,7 @@ pub fn money(usd: f64) -> String {
         scaled = usd.abs() / UNITS[unit].0;
         decimals = 1;
     }
-    format!("${sign}{}{}", trim_zeros(fixed(scaled, decimals)), UNITS[unit].1)
-        .replacen("$−", "−$", 1)
+    format!("{sign}${}{}", trim_zeros(fixed(scaled, decimals)), UNITS[unit].1)
 }
 
 /// An axis label for money: every label of one axis uses the unit of the axis's largest value

@@ -322,6 +322,26 @@ impl de::Error for Error {
     }
 }
 
+/// A string in double quotes, as JSON would write it (`"a\"b"`). Written out because Rust's `{:?}`
+/// brings Unicode tables into the wasm for the rare character it escapes.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// What came in, in JavaScript's words: "the number 2.5", "the string \"x\"", "an array".
 fn describe(unexpected: Unexpected<'_>) -> String {
     match unexpected {
@@ -330,8 +350,8 @@ fn describe(unexpected: Unexpected<'_>) -> String {
         Unexpected::Unsigned(n) => format!("the number {n}"),
         Unexpected::Signed(n) => format!("the number {n}"),
         Unexpected::Float(x) => format!("the number {}", show(x)),
-        Unexpected::Char(c) => format!("the string {:?}", c.to_string()),
-        Unexpected::Str(s) => format!("the string {s:?}"),
+        Unexpected::Char(c) => format!("the string {}", quoted(&c.to_string())),
+        Unexpected::Str(s) => format!("the string {}", quoted(s)),
         Unexpected::Bytes(_) => "bytes".to_owned(),
         Unexpected::Option => "an optional value".to_owned(),
         Unexpected::NewtypeStruct => "a wrapped value".to_owned(),
