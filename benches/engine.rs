@@ -210,7 +210,7 @@ fn main() {
         );
         let draws = Draws::generate(p);
         let tiers = p.tier_table();
-        let build = || Population::build(&draws, &tiers, p.start_price, p.entry_spread_pct);
+        let build = || Population::build(&draws, &tiers, p);
         r.case(
             &format!("build_{tag}"),
             &format!("{tag}: build positions and sort"),

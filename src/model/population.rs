@@ -10,7 +10,9 @@
 //!
 //! Drawing happens in two steps so that mitigation scenarios share one population: [`Draws`]
 //! holds the random numbers, and [`Population::build`] turns them into positions under a given
-//! tier table (which caps leverage and sets maintenance).
+//! tier table (which caps leverage and sets maintenance). The draws are uniforms and sizes, so
+//! they do not depend on the leverage or entry knobs either: moving those sliders rebuilds the
+//! positions from the same draws.
 
 use super::margin::{liquidation_price, TierTable};
 use super::params::{Params, Side};
@@ -109,13 +111,26 @@ impl Drop for Draws {
 pub(crate) struct Draw {
     /// Notional at entry, USD (already scaled to the side's open interest).
     notional: f64,
-    /// Leverage before the tier cap.
-    leverage: f64,
+    /// Uniform draw that sets the leverage.
+    lev_u: f64,
     /// Uniform draw that places the entry price.
     entry_u: f64,
 }
 
 impl Draws {
+    /// The params the draws depend on, with every other field at its default: two params with
+    /// the same key draw the same numbers.
+    pub fn key(params: &Params) -> Params {
+        Params {
+            seed: params.seed,
+            traders: params.traders,
+            long_share: params.long_share,
+            whale_concentration: params.whale_concentration,
+            open_interest: params.open_interest,
+            ..Params::default()
+        }
+    }
+
     /// Draws a population for `params` (which must be valid).
     pub fn generate(params: &Params) -> Draws {
         let mut rng = Rng::new(params.seed, 1);
@@ -123,11 +138,6 @@ impl Draws {
         // Pareto tail index from the concentration knob: 0 → 3 (mild), 1 → 1.1 (whales).
         let alpha = 3.0 - 1.9 * params.whale_concentration;
         let size = QuantileTable::new(move |u: f64| libm::pow(u, -1.0 / alpha));
-        let s = params.leverage_spread;
-        let excess = params.leverage - 1.0;
-        let lev = QuantileTable::new(move |u: f64| {
-            1.0 + excess * libm::exp(s * normal_quantile(u) - s * s / 2.0)
-        });
 
         let expected_long = (n as f64 * params.long_share) as usize + 16;
         let mut long = scratch::draws(expected_long.min(n));
@@ -138,7 +148,7 @@ impl Draws {
             let (side_u, size_u) = rng.two_uniforms();
             let (lev_u, entry_u) = rng.two_uniforms();
             let is_long = side_u < params.long_share;
-            let d = Draw { notional: size.sample(size_u), leverage: lev.sample(lev_u), entry_u };
+            let d = Draw { notional: size.sample(size_u), lev_u, entry_u };
             if is_long {
                 long.push(d)
             } else {
@@ -171,20 +181,22 @@ pub struct Population {
 }
 
 impl Population {
-    /// Builds positions from draws under `tiers`, with entries spread around `start`.
-    pub fn build(
-        draws: &Draws,
-        tiers: &TierTable,
-        start: f64,
-        entry_spread_pct: f64,
-    ) -> Population {
-        let sigma = entry_spread_pct / 100.0;
+    /// Builds positions from draws under `tiers`, with the leverage and entry spread of
+    /// `params` around its start price.
+    pub fn build(draws: &Draws, tiers: &TierTable, params: &Params) -> Population {
+        let start = params.start_price;
+        let sigma = params.entry_spread_pct / 100.0;
         let factors = QuantileTable::new(|u: f64| libm::exp(sigma * normal_quantile(u)));
+        let s = params.leverage_spread;
+        let excess = params.leverage - 1.0;
+        let lev = QuantileTable::new(move |u: f64| {
+            1.0 + excess * libm::exp(s * normal_quantile(u) - s * s / 2.0)
+        });
         let make = |side: Side, draws: &[Draw]| {
             let mut positions = scratch::positions(draws.len());
             positions.extend(draws.iter().map(|d| {
                 let (index, tier) = tiers.tier_index(d.notional);
-                let leverage = d.leverage.min(tier.max_leverage).max(1.0);
+                let leverage = lev.sample(d.lev_u).min(tier.max_leverage).max(1.0);
                 let (entry, ratio) = solvent_entry(side, start, sigma, d, leverage, tier, &factors);
                 Position {
                     liq: (entry * ratio).max(0.0),
@@ -227,12 +239,7 @@ impl Population {
         let tiers = params.tier_table();
         match &params.positions {
             Some(specs) => Population::from_specs(specs, &tiers),
-            None => Population::build(
-                &Draws::generate(params),
-                &tiers,
-                params.start_price,
-                params.entry_spread_pct,
-            ),
+            None => Population::build(&Draws::generate(params), &tiers, params),
         }
     }
 

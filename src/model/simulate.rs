@@ -53,10 +53,13 @@ pub fn compare(params: &Params) -> Result<Comparison, ParamsError> {
 }
 
 /// Keeps the last populations [`compare`] built, so that moving a slider that does not change
-/// who holds what (the shock, the depth, the breaker) skips generating and sorting the traders.
+/// who holds what (the shock, the depth, the breaker) skips generating and sorting the traders;
+/// and the last random draws, so that moving one that only changes how they hold it (leverage,
+/// entry spread, maintenance) skips drawing them again.
 #[derive(Default)]
 pub struct PopulationCache {
     key: Option<Params>,
+    draws: Option<(Params, Draws)>,
     flat: Option<Prepared>,
     tiered: Option<Prepared>,
     single: Option<(Params, Prepared)>,
@@ -107,11 +110,27 @@ impl PopulationCache {
         let key = population_key(params);
         let prepared = match self.single.take() {
             Some((k, prepared)) if k == key => prepared,
-            _ => Prepared::new(Population::for_params(params), params.start_price),
+            _ => {
+                let tiers = params.tier_table();
+                let population = match &params.positions {
+                    Some(specs) => Population::from_specs(specs, &tiers),
+                    None => Population::build(self.draws(params), &tiers, params),
+                };
+                Prepared::new(population, params.start_price)
+            }
         };
         let outcome = prepared.run(params);
         self.single = Some((key, prepared));
         Ok(outcome)
+    }
+
+    /// The draws for `params`: the kept ones when they would be the same, else new ones.
+    fn draws(&mut self, params: &Params) -> &Draws {
+        let key = Draws::key(params);
+        // Old draws that do not match are dropped first, handing their buffers to the new ones.
+        let kept = self.draws.take().filter(|(k, _)| *k == key);
+        let entry = kept.unwrap_or_else(|| (key, Draws::generate(params)));
+        &self.draws.insert(entry).1
     }
 
     /// [`compare`], reusing the populations of the previous call when they would be the same.
@@ -119,8 +138,9 @@ impl PopulationCache {
         params.validate()?;
         let [none, breaker, tiers, both] = scenarios(params);
         let key = population_key(params);
-        let (flat, tiered) = match (&self.key, self.flat.take(), self.tiered.take()) {
-            (Some(k), Some(flat), Some(tiered)) if *k == key => (flat, tiered),
+        let same = self.key.as_ref() == Some(&key);
+        let (flat, tiered) = match (self.flat.take(), self.tiered.take()) {
+            (Some(flat), Some(tiered)) if same => (flat, tiered),
             _ => {
                 let (flat, tiered) = match &params.positions {
                     Some(specs) => (
@@ -128,15 +148,8 @@ impl PopulationCache {
                         Population::from_specs(specs, &tiers.tier_table()),
                     ),
                     None => {
-                        let draws = Draws::generate(params);
-                        let build = |p: &Params| {
-                            Population::build(
-                                &draws,
-                                &p.tier_table(),
-                                p.start_price,
-                                p.entry_spread_pct,
-                            )
-                        };
+                        let draws = self.draws(params);
+                        let build = |p: &Params| Population::build(draws, &p.tier_table(), p);
                         (build(&none), build(&tiers))
                     }
                 };
@@ -376,7 +389,9 @@ impl Bands {
         let pct_per_price = 100.0 / start;
         let profile = |book: &Book| {
             let mut bands = [0.0; BANDS];
-            // Books run from the most fragile position outward, so the bands are a prefix.
+            // Books run from the most fragile position outward, so the bands are a prefix, and
+            // each band's positions come in one run: its sum stays in a register until the next.
+            let (mut band, mut sum) = (0, 0.0);
             for p in &book.positions {
                 let distance = match book.side {
                     Side::Long => 100.0 - p.liq * pct_per_price,
@@ -386,9 +401,14 @@ impl Bands {
                     break;
                 }
                 if distance >= 0.0 {
-                    bands[distance as usize] += p.qty0 * p.liq;
+                    let i = distance as usize;
+                    if i != band {
+                        (bands[band], band, sum) = (sum, i, bands[i]);
+                    }
+                    sum += p.qty0 * p.liq;
                 }
             }
+            bands[band] = sum;
             bands
         };
         Bands {
