@@ -277,11 +277,15 @@ test('an error from the API is shown, the last good chart stays and other settin
     // above 100 the way the real one refuses out-of-range values (a RangeError naming the field).
     await page.route('**/pkg/leverage_cascade.js', async (route) => {
       const response = await route.fetch();
-      const body = (await response.text()).replace(
-        'export function compare(params) {',
-        `export function compare(params) {
-          if (params && params.leverage > 100) {
-            const e = new RangeError('leverage: must be between 1 and 100, got ' + params.leverage);
+      // The glue may be minified (make build runs terser when installed): match either form.
+      const text = await response.text();
+      const entry = /export function compare\((\w+)\)\s*\{/;
+      assert.match(text, entry, 'the glue exports compare');
+      const body = text.replace(
+        entry,
+        (head, params) => `${head}
+          if (${params} && ${params}.leverage > 100) {
+            const e = new RangeError('leverage: must be between 1 and 100, got ' + ${params}.leverage);
             e.field = 'leverage';
             throw e;
           }`,
