@@ -16,7 +16,7 @@
 
 use super::margin::{liquidation_price, TierTable};
 use super::params::{Params, Side};
-use super::rng::{normal_quantile, QuantileTable, Rng};
+use super::rng::{is_exact, normal_quantile, QuantileTable, Rng};
 use super::scratch;
 
 /// Lifecycle of a position inside a run.
@@ -115,6 +115,11 @@ pub(crate) struct Draw {
     lev_u: f64,
     /// Uniform draw that places the entry price.
     entry_u: f64,
+    /// The standard normal quantiles of `lev_u` and `entry_u` where the tables compute them
+    /// exactly (in their outer cells; 0 elsewhere). They do not depend on the leverage or entry
+    /// knobs, so they are worked out once here rather than at every rebuild.
+    lev_z: f64,
+    entry_z: f64,
 }
 
 impl Draws {
@@ -148,7 +153,14 @@ impl Draws {
             let (side_u, size_u) = rng.two_uniforms();
             let (lev_u, entry_u) = rng.two_uniforms();
             let is_long = side_u < params.long_share;
-            let d = Draw { notional: size.sample(size_u), lev_u, entry_u };
+            let z = |u: f64| if is_exact(u) { normal_quantile(u) } else { 0.0 };
+            let d = Draw {
+                notional: size.sample(size_u),
+                lev_u,
+                entry_u,
+                lev_z: z(lev_u),
+                entry_z: z(entry_u),
+            };
             if is_long {
                 long.push(d)
             } else {
@@ -186,18 +198,21 @@ impl Population {
     pub fn build(draws: &Draws, tiers: &TierTable, params: &Params) -> Population {
         let start = params.start_price;
         let sigma = params.entry_spread_pct / 100.0;
-        let factors = QuantileTable::new(|u: f64| libm::exp(sigma * normal_quantile(u)));
+        let factor_at = |z: f64| libm::exp(sigma * z);
+        let factors = QuantileTable::new(|u: f64| factor_at(normal_quantile(u)));
         let s = params.leverage_spread;
         let excess = params.leverage - 1.0;
-        let lev = QuantileTable::new(move |u: f64| {
-            1.0 + excess * libm::exp(s * normal_quantile(u) - s * s / 2.0)
-        });
+        let lev_at = |z: f64| 1.0 + excess * libm::exp(s * z - s * s / 2.0);
+        let lev = QuantileTable::new(|u: f64| lev_at(normal_quantile(u)));
         let make = |side: Side, draws: &[Draw]| {
             let mut positions = scratch::positions(draws.len());
             positions.extend(draws.iter().map(|d| {
                 let (index, tier) = tiers.tier_index(d.notional);
-                let leverage = lev.sample(d.lev_u).min(tier.max_leverage).max(1.0);
-                let (entry, ratio) = solvent_entry(side, start, sigma, d, leverage, tier, &factors);
+                let leverage = lev.sample_or(d.lev_u, || lev_at(d.lev_z));
+                let leverage = leverage.min(tier.max_leverage).max(1.0);
+                let factor = || factors.sample_or(d.entry_u, || factor_at(d.entry_z));
+                let (entry, ratio) =
+                    solvent_entry(side, start, sigma, d, leverage, tier, &factors, factor);
                 Position {
                     liq: (entry * ratio).max(0.0),
                     qty: d.notional / entry,
@@ -282,6 +297,9 @@ fn open(
 /// the start price S when E · r < S and a short when E · r > S. The common case takes the
 /// tabulated entry factor e^(σz); a draw past the bound is redrawn from the truncated
 /// distribution by rescaling the same uniform, so every trader costs exactly one draw.
+///
+/// `factor()` is `factors.sample(d.entry_u)`, from the draw's cached quantile where it has one.
+#[allow(clippy::too_many_arguments)] // one formula's inputs; a struct would only rename them
 fn solvent_entry(
     side: Side,
     start: f64,
@@ -290,6 +308,7 @@ fn solvent_entry(
     leverage: f64,
     tier: &super::margin::Tier,
     factors: &QuantileTable<impl Fn(f64) -> f64>,
+    factor: impl Fn() -> f64,
 ) -> (f64, f64) {
     // A thousandth of a percent of headroom, so no one starts exactly at the line.
     const HEADROOM: f64 = 1e-5;
@@ -304,12 +323,12 @@ fn solvent_entry(
     };
     if ratio <= 0.0 {
         // A long that cannot be liquidated (leverage 1): any entry will do.
-        return (start * if sigma == 0.0 { 1.0 } else { factors.sample(d.entry_u) }, ratio);
+        return (start * if sigma == 0.0 { 1.0 } else { factor() }, ratio);
     }
     if sigma == 0.0 {
         return (if solvent(1.0) { start } else { start * limit / ratio }, ratio);
     }
-    let factor = factors.sample(d.entry_u);
+    let factor = factor();
     if solvent(factor) {
         return (start * factor, ratio);
     }
@@ -329,8 +348,12 @@ fn solvent_entry(
 ///
 /// Positive doubles order like their bit patterns, so three 11-bit passes over the top 33 bits
 /// (relative resolution about 1e-7) put the book in order up to near-ties, and one insertion-sort
-/// pass over the exact prices removes those few inversions: O(N) instead of O(N log N).
+/// pass over the exact prices removes those few inversions: O(N) instead of O(N log N). Each sort
+/// key is one u64, the top 33 bits above the position's index (20 bits: up to 1,048,576
+/// positions), which halves the memory the passes move compared with a (key, index) pair.
 fn sorted(mut book: Book) -> Book {
+    const INDEX_BITS: u32 = 20;
+    const INDEX_MASK: u64 = (1 << INDEX_BITS) - 1;
     let descending = book.side == Side::Long;
     let key = |p: &Position| {
         let bits = p.liq.max(0.0).to_bits();
@@ -341,13 +364,16 @@ fn sorted(mut book: Book) -> Book {
         }
     };
     let n = book.positions.len();
+    debug_assert!(n as u64 <= INDEX_MASK + 1, "MAX_TRADERS fits the index bits");
     let mut order = scratch::keys(n);
-    order.extend(book.positions.iter().enumerate().map(|(i, p)| (key(p), i as u32)));
+    order.extend(
+        book.positions.iter().enumerate().map(|(i, p)| (key(p) >> 31) << INDEX_BITS | i as u64),
+    );
     let mut spare = scratch::keys(n);
-    spare.resize(n, (0, 0));
-    for shift in [31u32, 42, 53] {
+    spare.resize(n, 0);
+    for shift in [INDEX_BITS, INDEX_BITS + 11, INDEX_BITS + 22] {
         let mut counts = [0usize; 2048];
-        for &(k, _) in &order {
+        for &k in &order {
             counts[((k >> shift) & 2047) as usize] += 1;
         }
         let mut sum = 0;
@@ -357,21 +383,27 @@ fn sorted(mut book: Book) -> Book {
             sum += here;
         }
         for &item in &order {
-            let bucket = &mut counts[((item.0 >> shift) & 2047) as usize];
+            let bucket = &mut counts[((item >> shift) & 2047) as usize];
             spare[*bucket] = item;
             *bucket += 1;
         }
         std::mem::swap(&mut order, &mut spare);
     }
+    // Near-ties: equal top bits, so the exact keys decide.
+    let exact = |k: u64| key(&book.positions[(k & INDEX_MASK) as usize]);
+    let out_of_order = |a: u64, b: u64| {
+        let (top_a, top_b) = (a >> INDEX_BITS, b >> INDEX_BITS);
+        top_a > top_b || (top_a == top_b && exact(a) > exact(b))
+    };
     for i in 1..n {
         let mut j = i;
-        while j > 0 && order[j - 1].0 > order[j].0 {
+        while j > 0 && out_of_order(order[j - 1], order[j]) {
             order.swap(j - 1, j);
             j -= 1;
         }
     }
     let mut in_order = scratch::positions(n);
-    in_order.extend(order.iter().map(|&(_, i)| book.positions[i as usize]));
+    in_order.extend(order.iter().map(|&k| book.positions[(k & INDEX_MASK) as usize]));
     scratch::give_positions(std::mem::replace(&mut book.positions, in_order));
     scratch::give_keys(order);
     scratch::give_keys(spare);

@@ -147,15 +147,29 @@ impl<F: Fn(f64) -> f64> QuantileTable<F> {
     /// The quantile at `u` in (0, 1).
     #[inline]
     pub fn sample(&self, u: f64) -> f64 {
+        self.sample_or(u, || (self.exact)(u))
+    }
+
+    /// [`sample`](Self::sample), with `exact()` standing in for `f(u)` where the table would
+    /// compute it exactly (see [`is_exact`]): for a caller that has the costly part of `f(u)` at
+    /// hand already.
+    #[inline]
+    pub fn sample_or(&self, u: f64, exact: impl FnOnce() -> f64) -> f64 {
         let x = u * CELLS as f64;
         let i = x as usize;
         if !(EXACT_CELLS..CELLS - EXACT_CELLS).contains(&i) {
-            (self.exact)(u)
+            exact()
         } else {
             let frac = x - i as f64;
             self.knots[i] + (self.knots[i + 1] - self.knots[i]) * frac
         }
     }
+}
+
+/// Whether a [`QuantileTable`] computes its function exactly at `u` rather than interpolating.
+#[inline]
+pub fn is_exact(u: f64) -> bool {
+    !(EXACT_CELLS..CELLS - EXACT_CELLS).contains(&((u * CELLS as f64) as usize))
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ const KEEP: usize = 2;
 struct Pool {
     positions: Vec<Vec<Position>>,
     draws: Vec<Vec<Draw>>,
-    keys: Vec<Vec<(u64, u32)>>,
+    keys: Vec<Vec<u64>>,
 }
 
 thread_local! {
@@ -82,11 +82,11 @@ pub(crate) fn give_draws(v: Vec<Draw>) {
 }
 
 /// A buffer for sort keys.
-pub(crate) fn keys(capacity: usize) -> Vec<(u64, u32)> {
+pub(crate) fn keys(capacity: usize) -> Vec<u64> {
     take(|p| &mut p.keys, capacity)
 }
 
 /// Returns a sort-keys buffer.
-pub(crate) fn give_keys(v: Vec<(u64, u32)>) {
+pub(crate) fn give_keys(v: Vec<u64>) {
     give(|p| &mut p.keys, v);
 }
