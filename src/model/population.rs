@@ -98,6 +98,20 @@ impl Book {
 pub struct Draws {
     long: Vec<Draw>,
     short: Vec<Draw>,
+    /// The few draws (about 3 %) with a uniform in the tables' exactly computed outer cells, in
+    /// draw order: their standard normal quantiles, the costly part of those cells, worked out
+    /// once here because they do not depend on the leverage or entry knobs.
+    long_exact: Vec<Exact>,
+    short_exact: Vec<Exact>,
+}
+
+/// The normal quantiles of one draw's leverage and entry uniforms (each 0 where unused).
+#[derive(Clone, Copy, Debug)]
+struct Exact {
+    /// Index of the draw in its side's list.
+    at: u32,
+    lev_z: f64,
+    entry_z: f64,
 }
 
 impl Drop for Draws {
@@ -115,11 +129,6 @@ pub(crate) struct Draw {
     lev_u: f64,
     /// Uniform draw that places the entry price.
     entry_u: f64,
-    /// The standard normal quantiles of `lev_u` and `entry_u` where the tables compute them
-    /// exactly (in their outer cells; 0 elsewhere). They do not depend on the leverage or entry
-    /// knobs, so they are worked out once here rather than at every rebuild.
-    lev_z: f64,
-    entry_z: f64,
 }
 
 impl Draws {
@@ -147,30 +156,26 @@ impl Draws {
         let expected_long = (n as f64 * params.long_share) as usize + 16;
         let mut long = scratch::draws(expected_long.min(n));
         let mut short = scratch::draws((n + 16).saturating_sub(expected_long).min(n));
+        let (mut long_exact, mut short_exact) = (Vec::new(), Vec::new());
         for _ in 0..n {
             // Two 64-bit draws give four 32-bit uniforms: plenty for 1,024-cell tables, whose
             // outer cells are computed exactly down to u = 2^−33.
             let (side_u, size_u) = rng.two_uniforms();
             let (lev_u, entry_u) = rng.two_uniforms();
             let is_long = side_u < params.long_share;
-            let z = |u: f64| if is_exact(u) { normal_quantile(u) } else { 0.0 };
-            let d = Draw {
-                notional: size.sample(size_u),
-                lev_u,
-                entry_u,
-                lev_z: z(lev_u),
-                entry_z: z(entry_u),
-            };
-            if is_long {
-                long.push(d)
-            } else {
-                short.push(d)
+            let d = Draw { notional: size.sample(size_u), lev_u, entry_u };
+            let (side, exact) =
+                if is_long { (&mut long, &mut long_exact) } else { (&mut short, &mut short_exact) };
+            if is_exact(lev_u) || is_exact(entry_u) {
+                let z = |u: f64| if is_exact(u) { normal_quantile(u) } else { 0.0 };
+                exact.push(Exact { at: side.len() as u32, lev_z: z(lev_u), entry_z: z(entry_u) });
             }
+            side.push(d);
         }
         let total = params.open_interest;
         scale(&mut long, total * params.long_share);
         scale(&mut short, total * (1.0 - params.long_share));
-        Draws { long, short }
+        Draws { long, short, long_exact, short_exact }
     }
 }
 
@@ -204,13 +209,18 @@ impl Population {
         let excess = params.leverage - 1.0;
         let lev_at = |z: f64| 1.0 + excess * libm::exp(s * z - s * s / 2.0);
         let lev = QuantileTable::new(|u: f64| lev_at(normal_quantile(u)));
-        let make = |side: Side, draws: &[Draw]| {
+        let make = |side: Side, draws: &[Draw], exact: &[Exact]| {
             let mut positions = scratch::positions(draws.len());
-            positions.extend(draws.iter().map(|d| {
+            let mut exact = exact.iter().peekable();
+            positions.extend(draws.iter().enumerate().map(|(i, d)| {
+                // The quantiles of this draw's outer-cell uniforms, if it has any.
+                let z = exact.next_if(|e| e.at as usize == i);
+                let lev_z = || z.map_or_else(|| normal_quantile(d.lev_u), |e| e.lev_z);
+                let entry_z = || z.map_or_else(|| normal_quantile(d.entry_u), |e| e.entry_z);
                 let (index, tier) = tiers.tier_index(d.notional);
-                let leverage = lev.sample_or(d.lev_u, || lev_at(d.lev_z));
+                let leverage = lev.sample_or(d.lev_u, || lev_at(lev_z()));
                 let leverage = leverage.min(tier.max_leverage).max(1.0);
-                let factor = || factors.sample_or(d.entry_u, || factor_at(d.entry_z));
+                let factor = || factors.sample_or(d.entry_u, || factor_at(entry_z()));
                 let (entry, ratio) =
                     solvent_entry(side, start, sigma, d, leverage, tier, &factors, factor);
                 Position {
@@ -226,7 +236,10 @@ impl Population {
             }));
             sorted(Book { side, positions })
         };
-        Population { long: make(Side::Long, &draws.long), short: make(Side::Short, &draws.short) }
+        Population {
+            long: make(Side::Long, &draws.long, &draws.long_exact),
+            short: make(Side::Short, &draws.short, &draws.short_exact),
+        }
     }
 
     /// Builds an explicit population from a list of positions. Leverage above the tier cap is
@@ -349,8 +362,9 @@ fn solvent_entry(
 /// Positive doubles order like their bit patterns, so three 11-bit passes over the top 33 bits
 /// (relative resolution about 1e-7) put the book in order up to near-ties, and one insertion-sort
 /// pass over the exact prices removes those few inversions: O(N) instead of O(N log N). Each sort
-/// key is one u64, the top 33 bits above the position's index (20 bits: up to 1,048,576
-/// positions), which halves the memory the passes move compared with a (key, index) pair.
+/// key is one u64: the price's top 44 bits with the position's index in the low 20 (up to
+/// 1,048,576 positions), which halves the memory the passes move compared with a (key, index)
+/// pair; ties in those 44 bits are rare enough that looking up the exact price for them is cheap.
 fn sorted(mut book: Book) -> Book {
     const INDEX_BITS: u32 = 20;
     const INDEX_MASK: u64 = (1 << INDEX_BITS) - 1;
@@ -366,12 +380,10 @@ fn sorted(mut book: Book) -> Book {
     let n = book.positions.len();
     debug_assert!(n as u64 <= INDEX_MASK + 1, "MAX_TRADERS fits the index bits");
     let mut order = scratch::keys(n);
-    order.extend(
-        book.positions.iter().enumerate().map(|(i, p)| (key(p) >> 31) << INDEX_BITS | i as u64),
-    );
+    order.extend(book.positions.iter().enumerate().map(|(i, p)| key(p) & !INDEX_MASK | i as u64));
     let mut spare = scratch::keys(n);
     spare.resize(n, 0);
-    for shift in [INDEX_BITS, INDEX_BITS + 11, INDEX_BITS + 22] {
+    for shift in [31u32, 42, 53] {
         let mut counts = [0usize; 2048];
         for &k in &order {
             counts[((k >> shift) & 2047) as usize] += 1;
