@@ -156,7 +156,11 @@ impl Draws {
         let expected_long = (n as f64 * params.long_share) as usize + 16;
         let mut long = scratch::draws(expected_long.min(n));
         let mut short = scratch::draws((n + 16).saturating_sub(expected_long).min(n));
-        let (mut long_exact, mut short_exact) = (Vec::new(), Vec::new());
+        // About 3 % of draws have a uniform in an outer cell (16 of 1,024 cells, two uniforms);
+        // room for 4 % keeps these lists at one size for a given population, call after call.
+        let exact_room = n / 25 + 16;
+        let (mut long_exact, mut short_exact) =
+            (Vec::with_capacity(exact_room), Vec::with_capacity(exact_room));
         for _ in 0..n {
             // Two 64-bit draws give four 32-bit uniforms: plenty for 1,024-cell tables, whose
             // outer cells are computed exactly down to u = 2^−33.
