@@ -2,7 +2,7 @@
 #
 #   make serve   build the wasm into www/pkg and serve www/ on http://127.0.0.1:$(PORT)/
 #   make test    every test layer: fmt, clippy, native tests, browser binding tests, .d.ts check,
-#                browser end-to-end tests
+#                browser end-to-end tests (on www/, then the embed's again on dist/)
 #
 # and three more: `make build` (www/pkg only), `make bench` (benchmarks and the size budget) and
 # `make dist` (a deployable copy of the site in dist/). Each installs what it needs and is missing
@@ -33,10 +33,11 @@ PKG_EXPLORE := www/pkg-explore
 # `cargo install` puts wasm-bindgen here; make it findable even when the shell's PATH lacks it.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
-# binaryen's wasm-opt and terser from npm (scripts/package.json; make test, bench and dist
-# install them).
+# binaryen's wasm-opt, terser and esbuild from npm (scripts/package.json; make test, bench and
+# dist install them).
 WASM_OPT := scripts/node_modules/.bin/wasm-opt
 TERSER := scripts/node_modules/.bin/terser
+ESBUILD := scripts/node_modules/.bin/esbuild
 
 .PHONY: build serve test bench dist fuzz tools-build tools-test tools-dist
 
@@ -59,8 +60,9 @@ build: tools-build
 	wasm-bindgen --target web --out-dir $(PKG_EXPLORE) --out-name $(CRATE) target/explore/$(WASM_TARGET)/release/$(CRATE).wasm
 	@for pkg in $(PKG) $(PKG_EXPLORE); do \
 	    if [ -x $(WASM_OPT) ]; then \
-	        echo "$(WASM_OPT) -Oz $$pkg/$(CRATE)_bg.wasm"; \
-	        $(WASM_OPT) -Oz $$pkg/$(CRATE)_bg.wasm -o $$pkg/$(CRATE)_bg.wasm; \
+	        echo "$(WASM_OPT) -Oz $$pkg/$(CRATE)_bg.wasm (and drop the linker-only custom sections)"; \
+	        $(WASM_OPT) -Oz --strip-producers --strip-target-features \
+	            $$pkg/$(CRATE)_bg.wasm -o $$pkg/$(CRATE)_bg.wasm; \
 	    else \
 	        echo "note: no wasm-opt, so $$pkg is unoptimised (make test, bench or dist install it)"; \
 	    fi; \
@@ -90,19 +92,27 @@ test: tools-test
 	else \
 	    echo "note: tests/e2e has no tests yet; skipping the browser end-to-end tests"; \
 	fi
+	$(MAKE) --no-print-directory dist
+	@echo "the embed, loading and CSP tests again, on dist/ (the bundled, minified embed)"
+	cd tests/e2e && E2E_WWW=../../dist node --test --test-concurrency=1 \
+	    embed.test.mjs embed-hosting.test.mjs csp.test.mjs failure.test.mjs load.test.mjs
 
 ## bench: native and in-browser timings and the download size against the issues' budgets,
-## saved to target/bench-report.txt too (QUICK=1: fewer runs); needs chromium like make test
-bench: tools-test build
+## measured on dist/, the site as deployed, and saved to target/bench-report.txt too (QUICK=1:
+## fewer runs); needs chromium like make test
+bench: tools-test dist
 	benches/run.sh $(if $(QUICK),--quick)
 
-## dist: the static site with an optimised wasm, ready to copy to any web server
+## dist: the static site with an optimised wasm, ready to copy to any web server; the embed is
+## one minified module there (embed.js with the lab modules it uses) and a minified embed.css
 dist: tools-dist build
 	rm -rf dist
 	mkdir -p dist
 	cp -R www/. dist/
-	@echo "dist/ holds the site; its wasm + glue:"
-	benches/wasm-size.sh dist/pkg
+	$(ESBUILD) www/embed.js --bundle --minify --format=esm --log-level=warning --outfile=dist/embed.js --allow-overwrite
+	$(ESBUILD) www/embed.css --minify --log-level=warning --outfile=dist/embed.css --allow-overwrite
+	@echo "dist/ holds the site; its wasm + glue (the budget is judged by make bench):"
+	@benches/wasm-size.sh dist/pkg || true
 
 ## fuzz: cargo-fuzz on the params parser and the model for FUZZ_SECONDS (default 300); not in CI
 fuzz:

@@ -21,11 +21,12 @@ if [ ! -d benches/node_modules ]; then
 fi
 # Compile the native bench before the report starts, so compiler output stays out of it.
 cargo bench --bench engine --no-run
-# The browser steps read a snapshot of the site as just built: in a shared checkout another
-# build can rewrite www/pkg in place (unoptimised first, then wasm-opt'd) during the run.
+# The browser steps read a snapshot of the site as deployed (dist/, which `make bench` builds:
+# the embed bundled and minified), else of www/; a snapshot, because in a shared checkout
+# another build can rewrite the files in place during the run.
 site=target/bench/www
 rm -rf "$site"
-cp -R www "$site"
+if [ -d dist ]; then cp -R dist "$site"; else cp -R www "$site"; fi
 
 section() {
     printf '\n==== %s ====\n\n' "$1"

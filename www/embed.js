@@ -20,17 +20,19 @@
 // Work: the wasm module is loaded once per page (shared/api.js) when the first widget comes
 // into view; a widget out of view computes nothing until it is scrolled to. Redraws are
 // coalesced to one per animation frame per widget.
+//
+// `make dist` bundles this module with what it imports into one minified dist/embed.js; every
+// URL it needs is resolved from this file's own import.meta.url, so the bundle finds them too.
 
 import { loadApi, fitCanvas } from './shared/api.js';
-import * as schema from './lab/schema.js';
+import { FOCUS_KEYS, get, normalize, set, toQuery } from './lab/schema.js';
 import { formatControl, readControl, setUp, showValue } from './lab/controls.js';
 import { SCENARIOS, headline, mapLabel, priceChartLabel, signedMove } from './lab/words.js';
 import { pct, times, usd, NBSP } from './lab/format.js';
 
-const { get, normalize, set, toQuery } = schema;
-
 const STYLESHEET = new URL('embed.css', import.meta.url).href;
 const LAB_PAGE = new URL('index.html', import.meta.url);
+const PKG = new URL('pkg/', import.meta.url);
 
 /**
  * The sliders a widget can show, keyed by the names the `controls` attribute accepts. Ranges
@@ -444,7 +446,7 @@ export class LeverageCascade extends HTMLElement {
   async #load() {
     this.#ui.root.dataset.state = 'loading';
     try {
-      this.#world = await loadApi();
+      this.#world = await loadApi(PKG);
     } catch (err) {
       this.#failed = err;
       this.#showFatal(err);
@@ -661,7 +663,7 @@ export class LeverageCascade extends HTMLElement {
     if (!this.#params || !this.#world) return;
     let { query } = toQuery(this.#params, normalize(this.#world.defaults), this.#world.version.model);
     // The scenario in view, for a lab that reads `focus=` (its schema then lists the keys).
-    if (this.#focus !== 'none' && schema.FOCUS_KEYS?.includes(this.#focus)) query += `&focus=${this.#focus}`;
+    if (this.#focus !== 'none' && FOCUS_KEYS.includes(this.#focus)) query += `&focus=${this.#focus}`;
     const url = new URL(LAB_PAGE);
     url.search = query ? `?${query}` : '';
     this.#ui.labLink.href = url.href;

@@ -1,29 +1,31 @@
 // Loads the simulator once per page and shares it.
 //
-// The JS glue and the .wasm are found in ../pkg/, resolved from this file's import.meta.url,
-// so a page that imports the widget from another path or origin still gets them from the
-// widget's own folder. The first call starts the download and compilation; every
-// later call, from any number of widgets, gets the same promise.
+// The JS glue and the .wasm are found in the pkg/ folder the caller names, resolved from its own
+// import.meta.url (embed.js: `new URL('pkg/', import.meta.url)`), so a page that imports the
+// widget from another path or origin still gets them from the widget's own folder, and so does
+// the bundled embed.js of `make dist`, where this file's own URL is embed.js's. The first call
+// starts the download and compilation; every later call, from any number of widgets, gets the
+// same promise.
 
 let loading = null;
 
 /**
- * Resolves to `{api, defaults, presets, version}` once the wasm module is compiled and
- * initialised, or rejects with an Error whose message says what failed.
+ * Resolves to `{api, defaults, presets, version}` once the wasm module in the folder `pkg` (a
+ * URL) is compiled and initialised, or rejects with an Error whose message says what failed.
  */
-export function loadApi() {
-  if (!loading) loading = start();
+export function loadApi(pkg) {
+  if (!loading) loading = start(pkg);
   return loading;
 }
 
-async function start() {
+async function start(pkg) {
   if (typeof WebAssembly !== 'object') {
     throw new Error('this browser does not support WebAssembly');
   }
   // Fetch the wasm while the glue loads, rather than after it: one round trip less.
-  const wasm = fetch(new URL('../pkg/leverage_cascade_bg.wasm', import.meta.url));
+  const wasm = fetch(new URL('leverage_cascade_bg.wasm', pkg));
   wasm.catch(() => {}); // a failure is reported by init() below, not as an unhandled rejection
-  const api = await import('../pkg/leverage_cascade.js');
+  const api = await import(new URL('leverage_cascade.js', pkg).href);
   await api.default({ module_or_path: wasm });
   if (typeof api.render !== 'function') {
     throw new Error('this copy of pkg/ is older than the widget (it has no render function); rebuild it with `make build`');
