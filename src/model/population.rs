@@ -418,8 +418,16 @@ fn sorted(mut book: Book) -> Book {
             j -= 1;
         }
     }
+    // Where each position goes, then every position written there: sequential reads and
+    // scattered writes, which a CPU overlaps better than the scattered reads of a gather.
+    for (j, &k) in order.iter().enumerate() {
+        spare[(k & INDEX_MASK) as usize] = j as u64;
+    }
     let mut in_order = scratch::positions(n);
-    in_order.extend(order.iter().map(|&k| book.positions[(k & INDEX_MASK) as usize]));
+    in_order.extend_from_slice(&book.positions);
+    for (p, &to) in book.positions.iter().zip(spare.iter()) {
+        in_order[to as usize] = *p;
+    }
     scratch::give_positions(std::mem::replace(&mut book.positions, in_order));
     scratch::give_keys(order);
     scratch::give_keys(spare);
