@@ -29,6 +29,7 @@ use std::collections::{BinaryHeap, VecDeque};
 
 use super::margin::{breached, TierTable};
 use super::market::Market;
+use super::num::{max, min};
 use super::params::{LiquidationMode, Params, Side};
 use super::population::{Book, Population, Position, State};
 
@@ -409,7 +410,7 @@ impl Engine {
     fn settlement(&self, order: &Order, price: f64) -> (f64, f64) {
         let p = &self.books[book_index(order.side)].positions[order.idx as usize];
         let equity = p.margin_of(order.qty) + direction(order.side) * order.qty * (price - p.entry);
-        let fee = (self.fee * order.qty * price).min(equity.max(0.0));
+        let fee = min(self.fee * order.qty * price, max(equity, 0.0));
         (equity, fee)
     }
 
@@ -418,7 +419,7 @@ impl Engine {
         let b = book_index(order.side);
         let mode_partial = self.mode == LiquidationMode::Partial;
         let p = &mut self.books[b].positions[order.idx as usize];
-        let qty = order.qty.min(p.qty);
+        let qty = min(order.qty, p.qty);
         p.qty -= qty;
         let notional = qty * p.entry;
         if !p.hit {

@@ -193,6 +193,7 @@ impl TierTable {
     }
 
     /// The tier a position of `notional` USD falls in, with its index.
+    #[inline]
     pub fn tier_index(&self, notional: f64) -> (u8, &Tier) {
         let i = self.tiers.partition_point(|t| t.up_to < notional).min(self.tiers.len() - 1);
         (i as u8, &self.tiers[i])

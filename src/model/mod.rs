@@ -11,6 +11,7 @@ pub mod explore;
 pub mod liquidation;
 pub mod margin;
 pub mod market;
+mod num;
 pub mod outcome;
 pub mod params;
 pub mod population;
