@@ -222,7 +222,7 @@ impl Engine {
             let fraction = self.partial_fraction;
             let p = self.position(side, idx);
             if breached(side, p.liq, mark) {
-                let qty = (p.qty0 * fraction).min(p.qty);
+                let qty = min(p.qty0 * fraction, p.qty);
                 p.state = State::Queued;
                 let notional = qty * p.entry;
                 self.queued_notional += notional;
@@ -311,7 +311,7 @@ impl Engine {
             self.fees += fee;
             if equity < 0.0 {
                 let loss = -equity;
-                let paid = loss.min(self.fund);
+                let paid = min(loss, self.fund);
                 self.fund -= paid;
                 self.covered += paid;
                 if loss > paid {
@@ -338,7 +338,7 @@ impl Engine {
                 // Not enough profitable opposite positions: the rest is a loss nobody pays.
                 let part = Order { qty: left, ..*order };
                 let (equity, _) = self.settlement(&part, fill);
-                self.bad_debt += (-equity).max(0.0);
+                self.bad_debt += max(-equity, 0.0);
                 fills.fund_ran_dry = true;
             }
             self.close(order, &mut fills);
@@ -472,7 +472,7 @@ impl Engine {
                 break;
             };
             let p = &mut self.books[b].positions[idx as usize];
-            let qty = p.qty.min(need);
+            let qty = min(p.qty, need);
             p.qty -= qty;
             need -= qty;
             let notional = qty * p.entry;
@@ -485,7 +485,7 @@ impl Engine {
             fills.adl_notional += notional;
             fills.adl_count += 1;
         }
-        need.max(0.0)
+        max(need, 0.0)
     }
 }
 

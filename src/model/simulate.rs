@@ -4,6 +4,7 @@ use super::breaker::{Breaker, Trip};
 use super::error::ParamsError;
 use super::liquidation::{book_index, open_interest, Engine};
 use super::market::Market;
+use super::num::{max, min};
 use super::outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary, MAX_EVENTS};
 use super::params::{MarginTiers, Params, Side};
 use super::population::{Book, Draws, Population};
@@ -276,22 +277,22 @@ fn run_with(params: &Params, population: Population, bands: &Bands) -> Outcome {
         series.price.push(price);
         series.liquidated_notional.push(fills.notional);
         series.liquidation_count.push(fills.count);
-        series.queued_notional.push(engine.queued_notional.max(0.0));
-        series.long_open_interest.push(engine.open_interest[0].max(0.0));
-        series.short_open_interest.push(engine.open_interest[1].max(0.0));
+        series.queued_notional.push(max(engine.queued_notional, 0.0));
+        series.long_open_interest.push(max(engine.open_interest[0], 0.0));
+        series.short_open_interest.push(max(engine.open_interest[1], 0.0));
         series.insurance_fund.push(engine.fund);
         series.adl_notional.push(fills.adl_notional);
         series.halted.push(u8::from(halted));
     }
     debug_assert_eq!(series.price.len(), ticks);
 
-    let min_price = series.price.iter().copied().fold(start, f64::min);
-    let max_price = series.price.iter().copied().fold(start, f64::max);
+    let min_price = series.price.iter().copied().fold(start, min);
+    let max_price = series.price.iter().copied().fold(start, max);
     let mut peak = start;
     let mut max_drawdown_pct: f64 = 0.0;
     for &p in &series.price {
-        peak = peak.max(p);
-        max_drawdown_pct = max_drawdown_pct.max((1.0 - p / peak) * 100.0);
+        peak = max(peak, p);
+        max_drawdown_pct = max(max_drawdown_pct, (1.0 - p / peak) * 100.0);
     }
     let max_move_pct = if params.shock_pct > 0.0 {
         (max_price / start - 1.0) * 100.0

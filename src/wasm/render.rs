@@ -6,7 +6,7 @@
 //! only ever sees well-formed data. Reading it costs a copy of a few thousand numbers per chart,
 //! far below the cost of drawing.
 
-use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array, Uint8Array};
+use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use serde::Deserialize;
@@ -26,6 +26,8 @@ use crate::render::{
 /// `options.dpr`, which defaults to `devicePixelRatio`.
 ///
 /// `data` is what `compare` returned (all four scenarios) or what `simulate` returned (one run).
+/// Of each run, the charts read `summary.startPrice`, the `price`, `liquidatedNotional` and
+/// `halted` series and the `liquidationMap`; nothing else is read or needs to be there.
 ///
 /// - `options.chart = "price"`: the price paths over the liquidations per tick, with halts
 ///   shaded and, when `options.cursor` is a tick, a cursor there. `options.scenario` is drawn
@@ -358,15 +360,6 @@ impl<'a> Fields<'a> {
             .ok_or_else(|| type_error(&self.field(key), "must be a number"))
     }
 
-    fn count(&self, key: &str) -> Result<u32, JsValue> {
-        let x = self.num(key)?;
-        if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) {
-            Ok(x as u32)
-        } else {
-            Err(type_error(&self.field(key), "must be a whole number"))
-        }
-    }
-
     /// A `Float64Array` or an array of numbers.
     fn f64s(&self, key: &str) -> Result<Vec<f64>, JsValue> {
         let v = get(&self.obj, key)?;
@@ -377,23 +370,6 @@ impl<'a> Fields<'a> {
             || type_error(&self.field(key), "must be a Float64Array or an array of numbers");
         let a = v.dyn_ref::<Array>().ok_or_else(wrong)?;
         a.iter().map(|x| x.as_f64().ok_or_else(wrong)).collect()
-    }
-
-    /// A `Uint32Array` or an array of whole numbers.
-    fn u32s(&self, key: &str) -> Result<Vec<u32>, JsValue> {
-        let v = get(&self.obj, key)?;
-        if let Some(a) = v.dyn_ref::<Uint32Array>() {
-            return Ok(a.to_vec());
-        }
-        let values = self.f64s(key)?;
-        values
-            .into_iter()
-            .map(|x| {
-                (x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x))
-                    .then_some(x as u32)
-                    .ok_or_else(|| type_error(&self.field(key), "must hold whole numbers"))
-            })
-            .collect()
     }
 
     /// A `Uint8Array` or an array of 0s and 1s.
@@ -419,73 +395,25 @@ impl<'a> Fields<'a> {
 // The readers below name every field of their struct, so a field added to the model fails to
 // compile here until render reads it too.
 
+/// The summary figures the charts use (the start price); the others are not read.
 fn summary_from_js(value: &JsValue, path: &str) -> Result<Summary, JsValue> {
     let f = Fields::new(value, path)?;
-    Ok(Summary {
-        start_price: f.num("startPrice")?,
-        min_price: f.num("minPrice")?,
-        max_price: f.num("maxPrice")?,
-        final_price: f.num("finalPrice")?,
-        shock_pct: f.num("shockPct")?,
-        max_drawdown_pct: f.num("maxDrawdownPct")?,
-        max_move_pct: f.num("maxMovePct")?,
-        amplification: f.num("amplification")?,
-        open_interest: f.num("openInterest")?,
-        traders: f.count("traders")?,
-        liquidated_notional: f.num("liquidatedNotional")?,
-        liquidated_count: f.count("liquidatedCount")?,
-        liquidated_share: f.num("liquidatedShare")?,
-        waves: f.count("waves")?,
-        bad_debt: f.num("badDebt")?,
-        adl_notional: f.num("adlNotional")?,
-        backstop_notional: f.num("backstopNotional")?,
-        halts: f.count("halts")?,
-        halted_ticks: f.count("haltedTicks")?,
-        insurance_fund_start: f.num("insuranceFundStart")?,
-        insurance_fund_end: f.num("insuranceFundEnd")?,
-        fees_paid: f.num("feesPaid")?,
-        losses_covered: f.num("lossesCovered")?,
-        branching_ratio: f.num("branchingRatio")?,
-        peak_branching_ratio: f.num("peakBranchingRatio")?,
-        peak_branching_at_pct: f.num("peakBranchingAtPct")?,
-    })
+    Ok(Summary { start_price: f.num("startPrice")?, ..Summary::default() })
 }
 
+/// The series the charts draw (price, liquidations, halts), all as long as the price; the
+/// others are not read.
 fn series_from_js(value: &JsValue, path: &str) -> Result<Series, JsValue> {
     let f = Fields::new(value, path)?;
     let series = Series {
         price: f.f64s("price")?,
         liquidated_notional: f.f64s("liquidatedNotional")?,
-        liquidation_count: f.u32s("liquidationCount")?,
-        queued_notional: f.f64s("queuedNotional")?,
-        long_open_interest: f.f64s("longOpenInterest")?,
-        short_open_interest: f.f64s("shortOpenInterest")?,
-        insurance_fund: f.f64s("insuranceFund")?,
-        adl_notional: f.f64s("adlNotional")?,
         halted: f.flags("halted")?,
+        ..Series::default()
     };
-    let Series {
-        price,
-        liquidated_notional,
-        liquidation_count,
-        queued_notional,
-        long_open_interest,
-        short_open_interest,
-        insurance_fund,
-        adl_notional,
-        halted,
-    } = &series;
-    let ticks = price.len();
-    let lengths = [
-        ("liquidatedNotional", liquidated_notional.len()),
-        ("liquidationCount", liquidation_count.len()),
-        ("queuedNotional", queued_notional.len()),
-        ("longOpenInterest", long_open_interest.len()),
-        ("shortOpenInterest", short_open_interest.len()),
-        ("insuranceFund", insurance_fund.len()),
-        ("adlNotional", adl_notional.len()),
-        ("halted", halted.len()),
-    ];
+    let ticks = series.price.len();
+    let lengths =
+        [("liquidatedNotional", series.liquidated_notional.len()), ("halted", series.halted.len())];
     for (key, len) in lengths {
         if len != ticks {
             return Err(type_error(
