@@ -285,9 +285,9 @@ test('an error from the API is shown, the last good chart stays and other settin
         entry,
         (head, params) => `${head}
           if (${params} && ${params}.leverage > 100) {
-            const e = new RangeError('leverage: must be between 1 and 100, got ' + ${params}.leverage);
-            e.field = 'leverage';
-            throw e;
+            const refusal = new RangeError('leverage: must be between 1 and 100, got ' + ${params}.leverage);
+            refusal.field = 'leverage';
+            throw refusal;
           }`,
       );
       await route.fulfill({ response, body });
