@@ -476,18 +476,25 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
         // adding to the bucket one position at a time.
         let mut bucket = None;
         let (mut hit_sum, mut kept_sum) = (0.0, 0.0);
+        // The bucket's span in units of buckets: a position whose x falls inside it is in the
+        // same bucket, with no float-to-integer conversion.
+        let (mut from, mut to) = (f64::INFINITY, f64::NEG_INFINITY);
         for p in &book.positions {
             let total = p.qty0 * p.entry;
             if !(low..high).contains(&p.liq) {
                 map.outside += total;
                 continue;
             }
-            let i = (((p.liq - low) * per_width) as usize).min(MAP_BUCKETS - 1);
-            if bucket != Some(i) {
+            let x = (p.liq - low) * per_width;
+            if !(from <= x && x < to) {
+                let i = (x as usize).min(MAP_BUCKETS - 1);
                 if let Some(j) = bucket {
                     (hit[j], kept[j]) = (hit_sum, kept_sum);
                 }
                 (bucket, hit_sum, kept_sum) = (Some(i), hit[i], kept[i]);
+                // x in [i, i + 1) truncates to i; the last bucket also takes x = 80 itself.
+                (from, to) =
+                    (i as f64, if i + 1 == MAP_BUCKETS { f64::INFINITY } else { (i + 1) as f64 });
             }
             let liquidated = if p.hit { (p.qty0 - p.qty) * p.entry } else { 0.0 };
             hit_sum += liquidated;
