@@ -6,27 +6,18 @@ import assert from 'node:assert/strict';
 import {
   bigNumbers,
   canvasPrint,
-  launch,
+  closeSite,
   openPage,
+  openSite,
   readoutText,
-  requirePackage,
   settle,
-  startServer,
 } from './helpers.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  requirePackage();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await openSite()));
+after(() => closeSite({ server, browser }));
 
 /** The big numbers the page should show for `changes` applied to the defaults, from the API. */
 function expectedNumbers(page, changes) {

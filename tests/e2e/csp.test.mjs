@@ -15,7 +15,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { WWW, canvasPrint, launch, ready, requirePackage, settle } from './helpers.mjs';
+import { WWW, canvasPrint, closeSite, openSite, ready, settle } from './helpers.mjs';
 import { shadowCanvasPrint, shadowText, showWidget, waitWidget, widgetStates } from './embed-helpers.mjs';
 import { cspEvents, reportsOf, startCspServer, watchCsp } from './csp-server.mjs';
 
@@ -31,15 +31,10 @@ const CANARY = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 </body></html>`;
 
 before(async () => {
-  requirePackage();
-  server = await startCspServer({ pages: new Map([['/__canary.html', { html: CANARY }]]) });
-  browser = await launch();
+  const pages = new Map([['/__canary.html', { html: CANARY }]]);
+  ({ server, browser } = await openSite(() => startCspServer({ pages })));
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeSite({ server, browser }));
 
 /** Opens `path` of `origin` in a fresh context with the CSP instruments attached. */
 async function open(origin, path, viewport = { width: 1440, height: 900 }) {

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, requirePackage, startServer } from './helpers.mjs';
+import { closeSite, openPage, openSite } from './helpers.mjs';
 import {
   settle,
   shadowCanvasPrint,
@@ -24,16 +24,8 @@ const FULL = 1;
 let server;
 let browser;
 
-before(async () => {
-  requirePackage();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await openSite()));
+after(() => closeSite({ server, browser }));
 
 /** Opens the glossary and brings both widgets to the ready state. */
 async function openGlossary(options = {}) {

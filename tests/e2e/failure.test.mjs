@@ -6,22 +6,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, requirePackage, startServer } from './helpers.mjs';
+import { closeSite, openSite } from './helpers.mjs';
 import { shadowCanvasPrint, shadowText, waitWidget } from './embed-helpers.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  requirePackage();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await openSite()));
+after(() => closeSite({ server, browser }));
 
 /**
  * A fresh page in a context made with `options`, after `prepare(page)` (routes, init scripts).

@@ -88,6 +88,21 @@ export function requirePackage() {
 }
 
 /**
+ * What a test file needs before its first test: the wasm package built, the site served and
+ * Chromium running. `serve` starts the server (default: www/ under the strict CSP).
+ */
+export async function openSite(serve = startServer) {
+  requirePackage();
+  return { server: await serve(), browser: await launch() };
+}
+
+/** Closes what `openSite` opened; either may be missing when opening failed half way. */
+export async function closeSite({ server, browser } = {}) {
+  await browser?.close();
+  await server?.close();
+}
+
+/**
  * Opens `path` of the server in a fresh context and records what a test must check:
  * console errors, uncaught exceptions, CSP violations, dialogs and requests to other origins.
  */

@@ -2,21 +2,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, requirePackage, settle, startServer } from './helpers.mjs';
+import { closeSite, openPage, openSite, settle } from './helpers.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  requirePackage();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await openSite()));
+after(() => closeSite({ server, browser }));
 
 /** What the focused element is, whether it is at its upper end, and how its focus looks. */
 function focused(page) {

@@ -6,21 +6,21 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WWW, bigNumbers, canvasPrint, launch, openPage, requirePackage, startServer } from './helpers.mjs';
+import {
+  WWW,
+  bigNumbers,
+  canvasPrint,
+  closeSite,
+  openPage,
+  openSite,
+  startServer,
+} from './helpers.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  requirePackage();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await openSite()));
+after(() => closeSite({ server, browser }));
 
 test('the page loads with no console error, CSP violation or foreign request', async () => {
   const { page, context, log } = await openPage(browser, server.origin, '/');

@@ -5,22 +5,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SHOTS, canvasPrint, launch, openPage, requirePackage, startServer } from './helpers.mjs';
+import { SHOTS, canvasPrint, closeSite, openPage, openSite } from './helpers.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  requirePackage();
   await mkdir(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launch();
+  ({ server, browser } = await openSite());
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeSite({ server, browser }));
 
 const VIEWS = [
   { name: 'phone-360', viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 },

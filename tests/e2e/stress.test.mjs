@@ -8,21 +8,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { canvasPrint, launch, openPage, readoutText, requirePackage, settle, startServer } from './helpers.mjs';
+import { canvasPrint, closeSite, openPage, openSite, readoutText, settle } from './helpers.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  requirePackage();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await openSite()));
+after(() => closeSite({ server, browser }));
 
 const EVENTS = 1000;
 const PRESET_SWITCHES = 100;

@@ -4,21 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { bigNumbers, canvasPrint, launch, openPage, requirePackage, settle, startServer } from './helpers.mjs';
+import { bigNumbers, canvasPrint, closeSite, openPage, openSite, settle } from './helpers.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  requirePackage();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await openSite()));
+after(() => closeSite({ server, browser }));
 
 const STATE = {
   leverage: '20',
