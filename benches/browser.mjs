@@ -12,11 +12,10 @@
 // It serves www/ (and this folder under /bench/) from a small static server on 127.0.0.1.
 // Figures also go to target/bench/browser.json.
 
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, createReadStream } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { TYPES, launch, sendFile, serveStatic } from './page.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -44,17 +43,6 @@ const BUDGET = {
 // ---------------------------------------------------------------------------------------------
 // A static server: www/ at the root, and the two in-browser bench modules under /bench/.
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 // The harness page is cross-origin isolated, which gives performance.now() microsecond
 // resolution instead of 100 µs; the lab page is served plainly, as `make serve` does.
 const ISOLATED = {
@@ -68,54 +56,24 @@ const BENCH_FILES = new Set(['harness.mjs', 'js-reference.mjs']);
 const POPULATION = join(OUT, 'population.bin');
 
 function startServer() {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path === '/bench/harness.html') {
-      res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store', ...ISOLATED });
-      res.end(HARNESS_HTML);
-      return;
-    }
-    let file;
-    if (path.startsWith('/bench/')) {
-      const name = path.slice('/bench/'.length);
-      if (name === 'population.bin') file = POPULATION;
-      else if (BENCH_FILES.has(name)) file = join(HERE, name);
-      else return void res.writeHead(404).end();
-    } else {
-      file = normalize(join(WWW, path));
-      if (file !== WWW && !file.startsWith(WWW + sep)) return void res.writeHead(403).end();
-      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    }
-    if (!existsSync(file)) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
-      'Cache-Control': 'no-store',
-      // Lets the isolated harness load the wasm package and modules (they are same-origin anyway).
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      done({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((c) => server.close(c)) });
-    });
-  });
-}
-
-function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  // Lets the isolated harness load the wasm package and modules (they are same-origin anyway).
+  const headers = { 'Cross-Origin-Resource-Policy': 'same-origin' };
+  return serveStatic(WWW, {
+    headers,
+    answer(path, res) {
+      if (path === '/bench/harness.html') {
+        res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store', ...ISOLATED });
+        res.end(HARNESS_HTML);
+      } else if (path.startsWith('/bench/')) {
+        const name = path.slice('/bench/'.length);
+        if (name === 'population.bin') sendFile(res, POPULATION, headers);
+        else if (BENCH_FILES.has(name)) sendFile(res, join(HERE, name), headers);
+        else res.writeHead(404).end();
+      } else {
+        return false;
+      }
+      return true;
+    },
   });
 }
 

@@ -10,12 +10,11 @@
 // `leverage-cascade:first-chart` performance mark, in a fresh browser context each run (no
 // cache), over loopback; it includes compiling the wasm and the first compare() and render().
 
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { TYPES, launch, serveStatic } from './page.mjs';
 
 const SIZE_BUDGET = 130_000;
 const TIME_BUDGET_MS = 500;
@@ -32,31 +31,14 @@ const HOST_PAGE = `<!doctype html>
 <script type="module" src="/embed.js"></script></head>
 <body><leverage-cascade compact></leverage-cascade></body></html>`;
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
-
 function serve(root) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const headers = { 'Cache-Control': 'no-store' };
-    if (path === PAGE) {
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] }).end(HOST_PAGE);
-      return;
-    }
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root + sep) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
-    res.end(readFileSync(file));
+  return serveStatic(root, {
+    answer(path, res) {
+      if (path !== PAGE) return false;
+      res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' }).end(HOST_PAGE);
+      return true;
+    },
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
 function median(xs) {
@@ -81,11 +63,8 @@ if (!existsSync(join(www, 'pkg', 'leverage_cascade_bg.wasm'))) {
 }
 
 const server = await serve(www);
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { origin } = server;
+const browser = await launch();
 
 let status = 0;
 try {
@@ -157,6 +136,6 @@ try {
   status = 1;
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 process.exit(status);

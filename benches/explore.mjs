@@ -11,11 +11,10 @@
 //
 //   node benches/explore.mjs [--quick] [--ticks=N]
 
-import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { TYPES, launch, serveStatic } from './page.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
@@ -65,32 +64,19 @@ onmessage = async ({ data: { runs, ticks } }) => {
 };
 `;
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
 function serve() {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path === '/bench-explore.html') {
-      res.writeHead(200, { 'Content-Type': TYPES['.html'] }).end('<!doctype html><title>explore bench</title>');
-      return;
-    }
-    if (path === '/bench-explore-worker.js') {
-      res.writeHead(200, { 'Content-Type': TYPES['.js'] }).end(WORKER.replace('/PKG/', `/${PKG}/`));
-      return;
-    }
-    const file = normalize(join(WWW, path));
-    if (!file.startsWith(WWW + sep) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+  return serveStatic(WWW, {
+    answer(path, res) {
+      if (path === '/bench-explore.html') {
+        res.writeHead(200, { 'Content-Type': TYPES['.html'] }).end('<!doctype html><title>explore bench</title>');
+      } else if (path === '/bench-explore-worker.js') {
+        res.writeHead(200, { 'Content-Type': TYPES['.js'] }).end(WORKER.replace('/PKG/', `/${PKG}/`));
+      } else {
+        return false;
+      }
+      return true;
+    },
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
 // The explorations' exports live in www/pkg-explore (the crate's `explore` feature); an older
@@ -102,12 +88,8 @@ if (!PKG) {
 }
 
 const server = await serve();
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { origin } = server;
+const browser = await launch();
 let results;
 try {
   const page = await browser.newPage();
@@ -124,7 +106,7 @@ try {
   );
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 
 const line = (name, what, r) => {

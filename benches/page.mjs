@@ -1,6 +1,6 @@
-// Shared by benches/soak.mjs and benches/large.mjs: www/ on a local port, Debian's Chromium
-// through playwright-core, and a blank page that has loaded the wasm package and can read the
-// wasm memory's size.
+// Shared by the browser benches: a static server on a local port, Debian's Chromium through
+// playwright-core, and (for soak.mjs and large.mjs) a blank page that has loaded the wasm
+// package and can read the wasm memory's size.
 
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -11,12 +11,16 @@ import { chromium } from 'playwright-core';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 
-const TYPES = {
+/** Content types of the files the benches serve. */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
 };
 
 /** A page with nothing on it but the wasm package, loaded as `window.api` (`window.wasm` = exports). */
@@ -28,33 +32,53 @@ const BLANK = `<!doctype html><meta charset="utf-8"><title>loading</title><link 
   document.title = 'ready';
 </script>`;
 
-/** Serves www/ (and the blank page at /__bench.html) on a free port of 127.0.0.1. */
-export function startServer() {
-  if (!existsSync(join(WWW, 'pkg', 'leverage_cascade_bg.wasm'))) {
-    throw new Error('www/pkg is missing: run `make build` first (make bench does it).');
+/** Answers with `file`, typed by its extension, uncached, with `headers` too (404 if missing). */
+export function sendFile(res, file, headers = {}) {
+  if (!existsSync(file) || statSync(file).isDirectory()) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    return;
   }
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  createReadStream(file).pipe(res);
+}
+
+/**
+ * Serves the files under the folder `root` (a folder's index.html for the folder) on a free port
+ * of 127.0.0.1, with `headers` on each. `answer(path, res)` may answer a path itself and return
+ * true. Resolves to `{origin, close()}`.
+ */
+export function serveStatic(root, { answer = () => false, headers = {} } = {}) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path === '/__bench.html') {
-      res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
-      res.end(BLANK);
-      return;
-    }
-    let file = normalize(join(WWW, path));
-    if (file !== WWW && !file.startsWith(WWW + sep)) return void res.writeHead(403).end();
+    if (answer(path, res)) return;
+    let file = normalize(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
-      'Cache-Control': 'no-store',
-    });
-    createReadStream(file).pipe(res);
+    sendFile(res, file, headers);
   });
   return new Promise((done) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
       done({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((c) => server.close(c)) });
     });
+  });
+}
+
+/** Serves www/ (and the blank page at /__bench.html) on a free port of 127.0.0.1. */
+export function startServer() {
+  if (!existsSync(join(WWW, 'pkg', 'leverage_cascade_bg.wasm'))) {
+    throw new Error('www/pkg is missing: run `make build` first (make bench does it).');
+  }
+  return serveStatic(WWW, {
+    answer(path, res) {
+      if (path !== '/__bench.html') return false;
+      res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' }).end(BLANK);
+      return true;
+    },
   });
 }
 
