@@ -74,6 +74,21 @@ function option(value, label, selected) {
   return o;
 }
 
+/**
+ * One exploration's section: its heading (id `${id}-title`), a lede, a row of controls, then
+ * `body`.
+ */
+function part(id, title, lede, controls, ...body) {
+  return h(
+    'section',
+    { class: 'explore-part', 'aria-labelledby': `${id}-title` },
+    h('h3', { id: `${id}-title`, text: title }),
+    h('p', { class: 'explore-lede', text: lede }),
+    h('div', { class: 'explore-controls' }, ...controls),
+    ...body,
+  );
+}
+
 function labelled(id, text, control) {
   return h('label', { class: 'explore-field', for: id }, h('span', { text }), control);
 }
@@ -300,22 +315,16 @@ const map = {
       text:
         'Each square is one market with your other settings. The outlined line marks n = 1: beyond it each liquidated dollar sets off more than a dollar of new forced selling, and the cascade runs away. The dot is where your sliders are now. Click a square (or focus a map, move with the arrow keys and press Enter) to move the two sliders there.',
     });
-    const section = h(
-      'section',
-      { class: 'explore-part', 'aria-labelledby': 'explore-map-title' },
-      h('h3', { id: 'explore-map-title', text: 'The tipping-point map' }),
-      h('p', {
-        class: 'explore-lede',
-        text: 'Change two settings at once and colour each combination by what the shock turned into. Where the colours jump, a little more leverage or a little less depth tips a calm market into a crash.',
-      }),
-      h(
-        'div',
-        { class: 'explore-controls' },
+    const section = part(
+      'explore-map',
+      'The tipping-point map',
+      'Change two settings at once and colour each combination by what the shock turned into. Where the colours jump, a little more leverage or a little less depth tips a calm market into a crash.',
+      [
         labelled('explore-x', 'Across', x),
         labelled('explore-y', 'Up', y),
         labelled('explore-metric', 'Colour shows', m),
         draw,
-      ),
+      ],
       progress.row,
       stale,
       h('div', { class: 'explore-maps' }, ...figures.map((f) => f.figure)),
@@ -733,22 +742,16 @@ const tails = {
       'aria-label': 'Crash-size distribution: not drawn yet.',
     });
     const findings = h('ul', { id: 'explore-findings', class: 'explore-findings', 'aria-live': 'polite' });
-    const section = h(
-      'section',
-      { class: 'explore-part', 'aria-labelledby': 'explore-mc-title' },
-      h('h3', { id: 'explore-mc-title', text: 'How fat is the tail?' }),
-      h('p', {
-        class: 'explore-lede',
-        text: 'Hit the same market hundreds of times with random shocks, and count how often the price moved more than x. The grey line is the shocks alone. Leverage pushes a line to the right: every move grows, and falls the shocks alone never reach become common.',
-      }),
-      h(
-        'div',
-        { class: 'explore-controls' },
+    const section = part(
+      'explore-mc',
+      'How fat is the tail?',
+      'Hit the same market hundreds of times with random shocks, and count how often the price moved more than x. The grey line is the shocks alone. Leverage pushes a line to the right: every move grows, and falls the shocks alone never reach become common.',
+      [
         labelled('explore-law', 'Shocks drawn from', law),
         labelled('explore-scale', 'Typical shock', scale),
         labelled('explore-runs', 'Markets per curve', runs),
         go,
-      ),
+      ],
       progress.row,
       h(
         'figure',
