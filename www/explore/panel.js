@@ -179,6 +179,17 @@ const pool = {
   },
 };
 
+/**
+ * Ends a part's run before it finished: `state` is 'error', 'cancelled' or 'replaced'. Jobs
+ * still queued for it are dropped, and results already in flight are ignored from then on.
+ */
+function endRun(part, run, state) {
+  pool.cancel(run.jobs);
+  run.jobs = [];
+  run.state = state;
+  part.sync();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Drawing
 
@@ -462,21 +473,15 @@ const map = {
       }
       this.sync();
     } else if (msg.type === 'error') {
-      run.state = 'error';
       run.error = msg.message;
-      pool.cancel(run.jobs);
-      run.jobs = [];
-      this.sync();
+      endRun(this, run, 'error');
     }
   },
 
   cancel({ quiet = false } = {}) {
     const run = this.run;
     if (!run || run.state !== 'running') return;
-    pool.cancel(run.jobs);
-    run.jobs = [];
-    run.state = quiet ? 'replaced' : 'cancelled';
-    this.sync();
+    endRun(this, run, quiet ? 'replaced' : 'cancelled');
     this.requestDraw();
   },
 
@@ -823,21 +828,15 @@ const tails = {
       this.findings(run, this.reference(run));
       this.requestDraw();
     } else if (msg.type === 'error') {
-      run.state = 'error';
       run.error = msg.message;
-      pool.cancel(run.jobs);
-      run.jobs = [];
-      this.sync();
+      endRun(this, run, 'error');
     }
   },
 
   cancel({ quiet = false } = {}) {
     const run = this.run;
     if (!run || run.state !== 'running') return;
-    pool.cancel(run.jobs);
-    run.jobs = [];
-    run.state = quiet ? 'replaced' : 'cancelled';
-    this.sync();
+    endRun(this, run, quiet ? 'replaced' : 'cancelled');
     if (!quiet) this.requestDraw();
   },
 
