@@ -154,9 +154,8 @@ impl Draws {
         let alpha = 3.0 - 1.9 * params.whale_concentration;
         let size = QuantileTable::new(move |u: f64| libm::pow(u, -1.0 / alpha));
 
-        let expected_long = (n as f64 * params.long_share) as usize + 16;
-        let mut long = scratch::draws(expected_long.min(n));
-        let mut short = scratch::draws((n + 16).saturating_sub(expected_long).min(n));
+        let mut long = scratch::draws(side_room(n, params.long_share));
+        let mut short = scratch::draws(side_room(n, 1.0 - params.long_share));
         // About 3 % of draws have a uniform in an outer cell (16 of 1,024 cells, two uniforms);
         // room for 4 % keeps these lists at one size for a given population, call after call.
         let exact_room = n / 25 + 16;
@@ -182,6 +181,16 @@ impl Draws {
         scale(&mut short, total * (1.0 - params.long_share));
         Draws { long, short, long_exact, short_exact }
     }
+}
+
+/// Room for the draws of a side that `share` of `n` traders take. The count is binomial; six
+/// standard deviations above its mean, it practically never outgrows the buffer (which would
+/// double it), so a side's buffer size follows from the params alone, whatever the seed, and
+/// the allocator sees the same sizes call after call.
+fn side_room(n: usize, share: f64) -> usize {
+    let mean = n as f64 * share;
+    let sd = (mean * (1.0 - share)).sqrt();
+    ((mean + 6.0 * sd) as usize + 16).min(n)
 }
 
 /// Scales sizes so that they add up to `target` USD.
@@ -472,6 +481,25 @@ mod tests {
             let key = |p: &Position| if book.side == Side::Long { -p.liq } else { p.liq };
             assert!(gathered.positions.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
         }
+    }
+
+    #[test]
+    fn draw_buffers_are_sized_by_the_params_not_the_seed() {
+        // 2,000 traders, 60 % long: about 1,200 ± 22 longs. Room for six standard deviations
+        // holds every seed here, so no buffer is ever doubled and all seeds ask the allocator
+        // for the same sizes.
+        let sizes = |seed| {
+            let draws = Draws::generate(&Params { traders: 2_000, seed, ..Params::default() });
+            let sizes = (draws.long.capacity(), draws.short.capacity());
+            // Not back to the pool: the next seed must size its own buffers.
+            std::mem::forget(draws);
+            sizes
+        };
+        let first = sizes(1);
+        assert_eq!(first, (1408, 960));
+        assert!((2..200).all(|seed| sizes(seed) == first));
+        assert_eq!(side_room(100, 1.0), 100);
+        assert_eq!(side_room(100, 0.0), 16);
     }
 
     #[test]

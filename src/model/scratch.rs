@@ -40,12 +40,13 @@ fn take<T>(select: fn(&mut Pool) -> &mut Vec<Vec<T>>, capacity: usize) -> Vec<T>
         Some(list.swap_remove(roomiest))
     });
     match kept {
-        Some(mut v) => {
+        Some(mut v) if v.capacity() >= capacity => {
             v.clear();
-            v.reserve(capacity);
             v
         }
-        None => Vec::with_capacity(capacity),
+        // Not grown in place: growing would double it, to a size that depends on which buffer
+        // happened to be kept. Only the rounded sizes of requests ever reach the allocator.
+        _ => Vec::with_capacity(capacity),
     }
 }
 
@@ -89,4 +90,20 @@ pub(crate) fn keys(capacity: usize) -> Vec<u64> {
 /// Returns a sort-keys buffer.
 pub(crate) fn give_keys(v: Vec<u64>) {
     give(|p| &mut p.keys, v);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_buffer_too_small_is_replaced_at_the_rounded_size() {
+        give_keys(Vec::with_capacity(1_000));
+        // 1,100 rounds up to 1,152 (steps of 2,048 / 16); growing the kept one would double it.
+        assert_eq!(keys(1_100).capacity(), 1_152);
+        give_keys(Vec::with_capacity(5_000));
+        let kept = keys(1_100);
+        assert_eq!(kept.capacity(), 5_000, "the roomy kept buffer is reused");
+        assert!(kept.is_empty());
+    }
 }
