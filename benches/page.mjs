@@ -23,10 +23,14 @@ export const TYPES = {
   '.png': 'image/png',
 };
 
-/** A page with nothing on it but the wasm package, loaded as `window.api` (`window.wasm` = exports). */
+/**
+ * A page with nothing on it but a wasm package, loaded as `window.api` (`window.wasm` = exports):
+ * www/pkg, or www/pkg-explore with `?pkg=pkg-explore`.
+ */
 const BLANK = `<!doctype html><meta charset="utf-8"><title>loading</title><link rel="icon" href="data:,">
 <script type="module">
-  const api = await import('/pkg/leverage_cascade.js');
+  const pkg = new URLSearchParams(location.search).get('pkg') === 'pkg-explore' ? 'pkg-explore' : 'pkg';
+  const api = await import('/' + pkg + '/leverage_cascade.js');
   window.wasm = await api.default();
   window.api = api;
   document.title = 'ready';
@@ -100,16 +104,16 @@ export function launch() {
 }
 
 /**
- * Opens the blank page in a fresh context and waits for the wasm package. Console errors and
- * uncaught exceptions are collected in the returned `errors`.
+ * Opens the blank page in a fresh context and waits for the wasm package (`pkg`: 'pkg' or
+ * 'pkg-explore'). Console errors and uncaught exceptions are collected in the returned `errors`.
  */
-export async function openBlank(browser, origin) {
+export async function openBlank(browser, origin, pkg = 'pkg') {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`${origin}/__bench.html`);
+  await page.goto(`${origin}/__bench.html?pkg=${pkg}`);
   try {
     await page.waitForFunction(() => document.title === 'ready', null, { timeout: 30_000 });
   } catch (e) {

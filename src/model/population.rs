@@ -77,17 +77,25 @@ pub struct Book {
     pub side: Side,
     /// Positions, most fragile first: longs by descending, shorts by ascending liquidation price.
     pub positions: Vec<Position>,
+    /// The buffer size this book and its copies ask for: set by the params, not by how many
+    /// positions a seed happened to put on this side, so every seed asks for the same sizes.
+    room: usize,
 }
 
 impl Clone for Book {
     fn clone(&self) -> Book {
-        let mut positions = scratch::positions(self.positions.len());
+        let mut positions = scratch::positions(self.room());
         positions.extend_from_slice(&self.positions);
-        Book { side: self.side, positions }
+        Book { side: self.side, positions, room: self.room }
     }
 }
 
 impl Book {
+    /// The buffer size for this book's positions (or its sort's keys).
+    fn room(&self) -> usize {
+        self.room.max(self.positions.len())
+    }
+
     /// Hands the positions' memory back for the next run to reuse.
     pub fn recycle(self) {
         scratch::give_positions(self.positions);
@@ -223,8 +231,10 @@ impl Population {
         let excess = params.leverage - 1.0;
         let lev_at = |z: f64| 1.0 + excess * libm::exp(s * z - s * s / 2.0);
         let lev = QuantileTable::new(|u: f64| lev_at(normal_quantile(u)));
-        let make = |side: Side, draws: &[Draw], exact: &[Exact]| {
-            let mut positions = scratch::positions(draws.len());
+        let n = params.traders as usize;
+        let make = |side: Side, draws: &[Draw], exact: &[Exact], share: f64| {
+            let room = side_room(n, share);
+            let mut positions = scratch::positions(room);
             let mut exact = exact.iter().peekable();
             positions.extend(draws.iter().enumerate().map(|(i, d)| {
                 // The quantiles of this draw's outer-cell uniforms, if it has any.
@@ -248,11 +258,11 @@ impl Population {
                     tier: index,
                 }
             }));
-            sorted(Book { side, positions })
+            sorted(Book { side, positions, room })
         };
         Population {
-            long: make(Side::Long, &draws.long, &draws.long_exact),
-            short: make(Side::Short, &draws.short, &draws.short_exact),
+            long: make(Side::Long, &draws.long, &draws.long_exact, params.long_share),
+            short: make(Side::Short, &draws.short, &draws.short_exact, 1.0 - params.long_share),
         }
     }
 
@@ -271,8 +281,8 @@ impl Population {
             }
         }
         Population {
-            long: sorted(Book { side: Side::Long, positions: long }),
-            short: sorted(Book { side: Side::Short, positions: short }),
+            long: sorted(Book { side: Side::Long, room: long.len(), positions: long }),
+            short: sorted(Book { side: Side::Short, room: short.len(), positions: short }),
         }
     }
 
@@ -402,9 +412,9 @@ fn sorted_with(mut book: Book, gather_up_to: usize) -> Book {
     };
     let n = book.positions.len();
     debug_assert!(n as u64 <= INDEX_MASK + 1, "MAX_TRADERS fits the index bits");
-    let mut order = scratch::keys(n);
+    let mut order = scratch::keys(book.room());
     order.extend(book.positions.iter().enumerate().map(|(i, p)| key(p) & !INDEX_MASK | i as u64));
-    let mut spare = scratch::keys(n);
+    let mut spare = scratch::keys(book.room());
     spare.resize(n, 0);
     for shift in [31u32, 42, 53] {
         let mut counts = [0usize; 2048];
@@ -437,7 +447,7 @@ fn sorted_with(mut book: Book, gather_up_to: usize) -> Book {
             j -= 1;
         }
     }
-    let mut in_order = scratch::positions(n);
+    let mut in_order = scratch::positions(book.room());
     if n <= gather_up_to {
         // In cache: read each position from where it is, in order.
         in_order.extend(order.iter().map(|&k| book.positions[(k & INDEX_MASK) as usize]));
@@ -474,7 +484,7 @@ mod tests {
             positions.truncate(5_000);
             positions[10].liq = positions[20].liq;
             positions[30].liq = f64::from_bits(positions[40].liq.to_bits() + 1);
-            let shuffled = || Book { side: book.side, positions: positions.clone() };
+            let shuffled = || Book { side: book.side, positions: positions.clone(), room: 5_000 };
             let gathered = sorted_with(shuffled(), usize::MAX);
             let scattered = sorted_with(shuffled(), 0);
             assert_eq!(gathered.positions, scattered.positions);

@@ -10,9 +10,18 @@ use std::cell::RefCell;
 
 use super::population::{Draw, Position};
 
-/// Buffers of each kind kept at most: one population's worth (a long and a short book). More
-/// would hold memory a million-trader run cannot spare.
+/// Buffers of each kind always kept: one population's worth (a long and a short book).
 const KEEP: usize = 2;
+
+/// More buffers of a kind are kept, up to [`KEEP_MOST`], while together they hold at most this
+/// many bytes. Small runs (an exploration's grid, a page of 2,000 traders) then never hand their
+/// buffers back to the allocator: freed and allocated again in another order, they would leave
+/// holes that make a long-lived wasm instance grow. Large runs keep only [`KEEP`]: more would
+/// hold memory a million-trader run cannot spare.
+const KEEP_BYTES: usize = 1 << 20;
+
+/// Buffers of each kind kept at most.
+const KEEP_MOST: usize = 8;
 
 #[derive(Default)]
 struct Pool {
@@ -53,10 +62,13 @@ fn take<T>(select: fn(&mut Pool) -> &mut Vec<Vec<T>>, capacity: usize) -> Vec<T>
 /// Keeps `v` for a later [`take`], unless the pool is full.
 fn give<T>(select: fn(&mut Pool) -> &mut Vec<Vec<T>>, mut v: Vec<T>) {
     v.clear();
+    let bytes = |v: &Vec<T>| v.capacity() * std::mem::size_of::<T>();
     POOL.with(|pool| {
         let mut pool = pool.borrow_mut();
         let list = select(&mut pool);
-        if list.len() < KEEP {
+        let kept: usize = list.iter().map(bytes).sum();
+        let roomy = list.len() < KEEP_MOST && kept + bytes(&v) <= KEEP_BYTES;
+        if list.len() < KEEP || roomy {
             list.push(v);
         }
     });
@@ -105,5 +117,16 @@ mod tests {
         let kept = keys(1_100);
         assert_eq!(kept.capacity(), 5_000, "the roomy kept buffer is reused");
         assert!(kept.is_empty());
+    }
+
+    #[test]
+    fn small_buffers_are_kept_within_a_budget_large_ones_two_at_a_time() {
+        let kept = |select: fn(&Pool) -> usize| POOL.with(|pool| select(&pool.borrow()));
+        // 8 KB each: eight fit the budget.
+        (0..10).for_each(|_| give_keys(Vec::with_capacity(1_000)));
+        assert_eq!(kept(|p| p.keys.len()), KEEP_MOST);
+        // 4.8 MB each: only the two of one population.
+        (0..4).for_each(|_| give_positions(Vec::with_capacity(100_000)));
+        assert_eq!(kept(|p| p.positions.len()), KEEP);
     }
 }
