@@ -82,6 +82,39 @@ run_all() {
             node "benches/$extra.mjs" "${quick[@]}" || status=1
         fi
     done
+    hardening || status=1
+    return $status
+}
+
+# The hardening figures that tests produce (make test runs them too; here for the report):
+# the page's memory under the stress test, the worst native/wasm difference, the last fuzz run.
+hardening() {
+    local status=0
+    section "8. Hardening: stress test, native vs wasm, fuzzing"
+    echo "Stress (tests/e2e/stress.test.mjs on the deployed site; budget: growth ≤ 1 MB after the first 100 events):"
+    if [ ! -d tests/e2e/node_modules ]; then
+        (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null)
+    fi
+    (cd tests/e2e && E2E_WWW="../../$site" node --test --test-reporter=tap stress.test.mjs) >target/bench/stress.tap 2>&1 ||
+        status=1
+    sed -n 's/^ *# \(.*slider input events.*\|wasm memory:.*\)$/  \1/p' target/bench/stress.tap
+    grep -q '^# fail 0' target/bench/stress.tap && echo "  stress test: PASS" || echo "  stress test: FAIL (target/bench/stress.tap)"
+
+    echo
+    echo "Native vs wasm (tests/web_determinism.rs: the stored native fixture against simulate() in headless Chromium; tolerance 1e-9 relative):"
+    CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --target wasm32-unknown-unknown \
+        --test web_determinism -- --nocapture >target/bench/determinism.log 2>&1 || status=1
+    grep -o 'native vs wasm: .*' target/bench/determinism.log | sed 's/^/  /' ||
+        echo "  no figure printed: FAIL (target/bench/determinism.log)"
+
+    echo
+    echo "Fuzzing (make fuzz; not run here: it needs the nightly toolchain and takes minutes):"
+    if [ -f target/fuzz.log ]; then
+        echo "  last run, $(date -u -r target/fuzz.log '+%Y-%m-%d %H:%M UTC'):"
+        grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)' target/fuzz.log | sed 's/^/    /'
+    else
+        echo "  no make fuzz run in this checkout yet (the README records the last one)"
+    fi
     return $status
 }
 
