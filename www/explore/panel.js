@@ -190,6 +190,35 @@ function endRun(part, run, state) {
   part.sync();
 }
 
+/**
+ * Paces a part's drawing so the page thread stays free: while its run is running, a fresh
+ * picture at most every DRAW_EVERY_MS; otherwise (finished, stopped) at the next frame.
+ * `drawOne()` draws in one animation frame and returns whether more is waiting for the next.
+ * The part holds the pending `frame` and `timer` and the time of its `lastDraw`.
+ */
+function paceDraw(part, drawOne) {
+  if (part.frame) return;
+  const running = part.run && part.run.state === 'running';
+  const wait = running ? part.lastDraw + DRAW_EVERY_MS - performance.now() : 0;
+  if (part.timer) {
+    if (wait > 0) return;
+    clearTimeout(part.timer); // finished or stopped: draw the final picture now
+    part.timer = 0;
+  }
+  if (wait > 0) {
+    part.timer = setTimeout(() => {
+      part.timer = 0;
+      paceDraw(part, drawOne);
+    }, wait);
+    return;
+  }
+  part.frame = requestAnimationFrame(() => {
+    part.frame = 0;
+    if (drawOne()) paceDraw(part, drawOne);
+    else part.lastDraw = performance.now();
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Drawing
 
@@ -525,28 +554,12 @@ const map = {
   },
 
   schedule() {
-    if (this.frame || !this.dirty.size) return;
-    const running = this.run && this.run.state === 'running';
-    const wait = running ? this.lastDraw + DRAW_EVERY_MS - performance.now() : 0;
-    if (this.timer) {
-      if (wait > 0) return;
-      clearTimeout(this.timer); // finished or stopped: draw the final picture now
-      this.timer = 0;
-    }
-    if (wait > 0) {
-      this.timer = setTimeout(() => {
-        this.timer = 0;
-        this.schedule();
-      }, wait);
-      return;
-    }
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    if (!this.dirty.size) return;
+    paceDraw(this, () => {
       const [data] = this.dirty;
       this.dirty.delete(data);
       if (this.run && this.run.sides.includes(data)) this.drawSide(this.run, data);
-      if (!this.dirty.size) this.lastDraw = performance.now();
-      this.schedule();
+      return this.dirty.size > 0;
     });
   },
 
@@ -863,25 +876,9 @@ const tails = {
   timer: 0,
   lastDraw: 0,
   requestDraw() {
-    if (this.frame) return;
-    const running = this.run && this.run.state === 'running';
-    const wait = running ? this.lastDraw + DRAW_EVERY_MS - performance.now() : 0;
-    if (this.timer) {
-      if (wait > 0) return;
-      clearTimeout(this.timer); // finished or stopped: draw the final picture now
-      this.timer = 0;
-    }
-    if (wait > 0) {
-      this.timer = setTimeout(() => {
-        this.timer = 0;
-        this.requestDraw();
-      }, wait);
-      return;
-    }
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    paceDraw(this, () => {
       this.draw();
-      this.lastDraw = performance.now();
+      return false;
     });
   },
 
