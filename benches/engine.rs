@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use leverage_cascade::model::population::{Draws, Population, Position};
 use leverage_cascade::model::simulate::run;
-use leverage_cascade::model::{compare, simulate, Params, PopulationCache};
+use leverage_cascade::model::{compare, simulate, Params, PopulationCache, Scratch};
 
 /// Summary of one case's runs, in milliseconds.
 struct Stats {
@@ -199,6 +199,7 @@ fn main() {
     println!();
     println!("Where the time goes (defaults, then 1M × 1,000)");
     header();
+    let mut scratch = Scratch::default();
     for (tag, p) in [("default", &default), ("1m", &million)] {
         let runs = if p.traders > 100_000 { 21 } else { 101 };
         r.case(
@@ -206,28 +207,28 @@ fn main() {
             &format!("{tag}: draw the random numbers"),
             runs,
             None,
-            || Draws::generate(p),
+            // Each case hands its buffers back to one workspace, as the cache does.
+            || Draws::generate(p, &mut scratch).recycle(&mut scratch),
         );
-        let draws = Draws::generate(p);
+        let draws = Draws::generate(p, &mut scratch);
         let tiers = p.tier_table();
-        let build = || Population::build(&draws, &tiers, p);
         r.case(
             &format!("build_{tag}"),
             &format!("{tag}: build positions and sort"),
             runs,
             None,
-            build,
+            || Population::build(&draws, &tiers, p, &mut scratch).recycle(&mut scratch),
         );
-        let population = build();
+        let population = Population::build(&draws, &tiers, p, &mut scratch);
         r.case(
             &format!("run_{tag}"),
             &format!("{tag}: tick loop (incl. a clone)"),
             runs,
             None,
-            || run(p, population.clone()),
+            || run(p, population.copy(&mut scratch), &mut scratch),
         );
         r.case(&format!("clone_{tag}"), &format!("{tag}: the clone alone"), runs, None, || {
-            population.clone()
+            population.copy(&mut scratch).recycle(&mut scratch)
         });
     }
 
@@ -307,7 +308,7 @@ fn write_json(r: &Report, default: &Params, name: &str) {
 /// The population `params` generates, as four little-endian f64 columns of equal length: side
 /// (0 long, 1 short), notional at entry (USD), leverage (after any tier cap) and entry price.
 fn population_bytes(params: &Params) -> Vec<u8> {
-    let population = Population::for_params(params);
+    let population = Population::for_params(params, &mut Scratch::default());
     let (long, short) = (&population.long.positions, &population.short.positions);
     let all = || long.iter().map(|p| (0.0, p)).chain(short.iter().map(|p| (1.0, p)));
     let mut bytes = Vec::with_capacity(population.len() * 32);

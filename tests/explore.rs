@@ -3,7 +3,7 @@
 use leverage_cascade::model::explore::{
     monte_carlo, sweep, Axis, Metric, MonteCarloSpec, ShockLaw, ShockSpec, SweepSpec,
 };
-use leverage_cascade::model::Params;
+use leverage_cascade::model::{Params, Scratch};
 
 fn small() -> Params {
     Params { traders: 20_000, ticks: 300, ..Params::default() }
@@ -18,7 +18,7 @@ fn amplification_rises_across_the_critical_line() {
         y: Axis { field: "shockPct".into(), from: -5.0, to: -5.0, steps: 1 },
         metric: Metric::Amplification,
     };
-    let grid = sweep(&small(), &spec, |_, _| true).unwrap();
+    let grid = sweep(&small(), &spec, &mut Scratch::default(), |_, _| true).unwrap();
     let at = |n: f64| {
         let i = grid.branching.iter().position(|&b| b >= n).expect("n range covered");
         grid.values[i]
@@ -43,13 +43,22 @@ fn sweep_rejects_bad_axes_by_name() {
         y: Axis { field: "shockPct".into(), from: -5.0, to: -1.0, steps: 2 },
         metric: Metric::MaxDrawdownPct,
     };
-    assert_eq!(sweep(&small(), &spec("levrage", 10.0), |_, _| true).unwrap_err().field, "x.field");
     assert_eq!(
-        sweep(&small(), &spec("leverage", 500.0), |_, _| true).unwrap_err().field,
+        sweep(&small(), &spec("levrage", 10.0), &mut Scratch::default(), |_, _| true)
+            .unwrap_err()
+            .field,
+        "x.field"
+    );
+    assert_eq!(
+        sweep(&small(), &spec("leverage", 500.0), &mut Scratch::default(), |_, _| true)
+            .unwrap_err()
+            .field,
         "leverage"
     );
     assert_eq!(
-        sweep(&small(), &spec("leverage", f64::NAN), |_, _| true).unwrap_err().field,
+        sweep(&small(), &spec("leverage", f64::NAN), &mut Scratch::default(), |_, _| true)
+            .unwrap_err()
+            .field,
         "x.to"
     );
 }
@@ -59,7 +68,7 @@ fn mc(params: &Params, runs: u32) -> leverage_cascade::model::explore::MonteCarl
         runs,
         shock: ShockSpec { distribution: ShockLaw::Normal, scale_pct: 2.0 },
     };
-    monte_carlo(params, &spec, |_, _| true).unwrap()
+    monte_carlo(params, &spec, &mut Scratch::default(), |_, _| true).unwrap()
 }
 
 #[test]

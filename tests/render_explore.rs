@@ -2,7 +2,7 @@
 //! the map with that line rendered to SVG.
 
 use leverage_cascade::model::explore::{sweep, Axis, Metric, SweepSpec};
-use leverage_cascade::model::Params;
+use leverage_cascade::model::{Params, Scratch};
 use leverage_cascade::render::contour::level_line;
 use leverage_cascade::render::{draw_heatmap, Grid, HeatmapOptions};
 use plotters::prelude::*;
@@ -104,7 +104,7 @@ fn the_tipping_line_of_a_real_sweep_separates_calm_from_runaway_cells() {
         y: Axis { field: "leverage".into(), from: 2.0, to: 20.0, steps: 8 },
         metric: Metric::Amplification,
     };
-    let grid = sweep(&params, &spec, |_, _| true).unwrap();
+    let grid = sweep(&params, &spec, &mut Scratch::default(), |_, _| true).unwrap();
     let line = level_line(&grid.branching, &grid.x, &grid.y, 1.0);
     assert!(!line.is_empty(), "the default market crosses n = 1 somewhere in this grid");
     // Every cell whose four neighbours all lie on one side of 1 has no line point near it.

@@ -13,6 +13,7 @@ use super::error::{ErrorKind, ParamsError};
 use super::params::{show, Params};
 use super::population::Population;
 use super::rng::Rng;
+use super::scratch::Scratch;
 use super::simulate::run;
 use super::Summary;
 
@@ -168,13 +169,15 @@ pub fn with_field(
     Ok(p)
 }
 
-/// Runs `params` over the grid of `spec`, calling `progress(done, total)` after each row.
+/// Runs `params` over the grid of `spec`, calling `progress(done, total)` after each row, with
+/// buffers from `scratch` (the caller's workspace, kept between calls).
 ///
 /// Cells that share a population (an axis that does not change who holds what, such as depth or
 /// the shock) reuse the one built for the cell before.
 pub fn sweep(
     params: &Params,
     spec: &SweepSpec,
+    scratch: &mut Scratch,
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Grid, ParamsError> {
     params.validate()?;
@@ -204,15 +207,14 @@ pub fn sweep(
             let cell =
                 with_field(&with_field(params, &spec.y.field, y, "y")?, &spec.x.field, x, "x")?;
             let key = super::simulate::population_key(&cell);
-            let population = match &cached {
-                Some((k, pop)) if *k == key => pop.clone(),
-                _ => {
-                    let pop = Population::for_params(&cell);
-                    cached = Some((key, pop.clone()));
-                    pop
-                }
-            };
-            let outcome = run(&cell, population);
+            if cached.as_ref().is_some_and(|(k, _)| *k != key) {
+                cached.take().into_iter().for_each(|(_, pop)| pop.recycle(scratch));
+            }
+            let (_, pop) = cached.get_or_insert_with(|| {
+                scratch.fit(&cell);
+                (key, Population::for_params(&cell, scratch))
+            });
+            let outcome = run(&cell, pop.copy(scratch), scratch);
             grid.values.push(spec.metric.of(&outcome.summary));
             grid.branching.push(outcome.summary.peak_branching_ratio);
         }
@@ -296,10 +298,11 @@ pub fn excess_kurtosis(xs: &[f64]) -> f64 {
 }
 
 /// Runs `spec.runs` markets like `params`, each with its own seed and a random shock, calling
-/// `progress(done, total)` every 50 runs (stop by returning false).
+/// `progress(done, total)` every 50 runs (stop by returning false), with buffers from `scratch`.
 pub fn monte_carlo(
     params: &Params,
     spec: &MonteCarloSpec,
+    scratch: &mut Scratch,
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<MonteCarlo, ParamsError> {
     params.validate()?;
@@ -340,7 +343,9 @@ pub fn monte_carlo(
         let shock = (z * scale).clamp(-90.0, 90.0);
         let seed = (params.seed + 1 + i as u64) % (super::params::MAX_SEED + 1);
         let market = Params { shock_pct: shock, seed, ..params.clone() };
-        let o = run(&market, Population::for_params(&market));
+        scratch.fit(&market);
+        let population = Population::for_params(&market, scratch);
+        let o = run(&market, population, scratch);
         out.shocks.push(shock);
         out.moves.push(o.summary.max_move_pct.copysign(if shock < 0.0 { -1.0 } else { 1.0 }));
         out.drawdowns.push(o.summary.max_drawdown_pct);

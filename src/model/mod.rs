@@ -17,7 +17,7 @@ pub mod params;
 pub mod population;
 pub mod presets;
 pub mod rng;
-mod scratch;
+pub mod scratch;
 pub mod simulate;
 
 pub use error::{ErrorKind, ParamsError};
@@ -26,6 +26,7 @@ pub use params::{
     CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers, Params,
     PositionSpec, Side, TierSpec,
 };
+pub use scratch::Scratch;
 pub use simulate::{compare, simulate, Comparison, PopulationCache};
 
 /// Version of the model's behaviour. It changes whenever the same params could give a different

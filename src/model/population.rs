@@ -18,7 +18,7 @@ use super::margin::{liquidation_price, TierTable};
 use super::num::{max, min};
 use super::params::{Params, Side};
 use super::rng::{is_exact, normal_quantile, QuantileTable, Rng};
-use super::scratch;
+use super::scratch::Scratch;
 
 /// Lifecycle of a position inside a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,9 +84,7 @@ pub struct Book {
 
 impl Clone for Book {
     fn clone(&self) -> Book {
-        let mut positions = scratch::positions(self.room());
-        positions.extend_from_slice(&self.positions);
-        Book { side: self.side, positions, room: self.room }
+        Book { side: self.side, positions: self.positions.clone(), room: self.room }
     }
 }
 
@@ -96,9 +94,16 @@ impl Book {
         self.room.max(self.positions.len())
     }
 
-    /// Hands the positions' memory back for the next run to reuse.
-    pub fn recycle(self) {
-        scratch::give_positions(self.positions);
+    /// A copy in a buffer from `scratch`.
+    pub fn copy(&self, scratch: &mut Scratch) -> Book {
+        let mut positions = scratch.positions(self.room());
+        positions.extend_from_slice(&self.positions);
+        Book { side: self.side, positions, room: self.room }
+    }
+
+    /// Hands the positions' memory back to `scratch` for the next run to reuse.
+    pub fn recycle(self, scratch: &mut Scratch) {
+        scratch.give_positions(self.positions);
     }
 }
 
@@ -121,13 +126,6 @@ struct Exact {
     at: u32,
     lev_z: f64,
     entry_z: f64,
-}
-
-impl Drop for Draws {
-    fn drop(&mut self) {
-        scratch::give_draws(std::mem::take(&mut self.long));
-        scratch::give_draws(std::mem::take(&mut self.short));
-    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -154,19 +152,40 @@ impl Draws {
         }
     }
 
-    /// Draws a population for `params` (which must be valid).
-    pub fn generate(params: &Params) -> Draws {
+    /// Hands the draws' memory back to `scratch` for the next draws to reuse.
+    pub fn recycle(self, scratch: &mut Scratch) {
+        scratch.give_draws(self.long);
+        scratch.give_draws(self.short);
+    }
+
+    /// Bytes the draws' buffers hold.
+    pub fn bytes(&self) -> usize {
+        let draws = (self.long.capacity() + self.short.capacity()) * std::mem::size_of::<Draw>();
+        let exact = self.long_exact.capacity() + self.short_exact.capacity();
+        draws + exact * std::mem::size_of::<Exact>()
+    }
+
+    /// The most bytes the draws for `traders` can hold when no buffer a side asks for exceeds
+    /// `book` draws: two sides of `book`, and the two outer-cell lists, counted at twice their
+    /// room (they double in the rare case, about one in a million calls, that outgrows it).
+    pub fn most_bytes(traders: usize, book: usize) -> usize {
+        2 * book * std::mem::size_of::<Draw>()
+            + 2 * 2 * exact_room(traders) * std::mem::size_of::<Exact>()
+    }
+
+    /// Draws a population for `params` (which must be valid), in buffers from `scratch`.
+    pub fn generate(params: &Params, scratch: &mut Scratch) -> Draws {
         let mut rng = Rng::new(params.seed, 1);
         let n = params.traders as usize;
         // Pareto tail index from the concentration knob: 0 → 3 (mild), 1 → 1.1 (whales).
         let alpha = 3.0 - 1.9 * params.whale_concentration;
         let size = QuantileTable::new(move |u: f64| libm::pow(u, -1.0 / alpha));
 
-        let mut long = scratch::draws(side_room(n, params.long_share));
-        let mut short = scratch::draws(side_room(n, 1.0 - params.long_share));
+        let mut long = scratch.draws(side_room(n, params.long_share));
+        let mut short = scratch.draws(side_room(n, 1.0 - params.long_share));
         // About 3 % of draws have a uniform in an outer cell (16 of 1,024 cells, two uniforms);
         // room for 4 % keeps these lists at one size for a given population, call after call.
-        let exact_room = n / 25 + 16;
+        let exact_room = exact_room(n);
         let (mut long_exact, mut short_exact) =
             (Vec::with_capacity(exact_room), Vec::with_capacity(exact_room));
         for _ in 0..n {
@@ -191,11 +210,16 @@ impl Draws {
     }
 }
 
+/// Room for the list of one side's draws in the outer cells, for `n` traders.
+fn exact_room(n: usize) -> usize {
+    n / 25 + 16
+}
+
 /// Room for the draws of a side that `share` of `n` traders take. The count is binomial; six
 /// standard deviations above its mean, it practically never outgrows the buffer (which would
 /// double it), so a side's buffer size follows from the params alone, whatever the seed, and
 /// the allocator sees the same sizes call after call.
-fn side_room(n: usize, share: f64) -> usize {
+pub(crate) fn side_room(n: usize, share: f64) -> usize {
     let mean = n as f64 * share;
     let sd = (mean * (1.0 - share)).sqrt();
     ((mean + 6.0 * sd) as usize + 16).min(n)
@@ -221,8 +245,13 @@ pub struct Population {
 
 impl Population {
     /// Builds positions from draws under `tiers`, with the leverage and entry spread of
-    /// `params` around its start price.
-    pub fn build(draws: &Draws, tiers: &TierTable, params: &Params) -> Population {
+    /// `params` around its start price, in buffers from `scratch`.
+    pub fn build(
+        draws: &Draws,
+        tiers: &TierTable,
+        params: &Params,
+        scratch: &mut Scratch,
+    ) -> Population {
         let start = params.start_price;
         let sigma = params.entry_spread_pct / 100.0;
         let factor_at = |z: f64| libm::exp(sigma * z);
@@ -232,9 +261,9 @@ impl Population {
         let lev_at = |z: f64| 1.0 + excess * libm::exp(s * z - s * s / 2.0);
         let lev = QuantileTable::new(|u: f64| lev_at(normal_quantile(u)));
         let n = params.traders as usize;
-        let make = |side: Side, draws: &[Draw], exact: &[Exact], share: f64| {
+        let mut make = |side: Side, draws: &[Draw], exact: &[Exact], share: f64| {
             let room = side_room(n, share);
-            let mut positions = scratch::positions(room);
+            let mut positions = scratch.positions(room);
             let mut exact = exact.iter().peekable();
             positions.extend(draws.iter().enumerate().map(|(i, d)| {
                 // The quantiles of this draw's outer-cell uniforms, if it has any.
@@ -258,19 +287,23 @@ impl Population {
                     tier: index,
                 }
             }));
-            sorted(Book { side, positions, room })
+            sorted(Book { side, positions, room }, scratch)
         };
-        Population {
-            long: make(Side::Long, &draws.long, &draws.long_exact, params.long_share),
-            short: make(Side::Short, &draws.short, &draws.short_exact, 1.0 - params.long_share),
-        }
+        let long = make(Side::Long, &draws.long, &draws.long_exact, params.long_share);
+        let short = make(Side::Short, &draws.short, &draws.short_exact, 1.0 - params.long_share);
+        Population { long, short }
     }
 
     /// Builds an explicit population from a list of positions. Leverage above the tier cap is
     /// cut to the cap, as a venue would refuse the larger position.
-    pub fn from_specs(specs: &[super::params::PositionSpec], tiers: &TierTable) -> Population {
-        let mut long = Vec::new();
-        let mut short = Vec::new();
+    pub fn from_specs(
+        specs: &[super::params::PositionSpec],
+        tiers: &TierTable,
+        scratch: &mut Scratch,
+    ) -> Population {
+        let longs = specs.iter().filter(|p| p.side == Side::Long).count();
+        let mut long = scratch.positions(longs);
+        let mut short = scratch.positions(specs.len() - longs);
         for p in specs {
             let (index, tier) = tiers.tier_index(p.notional);
             let leverage = p.leverage.min(tier.max_leverage).max(1.0);
@@ -281,18 +314,41 @@ impl Population {
             }
         }
         Population {
-            long: sorted(Book { side: Side::Long, room: long.len(), positions: long }),
-            short: sorted(Book { side: Side::Short, room: short.len(), positions: short }),
+            long: sorted(Book { side: Side::Long, room: long.len(), positions: long }, scratch),
+            short: sorted(Book { side: Side::Short, room: short.len(), positions: short }, scratch),
         }
     }
 
-    /// Generates the population `params` describe (explicit positions, or draws).
-    pub fn for_params(params: &Params) -> Population {
+    /// Generates the population `params` describe (explicit positions, or draws), in buffers
+    /// from `scratch`.
+    pub fn for_params(params: &Params, scratch: &mut Scratch) -> Population {
         let tiers = params.tier_table();
         match &params.positions {
-            Some(specs) => Population::from_specs(specs, &tiers),
-            None => Population::build(&Draws::generate(params), &tiers, params),
+            Some(specs) => Population::from_specs(specs, &tiers, scratch),
+            None => {
+                let draws = Draws::generate(params, scratch);
+                let population = Population::build(&draws, &tiers, params, scratch);
+                draws.recycle(scratch);
+                population
+            }
         }
+    }
+
+    /// A copy in buffers from `scratch`.
+    pub fn copy(&self, scratch: &mut Scratch) -> Population {
+        Population { long: self.long.copy(scratch), short: self.short.copy(scratch) }
+    }
+
+    /// Hands both books' memory back to `scratch`.
+    pub fn recycle(self, scratch: &mut Scratch) {
+        self.long.recycle(scratch);
+        self.short.recycle(scratch);
+    }
+
+    /// Bytes the two books' buffers hold.
+    pub fn bytes(&self) -> usize {
+        let size = std::mem::size_of::<Position>();
+        (self.long.positions.capacity() + self.short.positions.capacity()) * size
     }
 
     /// Number of positions.
@@ -389,8 +445,8 @@ fn solvent_entry(
 /// key is one u64: the price's top 44 bits with the position's index in the low 20 (up to
 /// 1,048,576 positions), which halves the memory the passes move compared with a (key, index)
 /// pair; ties in those 44 bits are rare enough that looking up the exact price for them is cheap.
-fn sorted(book: Book) -> Book {
-    sorted_with(book, GATHER_UP_TO)
+fn sorted(book: Book, scratch: &mut Scratch) -> Book {
+    sorted_with(book, GATHER_UP_TO, scratch)
 }
 
 /// Up to this many positions (about 10 MB, within a last-level cache) the sort gathers the
@@ -398,7 +454,7 @@ fn sorted(book: Book) -> Book {
 const GATHER_UP_TO: usize = 200_000;
 
 /// [`sorted`], gathering up to `gather_up_to` positions (a parameter so tests can take both ways).
-fn sorted_with(mut book: Book, gather_up_to: usize) -> Book {
+fn sorted_with(mut book: Book, gather_up_to: usize, scratch: &mut Scratch) -> Book {
     const INDEX_BITS: u32 = 20;
     const INDEX_MASK: u64 = (1 << INDEX_BITS) - 1;
     let descending = book.side == Side::Long;
@@ -412,9 +468,9 @@ fn sorted_with(mut book: Book, gather_up_to: usize) -> Book {
     };
     let n = book.positions.len();
     debug_assert!(n as u64 <= INDEX_MASK + 1, "MAX_TRADERS fits the index bits");
-    let mut order = scratch::keys(book.room());
+    let mut order = scratch.keys(book.room());
     order.extend(book.positions.iter().enumerate().map(|(i, p)| key(p) & !INDEX_MASK | i as u64));
-    let mut spare = scratch::keys(book.room());
+    let mut spare = scratch.keys(book.room());
     spare.resize(n, 0);
     for shift in [31u32, 42, 53] {
         let mut counts = [0usize; 2048];
@@ -447,7 +503,7 @@ fn sorted_with(mut book: Book, gather_up_to: usize) -> Book {
             j -= 1;
         }
     }
-    let mut in_order = scratch::positions(book.room());
+    let mut in_order = scratch.positions(book.room());
     if n <= gather_up_to {
         // In cache: read each position from where it is, in order.
         in_order.extend(order.iter().map(|&k| book.positions[(k & INDEX_MASK) as usize]));
@@ -463,9 +519,9 @@ fn sorted_with(mut book: Book, gather_up_to: usize) -> Book {
             in_order[to as usize] = *p;
         }
     }
-    scratch::give_positions(std::mem::replace(&mut book.positions, in_order));
-    scratch::give_keys(order);
-    scratch::give_keys(spare);
+    scratch.give_positions(std::mem::replace(&mut book.positions, in_order));
+    scratch.give_keys(order);
+    scratch.give_keys(spare);
     book
 }
 
@@ -476,7 +532,7 @@ mod tests {
     #[test]
     fn gathering_and_scattering_give_the_same_order() {
         let params = Params { traders: 20_000, seed: 9, ..Params::default() };
-        let pop = Population::for_params(&params);
+        let pop = Population::for_params(&params, &mut Scratch::default());
         for book in [pop.long, pop.short] {
             // Shuffled, with exact ties and near-ties, which the insertion pass settles.
             let mut positions = book.positions.clone();
@@ -485,8 +541,8 @@ mod tests {
             positions[10].liq = positions[20].liq;
             positions[30].liq = f64::from_bits(positions[40].liq.to_bits() + 1);
             let shuffled = || Book { side: book.side, positions: positions.clone(), room: 5_000 };
-            let gathered = sorted_with(shuffled(), usize::MAX);
-            let scattered = sorted_with(shuffled(), 0);
+            let gathered = sorted_with(shuffled(), usize::MAX, &mut Scratch::default());
+            let scattered = sorted_with(shuffled(), 0, &mut Scratch::default());
             assert_eq!(gathered.positions, scattered.positions);
             let key = |p: &Position| if book.side == Side::Long { -p.liq } else { p.liq };
             assert!(gathered.positions.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
@@ -499,11 +555,10 @@ mod tests {
         // holds every seed here, so no buffer is ever doubled and all seeds ask the allocator
         // for the same sizes.
         let sizes = |seed| {
-            let draws = Draws::generate(&Params { traders: 2_000, seed, ..Params::default() });
-            let sizes = (draws.long.capacity(), draws.short.capacity());
-            // Not back to the pool: the next seed must size its own buffers.
-            std::mem::forget(draws);
-            sizes
+            // A fresh workspace each time: the next seed must size its own buffers.
+            let params = Params { traders: 2_000, seed, ..Params::default() };
+            let draws = Draws::generate(&params, &mut Scratch::default());
+            (draws.long.capacity(), draws.short.capacity())
         };
         let first = sizes(1);
         assert_eq!(first, (1408, 960));
@@ -515,7 +570,7 @@ mod tests {
     #[test]
     fn sort_orders_by_liquidation_price() {
         let params = Params { traders: 20_000, ..Params::default() };
-        let pop = Population::for_params(&params);
+        let pop = Population::for_params(&params, &mut Scratch::default());
         assert!(pop.long.positions.windows(2).all(|w| w[0].liq >= w[1].liq));
         assert!(pop.short.positions.windows(2).all(|w| w[0].liq <= w[1].liq));
         assert_eq!(pop.len(), 20_000);
@@ -524,7 +579,7 @@ mod tests {
     #[test]
     fn open_interest_adds_up_and_everyone_starts_solvent() {
         let params = Params { traders: 50_000, entry_spread_pct: 10.0, ..Params::default() };
-        let pop = Population::for_params(&params);
+        let pop = Population::for_params(&params, &mut Scratch::default());
         let long: f64 = pop.long.positions.iter().map(Position::notional).sum();
         let short: f64 = pop.short.positions.iter().map(Position::notional).sum();
         assert!((long / (params.open_interest * params.long_share) - 1.0).abs() < 1e-9);
@@ -536,7 +591,7 @@ mod tests {
     #[test]
     fn mean_leverage_is_the_knob_before_caps() {
         let params = Params { traders: 200_000, leverage: 20.0, ..Params::default() };
-        let pop = Population::for_params(&params);
+        let pop = Population::for_params(&params, &mut Scratch::default());
         let all = pop.long.positions.iter().chain(&pop.short.positions);
         let mean = all.map(|p| p.leverage).sum::<f64>() / pop.len() as f64;
         assert!((mean - 20.0).abs() < 0.5, "mean leverage {mean}");
@@ -551,7 +606,7 @@ mod tests {
             ..Params::default()
         };
         let tiers = params.tier_table();
-        let pop = Population::for_params(&params);
+        let pop = Population::for_params(&params, &mut Scratch::default());
         for p in pop.long.positions.iter().chain(&pop.short.positions) {
             assert!(p.leverage <= tiers.tier_for(p.notional()).max_leverage + 1e-9);
         }

@@ -1,54 +1,71 @@
-//! Buffers kept from one run for the next.
+//! Buffers kept from one run for the next: the workspace of whoever runs the model.
 //!
 //! A run at a million traders fills about 150 MB of short-lived buffers: the random draws, the
 //! sort's keys, the positions before and after sorting. Allocated afresh every time, they cost
 //! more than the arithmetic, because the operating system hands over new pages that fault in on
-//! first touch. Each thread keeps a few of the last ones here instead. Results never depend on
-//! what the pool holds: a buffer is always cleared before it is handed out.
+//! first touch. A [`Scratch`] keeps a few of the last ones instead. It is a value, owned by
+//! whoever runs the model (a [`super::PopulationCache`], an exploration's sweep), and handed to
+//! every function that needs buffers, so nothing is kept behind the caller's back and dropping
+//! the owner frees it all.
+//!
+//! Results never depend on what a workspace holds: a buffer is always cleared before it is
+//! handed out.
+//!
+//! # How much it keeps
+//!
+//! [`Scratch::fit`] drops every kept buffer larger than the largest request the params can make,
+//! so after a run with params `p` a workspace holds, for each of its three kinds of buffer, at
+//! most max([`KEEP`] × the largest request's bytes, [`KEEP_BYTES`]); see [`Scratch::most_bytes`],
+//! which docs/MODEL.md states and a test checks. The figure depends on the traders and the long
+//! share (for explicit positions, their count), not on the ticks or on earlier calls.
 
-use std::cell::RefCell;
-
+use super::params::Params;
 use super::population::{Draw, Position};
 
 /// Buffers of each kind always kept: one population's worth (a long and a short book).
-const KEEP: usize = 2;
+pub const KEEP: usize = 2;
 
 /// More buffers of a kind are kept, up to [`KEEP_MOST`], while together they hold at most this
 /// many bytes. Small runs (an exploration's grid, a page of 2,000 traders) then never hand their
 /// buffers back to the allocator: freed and allocated again in another order, they would leave
 /// holes that make a long-lived wasm instance grow. Large runs keep only [`KEEP`]: more would
 /// hold memory a million-trader run cannot spare.
-const KEEP_BYTES: usize = 1 << 20;
+pub const KEEP_BYTES: usize = 1 << 20;
 
 /// Buffers of each kind kept at most.
-const KEEP_MOST: usize = 8;
+pub const KEEP_MOST: usize = 8;
 
-#[derive(Default)]
-struct Pool {
+/// Buffers kept for the next run: positions, random draws and sort keys.
+#[derive(Debug, Default)]
+pub struct Scratch {
     positions: Vec<Vec<Position>>,
     draws: Vec<Vec<Draw>>,
     keys: Vec<Vec<u64>>,
 }
 
-thread_local! {
-    static POOL: RefCell<Pool> = RefCell::default();
+/// The capacity a request for `capacity` items gets: rounded up to the next sixteenth of a power
+/// of two (at most 6.25 % spare), so populations that differ by a few percent (another seed,
+/// another long share) mostly fit the buffers already kept instead of growing them.
+pub(crate) fn rounded(capacity: usize) -> usize {
+    let step = (capacity.next_power_of_two() / 16).max(1);
+    capacity.div_ceil(step) * step
 }
 
-/// An empty buffer with room for `capacity` items: the roomiest one kept, or a new one.
-///
-/// Capacities are rounded up to the next sixteenth of a power of two (at most 6.25 % spare),
-/// so populations that differ by a few percent (another seed, another long share) mostly fit
-/// the buffers already kept instead of growing them.
-fn take<T>(select: fn(&mut Pool) -> &mut Vec<Vec<T>>, capacity: usize) -> Vec<T> {
-    let step = (capacity.next_power_of_two() / 16).max(1);
-    let capacity = capacity.div_ceil(step) * step;
-    let kept = POOL.with(|pool| {
-        let mut pool = pool.borrow_mut();
-        let list = select(&mut pool);
-        let roomiest = (0..list.len()).max_by_key(|&i| list[i].capacity())?;
-        Some(list.swap_remove(roomiest))
-    });
-    match kept {
+/// Bytes of one buffer's allocation.
+fn bytes<T>(v: &Vec<T>) -> usize {
+    v.capacity() * std::mem::size_of::<T>()
+}
+
+/// Bytes of a list's buffers.
+fn list_bytes<T>(list: &[Vec<T>]) -> usize {
+    list.iter().map(bytes).sum()
+}
+
+/// An empty buffer with room for `capacity` items: the roomiest one in `list`, or a new one.
+fn take<T>(list: &mut Vec<Vec<T>>, capacity: usize) -> Vec<T> {
+    let capacity = rounded(capacity);
+    let roomiest = (0..list.len()).max_by_key(|&i| list[i].capacity());
+    match roomiest.map(|i| list.swap_remove(i)) {
         Some(mut v) if v.capacity() >= capacity => {
             v.clear();
             v
@@ -59,49 +76,93 @@ fn take<T>(select: fn(&mut Pool) -> &mut Vec<Vec<T>>, capacity: usize) -> Vec<T>
     }
 }
 
-/// Keeps `v` for a later [`take`], unless the pool is full.
-fn give<T>(select: fn(&mut Pool) -> &mut Vec<Vec<T>>, mut v: Vec<T>) {
+/// Keeps `v` in `list` for a later [`take`], unless the list is full.
+fn give<T>(list: &mut Vec<Vec<T>>, mut v: Vec<T>) {
     v.clear();
-    let bytes = |v: &Vec<T>| v.capacity() * std::mem::size_of::<T>();
-    POOL.with(|pool| {
-        let mut pool = pool.borrow_mut();
-        let list = select(&mut pool);
-        let kept: usize = list.iter().map(bytes).sum();
-        let roomy = list.len() < KEEP_MOST && kept + bytes(&v) <= KEEP_BYTES;
-        if list.len() < KEEP || roomy {
-            list.push(v);
+    let roomy = list.len() < KEEP_MOST && list_bytes(list) + bytes(&v) <= KEEP_BYTES;
+    if list.len() < KEEP || roomy {
+        list.push(v);
+    }
+}
+
+/// The most bytes a list may hold after [`Scratch::fit`] for requests of at most `largest` items
+/// of `size` bytes each.
+fn list_most(largest: usize, size: usize) -> usize {
+    (KEEP * rounded(largest) * size).max(KEEP_BYTES)
+}
+
+impl Scratch {
+    /// A buffer for positions.
+    pub(crate) fn positions(&mut self, capacity: usize) -> Vec<Position> {
+        take(&mut self.positions, capacity)
+    }
+
+    /// Returns a positions buffer.
+    pub(crate) fn give_positions(&mut self, v: Vec<Position>) {
+        give(&mut self.positions, v);
+    }
+
+    /// A buffer for random draws.
+    pub(crate) fn draws(&mut self, capacity: usize) -> Vec<Draw> {
+        take(&mut self.draws, capacity)
+    }
+
+    /// Returns a draws buffer.
+    pub(crate) fn give_draws(&mut self, v: Vec<Draw>) {
+        give(&mut self.draws, v);
+    }
+
+    /// A buffer for sort keys.
+    pub(crate) fn keys(&mut self, capacity: usize) -> Vec<u64> {
+        take(&mut self.keys, capacity)
+    }
+
+    /// Returns a sort-keys buffer.
+    pub(crate) fn give_keys(&mut self, v: Vec<u64>) {
+        give(&mut self.keys, v);
+    }
+
+    /// Bytes the kept buffers hold.
+    pub fn bytes(&self) -> usize {
+        list_bytes(&self.positions) + list_bytes(&self.draws) + list_bytes(&self.keys)
+    }
+
+    /// Drops the kept buffers a run of `params` (which must be valid) would never ask for: those
+    /// larger than its largest request. A workspace that ran a million traders then holds a
+    /// few thousand traders' worth once the page is back at a few thousand.
+    pub fn fit(&mut self, params: &Params) {
+        let largest = rounded(largest_request(params));
+        self.positions.retain(|v| v.capacity() <= largest);
+        self.draws.retain(|v| v.capacity() <= largest);
+        self.keys.retain(|v| v.capacity() <= largest);
+    }
+
+    /// The most bytes a workspace holds after [`Scratch::fit`] and any number of runs with
+    /// `params`: for each kind of buffer, max(2 × the largest request, 1 MiB), where the largest
+    /// request is one book's room (see [`largest_request`]) rounded up as [`take`] rounds it.
+    pub fn most_bytes(params: &Params) -> usize {
+        let largest = largest_request(params);
+        list_most(largest, std::mem::size_of::<Position>())
+            + list_most(largest, std::mem::size_of::<Draw>())
+            + list_most(largest, std::mem::size_of::<u64>())
+    }
+}
+
+/// The most items any one buffer request of a run of `params` asks for: the room of the larger
+/// side's book. For a generated population that is the binomial count six standard deviations
+/// above its mean (at most the traders); for explicit positions, the count on the larger side.
+pub fn largest_request(params: &Params) -> usize {
+    match &params.positions {
+        Some(specs) => {
+            let longs = specs.iter().filter(|p| p.side == super::params::Side::Long).count();
+            longs.max(specs.len() - longs)
         }
-    });
-}
-
-/// A buffer for positions.
-pub(crate) fn positions(capacity: usize) -> Vec<Position> {
-    take(|p| &mut p.positions, capacity)
-}
-
-/// Returns a positions buffer.
-pub(crate) fn give_positions(v: Vec<Position>) {
-    give(|p| &mut p.positions, v);
-}
-
-/// A buffer for random draws.
-pub(crate) fn draws(capacity: usize) -> Vec<Draw> {
-    take(|p| &mut p.draws, capacity)
-}
-
-/// Returns a draws buffer.
-pub(crate) fn give_draws(v: Vec<Draw>) {
-    give(|p| &mut p.draws, v);
-}
-
-/// A buffer for sort keys.
-pub(crate) fn keys(capacity: usize) -> Vec<u64> {
-    take(|p| &mut p.keys, capacity)
-}
-
-/// Returns a sort-keys buffer.
-pub(crate) fn give_keys(v: Vec<u64>) {
-    give(|p| &mut p.keys, v);
+        None => {
+            let n = params.traders as usize;
+            let share = params.long_share.max(1.0 - params.long_share);
+            super::population::side_room(n, share)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -110,23 +171,36 @@ mod tests {
 
     #[test]
     fn a_kept_buffer_too_small_is_replaced_at_the_rounded_size() {
-        give_keys(Vec::with_capacity(1_000));
+        let mut s = Scratch::default();
+        s.give_keys(Vec::with_capacity(1_000));
         // 1,100 rounds up to 1,152 (steps of 2,048 / 16); growing the kept one would double it.
-        assert_eq!(keys(1_100).capacity(), 1_152);
-        give_keys(Vec::with_capacity(5_000));
-        let kept = keys(1_100);
+        assert_eq!(s.keys(1_100).capacity(), 1_152);
+        s.give_keys(Vec::with_capacity(5_000));
+        let kept = s.keys(1_100);
         assert_eq!(kept.capacity(), 5_000, "the roomy kept buffer is reused");
         assert!(kept.is_empty());
     }
 
     #[test]
     fn small_buffers_are_kept_within_a_budget_large_ones_two_at_a_time() {
-        let kept = |select: fn(&Pool) -> usize| POOL.with(|pool| select(&pool.borrow()));
+        let mut s = Scratch::default();
         // 8 KB each: eight fit the budget.
-        (0..10).for_each(|_| give_keys(Vec::with_capacity(1_000)));
-        assert_eq!(kept(|p| p.keys.len()), KEEP_MOST);
+        (0..10).for_each(|_| s.give_keys(Vec::with_capacity(1_000)));
+        assert_eq!(s.keys.len(), KEEP_MOST);
         // 4.8 MB each: only the two of one population.
-        (0..4).for_each(|_| give_positions(Vec::with_capacity(100_000)));
-        assert_eq!(kept(|p| p.positions.len()), KEEP);
+        (0..4).for_each(|_| s.give_positions(Vec::with_capacity(100_000)));
+        assert_eq!(s.positions.len(), KEEP);
+    }
+
+    #[test]
+    fn fit_drops_what_smaller_params_never_ask_for() {
+        let mut s = Scratch::default();
+        (0..2).for_each(|_| s.give_positions(Vec::with_capacity(600_000)));
+        s.give_keys(Vec::with_capacity(500));
+        let small = Params { traders: 2_000, ..Params::default() };
+        s.fit(&small);
+        assert!(s.positions.is_empty(), "the large buffers are gone");
+        assert_eq!(s.keys.len(), 1, "the small one stays");
+        assert!(s.bytes() <= Scratch::most_bytes(&small));
     }
 }

@@ -9,11 +9,14 @@ use super::outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary,
 use super::params::{MarginTiers, Params, Side};
 use super::population::{Book, Draws, Population};
 use super::rng::Rng;
+use super::scratch::{self, Scratch};
 
 /// Runs one market.
 pub fn simulate(params: &Params) -> Result<Outcome, ParamsError> {
     params.validate()?;
-    Ok(run(params, Population::for_params(params)))
+    let mut scratch = Scratch::default();
+    let population = Population::for_params(params, &mut scratch);
+    Ok(run(params, population, &mut scratch))
 }
 
 /// The same market under four mitigation scenarios.
@@ -57,6 +60,11 @@ pub fn compare(params: &Params) -> Result<Comparison, ParamsError> {
 /// who holds what (the shock, the depth, the breaker) skips generating and sorting the traders;
 /// and the last random draws, so that moving one that only changes how they hold it (leverage,
 /// entry spread, maintenance) skips drawing them again.
+///
+/// It owns the [`Scratch`] workspace its runs take their buffers from. Everything it holds is
+/// for the params of its last call: at the start of each call it hands back whatever does not
+/// match and trims the workspace, so its memory is [`PopulationCache::most_bytes`] of those
+/// params at most, whatever it ran before.
 #[derive(Default)]
 pub struct PopulationCache {
     key: Option<Params>,
@@ -64,6 +72,7 @@ pub struct PopulationCache {
     flat: Option<Prepared>,
     tiered: Option<Prepared>,
     single: Option<(Params, Prepared)>,
+    scratch: Scratch,
 }
 
 /// A population with what the runs on it share: the liquidation notional near the start price.
@@ -78,9 +87,9 @@ impl Prepared {
         Prepared { population, bands }
     }
 
-    /// Runs `params` on a copy of the population.
-    fn run(&self, params: &Params) -> Outcome {
-        run_with(params, self.population.clone(), &self.bands)
+    /// Runs `params` on a copy of the population, in buffers from `scratch`.
+    fn run(&self, params: &Params, scratch: &mut Scratch) -> Outcome {
+        run_with(params, self.population.copy(scratch), &self.bands, scratch)
     }
 }
 
@@ -108,49 +117,65 @@ impl PopulationCache {
     /// [`simulate`], reusing the population of the previous call when it would be the same.
     pub fn simulate(&mut self, params: &Params) -> Result<Outcome, ParamsError> {
         params.validate()?;
+        self.hand_back_all_but(params);
         let key = population_key(params);
         let prepared = match self.single.take() {
-            Some((k, prepared)) if k == key => prepared,
-            _ => {
+            Some((_, prepared)) => prepared,
+            None => {
                 let tiers = params.tier_table();
                 let population = match &params.positions {
-                    Some(specs) => Population::from_specs(specs, &tiers),
-                    None => Population::build(self.draws(params), &tiers, params),
+                    Some(specs) => Population::from_specs(specs, &tiers, &mut self.scratch),
+                    None => {
+                        let draws = draws_for(&mut self.draws, params, &mut self.scratch);
+                        Population::build(draws, &tiers, params, &mut self.scratch)
+                    }
                 };
                 Prepared::new(population, params.start_price)
             }
         };
-        let outcome = prepared.run(params);
+        let outcome = prepared.run(params, &mut self.scratch);
         self.single = Some((key, prepared));
         Ok(outcome)
     }
 
-    /// The draws for `params`: the kept ones when they would be the same, else new ones.
-    fn draws(&mut self, params: &Params) -> &Draws {
-        let key = Draws::key(params);
-        // Old draws that do not match are dropped first, handing their buffers to the new ones.
-        let kept = self.draws.take().filter(|(k, _)| *k == key);
-        let entry = kept.unwrap_or_else(|| (key, Draws::generate(params)));
-        &self.draws.insert(entry).1
+    /// Hands everything kept for other params than `params` back to the workspace, then trims
+    /// the workspace to what `params` can use. After it, every buffer this cache holds or hands
+    /// out is one a run of `params` asks for, which [`PopulationCache::most_bytes`] counts.
+    fn hand_back_all_but(&mut self, params: &Params) {
+        let key = population_key(params);
+        let scratch = &mut self.scratch;
+        if self.key.as_ref() != Some(&key) {
+            self.key = None;
+            self.flat.take().into_iter().for_each(|p| p.population.recycle(scratch));
+            self.tiered.take().into_iter().for_each(|p| p.population.recycle(scratch));
+        }
+        if self.single.as_ref().is_some_and(|(k, _)| *k != key) {
+            self.single.take().into_iter().for_each(|(_, p)| p.population.recycle(scratch));
+        }
+        if self.draws.as_ref().is_some_and(|(k, _)| *k != Draws::key(params)) {
+            self.draws.take().into_iter().for_each(|(_, d)| d.recycle(scratch));
+        }
+        scratch.fit(params);
     }
 
     /// [`compare`], reusing the populations of the previous call when they would be the same.
     pub fn compare(&mut self, params: &Params) -> Result<Comparison, ParamsError> {
         params.validate()?;
+        self.hand_back_all_but(params);
         let [none, breaker, tiers, both] = scenarios(params);
-        let key = population_key(params);
-        let same = self.key.as_ref() == Some(&key);
         let (flat, tiered) = match (self.flat.take(), self.tiered.take()) {
-            (Some(flat), Some(tiered)) if same => (flat, tiered),
+            (Some(flat), Some(tiered)) => (flat, tiered),
             _ => {
                 let (flat, tiered) = match &params.positions {
                     Some(specs) => (
-                        Population::from_specs(specs, &none.tier_table()),
-                        Population::from_specs(specs, &tiers.tier_table()),
+                        Population::from_specs(specs, &none.tier_table(), &mut self.scratch),
+                        Population::from_specs(specs, &tiers.tier_table(), &mut self.scratch),
                     ),
                     None => {
-                        let draws = self.draws(params);
-                        let build = |p: &Params| Population::build(draws, &p.tier_table(), p);
+                        let scratch = &mut self.scratch;
+                        let draws = draws_for(&mut self.draws, params, scratch);
+                        let mut build =
+                            |p: &Params| Population::build(draws, &p.tier_table(), p, scratch);
                         (build(&none), build(&tiers))
                     }
                 };
@@ -158,27 +183,69 @@ impl PopulationCache {
                 (Prepared::new(flat, start), Prepared::new(tiered, start))
             }
         };
+        let scratch = &mut self.scratch;
         let comparison = Comparison {
-            none: flat.run(&none),
-            circuit_breaker: flat.run(&breaker),
-            margin_tiers: tiered.run(&tiers),
-            both: tiered.run(&both),
+            none: flat.run(&none, scratch),
+            circuit_breaker: flat.run(&breaker, scratch),
+            margin_tiers: tiered.run(&tiers, scratch),
+            both: tiered.run(&both, scratch),
         };
-        self.key = Some(key);
+        self.key = Some(population_key(params));
         self.flat = Some(flat);
         self.tiered = Some(tiered);
         Ok(comparison)
     }
+
+    /// Bytes this cache holds: its populations, its draws and its workspace (capacities, not
+    /// lengths; the few bytes of the params and bands kept beside them are left out).
+    pub fn bytes(&self) -> usize {
+        let prepared = self.flat.iter().chain(&self.tiered).chain(self.single.iter().map(|s| &s.1));
+        let populations: usize = prepared.map(|p| p.population.bytes()).sum();
+        let draws = self.draws.as_ref().map_or(0, |(_, d)| d.bytes());
+        populations + draws + self.scratch.bytes()
+    }
+
+    /// The most bytes [`PopulationCache::bytes`] can be after any number of `compare` and
+    /// `simulate` calls with `params`, whatever the calls before them were (docs/MODEL.md,
+    /// "Memory"). With B = one book's largest buffer request rounded up as the workspace rounds
+    /// it ([`scratch::largest_request`]): three populations (the flat and tiered ones of
+    /// `compare`, the one of `simulate`) of two books of B positions; the draws, two sides of B
+    /// draws plus the outer-cell lists; and the workspace's [`Scratch::most_bytes`]. It does
+    /// not depend on the ticks: the series are the caller's, in the outcomes returned.
+    pub fn most_bytes(params: &Params) -> usize {
+        let book = scratch::rounded(scratch::largest_request(params));
+        let populations = 3 * 2 * book * std::mem::size_of::<super::population::Position>();
+        let draws = match params.positions {
+            Some(_) => 0,
+            None => Draws::most_bytes(params.traders as usize, book),
+        };
+        populations + draws + Scratch::most_bytes(params)
+    }
 }
 
-/// The tick loop. `params` must be valid.
-pub fn run(params: &Params, population: Population) -> Outcome {
+/// The draws in `kept`, or new ones for `params` drawn into it. Kept draws are those of `params`
+/// ([`PopulationCache::hand_back_all_but`] hands back the others before a call uses this).
+fn draws_for<'a>(
+    kept: &'a mut Option<(Params, Draws)>,
+    params: &Params,
+    scratch: &mut Scratch,
+) -> &'a Draws {
+    &kept.get_or_insert_with(|| (Draws::key(params), Draws::generate(params, scratch))).1
+}
+
+/// The tick loop. `params` must be valid; the positions' buffers go back to `scratch`.
+pub fn run(params: &Params, population: Population, scratch: &mut Scratch) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_with(params, population, &bands)
+    run_with(params, population, &bands, scratch)
 }
 
 /// [`run`] with the population's [`Bands`] already measured.
-fn run_with(params: &Params, population: Population, bands: &Bands) -> Outcome {
+fn run_with(
+    params: &Params,
+    population: Population,
+    bands: &Bands,
+    scratch: &mut Scratch,
+) -> Outcome {
     let ticks = params.ticks as usize;
     let start = params.start_price;
     let (branching_ratio, peak_branching_ratio, peak_branching_at_pct) = bands.branching(params);
@@ -307,7 +374,7 @@ fn run_with(params: &Params, population: Population, bands: &Bands) -> Outcome {
     let fund_end = engine.fund;
     let (bad_debt, fees, covered) = (engine.bad_debt, engine.fees, engine.covered);
     let (liquidated_count, backstop_notional) = (engine.liquidated_count, engine.backstop_notional);
-    engine.into_books().into_iter().for_each(Book::recycle);
+    engine.into_books().into_iter().for_each(|book| book.recycle(scratch));
 
     Outcome {
         summary: Summary {

@@ -26,7 +26,7 @@ use web_sys::{HtmlCanvasElement, OffscreenCanvas};
 
 use super::convert::{params_from_js, read, to_js_error, type_error};
 use crate::model::explore::{self, Grid, MonteCarlo, MonteCarloSpec, SweepSpec};
-use crate::model::ParamsError;
+use crate::model::{ParamsError, Scratch};
 use crate::render::contour::level_line;
 use crate::render::palette::scenario_color;
 use crate::render::{
@@ -40,6 +40,13 @@ use offscreen::OffscreenBackend;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("explore.d.ts");
+
+thread_local! {
+    /// The explorations' workspace: the buffers one sweep or Monte Carlo run leaves for the
+    /// next, so a worker that computes map after map reuses them instead of allocating afresh.
+    /// Each run trims it to what its params can use (`Scratch::fit`).
+    static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
+}
 
 /// Runs the model over a grid of two numeric params and measures one metric in each cell.
 ///
@@ -63,7 +70,10 @@ pub fn sweep(
     let params = params_from_js(params)?;
     let spec: SweepSpec = spec_from_js(spec, "spec")?;
     let mut progress = Progress::new(on_progress)?;
-    let grid = explore::sweep(&params, &spec, |done, total| progress.report(done, total));
+    let grid = SCRATCH.with(|scratch| {
+        let scratch = &mut scratch.borrow_mut();
+        explore::sweep(&params, &spec, scratch, |done, total| progress.report(done, total))
+    });
     progress.finish()?;
     grid_to_js(&grid.map_err(|e| to_js_error(&e))?)
 }
@@ -91,7 +101,10 @@ pub fn monte_carlo(
     let params = params_from_js(params)?;
     let spec: MonteCarloSpec = spec_from_js(spec, "spec")?;
     let mut progress = Progress::new(on_progress)?;
-    let out = explore::monte_carlo(&params, &spec, |done, total| progress.report(done, total));
+    let out = SCRATCH.with(|scratch| {
+        let scratch = &mut scratch.borrow_mut();
+        explore::monte_carlo(&params, &spec, scratch, |done, total| progress.report(done, total))
+    });
     progress.finish()?;
     monte_carlo_to_js(&out.map_err(|e| to_js_error(&e))?)
 }
