@@ -1,8 +1,19 @@
 // Stress: an impatient student drags every slider back and forth (1,000 input events, each sent
 // as soon as the page has taken the previous one) and flips the preset menu 100 times. The page
-// must come out of it with a clean console, the same readout and pixels as a fresh load of the
-// link it shows, and no wasm memory growth beyond 1 MB once the first 100 events have run.
-// Also: a link asking for more than the page allows is refused by name, without a long freeze.
+// must come out of it with a clean console, no leaked externref slot, and the same readout and
+// pixels as a fresh load of the link it shows.
+//
+// Leaks: one fixed sequence of inputs, each computed before the next, is replayed twice; the
+// second pass may grow wasm memory by at most one 64 KB page. The first pass is where the
+// buffer pool and the allocator reach their size; a leak grows the second pass as much as the
+// first. The storm above cannot judge this: how drags and key repeats coalesce into computed
+// markets depends on the machine's speed, so the memory it reaches at any point does too. The
+// replay computes the same markets in the same order on any machine, and runs again with the
+// CPU throttled 4× (DevTools' Emulation.setCPUThrottlingRate) to show the verdict holds.
+// STRESS_THROTTLE=4 throttles the storm as well, for a one-off run on a "slow machine".
+//
+// Also: a link asking for more than the page allows is refused by name, and the heaviest link it
+// accepts opens. Neither asserts a duration: budgets belong to make bench.
 //
 // Runs under the strict CSP of helpers.mjs, like every e2e test.
 
@@ -18,9 +29,12 @@ after(() => closeSite({ server, browser }));
 
 const EVENTS = 1000;
 const PRESET_SWITCHES = 100;
-/** The baseline for memory growth is taken once this many input events have run. */
-const BASELINE_AFTER = 100;
-const MAX_GROWTH = 1024 * 1024;
+/** The warm-up: every slider end to end, and each preset once, within this many events. */
+const WARM_UP = 100;
+/** One wasm page: the most the replay's second pass may grow the memory. */
+const PAGE = 64 * 1024;
+/** STRESS_THROTTLE=4 runs the storm with the CPU slowed four times. */
+const THROTTLE = Number(process.env.STRESS_THROTTLE || 1);
 
 /**
  * The sliders dragged, each over a part of its track (fractions, left to right). Traders stays
@@ -94,10 +108,18 @@ async function snapshot(page) {
   };
 }
 
-test('1,000 slider events and 100 preset switches: clean console, same state as a fresh load, no memory growth', async (t) => {
+/** Slows the page's CPU `rate` times through the DevTools protocol (1: full speed). */
+async function throttle(page, rate) {
+  if (rate === 1) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+test(`1,000 slider events and 100 preset switches${THROTTLE > 1 ? ` at ${THROTTLE}× CPU throttling` : ''}: clean console, same state as a fresh load`, async (t) => {
   const started = Date.now();
   // A light market to start from; the presets bring heavier ones.
   const { page, context, log } = await openPage(browser, server.origin, '/?traders=2000');
+  await throttle(page, THROTTLE);
   await page.evaluate(() => {
     window.__stressInputs = 0;
     document.addEventListener('input', (e) => {
@@ -124,10 +146,10 @@ test('1,000 slider events and 100 preset switches: clean console, same state as 
     for (const [id, lo, hi] of SLIDERS) {
       await drag(page, id, lo, hi, 5);
       await drag(page, id, hi, lo, 5);
-      if ((await inputCount(page)) >= BASELINE_AFTER) break;
+      if ((await inputCount(page)) >= WARM_UP) break;
     }
     while (switches < presetIds.length) await switchPreset();
-    while ((await inputCount(page)) < BASELINE_AFTER) await drag(page, 'shockPct', 0, 1, 10);
+    while ((await inputCount(page)) < WARM_UP) await drag(page, 'shockPct', 0, 1, 10);
     await settle(page);
     const baseline = await wasmSize(page);
     const baselineEvents = await inputCount(page);
@@ -165,9 +187,11 @@ test('1,000 slider events and 100 preset switches: clean console, same state as 
       `${events} slider input events and ${switches} preset switches in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     t.diagnostic(`of which the preset switches, each with its compare() and redraw: ${presetMs} ms`);
+    // Memory is reported, not judged: what the storm reaches depends on the machine's speed
+    // (see the replay test below for the verdict on leaks).
     t.diagnostic(
       `wasm memory: ${start.memory} B at load, ${baseline.memory} B after ${baselineEvents} events, ${end.memory} B at the end ` +
-        `(growth after the baseline: ${growth} B); externref table ${start.table} → ${baseline.table} → ${end.table} slots`,
+        `(growth after the warm-up: ${growth} B); externref table ${start.table} → ${baseline.table} → ${end.table} slots`,
     );
 
     assert.deepEqual(log.errors, [], 'console errors');
@@ -176,7 +200,6 @@ test('1,000 slider events and 100 preset switches: clean console, same state as 
     assert.equal(await page.isVisible('#error'), false, 'no model error is on screen');
     assert.equal(await page.isVisible('#fatal'), false);
     assert.ok(events >= EVENTS, `${events} input events`);
-    assert.ok(growth <= MAX_GROWTH, `wasm memory grew by ${growth} B after the first ${baselineEvents} events`);
     assert.equal(end.table, baseline.table, 'no externref slot leaked');
 
     // A fresh page on the same link. Same build, same browser, same canvas size and a
@@ -198,7 +221,78 @@ test('1,000 slider events and 100 preset switches: clean console, same state as 
   }
 });
 
-test('a link beyond the sliders is refused by name and the page opens at once with the defaults', async (t) => {
+/**
+ * The replayed inputs: every preset, then each slider to eight places along the part of its
+ * track the storm drags over, with a preset between sliders (so 100,000-trader markets
+ * alternate with small ones). It starts with a preset, so both passes start from the same params.
+ */
+function replaySteps(presetIds) {
+  const steps = [];
+  for (const id of presetIds) steps.push({ preset: id });
+  SLIDERS.forEach(([id, lo, hi], i) => {
+    for (const f of [0, 1, 0.5, 0.125, 0.875, 0.25, 0.75, 0.375]) steps.push({ id, fraction: lo + f * (hi - lo) });
+    steps.push({ preset: presetIds[i % presetIds.length] });
+  });
+  return [{ preset: presetIds[0] }, ...steps];
+}
+
+/**
+ * Applies `steps` in the page, each as a user's change would arrive (an input event on the
+ * slider, a change event on the menu), and waits two animation frames after each so that its
+ * compare() and redraw have run before the next: one computed market per step, on any machine.
+ */
+function replay(page, steps) {
+  return page.evaluate(async (list) => {
+    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (const step of list) {
+      if (step.preset) {
+        const menu = document.getElementById('preset');
+        menu.value = step.preset;
+        menu.dispatchEvent(new Event('change', { bubbles: true }));
+      } else {
+        const slider = document.getElementById(step.id);
+        const [lo, hi, by] = [Number(slider.min), Number(slider.max), Number(slider.step) || 1];
+        slider.value = String(lo + Math.round((step.fraction * (hi - lo)) / by) * by);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      await frames();
+    }
+  }, steps);
+}
+
+for (const rate of [1, 4]) {
+  test(`one fixed input sequence replayed twice${rate > 1 ? `, CPU throttled ${rate}×` : ''}: the second pass grows wasm memory by at most one page, the externref table not at all`, async (t) => {
+    const { page, context, log } = await openPage(browser, server.origin, '/?traders=2000');
+    try {
+      await throttle(page, rate);
+      const presetIds = await page.$$eval('#preset option', (options) => options.map((o) => o.value).filter(Boolean));
+      const steps = replaySteps(presetIds);
+      const load = await wasmSize(page);
+      await replay(page, steps);
+      const first = await wasmSize(page);
+      const readoutFirst = await readoutText(page);
+      await replay(page, steps);
+      const second = await wasmSize(page);
+      t.diagnostic(
+        `${steps.length} steps a pass; wasm memory ${load.memory} B at load, ${first.memory} B after the first pass, ` +
+          `${second.memory} B after the second; externref table ${load.table} → ${first.table} → ${second.table} slots`,
+      );
+      assert.ok(first.memory > load.memory, 'the first pass reached the 100,000-trader markets (memory grew to fit them)');
+      assert.ok(
+        second.memory - first.memory <= PAGE,
+        `the second pass grew wasm memory by ${second.memory - first.memory} B (at most ${PAGE})`,
+      );
+      assert.equal(second.table, first.table, 'no externref slot leaked');
+      assert.equal(await readoutText(page), readoutFirst, 'both passes end on the same result');
+      assert.deepEqual(log.errors, []);
+      assert.equal(await page.isVisible('#error'), false);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('a link beyond the sliders is refused by name and the page opens with the defaults', async (t) => {
   const started = Date.now();
   const { page, context, log } = await openPage(browser, server.origin, '/?traders=5000000&ticks=1e6&depthPerPct=1e3&leverage=20');
   try {
@@ -216,14 +310,13 @@ test('a link beyond the sliders is refused by name and the page opens at once wi
     assert.equal(await page.textContent('#leverage-out'), '20×');
     const lastTick = await page.evaluate(() => document.getElementById('cursor').max);
     assert.equal(lastTick, '599', 'the run has the default 600 ticks');
-    assert.ok(openedMs < 15000, `the page opened in ${openedMs} ms`);
     assert.deepEqual(log.errors, []);
   } finally {
     await context.close();
   }
 });
 
-test('the heaviest link the page accepts (1,000,000 traders × 20,000 ticks) opens without a long freeze', async (t) => {
+test('the heaviest link the page accepts (1,000,000 traders × 20,000 ticks) opens', async (t) => {
   const started = Date.now();
   const { page, context, log } = await openPage(
     browser,
@@ -236,7 +329,6 @@ test('the heaviest link the page accepts (1,000,000 traders × 20,000 ticks) ope
     assert.equal(await page.isVisible('#notice'), false, 'every setting was taken');
     assert.equal(await page.textContent('#traders-out'), '1,000,000');
     assert.equal(await page.evaluate(() => document.getElementById('cursor').max), '19999');
-    assert.ok(openedMs < 15000, `the page opened in ${openedMs} ms`);
     assert.deepEqual(log.errors, []);
   } finally {
     await context.close();
