@@ -33,8 +33,8 @@ PKG_EXPLORE := www/pkg-explore
 # `cargo install` puts wasm-bindgen here; make it findable even when the shell's PATH lacks it.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
-# binaryen's wasm-opt, terser and esbuild from npm (scripts/package.json; make test, bench and
-# dist install them).
+# binaryen's wasm-opt, terser and esbuild from npm (scripts/package.json; every target that
+# builds installs them, so make serve serves the same optimised package that is deployed).
 WASM_OPT := scripts/node_modules/.bin/wasm-opt
 TERSER := scripts/node_modules/.bin/terser
 ESBUILD := scripts/node_modules/.bin/esbuild
@@ -51,7 +51,7 @@ tools-dist:
 	@scripts/ensure-tools.sh dist
 
 ## build: the release wasm, its JS glue and types in www/pkg, and the explorations' package in
-## www/pkg-explore (wasm-opt -Oz and a minified glue when the npm build tools are installed)
+## www/pkg-explore, optimised (wasm-opt -Oz) with a minified glue: the package as deployed
 build: tools-build
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=$(WASM_OPT_LEVEL) cargo build --lib --release --target $(WASM_TARGET) \
 	    --config 'profile.release.package.leverage-cascade-model.opt-level="$(WASM_MODEL_OPT_LEVEL)"'
@@ -64,7 +64,7 @@ build: tools-build
 	        $(WASM_OPT) -Oz --strip-producers --strip-target-features \
 	            $$pkg/$(CRATE)_bg.wasm -o $$pkg/$(CRATE)_bg.wasm; \
 	    else \
-	        echo "note: no wasm-opt, so $$pkg is unoptimised (make test, bench or dist install it)"; \
+	        echo "note: no wasm-opt, so $$pkg is unoptimised (scripts/ensure-tools.sh build installs it)"; \
 	    fi; \
 	    if [ -x $(TERSER) ]; then \
 	        echo "$(TERSER) $$pkg/$(CRATE).js (minified in place; the .d.ts describes it)"; \

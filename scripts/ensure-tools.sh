@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs whatever a make target needs and is not already present, and says what it does.
 #
-#   scripts/ensure-tools.sh build   the wasm32 target and wasm-bindgen-cli at Cargo.lock's version
-#   scripts/ensure-tools.sh test    the above, wasm-opt, rustfmt and clippy, Debian's chromium
-#                                   and chromium-driver, and the e2e npm packages
-#   scripts/ensure-tools.sh dist    the build tools and wasm-opt
+#   scripts/ensure-tools.sh build   the wasm32 target, wasm-bindgen-cli at Cargo.lock's version,
+#                                   and the npm build tools (wasm-opt, terser, esbuild), so that
+#                                   `make build` and `make serve` make the deployed, optimised
+#                                   package and not a larger unoptimised one
+#   scripts/ensure-tools.sh test    the above, rustfmt and clippy, Debian's chromium and
+#                                   chromium-driver, and the e2e npm packages
+#   scripts/ensure-tools.sh dist    the same as build
 #
 # wasm-opt comes from npm's binaryen package (scripts/package.json), not from Debian: Debian 12's
 # binaryen 108 rewrites wasm-bindgen's externref table export to point at the wrong table, and
@@ -110,9 +113,10 @@ ensure_npm_packages() {
 }
 
 case "${1:-}" in
-    build)
+    build | dist)
         ensure_wasm_target
         ensure_wasm_bindgen
+        ensure_npm_packages scripts
         ;;
     test)
         ensure_wasm_target
@@ -121,11 +125,6 @@ case "${1:-}" in
         ensure_npm_packages scripts
         ensure_apt chromium chromium chromedriver chromium-driver
         ensure_npm_packages tests/e2e
-        ;;
-    dist)
-        ensure_wasm_target
-        ensure_wasm_bindgen
-        ensure_npm_packages scripts
         ;;
     *)
         echo "usage: $0 build|test|dist" >&2
