@@ -2,7 +2,7 @@
 
 use leverage_cascade::model::{
     simulate, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers, Outcome,
-    Params,
+    Params, PositionSpec, Side,
 };
 use proptest::prelude::*;
 
@@ -105,8 +105,81 @@ fn all_finite(o: &Outcome) -> bool {
         ]
         .iter()
         .all(|v| v.iter().all(|x| x.is_finite()))
-        && o.liquidation_map.long_liquidated.iter().all(|x| x.is_finite())
-        && o.events.iter().all(|e| e.price.is_finite() && e.notional.is_finite())
+        && s.liquidation_count.len() == s.price.len()
+        && map_finite(&o.liquidation_map)
+        && o.events
+            .iter()
+            .all(|e| e.price.is_finite() && e.notional.is_finite() && e.level_pct.is_finite())
+}
+
+fn map_finite(m: &leverage_cascade::model::LiquidationMap) -> bool {
+    [&m.long_liquidated, &m.long_survived, &m.short_liquidated, &m.short_survived]
+        .iter()
+        .all(|v| v.iter().all(|x| x.is_finite()))
+        && [m.low_price, m.high_price, m.outside].iter().all(|x| x.is_finite())
+}
+
+/// A number spread evenly in log scale over [lo, hi].
+fn log_uniform(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
+    (lo.log10()..=hi.log10()).prop_map(|e| 10f64.powf(e))
+}
+
+/// A price: mostly within the allowed [1e-6, 1e9], now and then far below it.
+fn price() -> impl Strategy<Value = f64> {
+    prop_oneof![9 => log_uniform(1e-6, 1e9), 1 => log_uniform(1e-307, 1e-290)]
+}
+
+/// Explicit positions at the ends of their ranges (sizes from a millionth of a dollar to
+/// $1e12, any leverage, entries across the price range and now and then below it) in markets
+/// of extreme params.
+fn extreme_params() -> impl Strategy<Value = Params> {
+    let size = prop_oneof![log_uniform(1e-6, 1e12), Just(1e12)];
+    let position = (any::<bool>(), size, 1.0f64..=125.0, price()).prop_map(
+        |(long, notional, leverage, entry)| PositionSpec {
+            side: if long { Side::Long } else { Side::Short },
+            notional,
+            leverage,
+            entry,
+        },
+    );
+    (
+        prop::collection::vec(position, 1..12),
+        price(),
+        log_uniform(1e3, 1e12),
+        -90.0f64..=90.0,
+        prop_oneof![Just(ImpactLaw::Linear), Just(ImpactLaw::Sqrt)],
+        prop_oneof![Just(LiquidationMode::Full), Just(LiquidationMode::Partial)],
+        0.0f64..=1e12,
+        1u32..120,
+    )
+        .prop_map(|(positions, start, depth, shock, law, mode, fund, ticks)| Params {
+            positions: Some(positions),
+            start_price: start,
+            depth_per_pct: depth,
+            shock_pct: shock,
+            impact_law: law,
+            liquidation: LiquidationParams { mode, ..LiquidationParams::default() },
+            insurance_fund: fund,
+            ticks,
+            ..Params::default()
+        })
+}
+
+#[test]
+fn a_position_too_large_for_its_entry_is_refused_by_name() {
+    // $1e12 at an entry of 1e-300 would be 1e312 coins: an infinite open interest.
+    let p = Params {
+        positions: Some(vec![PositionSpec {
+            side: Side::Long,
+            notional: 1e12,
+            leverage: 125.0,
+            entry: 1e-300,
+        }]),
+        ..Params::default()
+    };
+    let e = simulate(&p).unwrap_err();
+    assert_eq!(e.field, "positions[0].entry");
+    assert_eq!(e.message, "must be between 0.000001 and 1000000000, got 1e-300");
 }
 
 proptest! {
@@ -142,6 +215,20 @@ proptest! {
         prop_assert!(s.adl_notional.iter().all(|&x| x >= 0.0));
         prop_assert!(sm.liquidated_count <= sm.traders);
         prop_assert!((0.0..=1.0).contains(&sm.liquidated_share));
+    }
+
+    #[test]
+    fn every_accepted_extreme_input_gives_finite_outputs(p in extreme_params()) {
+        // Inputs the checks refuse are refused by name; every one they accept runs finitely.
+        match simulate(&p) {
+            Ok(o) => prop_assert!(all_finite(&o), "non-finite value for {:?}", p),
+            Err(e) => prop_assert!(!e.field.is_empty() && e.message.contains("must")),
+        }
+        if let Ok(c) = leverage_cascade::model::compare(&p) {
+            prop_assert!([&c.none, &c.circuit_breaker, &c.margin_tiers, &c.both]
+                .iter()
+                .all(|o| all_finite(o)));
+        }
     }
 
     #[test]

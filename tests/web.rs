@@ -781,3 +781,24 @@ fn render_with_malformed_data_or_options_throws_and_never_traps() {
     }
     render(canvas, good, obj(&[("chart", "price".into())])).expect("render after the garbage");
 }
+
+#[wasm_bindgen_test]
+fn hostile_values_are_echoed_briefly_and_refused_by_name() {
+    // A 1 MB string as an enum value is named by an excerpt, not echoed whole.
+    let huge: JsValue = "q".repeat(1_000_000).into();
+    let err = simulate(small_with(&[("impactLaw", huge)])).expect_err("a 1 MB impactLaw");
+    let text = message(&err);
+    assert!(text.starts_with("impactLaw: "), "{}", &text[..80.min(text.len())]);
+    assert!(text.len() < 400, "{} characters", text.len());
+    assert!(text.contains("(1000000 characters)"), "{text}");
+    // A price too low for its size is refused by name.
+    let position = obj(&[
+        ("side", "long".into()),
+        ("notional", 1e12.into()),
+        ("leverage", 125.0.into()),
+        ("entry", 1e-300.into()),
+    ]);
+    let list: Array = std::iter::once(position).collect();
+    let err = simulate(small_with(&[("positions", list.into())])).expect_err("entry 1e-300");
+    assert_eq!(get(&err, "field").as_string().as_deref(), Some("positions[0].entry"));
+}

@@ -24,6 +24,63 @@ pub struct ParamsError {
     pub message: String,
 }
 
+/// The longest value or name an error message repeats whole; longer ones are cut to an excerpt.
+const ECHO_MAX: usize = 40;
+
+/// The longest message kept whole, in bytes (the longest real one, the margin tiers', is about
+/// 100).
+const MESSAGE_MAX: usize = 300;
+
+/// `text` with every quoted run (between backticks or double quotes) longer than [`ECHO_MAX`]
+/// characters cut to its first 32 characters, "…" and how long it was: a 1 MB bad value makes a
+/// message of a line, not of a megabyte.
+fn excerpted(text: &str) -> String {
+    // Byte by byte: the quotes are ASCII, so every cut next to one is a character boundary.
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let (mut i, mut copied) = (0, 0);
+    while i < bytes.len() {
+        let quote = bytes[i];
+        if quote != b'`' && quote != b'"' {
+            i += 1;
+            continue;
+        }
+        let after = bytes.get(i + 1..).unwrap_or_default();
+        let Some(len) = after.iter().position(|&c| c == quote) else { break };
+        // `get`, not indexing: a str index that can panic brings the panic's formatting (and
+        // Unicode tables) into the wasm. These cuts are next to ASCII quotes, so never empty.
+        let inner = text.get(i + 1..i + 1 + len).unwrap_or_default();
+        // Characters are the bytes that do not continue one (a plain loop: `chars().count()`
+        // brings a large unrolled routine into the wasm).
+        let chars = inner.bytes().filter(|b| b & 0xC0 != 0x80).count();
+        if chars > ECHO_MAX {
+            out.push_str(text.get(copied..=i).unwrap_or_default());
+            out.push_str(cut(inner, 32));
+            out.push_str("… (");
+            out.push_str(&chars.to_string());
+            out.push_str(" characters)");
+            copied = i + 1 + len;
+        }
+        i += len + 2;
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    // Whatever the quoting (an escaped quote can end a run early), no message runs on.
+    if out.len() > MESSAGE_MAX {
+        out.truncate(cut(&out, MESSAGE_MAX).len());
+        out.push('…');
+    }
+    out
+}
+
+/// The longest start of `s` of at most `max` bytes that ends on a character boundary.
+fn cut(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or_default()
+}
+
 impl ParamsError {
     /// A new error of any kind.
     pub fn new(kind: ErrorKind, field: &str, message: impl Into<String>) -> Self {
@@ -58,7 +115,10 @@ impl ParamsError {
             Some(rest) => format!("unknown field {rest}"),
             None => inner,
         };
-        ParamsError { kind, field, message }
+        // serde repeats a bad value or key whole: a 1 MB one is cut to an excerpt. (The JS
+        // binding's reader cuts them before serde sees them: src/wasm/de.rs.)
+        let field = if field.len() > ECHO_MAX { excerpted(&format!("`{field}`")) } else { field };
+        ParamsError::new(kind, &field, excerpted(&message))
     }
 }
 
@@ -69,3 +129,35 @@ impl fmt::Display for ParamsError {
 }
 
 impl std::error::Error for ParamsError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_values_are_echoed_as_excerpts() {
+        let long = "x".repeat(1_000_000);
+        assert_eq!(
+            excerpted(&format!("unknown variant `{long}`, expected `sqrt`")),
+            format!("unknown variant `{}… (1000000 characters)`, expected `sqrt`", "x".repeat(32))
+        );
+        let short = "must be \"strict\", got \"strikt\"";
+        assert_eq!(excerpted(short), short);
+        // An unmatched quote leaves the rest as it is, up to the length limit.
+        assert_eq!(excerpted("got `abc"), "got `abc");
+        let escaped = excerpted(&format!("got \"a\\\"{long}\""));
+        assert_eq!(escaped.chars().count(), MESSAGE_MAX + 1);
+        // Through serde_json, as a native caller reads params.
+        let json = format!(r#"{{"impactLaw": "{long}", "leverage": 5}}"#);
+        let e = crate::Params::from_json(&json).unwrap_err();
+        assert_eq!(e.field, "impactLaw");
+        assert!(
+            e.message.len() < 200 && e.message.contains("(1000000 characters)"),
+            "{}",
+            e.message
+        );
+        let json = format!(r#"{{"{long}": 1}}"#);
+        let e = crate::Params::from_json(&json).unwrap_err();
+        assert!(e.to_string().len() < 400, "{} characters", e.to_string().len());
+    }
+}

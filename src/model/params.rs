@@ -23,6 +23,11 @@ pub const MAX_LEVERAGE: f64 = 125.0;
 /// Largest USD amount accepted anywhere (open interest, depth, funds): a trillion dollars.
 pub const MAX_USD: f64 = 1e12;
 
+/// The lowest start or entry price, quote units. With notionals up to [`MAX_USD`], a position then
+/// holds at most 1e18 coins, so every amount a run adds up stays finite; below it, a $1e12
+/// position at an entry of 1e-300 held an infinite number of coins. Real prices are far above it.
+pub const MIN_PRICE: f64 = 1e-6;
+
 /// All parameters of one simulated market.
 ///
 /// `Default` is the teaching preset: 100,000 traders at 12x average leverage, $2 B of open
@@ -32,7 +37,7 @@ pub const MAX_USD: f64 = 1e12;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct Params {
-    /// Price before the shock (quote units). Range (0, 1e9]; default 100, so prices read as %.
+    /// Price before the shock (quote units). Range [1e-6, 1e9]; default 100, so prices read as %.
     pub start_price: f64,
     /// Number of generated positions. Range 1 ..= 1,000,000; default 100,000.
     /// Ignored when `positions` is given.
@@ -130,7 +135,7 @@ pub struct PositionSpec {
     pub notional: f64,
     /// Leverage = notional ÷ initial margin. Range [1, 125].
     pub leverage: f64,
-    /// Entry price. Range (0, 1e9].
+    /// Entry price. Range [1e-6, 1e9].
     pub entry: f64,
 }
 
@@ -464,7 +469,7 @@ impl Params {
     /// Checks every field against its documented range. The error names the first bad field,
     /// the allowed range and the value given.
     pub fn validate(&self) -> Result<(), ParamsError> {
-        check_positive("startPrice", self.start_price, 0.0, 1e9)?;
+        check("startPrice", self.start_price, MIN_PRICE, 1e9)?;
         check_whole("traders", self.traders.into(), 1, MAX_TRADERS.into())?;
         check_whole("seed", self.seed, 0, MAX_SEED)?;
         if let Some(list) = &self.positions {
@@ -477,7 +482,7 @@ impl Params {
             for (i, p) in list.iter().enumerate() {
                 check_positive(&format!("positions[{i}].notional"), p.notional, 0.0, MAX_USD)?;
                 check(&format!("positions[{i}].leverage"), p.leverage, 1.0, MAX_LEVERAGE)?;
-                check_positive(&format!("positions[{i}].entry"), p.entry, 0.0, 1e9)?;
+                check(&format!("positions[{i}].entry"), p.entry, MIN_PRICE, 1e9)?;
             }
         }
         check("openInterest", self.open_interest, 1e3, MAX_USD)?;

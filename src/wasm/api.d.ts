@@ -12,7 +12,7 @@ export interface PositionSpec {
   notional: number;
   /** Notional ÷ initial margin, [1, 125]. */
   leverage: number;
-  /** Entry price, (0, 1e9]. */
+  /** Entry price, [1e-6, 1e9]. */
   entry: number;
 }
 
@@ -66,7 +66,7 @@ export interface CircuitBreaker {
 
 /** Every parameter of one simulated market, as `defaultParams()` returns them. */
 export interface Params {
-  /** Price before the shock, (0, 1e9]. */
+  /** Price before the shock, [1e-6, 1e9]. */
   startPrice: number;
   /** Generated positions, whole, 1 ..= 1000000. Ignored when `positions` is given. */
   traders: number;

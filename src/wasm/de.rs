@@ -63,7 +63,8 @@ impl JsDeserializer {
                 continue;
             }
             // Object.entries gives string keys only.
-            let key = pair.get(0).as_string().unwrap_or_default();
+            // No field name is long: a long key is unknown, and named by an excerpt.
+            let key = excerpt(pair.get(0).as_string().unwrap_or_default());
             out.push((key, value));
         }
         Some(out)
@@ -165,7 +166,9 @@ impl<'de> de::Deserializer<'de> for JsDeserializer {
         visitor: V,
     ) -> Result<V::Value, Error> {
         match self.value.as_string() {
-            Some(s) => visitor.visit_enum(s.into_deserializer()),
+            // serde's "unknown variant" repeats the value whole: a long one, which is never a
+            // variant, goes in as an excerpt.
+            Some(s) => visitor.visit_enum(excerpt(s).into_deserializer()),
             None => self.deserialize_any(visitor),
         }
     }
@@ -322,6 +325,28 @@ impl de::Error for Error {
     }
 }
 
+/// The longest value or key an error message repeats whole.
+const ECHO_MAX: usize = 40;
+
+/// `s` itself up to [`ECHO_MAX`] bytes; past that its first 32 characters, "…" and its length,
+/// so an error about a 1 MB string is a line long.
+fn excerpt(s: String) -> String {
+    if s.len() <= ECHO_MAX {
+        return s;
+    }
+    // Plain byte loops: `chars()` adapters and UTF-16 counting cost the wasm more than this.
+    let mut end = 32;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let chars = s.bytes().filter(|b| b & 0xC0 != 0x80).count();
+    let mut out = s.get(..end).unwrap_or_default().to_owned();
+    out.push_str("… (");
+    out.push_str(&chars.to_string());
+    out.push_str(" characters)");
+    out
+}
+
 /// A string in double quotes, as JSON would write it (`"a\"b"`). Written out because Rust's `{:?}`
 /// brings Unicode tables into the wasm for the rare character it escapes.
 fn quoted(s: &str) -> String {
@@ -351,7 +376,7 @@ fn describe(unexpected: Unexpected<'_>) -> String {
         Unexpected::Signed(n) => format!("the number {n}"),
         Unexpected::Float(x) => format!("the number {}", show(x)),
         Unexpected::Char(c) => format!("the string {}", quoted(&c.to_string())),
-        Unexpected::Str(s) => format!("the string {}", quoted(s)),
+        Unexpected::Str(s) => format!("the string {}", quoted(&excerpt(s.to_owned()))),
         Unexpected::Bytes(_) => "bytes".to_owned(),
         Unexpected::Option => "an optional value".to_owned(),
         Unexpected::NewtypeStruct => "a wrapped value".to_owned(),

@@ -31,7 +31,7 @@ export const FOCUS_KEYS = ['none', 'circuitBreaker', 'marginTiers', 'both'];
  * further: see `limitsFromControls` in main.js.
  */
 export const FIELDS = [
-  { key: 'startPrice', type: 'number', min: 0, max: 1e9, above: true },
+  { key: 'startPrice', type: 'number', min: 1e-6, max: 1e9 },
   { key: 'traders', type: 'int', min: 1, max: 1e6 },
   { key: 'seed', type: 'int', min: 0, max: 2 ** 53 - 1 },
   { key: 'openInterest', type: 'number', min: 1e3, max: 1e12 },
