@@ -289,3 +289,31 @@ test('errors thrown through the JS glue are real RangeError/TypeError, and the m
   assert.ok(!(type instanceof WebAssembly.RuntimeError));
   assert.equal(api.simulate(SMALL).summary.traders, 2000);
 });
+
+// ---- The ranges written in the .d.ts, against the parameter table ----
+
+test('every range the .d.ts writes beside a parameter is the parameter table’s', async () => {
+  const { PARAMS } = await import('../www/shared/params.js');
+  const source = fs.readFileSync(new URL('../src/wasm/api.d.ts', import.meta.url), 'utf8');
+  const prefix = { Params: '', LiquidationParams: 'liquidation.', CircuitBreaker: 'circuitBreaker.', PositionSpec: 'positions[].', TierSpec: 'marginTiers[].' };
+  const number = (text) => Number(text.replace('2^53 − 1', String(2 ** 53 - 1)).replace('−', '-'));
+  const written = new Map();
+  for (const m of source.matchAll(/export interface (\w+) \{([^}]*)\}/g)) {
+    if (!(m[1] in prefix)) continue;
+    for (const f of m[2].matchAll(/\/\*\*([^*]*)\*\/\s*(\w+)\??:/g)) {
+      const doc = f[1];
+      // "[1, 125]", "(0, 1e12]", "1 ..= 100000" (whole numbers); a list of numbers says "each in (0, 90]".
+      const r = /([[(])(−?[\d.e+-]+), (−?[\d.e+-]+)\]/.exec(doc) || /(\b)(\d+) \.\.= ([\d^ −]+\d)/.exec(doc);
+      if (!r) continue;
+      let path = prefix[m[1]] + f[2];
+      if (/each in/.test(doc)) path += '[]';
+      written.set(path, { min: number(r[2]), max: number(r[3]), above: r[1] === '(' });
+    }
+  }
+  const numeric = PARAMS.filter((p) => ['number', 'whole', 'numberOrNull'].includes(p.kind));
+  for (const p of numeric) {
+    assert.ok(written.has(p.path), `${p.path}: the .d.ts gives no range`);
+    assert.deepEqual(written.get(p.path), { min: p.min, max: p.max, above: Boolean(p.above) }, p.path);
+  }
+  assert.deepEqual([...written.keys()].filter((k) => !numeric.some((p) => p.path === k)), [], 'ranges for no parameter');
+});

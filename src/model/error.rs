@@ -113,7 +113,7 @@ impl ParamsError {
         };
         let message = match inner.strip_prefix("unknown field ") {
             Some(rest) => format!("unknown field {rest}"),
-            None => inner,
+            None => super::spec::complete(&field, inner),
         };
         // serde repeats a bad value or key whole: a 1 MB one is cut to an excerpt. (The JS
         // binding's reader cuts them before serde sees them: src/wasm/de.rs.)

@@ -91,37 +91,21 @@ impl TierTable {
         TierTable::build(&rows)
     }
 
-    /// Validates a custom table: at least one tier, notional bounds strictly increasing, leverage
-    /// not increasing, maintenance not decreasing and below the initial margin of its tier.
+    /// Validates a custom table by the rules between its values: notional bounds strictly
+    /// increasing, leverage not increasing, maintenance not decreasing and below the initial
+    /// margin of its tier. The count of tiers and each value's range are the parameter table's
+    /// (`spec::PARAMS`, `marginTiers[].*`), which `Params::validate` checks first.
     pub fn from_specs(specs: &[TierSpec]) -> Result<TierTable, ParamsError> {
         const FIELD: &str = "marginTiers";
-        if specs.is_empty() || specs.len() > 50 {
-            return Err(ParamsError::range(
-                FIELD,
-                format!("must list between 1 and 50 tiers, got {}", specs.len()),
-            ));
-        }
         for (i, t) in specs.iter().enumerate() {
             let at = |name: &str| format!("{FIELD}[{i}].{name}");
             let (up, lev, mm) = (t.up_to_notional, t.max_leverage, t.maintenance_pct);
-            if !(up.is_finite() && up > 0.0 && up <= super::params::MAX_USD) {
-                return Err(ParamsError::range(
-                    &at("upToNotional"),
-                    format!("must be above 0 and at most 1000000000000, got {}", show(up)),
-                ));
-            }
-            if !(lev.is_finite() && (1.0..=MAX_LEVERAGE).contains(&lev)) {
-                return Err(ParamsError::range(
-                    &at("maxLeverage"),
-                    format!("must be between 1 and 125, got {}", show(lev)),
-                ));
-            }
             let im_pct = 100.0 / lev;
-            if !(mm.is_finite() && mm >= 0.0 && mm < im_pct) {
+            if mm >= im_pct {
                 return Err(ParamsError::range(
                     &at("maintenancePct"),
                     format!(
-                        "must be at least 0 and below the initial margin 100 ÷ maxLeverage = {}, got {}",
+                        "must be below the initial margin 100 ÷ maxLeverage = {}, got {}",
                         show(im_pct),
                         show(mm)
                     ),

@@ -19,6 +19,8 @@ pub mod presets;
 pub mod rng;
 pub mod scratch;
 pub mod simulate;
+pub mod spec;
+pub mod words;
 
 pub use error::{ErrorKind, ParamsError};
 pub use outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary};
@@ -27,7 +29,7 @@ pub use params::{
     PositionSpec, Side, TierSpec,
 };
 pub use scratch::Scratch;
-pub use simulate::{compare, simulate, Comparison, PopulationCache};
+pub use simulate::{compare, simulate, Builds, Comparison, PopulationCache};
 
 /// Version of the model's behaviour. It changes whenever the same params could give a different
 /// outcome, so a shared link can say which model it was made with.

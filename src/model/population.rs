@@ -19,6 +19,7 @@ use super::num::{max, min};
 use super::params::{Params, Side};
 use super::rng::{is_exact, normal_quantile, QuantileTable, Rng};
 use super::scratch::Scratch;
+use super::spec::{self, Invalidates};
 
 /// Lifecycle of a position inside a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,14 +143,7 @@ impl Draws {
     /// The params the draws depend on, with every other field at its default: two params with
     /// the same key draw the same numbers.
     pub fn key(params: &Params) -> Params {
-        Params {
-            seed: params.seed,
-            traders: params.traders,
-            long_share: params.long_share,
-            whale_concentration: params.whale_concentration,
-            open_interest: params.open_interest,
-            ..Params::default()
-        }
+        spec::key(params, Invalidates::Draws)
     }
 
     /// Hands the draws' memory back to `scratch` for the next draws to reuse.

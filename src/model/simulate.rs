@@ -10,6 +10,7 @@ use super::params::{MarginTiers, Params, Side};
 use super::population::{Book, Draws, Population};
 use super::rng::Rng;
 use super::scratch::{self, Scratch};
+use super::spec::{self, Invalidates};
 
 /// Runs one market.
 pub fn simulate(params: &Params) -> Result<Outcome, ParamsError> {
@@ -73,6 +74,17 @@ pub struct PopulationCache {
     tiered: Option<Prepared>,
     single: Option<(Params, Prepared)>,
     scratch: Scratch,
+    builds: Builds,
+}
+
+/// How much work a [`PopulationCache`] has done: what tests read to see that it reused what it
+/// could and rebuilt what changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Builds {
+    /// Random draws generated.
+    pub draws: u64,
+    /// Populations built (from draws or from explicit positions).
+    pub populations: u64,
 }
 
 /// A population with what the runs on it share: the liquidation notional near the start price.
@@ -93,24 +105,10 @@ impl Prepared {
     }
 }
 
-/// The params that decide the populations of [`compare`], with every other field at its default.
+/// The params that decide the populations of [`compare`] (every field the parameter table marks
+/// as changing the draws or the population), with every other field at its default.
 pub(crate) fn population_key(params: &Params) -> Params {
-    let d = Params::default();
-    Params {
-        start_price: params.start_price,
-        traders: params.traders,
-        seed: params.seed,
-        positions: params.positions.clone(),
-        open_interest: params.open_interest,
-        long_share: params.long_share,
-        leverage: params.leverage,
-        leverage_spread: params.leverage_spread,
-        whale_concentration: params.whale_concentration,
-        entry_spread_pct: params.entry_spread_pct,
-        maintenance_pct: params.maintenance_pct,
-        margin_tiers: params.margin_tiers.clone(),
-        ..d
-    }
+    spec::key(params, Invalidates::Population)
 }
 
 impl PopulationCache {
@@ -126,10 +124,12 @@ impl PopulationCache {
                 let population = match &params.positions {
                     Some(specs) => Population::from_specs(specs, &tiers, &mut self.scratch),
                     None => {
-                        let draws = draws_for(&mut self.draws, params, &mut self.scratch);
+                        let draws =
+                            draws_for(&mut self.draws, params, &mut self.scratch, &mut self.builds);
                         Population::build(draws, &tiers, params, &mut self.scratch)
                     }
                 };
+                self.builds.populations += 1;
                 Prepared::new(population, params.start_price)
             }
         };
@@ -173,13 +173,14 @@ impl PopulationCache {
                     ),
                     None => {
                         let scratch = &mut self.scratch;
-                        let draws = draws_for(&mut self.draws, params, scratch);
+                        let draws = draws_for(&mut self.draws, params, scratch, &mut self.builds);
                         let mut build =
                             |p: &Params| Population::build(draws, &p.tier_table(), p, scratch);
                         (build(&none), build(&tiers))
                     }
                 };
                 let start = params.start_price;
+                self.builds.populations += 2;
                 (Prepared::new(flat, start), Prepared::new(tiered, start))
             }
         };
@@ -194,6 +195,11 @@ impl PopulationCache {
         self.flat = Some(flat);
         self.tiered = Some(tiered);
         Ok(comparison)
+    }
+
+    /// The draws and populations it has built so far.
+    pub fn builds(&self) -> Builds {
+        self.builds
     }
 
     /// Bytes this cache holds: its populations, its draws and its workspace (capacities, not
@@ -229,8 +235,14 @@ fn draws_for<'a>(
     kept: &'a mut Option<(Params, Draws)>,
     params: &Params,
     scratch: &mut Scratch,
+    builds: &mut Builds,
 ) -> &'a Draws {
-    &kept.get_or_insert_with(|| (Draws::key(params), Draws::generate(params, scratch))).1
+    &kept
+        .get_or_insert_with(|| {
+            builds.draws += 1;
+            (Draws::key(params), Draws::generate(params, scratch))
+        })
+        .1
 }
 
 /// The tick loop. `params` must be valid; the positions' buffers go back to `scratch`.

@@ -1,6 +1,7 @@
 // Types of the JS API, written by hand and placed at the top of the generated
 // leverage_cascade.d.ts. `make test` checks them against the values the functions really return
-// (tests/dts-check.mjs). Units and ranges are those of src/model/params.rs.
+// (tests/dts-check.mjs). Units and ranges are those of the parameter table, src/model/spec.rs;
+// tests/dts-check.mjs holds each range written here to it.
 
 /** Direction of a position. */
 export type Side = "long" | "short";
@@ -18,11 +19,11 @@ export interface PositionSpec {
 
 /** One row of a custom margin tier table. Every field is required. */
 export interface TierSpec {
-  /** Upper bound of the tier's notional, USD; strictly increasing. */
+  /** Upper bound of the tier's notional, USD, (0, 1e12]; strictly increasing. */
   upToNotional: number;
   /** Highest leverage in the tier, [1, 125]; not increasing. */
   maxLeverage: number;
-  /** Maintenance margin rate, %; not decreasing, below 100 ÷ maxLeverage. */
+  /** Maintenance margin rate, %, [0, 100]; not decreasing, below 100 ÷ maxLeverage. */
   maintenancePct: number;
 }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::de::from_js;
+use crate::model::spec;
 use crate::model::{
     Comparison, ErrorKind, LiquidationMap, Outcome, Params, ParamsError, Series, Summary,
 };
@@ -62,7 +63,7 @@ fn read_error(field: &str, message: &str) -> JsValue {
     } else {
         ErrorKind::Type
     };
-    to_js_error(&ParamsError::new(kind, field, message))
+    to_js_error(&ParamsError::new(kind, field, spec::complete(field, message.to_owned())))
 }
 
 /// The JS error for a rejected parameter: a `RangeError` or `TypeError` whose message is the

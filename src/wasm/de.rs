@@ -318,8 +318,8 @@ impl de::Error for Error {
         de::Error::custom(format!("expected {want}, got {got}"))
     }
 
-    /// serde's own wording prints the value with Rust's float formatting; ours goes through
-    /// `show`, which keeps that formatting code out of the WebAssembly.
+    /// serde's own wording prints the value with Rust's float formatting (`inf`, no exponents);
+    /// ours goes through `show`, so a value reads as JavaScript prints it.
     fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
         de::Error::custom(format!("must be {expected}, got {}", describe(unexpected)))
     }

@@ -392,8 +392,9 @@ impl<'a> Fields<'a> {
     }
 }
 
-// The readers below name every field of their struct, so a field added to the model fails to
-// compile here until render reads it too.
+// The readers below take only the fields the charts draw; every other field of their struct is
+// its default (`..Default::default()`), so a field added to the model is read here only once a
+// chart needs it, and must be added by hand then.
 
 /// The summary figures the charts use (the start price); the others are not read.
 fn summary_from_js(value: &JsValue, path: &str) -> Result<Summary, JsValue> {

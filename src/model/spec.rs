@@ -1,0 +1,454 @@
+//! Every parameter, declared once.
+//!
+//! [`PARAMS`] has one row per field of [`Params`], nested ones included: its camelCase path, its
+//! kind and allowed range, its unit, what changing it invalidates, how to read it as a number and
+//! how to copy it into a cache key. The one macro invocation below declares them all, and writes
+//! from the same rows:
+//! - the range checks of [`Params::validate`], whose errors name the row's path, its range and
+//!   the value (straight-line code: the WebAssembly build carries no table);
+//! - the population cache's keys ([`key`]), from the rows that invalidate the draws or the
+//!   population, so a new field cannot be left out of them.
+//!
+//! And from [`PARAMS`], natively:
+//! - `tests/spec.rs` writes the page's copy, `www/shared/params.js` (with the English words of
+//!   [`super::words`] and the defaults of `Params::default()`), and the parameter table of
+//!   docs/MODEL.md, and fails when either differs from what the table gives;
+//! - the same tests hold the table to the struct: the same fields, every range enforced, every
+//!   cache mark true.
+//!
+//! The defaults are those of `impl Default for Params` (read through the rows, see
+//! [`Param::default_number`]); the label and plain-language line of each row are the English
+//! entries of the string catalogue, under `<path>.label` and `<path>.help`.
+
+use super::params::{
+    show, CircuitBreaker, MarginTiers, Params, MAX_LEVERAGE, MAX_SEED, MAX_TICKS, MAX_TRADERS,
+    MAX_USD, MIN_PRICE,
+};
+
+/// What a parameter's value is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A finite number in the row's range.
+    Number,
+    /// A whole number in the row's range.
+    Whole,
+    /// `true` or `false`.
+    Bool,
+    /// One of these strings.
+    Enum(&'static [&'static str]),
+    /// A number in the row's range, or `null` for none (no limit).
+    NumberOrNull,
+    /// An object that may be `null`; its fields are rows of their own under its path.
+    NullableObject,
+    /// A list whose length lies in the row's range. Items that are objects have a row per field
+    /// (`positions[].leverage`); items that are numbers have one row (`circuitBreaker.levelsPct[]`).
+    /// `null` is allowed where the default is `null`.
+    List,
+    /// One of these names, `null` (the first name), or a list of rows whose length lies in the
+    /// row's range.
+    NamesOrList(&'static [&'static str]),
+}
+
+/// An allowed range: `min ..= max`, or `min < x <= max` when `min_excluded`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    /// The lowest value (excluded when `min_excluded`).
+    pub min: f64,
+    /// The highest value, included.
+    pub max: f64,
+    /// Whether `min` itself is refused (a size or a level must be above zero).
+    pub min_excluded: bool,
+}
+
+/// What changing a parameter makes stale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Invalidates {
+    /// The random draws, and so everything built from them.
+    Draws,
+    /// The population built from the draws (who holds what, at which margin).
+    Population,
+    /// Only the run: the same population is reused.
+    Run,
+}
+
+impl Invalidates {
+    /// The word the page's copy and the docs use: `draws`, `population` or `run`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Invalidates::Draws => "draws",
+            Invalidates::Population => "population",
+            Invalidates::Run => "run",
+        }
+    }
+}
+
+/// One parameter: a row of [`PARAMS`].
+#[derive(Debug)]
+pub struct Param {
+    /// camelCase path as in JSON; `[]` stands for every item of a list (`positions[].entry`).
+    pub path: &'static str,
+    /// What its value is.
+    pub kind: Kind,
+    /// The allowed range of a number (of each item, for lists of numbers; of the length, for
+    /// lists); `None` for the other kinds.
+    pub range: Option<Range>,
+    /// Its unit, in words a student reads ("USD", "%", "ticks"); empty when it has none.
+    pub unit: &'static str,
+    /// What changing it makes stale.
+    pub invalidates: Invalidates,
+    /// Whether the cache keys copy it themselves (a list's items are copied with the list, and
+    /// a field that changes only the run is not copied).
+    pub copied: bool,
+}
+
+impl Param {
+    /// Its value in `params` as a number: for a list's items, item `i`; for a list, its length
+    /// (at `i = 0`); otherwise the value at `i = 0`. `None` past the end, where its object or list
+    /// is `null`, and for kinds that are not numbers.
+    pub fn number(&self, params: &Params, i: usize) -> Option<f64> {
+        read(self.path, params, i)
+    }
+
+    /// Its default as a number, for number rows whose default is not `null`.
+    pub fn default_number(&self) -> Option<f64> {
+        self.number(&Params::default(), 0)
+    }
+
+    /// The error message for a value `x` this row refuses: "must be between 1 and 125, got 500".
+    pub fn must(&self, x: f64) -> String {
+        match self.range {
+            Some(r) => must(self.kind, r, x),
+            None => format!("is not allowed, got {}", show(x)),
+        }
+    }
+}
+
+/// "must be between 1 and 125, got 500", for a value `x` of a `kind` outside `r`.
+fn must(kind: Kind, r: Range, x: f64) -> String {
+    let (lo, hi) = (show(r.min), show(r.max));
+    match kind {
+        Kind::List | Kind::NamesOrList(_) => {
+            format!("must list between {lo} and {hi} items, got {}", show(x))
+        }
+        Kind::Whole => {
+            format!("must be a whole number between {lo} and {hi}, got {}", show(x))
+        }
+        _ if r.min_excluded => format!("must be above {lo} and at most {hi}, got {}", show(x)),
+        _ => format!("must be between {lo} and {hi}, got {}", show(x)),
+    }
+}
+
+/// Checks item `i` (or the value, when `path` has no `[]`) of a row: one call per row, so the
+/// range checks stay small in the wasm.
+#[inline(never)]
+fn check(
+    path: &'static str,
+    kind: &'static Kind,
+    r: &'static Range,
+    i: usize,
+    x: f64,
+) -> Result<(), super::ParamsError> {
+    if r.contains(x) {
+        Ok(())
+    } else {
+        Err(refuse(path, kind, *r, i, x))
+    }
+}
+
+/// The error for item `i` (or the value, when `path` has no `[]`) of a row that refused `x`.
+#[inline(never)]
+fn refuse(path: &str, kind: &Kind, r: Range, i: usize, x: f64) -> super::ParamsError {
+    // Found byte by byte: a str pattern search is a large routine in the wasm.
+    let at = match path.as_bytes().windows(2).position(|w| w == b"[]") {
+        Some(k) => {
+            let (list, rest) = (path.get(..k), path.get(k + 2..));
+            format!("{}[{i}]{}", list.unwrap_or_default(), rest.unwrap_or_default())
+        }
+        None => path.to_owned(),
+    };
+    super::ParamsError::range(&at, must(*kind, r, x))
+}
+
+impl Range {
+    /// Every value from `min` to `max`, both included.
+    pub const fn closed(min: f64, max: f64) -> Option<Range> {
+        Some(Range { min, max, min_excluded: false })
+    }
+
+    /// Every value above `min`, up to `max` included.
+    pub const fn above(min: f64, max: f64) -> Option<Range> {
+        Some(Range { min, max, min_excluded: true })
+    }
+
+    /// Whether `x` is finite and allowed.
+    pub fn contains(&self, x: f64) -> bool {
+        x.is_finite()
+            && (if self.min_excluded { x > self.min } else { x >= self.min })
+            && x <= self.max
+    }
+}
+
+/// The table. Each row: path, kind, range, unit, what it invalidates; how to read it as a number,
+/// `read |p| …` for one value or `each |p, i| …` for item `i` of a list (see [`Param::number`]);
+/// and, for a field the cache keys copy, `copy` and its place in `Params`. From the rows it
+/// writes [`PARAMS`], the range checks, the key builder, the reader behind [`Param::number`],
+/// and the ranges of the whole-number fields.
+macro_rules! params {
+    ($(
+        $path:literal, $kind:expr, $range:expr, $unit:literal, $inv:ident,
+        $how:ident |$($arg:ident),+| $read:expr $(, copy $($field:ident).+)? ;
+    )*) => {
+        /// Every parameter, in the order the page writes them in a link and the docs list them.
+        pub static PARAMS: &[Param] = &[$(
+            Param {
+                path: $path,
+                kind: $kind,
+                range: $range,
+                unit: $unit,
+                invalidates: Invalidates::$inv,
+                copied: any!($($($field).+)?),
+            },
+        )*];
+
+        /// Checks every numeric parameter of `params` against its row's range, in table order.
+        pub(crate) fn check_ranges(params: &Params) -> Result<(), super::ParamsError> {
+            $({
+                const RANGE: Option<Range> = $range;
+                const KIND: Kind = $kind;
+                if let Some(r) = &RANGE {
+                    check_row!($how |$($arg),+| $read; params, $path, &KIND, r);
+                }
+            })*
+            Ok(())
+        }
+
+        /// The params with every field that invalidates `up_to` or more (draws: only the
+        /// draws' fields; population: those and the population's) copied from `params`, and
+        /// every other at its default. Two params with the same key share their draws (or
+        /// their population).
+        pub fn key(params: &Params, up_to: Invalidates) -> Params {
+            let mut key = Params::default();
+            $($(
+                if Invalidates::$inv <= up_to {
+                    key.$($field).+ = params.$($field).+.clone();
+                }
+            )?)*
+            key
+        }
+
+        fn read(path: &str, params: &Params, item: usize) -> Option<f64> {
+            $(
+                if path == $path {
+                    return read_row!($how |$($arg),+| $read; params, item);
+                }
+            )*
+            None
+        }
+
+        /// The range of a whole-number field, for the reader's errors ([`complete`]).
+        fn whole_range(path: &str) -> Option<Range> {
+            $(
+                if matches!($kind, Kind::Whole) && path == $path {
+                    return $range;
+                }
+            )*
+            None
+        }
+    };
+}
+
+/// The range check of one row, straight-line: a value, or each item of a list.
+macro_rules! check_row {
+    (read |$p:ident| $read:expr; $params:ident, $path:literal, $kind:expr, $r:ident) => {
+        let read = |$p: &Params| -> Option<f64> { $read };
+        if let Some(x) = read($params) {
+            check($path, $kind, $r, 0, x)?;
+        }
+    };
+    (each |$p:ident, $i:ident| $read:expr; $params:ident, $path:literal, $kind:expr, $r:ident) => {
+        let read = |$p: &Params, $i: usize| -> Option<f64> { $read };
+        let mut i = 0;
+        while let Some(x) = read($params, i) {
+            check($path, $kind, $r, i, x)?;
+            i += 1;
+        }
+    };
+}
+
+/// One row's value as a number, as [`Param::number`] reads it.
+macro_rules! read_row {
+    (read |$p:ident| $read:expr; $params:ident, $item:ident) => {{
+        let read = |$p: &Params| -> Option<f64> { $read };
+        read($params).filter(|_| $item == 0)
+    }};
+    (each |$p:ident, $i:ident| $read:expr; $params:ident, $item:ident) => {{
+        let read = |$p: &Params, $i: usize| -> Option<f64> { $read };
+        read($params, $item)
+    }};
+}
+
+/// `true` when given any tokens: whether a row has a `copy` clause.
+macro_rules! any {
+    () => {
+        false
+    };
+    ($($t:tt)+) => {
+        true
+    };
+}
+
+/// The circuit breaker's fields read `None` while `circuitBreaker` is null.
+fn breaker(p: &Params) -> Option<&CircuitBreaker> {
+    p.circuit_breaker.as_ref()
+}
+
+/// The custom rows of the margin tier table, empty for the named tables.
+fn tier_rows(p: &Params) -> &[super::TierSpec] {
+    match &p.margin_tiers {
+        MarginTiers::Custom(rows) => rows,
+        _ => &[],
+    }
+}
+
+/// The most tiers a custom table may have.
+const MAX_TIERS: f64 = 50.0;
+/// The most halt levels a breaker may have.
+const MAX_LEVELS: f64 = 10.0;
+const USD: f64 = MAX_USD;
+const TRADERS: f64 = MAX_TRADERS as f64;
+const TICKS: f64 = MAX_TICKS as f64;
+
+use Kind::*;
+
+params! {
+    "startPrice", Number, Range::closed(MIN_PRICE, 1e9), "quote units", Population,
+        read |p| Some(p.start_price), copy start_price;
+    "traders", Whole, Range::closed(1.0, TRADERS), "positions", Draws,
+        read |p| Some(f64::from(p.traders)), copy traders;
+    "seed", Whole, Range::closed(0.0, MAX_SEED as f64), "", Draws,
+        read |p| Some(p.seed as f64), copy seed;
+    "positions", List, Range::closed(1.0, TRADERS), "positions", Population,
+        read |p| Some(p.positions.as_ref()?.len() as f64), copy positions;
+    "positions[].side", Enum(&["long", "short"]), None, "", Population,
+        read |_p| None;
+    "positions[].notional", Number, Range::above(0.0, USD), "USD", Population,
+        each |p, i| Some(p.positions.as_ref()?.get(i)?.notional);
+    "positions[].leverage", Number, Range::closed(1.0, MAX_LEVERAGE), "×", Population,
+        each |p, i| Some(p.positions.as_ref()?.get(i)?.leverage);
+    "positions[].entry", Number, Range::closed(MIN_PRICE, 1e9), "quote units", Population,
+        each |p, i| Some(p.positions.as_ref()?.get(i)?.entry);
+    "openInterest", Number, Range::closed(1e3, USD), "USD", Draws,
+        read |p| Some(p.open_interest), copy open_interest;
+    "longShare", Number, Range::closed(0.0, 1.0), "share", Draws,
+        read |p| Some(p.long_share), copy long_share;
+    "leverage", Number, Range::closed(1.0, MAX_LEVERAGE), "×", Population,
+        read |p| Some(p.leverage), copy leverage;
+    "leverageSpread", Number, Range::closed(0.0, 1.5), "", Population,
+        read |p| Some(p.leverage_spread), copy leverage_spread;
+    "whaleConcentration", Number, Range::closed(0.0, 1.0), "", Draws,
+        read |p| Some(p.whale_concentration), copy whale_concentration;
+    "entrySpreadPct", Number, Range::closed(0.0, 50.0), "%", Population,
+        read |p| Some(p.entry_spread_pct), copy entry_spread_pct;
+    "maintenancePct", Number, Range::closed(0.0, 50.0), "%", Population,
+        read |p| Some(p.maintenance_pct), copy maintenance_pct;
+    "marginTiers", NamesOrList(&["none", "standard", "strict"]), Range::closed(1.0, MAX_TIERS),
+        "tiers", Population,
+        read |p| match &p.margin_tiers {
+            MarginTiers::Custom(rows) => Some(rows.len() as f64),
+            _ => None,
+        }, copy margin_tiers;
+    "marginTiers[].upToNotional", Number, Range::above(0.0, USD), "USD", Population,
+        each |p, i| Some(tier_rows(p).get(i)?.up_to_notional);
+    "marginTiers[].maxLeverage", Number, Range::closed(1.0, MAX_LEVERAGE), "×", Population,
+        each |p, i| Some(tier_rows(p).get(i)?.max_leverage);
+    // Also below the tier's initial margin, 100 ÷ maxLeverage (margin.rs checks it).
+    "marginTiers[].maintenancePct", Number, Range::closed(0.0, 100.0), "%", Population,
+        each |p, i| Some(tier_rows(p).get(i)?.maintenance_pct);
+    "depthPerPct", Number, Range::closed(1e3, USD), "USD per 1 %", Run,
+        read |p| Some(p.depth_per_pct);
+    "impactLaw", Enum(&["linear", "sqrt"]), None, "", Run,
+        read |_p| None;
+    "permanentImpact", Number, Range::closed(0.0, 1.0), "share", Run,
+        read |p| Some(p.permanent_impact);
+    "recoveryHalfLife", Number, Range::closed(0.1, 1e5), "ticks", Run,
+        read |p| Some(p.recovery_half_life);
+    "volatilityPct", Number, Range::closed(0.0, 10.0), "% per tick", Run,
+        read |p| Some(p.volatility_pct);
+    "shockPct", Number, Range::closed(-90.0, 90.0), "%", Run,
+        read |p| Some(p.shock_pct);
+    "ticks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
+        read |p| Some(f64::from(p.ticks));
+    "tickSeconds", Number, Range::closed(0.001, 86_400.0), "seconds", Run,
+        read |p| Some(p.tick_seconds);
+    "liquidation.mode", Enum(&["full", "partial"]), None, "", Run,
+        read |_p| None;
+    "liquidation.partialFraction", Number, Range::closed(0.01, 1.0), "share", Run,
+        read |p| Some(p.liquidation.partial_fraction);
+    "liquidation.partialAbove", Number, Range::closed(0.0, USD), "USD", Run,
+        read |p| Some(p.liquidation.partial_above);
+    "liquidation.maxPerTick", NumberOrNull, Range::above(0.0, USD), "USD per tick", Run,
+        read |p| p.liquidation.max_per_tick;
+    "liquidation.backstopCapacity", Number, Range::closed(0.0, USD), "USD", Run,
+        read |p| Some(p.liquidation.backstop_capacity);
+    "liquidation.feePct", Number, Range::closed(0.0, 5.0), "%", Run,
+        read |p| Some(p.liquidation.fee_pct);
+    "liquidation.adl", Bool, None, "", Run,
+        read |_p| None;
+    "insuranceFund", Number, Range::closed(0.0, USD), "USD", Run,
+        read |p| Some(p.insurance_fund);
+    "circuitBreaker", NullableObject, None, "", Run,
+        read |_p| None;
+    "circuitBreaker.levelsPct", List, Range::closed(1.0, MAX_LEVELS), "levels", Run,
+        read |p| Some(breaker(p)?.levels_pct.len() as f64);
+    // Also strictly increasing (params.rs checks it).
+    "circuitBreaker.levelsPct[]", Number, Range::above(0.0, 90.0), "% fall", Run,
+        each |p, i| breaker(p)?.levels_pct.get(i).copied();
+    "circuitBreaker.windowTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
+        read |p| Some(f64::from(breaker(p)?.window_ticks));
+    "circuitBreaker.haltTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
+        read |p| Some(f64::from(breaker(p)?.halt_ticks));
+    "circuitBreaker.magnetSellShare", Number, Range::closed(0.0, 1.0), "% per tick", Run,
+        read |p| Some(breaker(p)?.magnet_sell_share);
+}
+
+/// The row of a path (`leverage`, `positions[].entry`; an item's index may be written in:
+/// `positions[3].entry`).
+pub fn param(path: &str) -> Option<&'static Param> {
+    let general = general_path(path);
+    PARAMS.iter().find(|p| p.path.as_bytes() == general)
+}
+
+/// `path` with every `[digits]` written `[]`, byte by byte: paths are ASCII, and a str index
+/// would bring a panic path into the wasm.
+fn general_path(path: &str) -> Vec<u8> {
+    let mut general = Vec::with_capacity(path.len());
+    let mut in_index = false;
+    for &b in path.as_bytes() {
+        match b {
+            b'[' => {
+                in_index = true;
+                general.extend_from_slice(b"[]");
+            }
+            b']' => in_index = false,
+            _ if in_index => {}
+            b => general.push(b),
+        }
+    }
+    general
+}
+
+/// The message of a whole-number field's error from the reader ("must be a whole number, got
+/// 2.5"), completed with its range when `field` is a row: every reader of params (serde_json's
+/// and the JS binding's) reports through it, so the range is written only in the table.
+pub fn complete(field: &str, message: String) -> String {
+    match (message.strip_prefix(WHOLE_PREFIX), whole_range(field)) {
+        (Some(got), Some(r)) => {
+            let (lo, hi) = (show(r.min), show(r.max));
+            format!("must be a whole number between {lo} and {hi}, got {got}")
+        }
+        _ => message,
+    }
+}
+
+/// How the reader's whole-number errors start; [`complete`] adds the range.
+pub(crate) const WHOLE_PREFIX: &str = "must be a whole number, got ";

@@ -1,0 +1,510 @@
+//! The parameter table (src/model/spec.rs) against everything that depends on it.
+//!
+//! - It has a row for every field of `Params`, nested ones included, and none more.
+//! - Every range is enforced: each field set just outside it is refused with an error that names
+//!   the field, its range and the value.
+//! - Its cache marks are true: changing a field marked as changing the draws or the population
+//!   rebuilds them, changing a run-only field keeps them, and either way the cached result equals
+//!   a fresh one.
+//! - Every row has its label and plain-language line in the catalogue.
+//! - The page's copy (`www/shared/params.js`, `www/shared/words-en.js`) and the table in
+//!   docs/MODEL.md are what the table gives. `UPDATE_FIXTURES=1 cargo test --test spec` writes
+//!   them.
+
+use std::collections::BTreeSet;
+
+use leverage_cascade::model::spec::{self, Invalidates, Kind, Param, PARAMS};
+use leverage_cascade::model::{compare, words, CircuitBreaker, Params, PopulationCache};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+/// Params with every optional part present, so that every field shows in their JSON.
+fn everything() -> Params {
+    let v = json!({
+        "positions": [{"side": "long", "notional": 1e6, "leverage": 10, "entry": 100}],
+        "marginTiers": [{"upToNotional": 1e6, "maxLeverage": 20, "maintenancePct": 0.5},
+                        {"upToNotional": 1e12, "maxLeverage": 5, "maintenancePct": 5}],
+        "liquidation": {"maxPerTick": 1e7},
+        "circuitBreaker": {},
+    });
+    Params::deserialize_from(v).unwrap()
+}
+
+/// The paths of every value in `v`, lists written `[]` with their first item's fields.
+fn leaf_paths(v: &Value, at: &str, out: &mut BTreeSet<String>) {
+    let join = |key: &str| if at.is_empty() { key.to_owned() } else { format!("{at}.{key}") };
+    match v {
+        Value::Object(map) => {
+            // An object is a parameter of its own (it may be null), unless it is a list's item.
+            if !at.is_empty() && !at.ends_with("[]") {
+                out.insert(at.to_owned());
+            }
+            for (k, x) in map {
+                leaf_paths(x, &join(k), out);
+            }
+        }
+        Value::Array(items) => {
+            out.insert(at.to_owned());
+            if let Some(first) = items.first() {
+                leaf_paths(first, &format!("{at}[]"), out);
+            }
+        }
+        _ => {
+            out.insert(at.to_owned());
+        }
+    }
+}
+
+#[test]
+fn the_table_and_the_struct_have_the_same_fields() {
+    let mut from_struct = BTreeSet::new();
+    leaf_paths(&serde_json::to_value(everything()).unwrap(), "", &mut from_struct);
+    // `liquidation` is an object that is never null: its fields are the parameters.
+    from_struct.remove("liquidation");
+    let from_table: BTreeSet<String> = PARAMS.iter().map(|p| p.path.to_owned()).collect();
+    assert_eq!(from_struct, from_table);
+    assert_eq!(PARAMS.len(), from_table.len(), "a path is in the table twice");
+}
+
+#[test]
+fn each_row_is_consistent() {
+    for p in PARAMS {
+        let numeric = matches!(p.kind, Kind::Number | Kind::Whole | Kind::NumberOrNull);
+        let counted = matches!(p.kind, Kind::List | Kind::NamesOrList(_));
+        assert_eq!(
+            p.range.is_some(),
+            numeric || counted,
+            "{}: a range iff a number or list",
+            p.path
+        );
+        if let Some(r) = p.range {
+            assert!(r.min < r.max, "{}: empty range", p.path);
+        }
+        // A row nested in a list is copied with the list, so it must invalidate what the list
+        // does; a top-level row that changes more than the run must be copied into the keys.
+        if let Some((parent, _)) = p.path.rsplit_once("[]") {
+            let parent = spec::param(parent).expect("its list has a row");
+            assert_eq!(p.invalidates, parent.invalidates, "{}", p.path);
+            assert!(!p.copied, "{}", p.path);
+        } else if p.invalidates != Invalidates::Run {
+            assert!(p.copied, "{}: the cache keys would leave it out", p.path);
+        }
+        // The default of a number row is within its range.
+        if let (Some(x), Some(r), Kind::Number | Kind::Whole) =
+            (p.default_number(), p.range, p.kind)
+        {
+            assert!(r.contains(x), "{}: default {x} outside its range", p.path);
+        }
+    }
+}
+
+#[test]
+fn every_row_has_its_words_and_the_catalogue_nothing_else() {
+    let keys: BTreeSet<&str> = words::EN.iter().map(|(k, _)| *k).collect();
+    assert_eq!(keys.len(), words::EN.len(), "a key is in the catalogue twice");
+    let mut wanted = BTreeSet::new();
+    for p in PARAMS {
+        for part in ["label", "help"] {
+            let key = format!("{}.{part}", p.path);
+            let text = words::en(&key).unwrap_or_else(|| panic!("no entry {key}"));
+            assert!(!text.is_empty() && text.len() < 160, "{key}: {text}");
+            wanted.insert(key);
+        }
+    }
+    let keys: BTreeSet<String> = keys.into_iter().map(str::to_owned).collect();
+    assert_eq!(keys, wanted);
+}
+
+/// Sets the value at a table path in params' JSON (item 0 of a list for `[]`).
+fn set_path(v: &mut Value, path: &str, x: Value) {
+    let mut at = v;
+    let parts: Vec<&str> = path.split('.').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let (name, item) = match part.strip_suffix("[]") {
+            Some(name) => (name, true),
+            None => (*part, false),
+        };
+        let last = i + 1 == parts.len();
+        if last && !item {
+            at[name] = x;
+            return;
+        }
+        at = &mut at[name];
+        if item {
+            if last {
+                at[0] = x;
+                return;
+            }
+            at = &mut at[0];
+        }
+    }
+}
+
+/// A value just outside a row's range on each side that has one.
+fn outside(p: &Param) -> Vec<f64> {
+    let r = p.range.unwrap();
+    let step = |x: f64| if p.kind == Kind::Whole { 1.0 } else { (x.abs() * 1e-6).max(1e-9) };
+    let below = if r.min_excluded { r.min } else { r.min - step(r.min) };
+    vec![below, r.max + step(r.max)]
+}
+
+#[test]
+fn each_field_just_outside_its_range_is_refused_by_name() {
+    for p in
+        PARAMS.iter().filter(|p| matches!(p.kind, Kind::Number | Kind::Whole | Kind::NumberOrNull))
+    {
+        for x in outside(p) {
+            let mut v = serde_json::to_value(everything()).unwrap();
+            set_path(&mut v, p.path, json!(x));
+            let err = Params::deserialize_from(v)
+                .and_then(|params| params.validate().map(|_| params))
+                .expect_err(&format!("{} = {x} was accepted", p.path));
+            let field = p.path.replace("[]", "[0]");
+            assert_eq!(err.field, field, "{} = {x}: {err}", p.path);
+            assert_eq!(err.message, p.must(x), "{} = {x}", p.path);
+        }
+    }
+    // Lists too short or too long name the list.
+    for (path, empty) in [
+        ("positions", json!([])),
+        ("marginTiers", json!([])),
+        ("circuitBreaker.levelsPct", json!([])),
+    ] {
+        let mut v = serde_json::to_value(everything()).unwrap();
+        set_path(&mut v, path, empty);
+        let err = Params::deserialize_from(v).unwrap().validate().unwrap_err();
+        assert_eq!(err.field, path);
+        assert_eq!(err.message, spec::param(path).unwrap().must(0.0));
+    }
+}
+
+#[test]
+fn whole_numbers_are_refused_with_their_range_and_exact_value() {
+    let cases = [
+        (
+            json!({"traders": 2.5}),
+            "traders",
+            "must be a whole number between 1 and 1000000, got 2.5",
+        ),
+        (
+            json!({"seed": 9_007_199_254_740_992_u64}),
+            "seed",
+            "must be a whole number between 0 and 9007199254740991, got 9007199254740992",
+        ),
+        (json!({"ticks": -3}), "ticks", "must be a whole number between 1 and 100000, got -3"),
+        (
+            json!({"circuitBreaker": {"haltTicks": 1e10}}),
+            "circuitBreaker.haltTicks",
+            "must be a whole number between 1 and 100000, got 10000000000",
+        ),
+    ];
+    for (v, field, message) in cases {
+        let text = v.to_string();
+        let err = Params::from_json(&text).unwrap_err();
+        assert_eq!((err.field.as_str(), err.message.as_str()), (field, message), "{text}");
+    }
+}
+
+/// Small markets, so a property case runs in milliseconds.
+fn base() -> Params {
+    Params { traders: 600, ticks: 80, ..Params::default() }
+}
+
+/// A value for row `p` other than `current`, chosen by `u` in [0, 1), or `None` if this row has
+/// no other value the other fields allow.
+fn other_value(p: &Param, current: &Value, u: f64) -> Option<Value> {
+    let pick = |lo: f64, hi: f64| lo + (hi - lo) * u;
+    let value = match p.kind {
+        Kind::Bool => json!(!current.as_bool().unwrap()),
+        Kind::Enum(values) => {
+            let others: Vec<_> = values.iter().filter(|v| **v != current).collect();
+            json!(others[(u * others.len() as f64) as usize])
+        }
+        Kind::NamesOrList(names) => {
+            let mut choices: Vec<Value> = names.iter().map(|n| json!(n)).collect();
+            choices.push(json!([{"upToNotional": 1e12, "maxLeverage": 40, "maintenancePct": 1}]));
+            choices.retain(|c| c != current);
+            choices[(u * choices.len() as f64) as usize].clone()
+        }
+        Kind::NullableObject if current.is_null() => {
+            serde_json::to_value(CircuitBreaker::default()).unwrap()
+        }
+        Kind::NullableObject => Value::Null,
+        Kind::List if p.path == "positions" => json!([
+            {"side": "long", "notional": pick(1e5, 1e8), "leverage": 20, "entry": 100},
+            {"side": "short", "notional": 3e6, "leverage": 5, "entry": 101},
+        ]),
+        Kind::List => json!([pick(1.0, 9.0), 12, 30]),
+        Kind::NumberOrNull if !current.is_null() => Value::Null,
+        Kind::Number | Kind::Whole | Kind::NumberOrNull => {
+            let r = p.range.unwrap();
+            // Keep the markets small and every relation between fields true.
+            let (lo, hi) = match p.path {
+                "traders" => (1.0, 2_000.0),
+                "ticks" | "circuitBreaker.windowTicks" | "circuitBreaker.haltTicks" => (1.0, 200.0),
+                "marginTiers[].upToNotional" => (1.0, 1e11),
+                "marginTiers[].maxLeverage" => (5.0, 125.0),
+                "marginTiers[].maintenancePct" => (0.0, 0.79),
+                "circuitBreaker.levelsPct[]" => (0.5, 11.5),
+                _ => (r.min, r.max.min(if r.min >= 0.0 { r.min.max(1.0) * 1e4 } else { r.max })),
+            };
+            let x = pick(lo, hi);
+            let x = if p.kind == Kind::Whole { x.floor() } else { x };
+            let x = if r.min_excluded && x <= r.min { r.min + (hi - r.min) / 2.0 } else { x };
+            json!(x)
+        }
+    };
+    (value != *current).then_some(value)
+}
+
+/// The base params for row `p`: with the list or object it belongs to present.
+fn base_for(p: &Param) -> Value {
+    let mut v = serde_json::to_value(base()).unwrap();
+    let root = p.path.split(['.', '[']).next().unwrap();
+    if p.path.contains("[]") || root == "circuitBreaker" && p.path != "circuitBreaker" {
+        let full = serde_json::to_value(everything()).unwrap();
+        v[root] = full[root].clone();
+        if root == "positions" {
+            v["positions"] = json!([
+                {"side": "long", "notional": 2e6, "leverage": 10, "entry": 100},
+                {"side": "short", "notional": 1e6, "leverage": 8, "entry": 99},
+            ]);
+        }
+    }
+    if p.path == "liquidation.maxPerTick" {
+        v["liquidation"]["maxPerTick"] = json!(2e7);
+    }
+    v
+}
+
+fn get_path(v: &Value, path: &str) -> Value {
+    let mut at = v;
+    for part in path.split('.') {
+        match part.strip_suffix("[]") {
+            Some(name) => at = &at[name][0],
+            None => at = &at[part],
+        }
+    }
+    at.clone()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// For every row: a cache that ran the base params and then the changed ones gives what a
+    /// fresh run gives, and it rebuilt the draws and the population exactly when the row says.
+    #[test]
+    fn cache_marks_are_true_for_every_field(u in 0.0..1.0f64) {
+        for p in PARAMS {
+            let base = base_for(p);
+            let Some(value) = other_value(p, &get_path(&base, p.path), u) else { continue };
+            let mut changed = base.clone();
+            set_path(&mut changed, p.path, value.clone());
+            let (Ok(a), Ok(b)) = (Params::deserialize_from(base), Params::deserialize_from(changed)) else {
+                panic!("{}: {value} did not read", p.path)
+            };
+            if b.validate().is_err() {
+                continue;
+            }
+            let mut cache = PopulationCache::default();
+            cache.compare(&a).unwrap();
+            let before = cache.builds();
+            let cached = cache.compare(&b).unwrap();
+            let after = cache.builds();
+            prop_assert!(cached == compare(&b).unwrap(), "{} = {}: a stale result", p.path, value);
+            let uses_draws = b.positions.is_none();
+            let (draws, populations) = (after.draws - before.draws, after.populations - before.populations);
+            match p.invalidates {
+                Invalidates::Run => prop_assert_eq!((draws, populations), (0, 0), "{} rebuilt", p.path),
+                Invalidates::Population => {
+                    prop_assert_eq!(draws, 0, "{} drew again", p.path);
+                    prop_assert_eq!(populations, 2, "{} kept the population", p.path);
+                }
+                Invalidates::Draws => {
+                    prop_assert_eq!(draws, u64::from(uses_draws), "{} kept the draws", p.path);
+                    prop_assert_eq!(populations, 2, "{} kept the population", p.path);
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page's copy and the docs' table
+
+const PARAMS_JS: &str = "www/shared/params.js";
+const WORDS_JS: &str = "www/shared/words-en.js";
+const MODEL_MD: &str = "docs/MODEL.md";
+const BEGIN: &str = "<!-- parameters: generated by tests/spec.rs from src/model/spec.rs -->";
+const END: &str = "<!-- end of parameters -->";
+
+fn kind_name(k: Kind) -> (&'static str, Option<&'static [&'static str]>) {
+    match k {
+        Kind::Number => ("number", None),
+        Kind::Whole => ("whole", None),
+        Kind::Bool => ("bool", None),
+        Kind::Enum(v) => ("enum", Some(v)),
+        Kind::NumberOrNull => ("numberOrNull", None),
+        Kind::NullableObject => ("nullableObject", None),
+        Kind::List => ("list", None),
+        Kind::NamesOrList(v) => ("namesOrList", Some(v)),
+    }
+}
+
+/// A row's default as JSON, where it has one (not for a list's items).
+fn default_of(p: &Param) -> Option<Value> {
+    if p.path.contains("[]") {
+        return None;
+    }
+    let defaults = serde_json::to_value(Params::default()).unwrap();
+    let mut v = get_path(&defaults, p.path);
+    // The breaker's fields have defaults though the breaker is off by default.
+    if v.is_null() && p.path.starts_with("circuitBreaker.") {
+        let breaker = serde_json::to_value(CircuitBreaker::default()).unwrap();
+        v = breaker[p.path.trim_start_matches("circuitBreaker.")].clone();
+    }
+    Some(v)
+}
+
+/// A value as a JavaScript literal: keys unquoted, numbers as JavaScript prints them.
+fn js(v: &Value) -> String {
+    match v {
+        Value::Number(n) => match n.as_f64() {
+            Some(x) => format!("{x}"),
+            None => n.to_string(),
+        },
+        Value::Array(items) => format!("[{}]", items.iter().map(js).collect::<Vec<_>>().join(", ")),
+        Value::Object(map) => {
+            let fields: Vec<String> = map.iter().map(|(k, x)| format!("{k}: {}", js(x))).collect();
+            format!("{{ {} }}", fields.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn params_js() -> String {
+    let mut out = String::from(
+        "// The parameter table, as the page reads it. Generated by tests/spec.rs from\n\
+         // src/model/spec.rs (paths, kinds, ranges, units, what each invalidates) and\n\
+         // Params::default() (defaults); do not edit. `UPDATE_FIXTURES=1 cargo test --test spec`\n\
+         // writes it again. `min`/`max` bound a number (a list's items, for a list of numbers;\n\
+         // the count, for a list); `above` means the minimum itself is refused.\n\n\
+         export const PARAMS = [\n",
+    );
+    for p in PARAMS {
+        let (kind, values) = kind_name(p.kind);
+        let mut row = vec![format!("path: {}", json!(p.path)), format!("kind: {}", json!(kind))];
+        if let Some(values) = values {
+            row.push(format!("values: {}", js(&json!(values))));
+        }
+        if let Some(r) = p.range {
+            row.push(format!("min: {}, max: {}", r.min, r.max));
+            if r.min_excluded {
+                row.push("above: true".into());
+            }
+        }
+        if !p.unit.is_empty() {
+            row.push(format!("unit: {}", json!(p.unit)));
+        }
+        if let Some(d) = default_of(p) {
+            row.push(format!("default: {}", js(&d)));
+        }
+        row.push(format!("invalidates: {}", json!(p.invalidates.name())));
+        out += &format!("  {{ {} }},\n", row.join(", "));
+    }
+    out += "];\n\n";
+    out += "/** The breaker compare() runs when `circuitBreaker` is null (`CircuitBreaker::default()`). */\n";
+    let breaker = serde_json::to_value(CircuitBreaker::default()).unwrap();
+    out += &format!("export const DEFAULT_BREAKER = {};\n\n", js(&breaker));
+    let [_, _, tiers, _] = leverage_cascade::model::simulate::scenarios(&Params::default());
+    out += "/** The tier table compare()'s tier scenarios use when `marginTiers` is none. */\n";
+    let tiers = serde_json::to_value(&tiers.margin_tiers).unwrap();
+    out + &format!("export const MITIGATION_TIERS = {};\n", js(&tiers))
+}
+
+fn words_js() -> String {
+    let mut out = String::from(
+        "// The parameters' English words: the catalogue src/model/words.rs, written out by\n\
+         // tests/spec.rs; do not edit. `<path>.label` is a short label, `<path>.help` one\n\
+         // plain-language line.\n\nexport const WORDS_EN = {\n",
+    );
+    for (k, text) in words::EN {
+        out += &format!("  {}: {},\n", json!(k), json!(text));
+    }
+    out + "};\n"
+}
+
+/// A number as the docs write it: `1e12`, `0.000001`, `125`.
+fn doc_number(x: f64) -> String {
+    let short = format!("{x:e}");
+    if x.abs() >= 1e5 && short.len() <= 5 {
+        short
+    } else {
+        format!("{x}")
+    }
+}
+
+fn docs_table() -> String {
+    let mut out = format!(
+        "{BEGIN}\n\n| parameter | kind | allowed | unit | default | changing it redoes |\n|---|---|---|---|---|---|\n"
+    );
+    for p in PARAMS {
+        let (kind, values) = kind_name(p.kind);
+        let allowed = match (p.range, values) {
+            (Some(r), None) if matches!(p.kind, Kind::List) => {
+                format!("{} to {} items", doc_number(r.min), doc_number(r.max))
+            }
+            (Some(r), Some(v)) => {
+                let names = v.iter().map(|n| format!("`\"{n}\"`")).collect::<Vec<_>>().join(", ");
+                format!("{names}, or {} to {} rows", doc_number(r.min), doc_number(r.max))
+            }
+            (Some(r), None) => {
+                let open = if r.min_excluded { "(" } else { "[" };
+                let or_null = if p.kind == Kind::NumberOrNull { " or `null`" } else { "" };
+                format!("{open}{}, {}]{or_null}", doc_number(r.min), doc_number(r.max))
+            }
+            (None, Some(v)) => {
+                v.iter().map(|n| format!("`\"{n}\"`")).collect::<Vec<_>>().join(", ")
+            }
+            (None, None) if p.kind == Kind::Bool => "`true`, `false`".to_owned(),
+            (None, None) => "an object or `null`".to_owned(),
+        };
+        let default = match default_of(p) {
+            Some(Value::Number(n)) => doc_number(n.as_f64().unwrap()),
+            Some(v) => format!("`{v}`"),
+            None => String::new(),
+        };
+        out += &format!(
+            "| `{}` | {kind} | {allowed} | {} | {default} | {} |\n",
+            p.path,
+            p.unit,
+            p.invalidates.name()
+        );
+    }
+    out + "\n" + END
+}
+
+/// Compares a generated file with the stored one, writing it first under UPDATE_FIXTURES.
+fn check_generated(path: &str, now: &str) {
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(path, now).unwrap();
+    }
+    let stored = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(stored == now, "{path} is not what the parameter table gives; see tests/spec.rs");
+}
+
+#[test]
+fn the_pages_copy_is_what_the_table_gives() {
+    check_generated(PARAMS_JS, &params_js());
+    check_generated(WORDS_JS, &words_js());
+}
+
+#[test]
+fn the_docs_table_is_what_the_table_gives() {
+    let doc = std::fs::read_to_string(MODEL_MD).unwrap();
+    let (Some(a), Some(b)) = (doc.find(BEGIN), doc.find(END)) else {
+        panic!("{MODEL_MD} lacks the markers {BEGIN} … {END}")
+    };
+    let now = format!("{}{}{}", &doc[..a], docs_table(), &doc[b + END.len()..]);
+    check_generated(MODEL_MD, &now);
+}
