@@ -414,8 +414,9 @@ fn params_js() -> String {
     }
     out += "];\n\n";
     out += "/** The breaker compare() runs when `circuitBreaker` is null (`CircuitBreaker::default()`). */\n";
-    let breaker = serde_json::to_value(CircuitBreaker::default()).unwrap();
-    out += &format!("export const DEFAULT_BREAKER = {};\n\n", js(&breaker));
+    // Straight from the struct, so its fields keep their order (a Value would sort them).
+    let breaker = serde_json::to_string(&CircuitBreaker::default()).unwrap();
+    out += &format!("export const DEFAULT_BREAKER = {breaker};\n\n");
     let [_, _, tiers, _] = leverage_cascade::model::simulate::scenarios(&Params::default());
     out += "/** The tier table compare()'s tier scenarios use when `marginTiers` is none. */\n";
     let tiers = serde_json::to_value(&tiers.margin_tiers).unwrap();

@@ -2,27 +2,36 @@
 // Node can test it.
 
 import { DEFAULT_BREAKER, clone, get } from '../lab/schema.js';
+import { MITIGATION_TIERS, PARAMS } from '../shared/params.js';
 
 /** The explorations simulate at most this many traders per market, to stay quick. */
 export const MAX_TRADERS = 20000;
 
 /**
  * The params a map may sweep. `label` names it in menus, `chart` on the map's axis (short enough
- * for a phone). `range` is the teaching range (widened to take in the current
- * value, within `limits`: the model's range, or for the first halt level one that leaves room
- * for the two later levels, src/model/params.rs); `format` says how renderExploration prints it; `control` is the data-param of the
- * page's slider, `population` whether it changes who holds what (src/model/simulate.rs,
- * population_key: such an axis cannot reuse one population along a line, so it goes outside).
+ * for a phone). `range` is the teaching range (widened to take in the current value, within
+ * `limits`: the model's range from the parameter table, or for the first halt level one that
+ * leaves room for the two later levels); `format` says how renderExploration prints it;
+ * `control` is the data-param of the page's slider; `population`, from the table, whether it
+ * changes who holds what (such an axis cannot reuse one population along a line, so it goes
+ * outside).
  */
-export const AXES = [
-  { key: 'leverage', label: 'Average leverage', chart: 'Average leverage', short: 'leverage', range: [2, 40], limits: [1, 125], format: 'multiple', control: 'leverage', population: true },
-  { key: 'depthPerPct', label: 'Market depth (USD per 1 % move)', chart: 'Depth ($ per 1 % move)', short: 'depth', range: [1e7, 2.5e8], limits: [1e3, 1e12], format: 'money', control: 'depthPerPct', population: false },
-  { key: 'shockPct', label: 'Shock, %', chart: 'Shock', short: 'shock', range: [-20, -1], limits: [-90, 90], format: 'percent', control: 'shockPct', population: false },
-  { key: 'circuitBreaker.levelsPct[0]', label: 'First halt level, % fall', chart: 'First halt level', short: 'first halt level', range: [2, 30], limits: [0.5, 70], format: 'percent', control: 'circuitBreaker.firstLevelPct', population: false, breaker: true },
-  { key: 'recoveryHalfLife', label: 'Book recovery half-life, ticks', chart: 'Recovery half-life (ticks)', short: 'book recovery', range: [2, 200], limits: [0.1, 1e5], format: 'number', control: 'recoveryHalfLife', population: false },
-  { key: 'whaleConcentration', label: 'Whale concentration', chart: 'Whale concentration', short: 'whale concentration', range: [0, 1], limits: [0, 1], format: 'number', control: 'whaleConcentration', population: true },
-  { key: 'longShare', label: 'Long share of open interest', chart: 'Long share', short: 'long share', range: [0.2, 0.9], limits: [0, 1], format: 'number', control: 'longShare', population: true },
+const AXIS_LIST = [
+  { key: 'leverage', label: 'Average leverage', chart: 'Average leverage', short: 'leverage', range: [2, 40], format: 'multiple', control: 'leverage' },
+  { key: 'depthPerPct', label: 'Market depth (USD per 1 % move)', chart: 'Depth ($ per 1 % move)', short: 'depth', range: [1e7, 2.5e8], format: 'money', control: 'depthPerPct' },
+  { key: 'shockPct', label: 'Shock, %', chart: 'Shock', short: 'shock', range: [-20, -1], format: 'percent', control: 'shockPct' },
+  { key: 'circuitBreaker.levelsPct[0]', label: 'First halt level, % fall', chart: 'First halt level', short: 'first halt level', range: [2, 30], limits: [0.5, 70], format: 'percent', control: 'circuitBreaker.firstLevelPct', breaker: true },
+  { key: 'recoveryHalfLife', label: 'Book recovery half-life, ticks', chart: 'Recovery half-life (ticks)', short: 'book recovery', range: [2, 200], format: 'number', control: 'recoveryHalfLife' },
+  { key: 'whaleConcentration', label: 'Whale concentration', chart: 'Whale concentration', short: 'whale concentration', range: [0, 1], format: 'number', control: 'whaleConcentration' },
+  { key: 'longShare', label: 'Long share of open interest', chart: 'Long share', short: 'long share', range: [0.2, 0.9], format: 'number', control: 'longShare' },
 ];
+
+const ROWS = new Map(PARAMS.map((p) => [p.path, p]));
+
+export const AXES = AXIS_LIST.map((a) => {
+  const row = ROWS.get(a.key.replace(/\[\d+\]/g, '[]'));
+  return { ...a, limits: a.limits ?? [row.min, row.max], population: row.invalidates !== 'run' };
+});
 
 /** What a map's colours can show. `scale` turns the model's number into the one drawn. */
 export const METRICS = [
@@ -83,12 +92,13 @@ export function withoutMitigations(params) {
 
 /**
  * The same market with a circuit breaker and margin tiers (compare()'s "both"): the page's
- * breaker or the default one, its tier table or "standard".
+ * breaker or the default one, its tier table or the one compare() uses without one
+ * (`MITIGATION_TIERS`, from the parameter table's copy).
  */
 export function withMitigations(params) {
   const p = clone(params);
   p.circuitBreaker = p.circuitBreaker ?? clone(DEFAULT_BREAKER);
-  if (!p.marginTiers || p.marginTiers === 'none') p.marginTiers = 'standard';
+  if (!p.marginTiers || p.marginTiers === 'none') p.marginTiers = clone(MITIGATION_TIERS);
   return p;
 }
 

@@ -6,18 +6,14 @@
 // tab responsive). Whatever passes here still goes through the API, and a field the API rejects is
 // reset to its default by the caller.
 
+import { DEFAULT_BREAKER as MODEL_BREAKER, PARAMS } from '../shared/params.js';
+
 /**
- * The model's default circuit breaker (`CircuitBreaker::default()` in params.rs): US market-wide
- * levels 7/13/20 %, a 600-tick window and 60-tick halts. `params.circuitBreaker` is null by
- * default and `compare()` then uses this breaker for its two breaker scenarios, so the page
- * reads breaker fields through it.
+ * The breaker compare() runs while `params.circuitBreaker` is null (`CircuitBreaker::default()`,
+ * from the parameter table's copy): US market-wide levels 7/13/20 %, a 600-tick window and 60-tick
+ * halts. The page reads breaker fields through it.
  */
-export const DEFAULT_BREAKER = Object.freeze({
-  levelsPct: Object.freeze([7, 13, 20]),
-  windowTicks: 600,
-  haltTicks: 60,
-  magnetSellShare: 0,
-});
+export const DEFAULT_BREAKER = Object.freeze({ ...MODEL_BREAKER, levelsPct: Object.freeze([...MODEL_BREAKER.levelsPct]) });
 
 /** Keys of the query string that are not parameters. */
 export const META_KEYS = new Set(['v', 'preset', 'tour', 'focus']);
@@ -25,45 +21,47 @@ export const META_KEYS = new Set(['v', 'preset', 'tour', 'focus']);
 /** The scenarios a `focus=` key may name (the runs of compare()). */
 export const FOCUS_KEYS = ['none', 'circuitBreaker', 'marginTiers', 'both'];
 
+/** The page's own limits, tighter than the model's: a link may not ask for a run that freezes the tab. */
+const PAGE_LIMITS = { ticks: { max: 20000 } };
+
+const ROW = new Map(PARAMS.map((p) => [p.path, p]));
+
+/** How a row of the parameter table is written in a link (null: a link cannot hold it). */
+function linkField(p) {
+  if (p.path.includes('[]') || p.path === 'positions') return null;
+  const range = { min: p.min, max: p.max, ...(p.above ? { above: true } : {}) };
+  switch (p.kind) {
+    case 'number':
+      return { key: p.path, type: 'number', ...range };
+    case 'whole':
+      return { key: p.path, type: 'int', ...range };
+    case 'numberOrNull':
+      return { key: p.path, type: 'numberOrOff', ...range };
+    case 'enum':
+      return { key: p.path, type: 'enum', values: p.values };
+    case 'namesOrList':
+      return { key: p.path, type: 'tiers', values: p.values, most: p.max };
+    case 'bool':
+      return { key: p.path, type: 'bool' };
+    case 'nullableObject':
+      return { key: p.path, type: 'switch' };
+    case 'list': {
+      const item = ROW.get(`${p.path}[]`);
+      return { key: p.path, type: 'levels', min: item.min, max: item.max, above: Boolean(item.above), fewest: p.min, most: p.max };
+    }
+    default:
+      return null;
+  }
+}
+
 /**
- * Every parameter a link can hold, in the order it is written. `min`/`max` are the API's ranges
- * (params.rs), except `ticks`, capped lower so a link cannot freeze the tab. Sliders narrow these
- * further: see `limitsFromControls` in main.js.
+ * Every parameter a link can hold, in the order it is written: the parameter table's rows
+ * (www/shared/params.js, generated from src/model/spec.rs) with the page's own caps applied.
+ * Sliders narrow these further: see `limitsFromControls` in main.js.
  */
-export const FIELDS = [
-  { key: 'startPrice', type: 'number', min: 1e-6, max: 1e9 },
-  { key: 'traders', type: 'int', min: 1, max: 1e6 },
-  { key: 'seed', type: 'int', min: 0, max: 2 ** 53 - 1 },
-  { key: 'openInterest', type: 'number', min: 1e3, max: 1e12 },
-  { key: 'longShare', type: 'number', min: 0, max: 1 },
-  { key: 'leverage', type: 'number', min: 1, max: 125 },
-  { key: 'leverageSpread', type: 'number', min: 0, max: 1.5 },
-  { key: 'whaleConcentration', type: 'number', min: 0, max: 1 },
-  { key: 'entrySpreadPct', type: 'number', min: 0, max: 50 },
-  { key: 'maintenancePct', type: 'number', min: 0, max: 50 },
-  { key: 'marginTiers', type: 'tiers', values: ['none', 'standard', 'strict'] },
-  { key: 'depthPerPct', type: 'number', min: 1e3, max: 1e12 },
-  { key: 'impactLaw', type: 'enum', values: ['linear', 'sqrt'] },
-  { key: 'permanentImpact', type: 'number', min: 0, max: 1 },
-  { key: 'recoveryHalfLife', type: 'number', min: 0.1, max: 1e5 },
-  { key: 'volatilityPct', type: 'number', min: 0, max: 10 },
-  { key: 'shockPct', type: 'number', min: -90, max: 90 },
-  { key: 'ticks', type: 'int', min: 1, max: 20000 },
-  { key: 'tickSeconds', type: 'number', min: 0.001, max: 86400 },
-  { key: 'liquidation.mode', type: 'enum', values: ['full', 'partial'] },
-  { key: 'liquidation.partialFraction', type: 'number', min: 0.01, max: 1 },
-  { key: 'liquidation.partialAbove', type: 'number', min: 0, max: 1e12 },
-  { key: 'liquidation.maxPerTick', type: 'numberOrOff', min: 0, max: 1e12, above: true },
-  { key: 'liquidation.backstopCapacity', type: 'number', min: 0, max: 1e12 },
-  { key: 'liquidation.feePct', type: 'number', min: 0, max: 5 },
-  { key: 'liquidation.adl', type: 'bool' },
-  { key: 'insuranceFund', type: 'number', min: 0, max: 1e12 },
-  { key: 'circuitBreaker', type: 'switch' },
-  { key: 'circuitBreaker.levelsPct', type: 'levels', min: 0, max: 90, above: true },
-  { key: 'circuitBreaker.windowTicks', type: 'int', min: 1, max: 1e5 },
-  { key: 'circuitBreaker.haltTicks', type: 'int', min: 1, max: 1e5 },
-  { key: 'circuitBreaker.magnetSellShare', type: 'number', min: 0, max: 1 },
-];
+export const FIELDS = PARAMS.map(linkField)
+  .filter(Boolean)
+  .map((f) => ({ ...f, ...(PAGE_LIMITS[f.key] || {}) }));
 
 const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
 
@@ -210,7 +208,7 @@ function parseTierRows(text) {
   const ok =
     Array.isArray(rows) &&
     rows.length >= 1 &&
-    rows.length <= 20 &&
+    rows.length <= field('marginTiers').most &&
     rows.every(
       (row) =>
         row !== null &&
@@ -257,7 +255,7 @@ export function parseValue(f, text, limits) {
       return { error: 'must be on or off' };
     case 'levels': {
       const parts = text.split(',');
-      if (parts.length < 1 || parts.length > 10) return { error: 'must list 1 to 10 levels' };
+      if (parts.length < f.fewest || parts.length > f.most) return { error: `must list ${f.fewest} to ${f.most} levels` };
       const values = [];
       for (const part of parts) {
         const r = parseNumber(part);

@@ -49,7 +49,7 @@ export const PARAMS = [
 ];
 
 /** The breaker compare() runs when `circuitBreaker` is null (`CircuitBreaker::default()`). */
-export const DEFAULT_BREAKER = { haltTicks: 60, levelsPct: [7, 13, 20], magnetSellShare: 0, windowTicks: 600 };
+export const DEFAULT_BREAKER = {"levelsPct":[7.0,13.0,20.0],"windowTicks":600,"haltTicks":60,"magnetSellShare":0.0};
 
 /** The tier table compare()'s tier scenarios use when `marginTiers` is none. */
 export const MITIGATION_TIERS = "standard";
