@@ -1,6 +1,6 @@
 //! The same params give the same numbers on every platform.
 //!
-//! `tests/fixtures/determinism.json` holds, for a few markets that exercise every mechanism, the
+//! `tests/fixtures/determinism.json` (pretty-printed: one value per line) holds, for a few markets that exercise every mechanism, the
 //! params and the full outcome computed natively. This test checks that the native build still
 //! reproduces it; `tests/web.rs` checks the WebAssembly build against the same file in a browser.
 //! After a deliberate change to the model (and a MODEL_VERSION bump), regenerate it with
@@ -46,7 +46,8 @@ fn fixture() -> Value {
 fn native_results_match_the_stored_fixture() {
     let now = fixture();
     if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        std::fs::write(FIXTURE, serde_json::to_string(&now).unwrap() + "\n").unwrap();
+        // One value per line, so a change to the model shows as a readable diff.
+        std::fs::write(FIXTURE, serde_json::to_string_pretty(&now).unwrap() + "\n").unwrap();
     }
     let stored: Value =
         serde_json::from_str(&std::fs::read_to_string(FIXTURE).expect("fixture file")).unwrap();
