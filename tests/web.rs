@@ -498,44 +498,41 @@ enum Kind {
     Tiers,
 }
 
-const TOP: &[(&str, Kind)] = &[
-    ("startPrice", Kind::Number),
-    ("traders", Kind::Whole),
-    ("seed", Kind::Whole),
-    ("positions", Kind::Positions),
-    ("openInterest", Kind::Number),
-    ("longShare", Kind::Number),
-    ("leverage", Kind::Number),
-    ("leverageSpread", Kind::Number),
-    ("whaleConcentration", Kind::Number),
-    ("entrySpreadPct", Kind::Number),
-    ("maintenancePct", Kind::Number),
-    ("marginTiers", Kind::Tiers),
-    ("depthPerPct", Kind::Number),
-    ("impactLaw", Kind::Name),
-    ("permanentImpact", Kind::Number),
-    ("recoveryHalfLife", Kind::Number),
-    ("volatilityPct", Kind::Number),
-    ("shockPct", Kind::Number),
-    ("ticks", Kind::Whole),
-    ("tickSeconds", Kind::Number),
-    ("liquidation", Kind::Object),
-    ("insuranceFund", Kind::Number),
-    ("circuitBreaker", Kind::Object),
-];
-
-const LIQUIDATION: &[(&str, Kind)] = &[
-    ("mode", Kind::Name),
-    ("partialFraction", Kind::Number),
-    ("partialAbove", Kind::Number),
-    ("maxPerTick", Kind::OptionalNumber),
-    ("backstopCapacity", Kind::Number),
-    ("feePct", Kind::Number),
-    ("adl", Kind::Bool),
-];
-
-const BREAKER: &[(&str, Kind)] =
-    &[("windowTicks", Kind::Whole), ("haltTicks", Kind::Whole), ("magnetSellShare", Kind::Number)];
+/// The fields directly under `prefix` ("" for the top level) and their kinds, read from the
+/// parameter table, so a new parameter is fuzzed here without a line of this file changing.
+/// The breaker's levels have their own bad values (`bad_levels`).
+fn fields(prefix: &str) -> Vec<(&'static str, Kind)> {
+    use leverage_cascade::model::spec::{Kind as K, PARAMS};
+    let mut out: Vec<(&'static str, Kind)> = PARAMS
+        .iter()
+        .filter_map(|p| {
+            let name = match prefix {
+                "" => p.path,
+                _ => p.path.strip_prefix(prefix)?.strip_prefix('.')?,
+            };
+            if name.contains(['.', '[']) {
+                return None;
+            }
+            let kind = match p.kind {
+                K::Number => Kind::Number,
+                K::Whole => Kind::Whole,
+                K::NumberOrNull => Kind::OptionalNumber,
+                K::Bool => Kind::Bool,
+                K::Enum(_) => Kind::Name,
+                K::NullableObject => Kind::Object,
+                K::List if p.path == "positions" => Kind::Positions,
+                K::List => return None,
+                K::NamesOrList(_) => Kind::Tiers,
+            };
+            Some((name, kind))
+        })
+        .collect();
+    if prefix.is_empty() {
+        // An object that is never null, so not a row of its own: its fields are.
+        out.push(("liquidation", Kind::Object));
+    }
+    out
+}
 
 /// A value that is not data at all, or is data of the wrong shape everywhere.
 fn garbage(rng: &mut Rng, depth: u32) -> JsValue {
@@ -643,7 +640,7 @@ fn malformed(rng: &mut Rng) -> (JsValue, Vec<String>) {
             }
             // A bad member of liquidation.
             1 | 2 => {
-                let &(key, kind) = rng.pick(LIQUIDATION);
+                let &(key, kind) = rng.pick(&fields("liquidation"));
                 let liq = obj(&[(key, bad_value(rng, kind))]);
                 Reflect::set(&params, &"liquidation".into(), &liq).unwrap();
                 broken.push("liquidation".to_owned());
@@ -653,7 +650,7 @@ fn malformed(rng: &mut Rng) -> (JsValue, Vec<String>) {
                 let cb = match rng.below(3) {
                     0 => obj(&[("levelsPct", bad_levels(rng))]),
                     _ => {
-                        let &(key, kind) = rng.pick(BREAKER);
+                        let &(key, kind) = rng.pick(&fields("circuitBreaker"));
                         obj(&[(key, bad_value(rng, kind))])
                     }
                 };
@@ -662,7 +659,7 @@ fn malformed(rng: &mut Rng) -> (JsValue, Vec<String>) {
             }
             // A bad top-level field.
             _ => {
-                let &(key, kind) = rng.pick(TOP);
+                let &(key, kind) = rng.pick(&fields(""));
                 Reflect::set(&params, &key.into(), &bad_value(rng, kind)).unwrap();
                 broken.push(key.to_owned());
             }

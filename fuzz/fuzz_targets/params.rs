@@ -1,4 +1,8 @@
-//! Arbitrary text through the params parser the JS API uses, then through the model.
+//! Arbitrary JSON text through the native params reader (serde_json, `Params::from_json`), then
+//! through the model. The JS API reads params with its own deserializer (src/wasm/de.rs), which
+//! needs a browser: `tests/web.rs` drives that one with 1,200 malformed inputs per run, their
+//! fields taken from the parameter table. Both readers share the derived code and the checks
+//! (`Params::validate`, the table's ranges).
 //!
 //! The parser must turn any input into params or a named error, and the model must run any
 //! params that validate, without a panic. Sizes are capped after parsing so each run stays
