@@ -34,6 +34,7 @@ import {
 import { duration, num, pct, times, NBSP } from './lab/format.js';
 import { download, toCsv } from './lab/export.js';
 import { TOUR } from './lab/tour.js';
+import { loadApi } from './shared/api.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -122,12 +123,11 @@ const state = {
 
 async function boot() {
   try {
-    if (typeof WebAssembly !== 'object') throw new Error('this browser does not support WebAssembly');
-    api = await import('./pkg/leverage_cascade.js');
-    await api.default();
-    defaults = normalize(api.defaultParams());
-    presets = api.presets();
-    version = api.version();
+    const world = await loadApi(new URL('pkg/', import.meta.url));
+    api = world.api;
+    defaults = normalize(world.defaults);
+    presets = world.presets;
+    version = world.version;
   } catch (err) {
     showFatal(err);
     return;

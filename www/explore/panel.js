@@ -33,6 +33,7 @@ import {
   withoutMitigations,
 } from './fields.js';
 import { EXPLORE_STEPS } from './tour-steps.js';
+import { loadApi } from '../shared/api.js';
 
 /** Grid sizes: the quick first pass and the full one. */
 const COARSE = 10;
@@ -997,13 +998,11 @@ function load() {
   loading ||= (async () => {
     // Defaults and presets come from the page's own package (already started by main.js); the
     // explorations' package is needed here only when the page has to draw the charts itself.
-    const lab = await import('../pkg/leverage_cascade.js');
-    await lab.default();
-    defaults = lab.defaultParams();
-    presetList = lab.presets();
+    const lab = await loadApi(new URL('../pkg/', import.meta.url));
+    defaults = lab.defaults;
+    presetList = lab.presets;
     if (!painter.offscreen) {
-      api = await import('../pkg-explore/leverage_cascade.js');
-      await api.default();
+      api = (await loadApi(new URL('../pkg-explore/', import.meta.url))).api;
     }
     for (const canvas of [...map.el.figures.map((f) => f.canvas), tails.el.canvas]) painter.adopt(canvas);
     current = readPageParams();

@@ -1,21 +1,23 @@
-// Loads the simulator once per page and shares it.
+// Loads the simulator once per page and shares it: the one loader of the lab (main.js), its
+// explorations (explore/panel.js) and the embed (embed.js). Module workers load their own copy.
 //
 // The JS glue and the .wasm are found in the pkg/ folder the caller names, resolved from its own
 // import.meta.url (embed.js: `new URL('pkg/', import.meta.url)`), so a page that imports the
 // widget from another path or origin still gets them from the widget's own folder, and so does
 // the bundled embed.js of `make dist`, where this file's own URL is embed.js's. The first call
-// starts the download and compilation; every later call, from any number of widgets, gets the
-// same promise.
+// for a folder starts the download and compilation; every later call for it, from any number of
+// widgets or modules, gets the same promise.
 
-let loading = null;
+const loading = new Map();
 
 /**
  * Resolves to `{api, defaults, presets, version}` once the wasm module in the folder `pkg` (a
  * URL) is compiled and initialised, or rejects with an Error whose message says what failed.
  */
 export function loadApi(pkg) {
-  if (!loading) loading = start(pkg);
-  return loading;
+  const key = String(pkg);
+  if (!loading.has(key)) loading.set(key, start(pkg));
+  return loading.get(key);
 }
 
 async function start(pkg) {
