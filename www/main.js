@@ -35,6 +35,7 @@ import { duration, num, pct, times, NBSP } from './lab/format.js';
 import { download, toCsv } from './lab/export.js';
 import { TOUR } from './lab/tour.js';
 import { loadApi } from './shared/api.js';
+import { handle, state as pageState } from './shared/state.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -107,16 +108,8 @@ let version = { crate: '?', model: '?' };
 /** Page limits per parameter key, from the sliders' ranges. */
 const limits = {};
 
-const state = {
-  params: null, // what the controls show
-  result: null, // compare() of the last params that worked
-  resultParams: null, // those params
-  focus: 'none', // scenario shown by the map, gauge and story
-  cursor: null, // tick shown by playback, or null for the whole run
-  eventIndex: null, // the event Next/Previous last chose (events can share a tick)
-  playing: false,
-  tourStep: null, // index into TOUR while the tour is open
-};
+/** The page's state (params, result, focus, cursor, tour step), shared with the explorations. */
+const state = pageState;
 
 // ---------------------------------------------------------------------------------------------
 // Start-up
@@ -140,9 +133,11 @@ async function boot() {
   el.version.textContent = `Model version ${version.model} (leverage-cascade ${version.crate}).`;
   el.boot.hidden = true;
   updateReducedMotionNote();
+  state.ready = true;
 }
 
 function showFatal(err) {
+  state.failed = err && err.message ? err.message : String(err);
   el.boot.hidden = true;
   el.fatal.hidden = false;
   el.fatal.replaceChildren();
@@ -260,17 +255,27 @@ function errorField(err) {
 // ---------------------------------------------------------------------------------------------
 // Events
 
+/** A control moved: its value goes into the params, and the page recomputes. */
+function controlChanged(input) {
+  set(state.params, input.dataset.param, readControl(input));
+  markBusy();
+  syncControls();
+  syncPresetSelect();
+  request({ compute: true });
+}
+
 function wireEvents() {
   for (const input of controls) {
-    const onChange = () => {
-      set(state.params, input.dataset.param, readControl(input));
-      markBusy();
-      syncControls();
-      syncPresetSelect();
-      request({ compute: true });
-    };
-    input.addEventListener(input.tagName === 'SELECT' ? 'change' : 'input', onChange);
+    input.addEventListener(input.tagName === 'SELECT' ? 'change' : 'input', () => controlChanged(input));
   }
+  // The explorations move a control as a person would (a click on a map square).
+  handle('setControl', ({ key, value }) => {
+    const input = controls.find((c) => c.dataset.param === key);
+    if (!input || input.disabled) return false;
+    showValue(input, value);
+    controlChanged(input);
+    return true;
+  });
   byId('controls').addEventListener('submit', (e) => e.preventDefault());
 
   el.preset.addEventListener('change', () => {

@@ -1,9 +1,10 @@
 // The explorations section of the lab page: the tipping-point map and the crash-size
 // distribution.
 //
-// The page's own code (main.js) owns the params; this module reads them from the share link it
-// keeps up to date (#link, parsed with schema.js), so it needs no hook into main.js. It moves the
-// page's sliders the way a person does: it sets the control and dispatches an `input` event.
+// The page's own code (main.js) owns the params; this module follows them, the tour step and
+// whether the page started through the page's shared state (shared/state.js), and asks the page
+// to move a control (`ask('setControl', …)`) when a map square is clicked. It reads no other
+// module's DOM.
 //
 // The simulations run in workers (worker.js), each with its own copy of the simulator; the page
 // thread only draws. The explorations' package (pkg-explore: the simulator with sweep,
@@ -12,8 +13,7 @@
 // A map is computed twice: a coarse 10 × 10 grid first, then the full 40 × 40 grid line by line
 // over it, so the picture appears at once and sharpens.
 
-import { fromQuery, get, same } from '../lab/schema.js';
-import { showValue } from '../lab/controls.js';
+import { get, normalize, same } from '../lab/schema.js';
 import { count, num, pct, share, times, usd, NBSP } from '../lab/format.js';
 import {
   AXES,
@@ -32,8 +32,9 @@ import {
   withMitigations,
   withoutMitigations,
 } from './fields.js';
-import { EXPLORE_STEPS } from './tour-steps.js';
 import { loadApi } from '../shared/api.js';
+import { ask, state as page, subscribe } from '../shared/state.js';
+import { TOUR } from '../lab/tour.js';
 
 /** Grid sizes: the quick first pass and the full one. */
 const COARSE = 10;
@@ -50,9 +51,7 @@ const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 
 /** The explorations' package, once loaded. */
 let api = null;
-let defaults = null;
-let presetList = [];
-/** The page's params as last read from its share link. */
+/** The params of the page's market, as last read from the page's state. */
 let current = null;
 
 // ---------------------------------------------------------------------------------------------
@@ -728,12 +727,9 @@ function setField(params, key, value) {
   params[key] = value;
 }
 
-/** Moves one of the page's controls to `value` as a person would, so the page recomputes. */
+/** Asks the page to move one of its controls to `value`, as a person would, so it recomputes. */
 function setSlider(a, value) {
-  const input = document.querySelector(`[data-param="${a.control}"]`);
-  if (!input || input.disabled) return;
-  showValue(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
+  ask('setControl', { key: a.control, value });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -962,50 +958,32 @@ const tails = {
 // ---------------------------------------------------------------------------------------------
 // Following the page
 
-/** The page's params, read from the share link it keeps current (or the address bar). */
+/** The page's params: those of the market it shows (the last that worked), as a link writes them. */
 function readPageParams() {
-  const link = document.getElementById('link');
-  let search = location.search;
-  if (link && link.value) {
-    try {
-      search = new URL(link.value, location.href).search;
-    } catch {
-      // Keep the address bar's.
-    }
-  }
-  return fromQuery(search, defaults, presetList).params;
+  return page.resultParams ? normalize(page.resultParams) : null;
 }
 
-let following = 0;
-/** After any input on the page, once main.js has had its frame to recompute, look again. */
-function followSoon() {
-  if (following || !defaults) return;
-  following = requestAnimationFrame(() => {
-    following = requestAnimationFrame(() => {
-      following = 0;
-      const next = readPageParams();
-      if (current && same(next, current)) return;
-      current = next;
-      map.paramsChanged();
-      if (tails.run) tails.el.go.textContent = 'Run the markets again';
-    });
-  });
+/** Follows the page's market: when it changes, the maps and the tails say so. */
+function followPage(keys) {
+  if (!keys.has('resultParams')) return;
+  const next = readPageParams();
+  if (!next || (current && same(next, current))) return;
+  current = next;
+  map.paramsChanged();
+  if (tails.run) tails.el.go.textContent = 'Run the markets again';
 }
 
 let loading = null;
 /** Loads the explorations' package (once) and reads the page's params. */
 function load() {
   loading ||= (async () => {
-    // Defaults and presets come from the page's own package (already started by main.js); the
-    // explorations' package is needed here only when the page has to draw the charts itself.
-    const lab = await loadApi(new URL('../pkg/', import.meta.url));
-    defaults = lab.defaults;
-    presetList = lab.presets;
+    // The explorations' package is needed here only when the page has to draw the charts itself
+    // (the workers load their own).
     if (!painter.offscreen) {
       api = (await loadApi(new URL('../pkg-explore/', import.meta.url))).api;
     }
     for (const canvas of [...map.el.figures.map((f) => f.canvas), tails.el.canvas]) painter.adopt(canvas);
-    current = readPageParams();
+    current = readPageParams() || current;
   })();
   return loading;
 }
@@ -1041,50 +1019,53 @@ function startWhenSeen() {
 
 /** The tour's steps that use this section (tour-steps.js) set it up when they are shown. */
 function followTour() {
-  const title = document.getElementById('tour-title');
-  const tour = document.getElementById('tour');
-  if (!title || !tour) return;
-  const check = () => {
-    if (tour.hidden) return;
-    const step = EXPLORE_STEPS.find((s) => s.title === title.textContent);
-    if (!step || !step.explore) return;
-    // Wait for the step's preset to reach the share link, then set up and run.
-    const run = () => {
-      current = readPageParams();
-      const e = step.explore;
-      if (e.view === 'map') {
-        if (e.x) map.el.x.value = e.x;
-        if (e.y) map.el.y.value = e.y;
-        if (e.metric) map.el.metric.value = e.metric;
-        map.start();
-        map.el.section.scrollIntoView({ block: 'start', behavior: 'smooth' });
-      } else {
-        tails.start();
-        tails.el.section.scrollIntoView({ block: 'start', behavior: 'smooth' });
-      }
-    };
-    setTimeout(() => whenLoaded(map.el.progress.status, run), 200);
+  let waiting = null; // a step shown whose preset has not been computed yet
+  const run = (step) => {
+    current = readPageParams() || current;
+    const e = step.explore;
+    if (e.view === 'map') {
+      if (e.x) map.el.x.value = e.x;
+      if (e.y) map.el.y.value = e.y;
+      if (e.metric) map.el.metric.value = e.metric;
+      map.start();
+      map.el.section.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    } else {
+      tails.start();
+      tails.el.section.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    }
   };
-  new MutationObserver(check).observe(title, { childList: true, characterData: true, subtree: true });
-  check(); // a link straight to one of these steps (?tour=N) showed it before this ran
+  const stepShown = () => {
+    const step = page.tourStep === null ? null : TOUR[page.tourStep];
+    return step && step.explore ? step : null;
+  };
+  subscribe((keys) => {
+    if (keys.has('tourStep')) waiting = stepShown();
+    // The step's preset is computed in the page's next frame: run once its result is in.
+    if (waiting && keys.has('resultParams')) {
+      const step = waiting;
+      waiting = null;
+      whenLoaded(map.el.progress.status, () => run(step));
+    }
+  });
+  // A link straight to one of these steps (?tour=N) showed it, and computed it, before this ran.
+  const shown = stepShown();
+  if (shown && page.resultParams) whenLoaded(map.el.progress.status, () => run(shown));
+  else waiting = shown;
 }
 
-/** Resolves once main.js has started (its boot banner hides); rejects if it failed. */
+/** Resolves once main.js has started; rejects if it failed. */
 function pageReady() {
-  const boot = document.getElementById('boot');
   return new Promise((resolve, reject) => {
     const check = () => {
-      if (boot && !boot.hidden) return false;
-      const fatal = document.getElementById('fatal');
-      if (fatal && !fatal.hidden) reject(new Error('the page could not start'));
-      else resolve();
+      if (page.failed) reject(new Error('the page could not start'));
+      else if (page.ready) resolve();
+      else return false;
       return true;
     };
     if (check()) return;
-    const watch = new MutationObserver(() => {
-      if (check()) watch.disconnect();
+    const stop = subscribe(() => {
+      if (check()) stop();
     });
-    watch.observe(boot, { attributes: true, attributeFilter: ['hidden'] });
   });
 }
 
@@ -1104,7 +1085,7 @@ async function start() {
     map.build(),
     tails.build(),
   );
-  for (const type of ['input', 'change', 'click']) document.addEventListener(type, followSoon, true);
+  subscribe(followPage);
   const resize = new ResizeObserver(() => {
     map.requestDraw();
     tails.requestDraw();
