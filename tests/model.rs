@@ -31,6 +31,31 @@ fn binance_maintenance_amounts() {
 }
 
 #[test]
+fn the_fee_to_close_in_maintenance_liquidates_earlier_by_its_amount() {
+    // Maintenance plus the estimated fee to close, f = 0.06 % of the value at bankruptcy
+    // (OKX, Bybit's unified account, BitMEX: DOMAIN.md §3). Long 10x at MMR 0.5 %, entry 100:
+    // bankruptcy 90, fee 0.054 a coin, so P_liq = (90 + 0.054) ÷ 0.995 = 90.5065…, against
+    // 90 ÷ 0.995 = 90.4523 without it. Short: (110 − 0.066) ÷ 1.005 = 109.3871….
+    let table = TierTable::for_params(&MarginTiers::None, 0.5).with_closing_fee(0.06);
+    let tier = table.tiers()[0];
+    let long = liquidation_price(Side::Long, 100.0, 10.0, 3.0, &tier);
+    assert!(close(long, (90.0 + 90.0 * 0.0006) / 0.995, 1e-12), "{long}");
+    let short = liquidation_price(Side::Short, 100.0, 10.0, 3.0, &tier);
+    assert!(close(short, (110.0 - 110.0 * 0.0006) / 1.005, 1e-12), "{short}");
+    // At the liquidation price, equity equals maintenance plus the fee, per coin.
+    let equity = 10.0 + (long - 100.0);
+    assert!(close(equity, long * 0.005 + 90.0 * 0.0006, 1e-9));
+    // Through the params: the same market liquidates at least as much with the fee in maintenance,
+    // over a grid of leverage.
+    for leverage in [3.0, 8.0, 15.0, 30.0, 60.0] {
+        let base = Params { traders: 5_000, ticks: 200, leverage, ..Params::default() };
+        let with_fee = Params { closing_fee_pct: 0.06, ..base.clone() };
+        let (a, b) = (simulate(&base).unwrap().summary, simulate(&with_fee).unwrap().summary);
+        assert!(b.liquidated_notional >= a.liquidated_notional - 1e-6, "{leverage}x");
+    }
+}
+
+#[test]
 fn liquidation_prices_match_the_worked_examples() {
     let flat = |mmr_pct: f64| TierTable::for_params(&MarginTiers::None, mmr_pct).tiers()[0];
     let tier = flat(0.4);

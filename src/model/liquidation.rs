@@ -27,7 +27,7 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, VecDeque};
 
-use super::margin::{breached, TierTable};
+use super::margin::{bankruptcy_price, breached, TierTable};
 use super::market::Market;
 use super::num::{max, min};
 use super::params::{LiquidationMode, Params, Side};
@@ -389,7 +389,10 @@ impl Engine {
             let tier = self.tiers.tier(p.tier);
             let equity =
                 p.margin_of(order.qty) + direction(order.side) * order.qty * (mark - p.entry);
-            let maintenance = order.qty * mark * tier.mmr - tier.cum * order.qty / p.qty0;
+            let close_fee =
+                order.qty * bankruptcy_price(order.side, p.entry, p.leverage) * tier.close_fee;
+            let maintenance =
+                order.qty * mark * tier.mmr - tier.cum * order.qty / p.qty0 + close_fee;
             let notional = order.qty * p.entry;
             if equity < maintenance * 2.0 / 3.0 && notional <= self.vault_left {
                 self.vault_left -= notional;

@@ -16,6 +16,12 @@
 //! - short: P_liq = (E (1 + 1/L) + cum/q) ÷ (1 + MMR)
 //!
 //! and equity = 0 gives bankruptcy at E (1 − 1/L) for a long and E (1 + 1/L) for a short.
+//!
+//! Where maintenance includes the estimated fee to close (`closingFeePct`, OKX, Bybit's unified
+//! account, BitMEX and Phemex: DOMAIN.md §3), MM(P) gains F = q · P_bk · f, the fee rate f on the
+//! position's value at its bankruptcy price P_bk, and the liquidation price moves by F/q:
+//! - long:  P_liq = (E (1 − 1/L) − cum/q + P_bk f) ÷ (1 − MMR)
+//! - short: P_liq = (E (1 + 1/L) + cum/q − P_bk f) ÷ (1 + MMR)
 
 use super::error::ParamsError;
 use super::params::{show, MarginTiers, Side, TierSpec, MAX_LEVERAGE};
@@ -31,6 +37,9 @@ pub struct Tier {
     pub mmr: f64,
     /// Maintenance amount, USD: cum_n = floor_n · (MMR_n − MMR_{n−1}) + cum_{n−1}.
     pub cum: f64,
+    /// Estimated fee to close added to maintenance, as a fraction of the position's value at its
+    /// bankruptcy price (0 where the venue leaves it out).
+    pub close_fee: f64,
 }
 
 /// A validated tier table, ordered by notional. A flat rate is a table of one tier.
@@ -158,11 +167,20 @@ impl TierTable {
             let mmr = pct / 100.0;
             // Continuity at the tier's floor: cum_n = floor_n · (MMR_n − MMR_{n−1}) + cum_{n−1}.
             cum += floor * (mmr - prev_mmr);
-            tiers.push(Tier { up_to, max_leverage, mmr, cum });
+            tiers.push(Tier { up_to, max_leverage, mmr, cum, close_fee: 0.0 });
             floor = up_to;
             prev_mmr = mmr;
         }
         TierTable { tiers }
+    }
+
+    /// The same table with the estimated fee to close, `pct` % of the value at the bankruptcy
+    /// price, added to every tier's maintenance.
+    pub fn with_closing_fee(mut self, pct: f64) -> TierTable {
+        for t in &mut self.tiers {
+            t.close_fee = pct / 100.0;
+        }
+        self
     }
 
     /// The tiers, smallest first.
@@ -188,7 +206,8 @@ impl TierTable {
         &self.tiers[usize::from(index)]
     }
 
-    /// Maintenance margin (USD) of a position of `notional` USD valued at the mark price.
+    /// Maintenance margin (USD) of a position of `notional` USD valued at the mark price, before
+    /// any estimated fee to close (which depends on the position's bankruptcy price).
     pub fn maintenance_margin(&self, notional: f64) -> f64 {
         let t = self.tier_for(notional);
         notional * t.mmr - t.cum
@@ -201,9 +220,11 @@ impl TierTable {
 /// be liquidated (leverage 1) and is then reported as 0.
 pub fn liquidation_price(side: Side, entry: f64, leverage: f64, qty: f64, tier: &Tier) -> f64 {
     let per_coin_cum = tier.cum / qty;
+    let bankrupt = bankruptcy_price(side, entry, leverage);
+    let fee = bankrupt * tier.close_fee; // per coin
     match side {
-        Side::Long => ((entry * (1.0 - 1.0 / leverage) - per_coin_cum) / (1.0 - tier.mmr)).max(0.0),
-        Side::Short => (entry * (1.0 + 1.0 / leverage) + per_coin_cum) / (1.0 + tier.mmr),
+        Side::Long => ((bankrupt - per_coin_cum + fee) / (1.0 - tier.mmr)).max(0.0),
+        Side::Short => (bankrupt + per_coin_cum - fee) / (1.0 + tier.mmr),
     }
 }
 

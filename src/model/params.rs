@@ -67,6 +67,11 @@ pub struct Params {
     pub entry_spread_pct: f64,
     /// Flat maintenance margin rate in %, used when `marginTiers` is none. Range [0, 50]; default 0.5.
     pub maintenance_pct: f64,
+    /// Estimated fee to close, in % of the position's value at its bankruptcy price, added to the
+    /// maintenance margin as OKX, Bybit's unified account, BitMEX and Phemex do (DOMAIN.md §3):
+    /// the position is liquidated that much earlier. Range [0, 1]; default 0 (left out, as
+    /// Binance does). Taker fees are about 0.05 %.
+    pub closing_fee_pct: f64,
     /// Margin tier table: none (flat `maintenancePct`), "standard", "strict" or a custom list.
     pub margin_tiers: MarginTiers,
     /// Market depth: USD of one-sided flow that moves the price 1 %. Range [1e3, 1e12]; default 1e8.
@@ -110,6 +115,7 @@ impl Default for Params {
             whale_concentration: 0.6,
             entry_spread_pct: 3.0,
             maintenance_pct: 0.5,
+            closing_fee_pct: 0.0,
             margin_tiers: MarginTiers::None,
             depth_per_pct: 1e8,
             impact_law: ImpactLaw::Linear,
@@ -425,6 +431,7 @@ impl Params {
     /// The tier table these params ask for.
     pub fn tier_table(&self) -> TierTable {
         TierTable::for_params(&self.margin_tiers, self.maintenance_pct)
+            .with_closing_fee(self.closing_fee_pct)
     }
 }
 

@@ -351,6 +351,8 @@ params! {
         read |p| Some(p.entry_spread_pct), copy entry_spread_pct;
     "maintenancePct", Number, Range::closed(0.0, 50.0), "%", Population,
         read |p| Some(p.maintenance_pct), copy maintenance_pct;
+    "closingFeePct", Number, Range::closed(0.0, 1.0), "%", Population,
+        read |p| Some(p.closing_fee_pct), copy closing_fee_pct;
     "marginTiers", NamesOrList(&["none", "standard", "strict"]), Range::closed(1.0, MAX_TIERS),
         "tiers", Population,
         read |p| match &p.margin_tiers {

@@ -89,6 +89,8 @@ export interface Params {
   entrySpreadPct: number;
   /** Flat maintenance margin rate, %, [0, 50]. */
   maintenancePct: number;
+  /** Estimated fee to close added to maintenance, % of the value at bankruptcy, [0, 1]. */
+  closingFeePct: number;
   marginTiers: MarginTiers;
   /** USD of one-sided flow that moves the price 1 %, [1e3, 1e12]. */
   depthPerPct: number;

@@ -20,6 +20,7 @@ export const PARAMS = [
   { path: "whaleConcentration", kind: "number", min: 0, max: 1, default: 0.6, invalidates: "draws" },
   { path: "entrySpreadPct", kind: "number", min: 0, max: 50, unit: "%", default: 3, invalidates: "population" },
   { path: "maintenancePct", kind: "number", min: 0, max: 50, unit: "%", default: 0.5, invalidates: "population" },
+  { path: "closingFeePct", kind: "number", min: 0, max: 1, unit: "%", default: 0, invalidates: "population" },
   { path: "marginTiers", kind: "namesOrList", values: ["none", "standard", "strict"], min: 1, max: 50, unit: "tiers", default: "none", invalidates: "population" },
   { path: "marginTiers[].upToNotional", kind: "number", min: 0, max: 1000000000000, above: true, unit: "USD", invalidates: "population" },
   { path: "marginTiers[].maxLeverage", kind: "number", min: 1, max: 125, unit: "×", invalidates: "population" },

@@ -33,6 +33,8 @@ export const WORDS_EN = {
   "entrySpreadPct.help": "How far from today's price traders opened their positions, typically.",
   "maintenancePct.label": "Maintenance margin",
   "maintenancePct.help": "The share of a position's size a trader must keep as margin. Below it, the position is liquidated.",
+  "closingFeePct.label": "Fee to close in maintenance",
+  "closingFeePct.help": "Some exchanges also make traders keep the fee for closing the position, so they are liquidated a little earlier.",
   "marginTiers.label": "Tier table",
   "marginTiers.help": "Bigger positions must keep more margin and may use less leverage, so whales are not all knocked over at once.",
   "marginTiers[].upToNotional.label": "Up to size",
