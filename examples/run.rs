@@ -1,12 +1,15 @@
 //! Runs the model from the command line and prints the summary of each mitigation scenario.
 //!
-//! `cargo run --release --example run -- '{"leverage": 25, "depthPerPct": 2e7}'`
+//! `cargo run --release --example run -- '{"leverage": 25, "depthPerPct": 2e7}'`, or a preset's id:
+//! `cargo run --release --example run -- may-2021`.
 
+use leverage_cascade::model::presets::presets;
 use leverage_cascade::model::{compare, Params, Summary};
 
 fn main() {
     let text = std::env::args().nth(1).unwrap_or_else(|| "{}".into());
-    let params = match Params::from_json(&text) {
+    let preset = presets().into_iter().find(|p| p.id == text).map(|p| p.params);
+    let params = match preset.map_or_else(|| Params::from_json(&text), Ok) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");
@@ -29,19 +32,23 @@ fn main() {
         ("both", &result.both),
     ];
     println!(
-        "scenario  move%  ampl  liquidated$  count  share  waves  halts  badDebt  adl$  n0  npeak@"
+        "scenario  move%  ampl  liquidated$  of-OI  count  share  waves  halts halted  waiting$  badDebt  adl$  n0  npeak@"
     );
     for (name, o) in rows {
         let s: &Summary = &o.summary;
         println!(
-            "{name:8} {:6.2} {:5.2} {:12.3e} {:6} {:5.3} {:6} {:6} {:8.2e} {:8.2e} {:4.2} {:4.2}@{}",
+            "{name:8} {:6.2} {:5.2} {:12.3e} {:5.3} {:6} {:5.3} {:6} {:6} {:6}{} {:8.2e} {:8.2e} {:8.2e} {:4.2} {:4.2}@{}",
             s.max_move_pct,
             s.amplification,
             s.liquidated_notional,
+            s.liquidated_notional / s.open_interest,
             s.liquidated_count,
             s.liquidated_share,
             s.waves,
             s.halts,
+            s.halted_ticks,
+            if s.ended_halted { "*" } else { " " },
+            s.waiting_at_end,
             s.bad_debt,
             s.adl_notional,
             s.branching_ratio,

@@ -1,8 +1,8 @@
 //! Property tests: invariants that must hold for every valid market.
 
 use leverage_cascade::model::{
-    simulate, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers, Outcome,
-    Params, PositionSpec, Side,
+    simulate, BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams,
+    MarginTiers, Outcome, Params, PositionSpec, Side,
 };
 use proptest::prelude::*;
 
@@ -42,7 +42,14 @@ fn params() -> impl Strategy<Value = Params> {
             Just(MarginTiers::Standard),
             Just(MarginTiers::Strict)
         ],
-        prop::option::of((1.0f64..15.0, 1u32..100, 1u32..50, 0.0f64..1.0)),
+        prop::option::of((
+            1.0f64..15.0,
+            1u32..100,
+            1u32..50,
+            0.0f64..1.0,
+            any::<bool>(),
+            1u32..200,
+        )),
     );
     (market, book, engine, mitigations).prop_map(
         |(
@@ -78,11 +85,19 @@ fn params() -> impl Strategy<Value = Params> {
             },
             insurance_fund: fund,
             margin_tiers: tiers,
-            circuit_breaker: breaker.map(|(first, window, halt, magnet)| CircuitBreaker {
-                levels_pct: vec![first, first * 2.0, first * 3.0],
-                window_ticks: window,
-                halt_ticks: halt,
-                magnet_sell_share: magnet,
+            circuit_breaker: breaker.map(|(first, window, halt, magnet, rolling, close)| {
+                CircuitBreaker {
+                    levels_pct: vec![first, first * 2.0, first * 3.0],
+                    reference: if rolling {
+                        BreakerReference::RollingHigh
+                    } else {
+                        BreakerReference::Start
+                    },
+                    window_ticks: window,
+                    halt_ticks: halt,
+                    close_ticks: close,
+                    magnet_sell_share: magnet,
+                }
             }),
             ..Params::default()
         },
@@ -215,6 +230,10 @@ proptest! {
         prop_assert!(s.adl_notional.iter().all(|&x| x >= 0.0));
         prop_assert!(sm.liquidated_count <= sm.traders);
         prop_assert!((0.0..=1.0).contains(&sm.liquidated_share));
+
+        // A run ends halted exactly when its last tick is halted; what waits is not liquidated.
+        prop_assert_eq!(sm.ended_halted, s.halted.last() == Some(&1));
+        prop_assert!(sm.waiting_at_end >= 0.0 && sm.waiting_at_end <= start - gone + 1e-6 * start);
     }
 
     #[test]

@@ -173,6 +173,17 @@ impl Engine {
         self.books
     }
 
+    /// Notional (USD at entry) of breached positions that wait to be liquidated: queued orders,
+    /// and positions in the partial pool between two slices.
+    pub fn waiting_notional(&self) -> f64 {
+        let pooled: f64 = self
+            .pool
+            .iter()
+            .map(|&(side, idx)| self.books[book_index(side)].positions[idx as usize].notional())
+            .sum();
+        max(self.queued_notional, 0.0) + pooled
+    }
+
     /// Whether nothing waits to be liquidated.
     pub fn idle(&self) -> bool {
         self.queue.is_empty() && self.pool.is_empty()

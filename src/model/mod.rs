@@ -25,12 +25,12 @@ pub mod words;
 pub use error::{ErrorKind, ParamsError};
 pub use outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary};
 pub use params::{
-    CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers, Params,
-    PositionSpec, Side, TierSpec,
+    BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers,
+    Params, PositionSpec, Side, TierSpec,
 };
 pub use scratch::Scratch;
 pub use simulate::{compare, simulate, Builds, Comparison, PopulationCache};
 
 /// Version of the model's behaviour. It changes whenever the same params could give a different
 /// outcome, so a shared link can say which model it was made with.
-pub const MODEL_VERSION: &str = "1";
+pub const MODEL_VERSION: &str = "2";

@@ -86,6 +86,12 @@ pub struct Summary {
     pub halts: u32,
     /// Ticks spent halted.
     pub halted_ticks: u32,
+    /// Whether the run's horizon ended during a halt.
+    pub ended_halted: bool,
+    /// Notional of breached positions still waiting to be liquidated when the run ended (queued
+    /// orders, and positions between two slices of a partial liquidation), USD at entry. Not
+    /// liquidated: a run that ends with some has not finished its cascade.
+    pub waiting_at_end: f64,
     /// Insurance fund at the start, USD.
     pub insurance_fund_start: f64,
     /// Insurance fund at the end, USD.
@@ -133,9 +139,12 @@ pub enum EventKind {
     Shock,
     /// A round of liquidations was set off.
     Wave,
+    /// Positions fell below maintenance during a halt: their orders wait for the reopening.
+    Queued,
     /// The circuit breaker halted trading.
     Halt,
-    /// Trading resumed after a halt.
+    /// Trading resumed after a halt; `notional` is what still waits to be liquidated after the
+    /// queue was checked again at the reopening price.
     Resume,
     /// The insurance fund ran dry.
     FundExhausted,
@@ -155,7 +164,7 @@ pub struct Event {
     pub kind: EventKind,
     /// Price at the end of the tick.
     pub price: f64,
-    /// Positions involved (breached in a wave, deleveraged in ADL).
+    /// Positions involved (breached in a wave or during a halt, deleveraged in ADL).
     pub count: u32,
     /// Notional involved, USD at entry.
     pub notional: f64,

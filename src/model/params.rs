@@ -216,31 +216,53 @@ impl Default for LiquidationParams {
     }
 }
 
-/// A market-wide circuit breaker measured on the fall from the highest price in a rolling window.
+/// A market-wide circuit breaker: trading halts when the price has fallen a level's distance from
+/// its reference price.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct CircuitBreaker {
     /// Falls in % that halt trading, strictly increasing, 1 to 10 of them, each in (0, 90].
-    /// Each trips at most once; the last halts to the end. Default [7, 13, 20] (US market-wide).
+    /// Each trips at most once. Default [7, 13, 20] (US market-wide).
     pub levels_pct: Vec<f64>,
-    /// Length of the rolling window the fall is measured over, in ticks. Range 1 ..= 100,000;
-    /// default 600.
+    /// What a fall is measured from: "start" (the start price, as the US market-wide rule
+    /// measures from the previous close) or "rollingHigh" (the highest price of the last
+    /// `windowTicks` ticks, this model's option). Default "start".
+    pub reference: BreakerReference,
+    /// Length of the rolling window of the "rollingHigh" reference, in ticks. Range
+    /// 1 ..= 100,000; default 600.
     #[serde(deserialize_with = "whole_param")]
     pub window_ticks: u32,
     /// Length of a halt, in ticks. Range 1 ..= 100,000; default 60.
     #[serde(deserialize_with = "whole_param")]
     pub halt_ticks: u32,
+    /// How long the last level closes the market, in ticks, before it reopens (the US rule closes
+    /// it for the rest of the day; a run is shorter than a session, so the closure is bounded).
+    /// Range 1 ..= 100,000; default 240.
+    #[serde(deserialize_with = "whole_param")]
+    pub close_ticks: u32,
     /// Magnet effect: near a trigger, pre-emptive selling moves the price by up to this many % per
     /// tick. Range [0, 1]; default 0 (off).
     pub magnet_sell_share: f64,
+}
+
+/// The price a circuit breaker measures falls from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BreakerReference {
+    /// The start price: the US market-wide rule measures from the previous day's close.
+    Start,
+    /// The highest end-of-tick price within the last `windowTicks` ticks (this model's option).
+    RollingHigh,
 }
 
 impl Default for CircuitBreaker {
     fn default() -> Self {
         CircuitBreaker {
             levels_pct: vec![7.0, 13.0, 20.0],
+            reference: BreakerReference::Start,
             window_ticks: 600,
             halt_ticks: 60,
+            close_ticks: 240,
             magnet_sell_share: 0.0,
         }
     }

@@ -282,19 +282,24 @@ fn run_with(
     for t in 0..params.ticks {
         let halted = breaker.as_ref().is_some_and(|b| b.halted(t));
 
-        // 1. A halt that has run its length ends: queued positions back above maintenance are
-        //    spared, judged at the price the refilled book now shows.
+        // 1. The book refills. A halt that has run its length ends: queued positions back above
+        //    maintenance are spared, judged at the price the refilled book and the news that
+        //    arrived during the halt now give; the rest go to market this tick.
         market.recover();
         if was_halted && !halted {
             engine.spare(market.price());
-            log.push(event(t, EventKind::Resume, market.price()));
+            log.push(Event {
+                notional: engine.waiting_notional(),
+                ..event(t, EventKind::Resume, market.price())
+            });
         }
 
-        // 2. News: the shock at tick 0, then noise. Noise is drawn every tick so all scenarios
-        //    share one noise path, but a halted market does not trade on it.
+        // 2. News: the shock at tick 0, then noise. Noise is drawn every tick, so all scenarios
+        //    share one noise path, and it keeps arriving while a halt stops trading: the
+        //    reopening price carries it.
         let shock = if t == 0 { libm::log1p(params.shock_pct / 100.0) } else { 0.0 };
         let drift = if volatility > 0.0 { volatility * noise.normal() } else { 0.0 };
-        market.news(shock + if halted { 0.0 } else { drift });
+        market.news(shock + drift);
         if t == 0 && params.shock_pct != 0.0 {
             log.push(Event {
                 level_pct: params.shock_pct,
@@ -307,7 +312,14 @@ fn run_with(
         if let Some(i) = last_wave.take() {
             log.set_next(i, found.count);
         }
-        if found.count > 0 {
+        if found.count > 0 && halted {
+            // Breached during a halt: their orders wait for the reopening.
+            log.push(Event {
+                count: found.count,
+                notional: found.notional,
+                ..event(t, EventKind::Queued, market.price())
+            });
+        } else if found.count > 0 {
             waves += 1;
             cascading = true;
             last_wave = log.push(Event {
@@ -336,8 +348,8 @@ fn run_with(
             log.push(event(t, EventKind::FundExhausted, price));
         }
 
-        // 5. The breaker looks at the tick's closing price.
-        if let Some(b) = breaker.as_mut() {
+        // 5. The breaker looks at the closing price of a traded tick.
+        if let Some(b) = breaker.as_mut().filter(|_| !halted) {
             if let Trip::Halt { level, .. } = b.observe(t, price) {
                 halts += 1;
                 log.push(Event { level_pct: level, ..event(t, EventKind::Halt, price) });
@@ -386,6 +398,7 @@ fn run_with(
     let fund_end = engine.fund;
     let (bad_debt, fees, covered) = (engine.bad_debt, engine.fees, engine.covered);
     let (liquidated_count, backstop_notional) = (engine.liquidated_count, engine.backstop_notional);
+    let waiting_at_end = engine.waiting_notional();
     engine.into_books().into_iter().for_each(|book| book.recycle(scratch));
 
     Outcome {
@@ -409,6 +422,8 @@ fn run_with(
             backstop_notional,
             halts,
             halted_ticks,
+            ended_halted: was_halted,
+            waiting_at_end,
             insurance_fund_start: params.insurance_fund,
             insurance_fund_end: fund_end,
             fees_paid: fees,
@@ -437,7 +452,8 @@ struct EventLog {
 
 impl EventLog {
     fn push(&mut self, e: Event) -> Option<usize> {
-        if matches!(e.kind, EventKind::Wave | EventKind::Adl | EventKind::Calm) {
+        if matches!(e.kind, EventKind::Wave | EventKind::Queued | EventKind::Adl | EventKind::Calm)
+        {
             if self.frequent >= MAX_EVENTS {
                 return None;
             }

@@ -405,10 +405,14 @@ params! {
     // Also strictly increasing (params.rs checks it).
     "circuitBreaker.levelsPct[]", Number, Range::above(0.0, 90.0), "% fall", Run,
         each |p, i| breaker(p)?.levels_pct.get(i).copied();
+    "circuitBreaker.reference", Enum(&["start", "rollingHigh"]), None, "", Run,
+        read |_p| None;
     "circuitBreaker.windowTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
         read |p| Some(f64::from(breaker(p)?.window_ticks));
     "circuitBreaker.haltTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
         read |p| Some(f64::from(breaker(p)?.halt_ticks));
+    "circuitBreaker.closeTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
+        read |p| Some(f64::from(breaker(p)?.close_ticks));
     "circuitBreaker.magnetSellShare", Number, Range::closed(0.0, 1.0), "% per tick", Run,
         read |p| Some(breaker(p)?.magnet_sell_share);
 }

@@ -53,14 +53,18 @@ export interface LiquidationParams {
   adl: boolean;
 }
 
-/** A market-wide circuit breaker on the fall from the rolling high. */
+/** A market-wide circuit breaker on the fall from a reference price. */
 export interface CircuitBreaker {
   /** Falls in % that halt trading: 1 to 10, strictly increasing, each in (0, 90]. */
   levelsPct: number[];
-  /** Rolling window of the high, ticks, 1 ..= 100000. */
+  /** What a fall is measured from: the start price (the US rule's previous close) or the recent high. */
+  reference: "start" | "rollingHigh";
+  /** Rolling window of the high (reference "rollingHigh"), ticks, 1 ..= 100000. */
   windowTicks: number;
   /** Length of a halt, ticks, 1 ..= 100000. */
   haltTicks: number;
+  /** How long the last level closes the market before it reopens, ticks, 1 ..= 100000. */
+  closeTicks: number;
   /** Pre-emptive selling near a trigger, % per tick, [0, 1]. */
   magnetSellShare: number;
 }
@@ -146,6 +150,10 @@ export interface Summary {
   backstopNotional: number;
   halts: number;
   haltedTicks: number;
+  /** Whether the horizon ended during a halt. */
+  endedHalted: boolean;
+  /** USD at entry of breached positions still waiting to be liquidated at the end (not liquidated). */
+  waitingAtEnd: number;
   insuranceFundStart: number;
   insuranceFundEnd: number;
   feesPaid: number;
@@ -183,7 +191,15 @@ export interface LiquidationMap {
 }
 
 /** What happened in a narrated event. */
-export type EventKind = "shock" | "wave" | "halt" | "resume" | "fundExhausted" | "adl" | "calm";
+export type EventKind =
+  | "shock"
+  | "wave"
+  | "queued"
+  | "halt"
+  | "resume"
+  | "fundExhausted"
+  | "adl"
+  | "calm";
 
 /** One narrated event; fields that do not apply to its kind are 0. */
 export interface CascadeEvent {

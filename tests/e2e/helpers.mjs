@@ -3,7 +3,7 @@
 // playwright-core, and page helpers that collect console errors, CSP violations and requests.
 
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -32,6 +32,11 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
   '.md': 'text/plain; charset=utf-8',
 };
+
+/** The model version this checkout builds (src/model/mod.rs), which the page writes as `v=`. */
+export const MODEL_VERSION = readFileSync(join(ROOT, 'src', 'model', 'mod.rs'), 'utf8').match(
+  /MODEL_VERSION: &str = "([^"]+)"/,
+)[1];
 
 /** Serves `root` on a free port of 127.0.0.1. Resolves to `{origin, close()}`. */
 export function startServer(root = WWW) {

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { bigNumbers, canvasPrint, closeSite, openPage, openSite, settle } from './helpers.mjs';
+import { bigNumbers, canvasPrint, closeSite, MODEL_VERSION, openPage, openSite, settle } from './helpers.mjs';
 
 let server;
 let browser;
@@ -32,7 +32,7 @@ function query(state) {
 }
 
 test('a URL with state restores every control and the matching result', async () => {
-  const { page, context, log } = await openPage(browser, server.origin, `/?${query(STATE)}&v=1`);
+  const { page, context, log } = await openPage(browser, server.origin, `/?${query(STATE)}&v=${MODEL_VERSION}`);
   try {
     assert.equal(await page.isVisible('#notice'), false, 'nothing was ignored');
     assert.equal(await page.textContent('#leverage-out'), '20×');
@@ -110,7 +110,7 @@ test('a hostile URL shows the defaults and a notice, and executes nothing', asyn
     'marginTiers=%3Cimg%20src%3Dx%20onerror%3Dalert(3)%3E',
     'circuitBreaker.levelsPct=5,3',
     'preset=__proto__',
-    'v=1',
+    `v=${MODEL_VERSION}`,
   ].join('&');
   const defaults = await openPage(browser, server.origin, '/');
   const { page, context, log } = await openPage(browser, server.origin, `/?${hostile}`);
@@ -135,7 +135,7 @@ test('a hostile URL shows the defaults and a notice, and executes nothing', asyn
     assert.equal(await page.textContent('#leverage-out'), await defaults.page.textContent('#leverage-out'));
     assert.equal(await page.textContent('#depthPerPct-out'), await defaults.page.textContent('#depthPerPct-out'));
     assert.deepEqual(await bigNumbers(page), await bigNumbers(defaults.page));
-    assert.equal(await page.evaluate(() => location.search), '?v=1');
+    assert.equal(await page.evaluate(() => location.search), `?v=${MODEL_VERSION}`);
     assert.deepEqual(log.errors, []);
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   } finally {

@@ -58,6 +58,13 @@ export function extras(summary, tickSeconds) {
       `halted ${summary.halts === 1 ? 'once' : `${summary.halts} times`} (${duration(summary.haltedTicks * tickSeconds)} in all)`,
     );
   }
+  if (summary.waitingAtEnd > 0) {
+    lines.push(
+      summary.endedHalted
+        ? `still halted at the end, with ${usd(summary.waitingAtEnd)} of liquidations waiting (not counted as liquidated)`
+        : `${usd(summary.waitingAtEnd)} of liquidations still waiting at the end (not counted as liquidated)`,
+    );
+  }
   if (summary.badDebt > 0) lines.push(`${usd(summary.badDebt)} bad debt`);
   if (summary.adlNotional > 0) lines.push(`${usd(summary.adlNotional)} auto-deleveraged`);
   if (summary.insuranceFundStart > 0 && summary.insuranceFundEnd <= 0) lines.push('insurance fund emptied');
@@ -90,10 +97,14 @@ export function narrate(event, startPrice, tickSeconds) {
           : 'nobody new is knocked over by it';
       return `${when}: ${positions(event.count)} liquidated (${usd(event.notional)}), price ${price} — ${next}.`;
     }
+    case 'queued':
+      return `${when}: during the halt, ${positions(event.count)} (${usd(event.notional)}) fell below maintenance at the indicative price ${price}. Nothing is sold yet: their liquidations wait in the queue for the reopening.`;
     case 'halt':
       return `${when}: the price is ${pct(event.levelPct)} down, so the circuit breaker halts trading. The book refills while nobody trades.`;
     case 'resume':
-      return `${when}: trading resumes at ${price}; liquidations that waited in the queue go to market now.`;
+      return event.notional > 0
+        ? `${when}: trading resumes at ${price}. Positions back above maintenance are spared; ${usd(event.notional)} of liquidations that waited go to market now.`
+        : `${when}: trading resumes at ${price}. No liquidation is left waiting.`;
     case 'fundExhausted':
       return `${when}: the insurance fund is empty; further losses fall on winning traders through auto-deleveraging, or become bad debt.`;
     case 'adl':

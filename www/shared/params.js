@@ -44,13 +44,15 @@ export const PARAMS = [
   { path: "circuitBreaker", kind: "nullableObject", default: null, invalidates: "run" },
   { path: "circuitBreaker.levelsPct", kind: "list", min: 1, max: 10, unit: "levels", default: [7, 13, 20], invalidates: "run" },
   { path: "circuitBreaker.levelsPct[]", kind: "number", min: 0, max: 90, above: true, unit: "% fall", invalidates: "run" },
+  { path: "circuitBreaker.reference", kind: "enum", values: ["start", "rollingHigh"], default: "start", invalidates: "run" },
   { path: "circuitBreaker.windowTicks", kind: "whole", min: 1, max: 100000, unit: "ticks", default: 600, invalidates: "run" },
   { path: "circuitBreaker.haltTicks", kind: "whole", min: 1, max: 100000, unit: "ticks", default: 60, invalidates: "run" },
+  { path: "circuitBreaker.closeTicks", kind: "whole", min: 1, max: 100000, unit: "ticks", default: 240, invalidates: "run" },
   { path: "circuitBreaker.magnetSellShare", kind: "number", min: 0, max: 1, unit: "% per tick", default: 0, invalidates: "run" },
 ];
 
 /** The breaker compare() runs when `circuitBreaker` is null (`CircuitBreaker::default()`). */
-export const DEFAULT_BREAKER = {"levelsPct":[7.0,13.0,20.0],"windowTicks":600,"haltTicks":60,"magnetSellShare":0.0};
+export const DEFAULT_BREAKER = {"levelsPct":[7.0,13.0,20.0],"reference":"start","windowTicks":600,"haltTicks":60,"closeTicks":240,"magnetSellShare":0.0};
 
 /** The tier table compare()'s tier scenarios use when `marginTiers` is none. */
 export const MITIGATION_TIERS = "standard";
