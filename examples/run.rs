@@ -56,5 +56,17 @@ fn main() {
             s.peak_branching_at_pct
         );
     }
+    println!("scenario  fundTakeover$  fundPnl$  fundHeldEnd$  fundEnd$  adlPositions");
+    for (name, o) in rows {
+        let s: &Summary = &o.summary;
+        println!(
+            "{name:8} {:12.3e} {:9.2e} {:12.3e} {:9.2e} {:6}",
+            s.fund_takeover_notional,
+            s.fund_pnl,
+            s.fund_held_at_end,
+            s.insurance_fund_end,
+            s.adl_positions
+        );
+    }
     eprintln!("compare() took {elapsed:?}");
 }

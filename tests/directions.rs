@@ -31,14 +31,21 @@ fn markets() -> Vec<(String, Params)> {
 #[test]
 fn throttling_the_same_liquidations_never_deepens_a_square_root_fall() {
     // Under the square-root law with memory (market.rs), sending the same liquidations to the
-    // book more slowly cannot move the price further.
+    // book more slowly cannot move the price further. Without a breaker: its halts depend on
+    // when the price crosses a level, which the throttle moves, so they change what is
+    // liquidated, not how the same liquidations are sold.
     let caps = [None, Some(5e7), Some(2e7), Some(1e7), Some(5e6), Some(2e6)];
     let mut reversals = Vec::new();
     for (id, base) in markets() {
         for leverage in LEVERAGE {
             let mut falls = Vec::new();
             for cap in caps {
-                let mut p = Params { leverage, impact_law: ImpactLaw::Sqrt, ..base.clone() };
+                let mut p = Params {
+                    leverage,
+                    impact_law: ImpactLaw::Sqrt,
+                    circuit_breaker: None,
+                    ..base.clone()
+                };
                 p.liquidation.max_per_tick = cap;
                 falls.push(fall(&p));
             }
@@ -47,6 +54,104 @@ fn throttling_the_same_liquidations_never_deepens_a_square_root_fall() {
             if worst > falls[0] + TOLERANCE_PP {
                 reversals
                     .push(format!("{id} at {leverage}x: uncapped {:.2} %, {falls:.2?}", falls[0]));
+            }
+        }
+    }
+    assert!(reversals.is_empty(), "{}", reversals.join("\n"));
+}
+
+/// Checks that `falls` never drops more than the tolerance below an earlier value; returns the
+/// first reversal as text.
+fn first_reversal(grid: &[f64], falls: &[f64]) -> Option<String> {
+    let mut best = (grid[0], falls[0]);
+    for (&x, &f) in grid.iter().zip(falls) {
+        if f < best.1 - TOLERANCE_PP {
+            return Some(format!("{:.2} % at {x} after {:.2} % at {}", f, best.1, best.0));
+        }
+        if f > best.1 {
+            best = (x, f);
+        }
+    }
+    None
+}
+
+#[test]
+fn a_thinner_book_never_gives_a_smaller_fall() {
+    let depths = [4e8, 2e8, 1e8, 6e7, 4e7, 2e7, 1e7];
+    let mut reversals = Vec::new();
+    for (id, base) in markets() {
+        for leverage in [5.0, 12.0, 30.0] {
+            let falls: Vec<f64> = depths
+                .iter()
+                .map(|&d| fall(&Params { depth_per_pct: d, leverage, ..base.clone() }))
+                .collect();
+            let thinness: Vec<f64> = depths.iter().map(|d| 1e9 / d).collect();
+            if let Some(r) = first_reversal(&thinness, &falls) {
+                reversals.push(format!("{id} at {leverage}x: {r}"));
+            }
+        }
+    }
+    assert!(reversals.is_empty(), "{}", reversals.join("\n"));
+}
+
+/// A run's fall, and what explains a reversal: the notional auto-deleveraged, and whether the
+/// cascade took the whole side the shock pushes against (after which more leverage can change
+/// only when things are sold, not what).
+struct Run {
+    fall: f64,
+    adl: f64,
+    saturated: bool,
+}
+
+fn run(params: &Params) -> Run {
+    let s = simulate(params).unwrap().summary;
+    let side = if params.shock_pct < 0.0 { params.long_share } else { 1.0 - params.long_share };
+    Run {
+        fall: s.max_move_pct,
+        adl: s.adl_notional,
+        saturated: s.liquidated_notional >= 0.999 * side * s.open_interest,
+    }
+}
+
+#[test]
+fn more_leverage_never_gives_a_smaller_fall() {
+    // Two named exceptions, each checked rather than waved through:
+    // - with ADL on, a smaller fall at higher leverage must come with more auto-deleveraging:
+    //   ADL closes bankrupt positions against profitable opposite ones off the book, so a
+    //   faithful ADL brakes the fall (docs/MODEL.md, "Directions");
+    // - once the whole side is liquidated at both leverages, what is sold no longer grows with
+    //   leverage, only its timing moves: there the fall may differ by up to 0.5 pp.
+    let mut reversals = Vec::new();
+    for (id, base) in markets() {
+        for adl in [true, false] {
+            let runs: Vec<Run> = LEVERAGE
+                .iter()
+                .map(|&leverage| {
+                    let mut p = Params { leverage, ..base.clone() };
+                    p.liquidation.adl = adl;
+                    run(&p)
+                })
+                .collect();
+            let mut best = 0;
+            for (j, r) in runs.iter().enumerate() {
+                let b = &runs[best];
+                let tolerance = if b.saturated && r.saturated { 0.5 } else { TOLERANCE_PP };
+                let braked_by_adl = adl && r.adl > b.adl;
+                if r.fall < b.fall - tolerance && !braked_by_adl {
+                    reversals.push(format!(
+                        "{id}, ADL {}: {:.2} % at {}x after {:.2} % at {}x (ADL {:.3e} vs {:.3e})",
+                        if adl { "on" } else { "off" },
+                        r.fall,
+                        LEVERAGE[j],
+                        b.fall,
+                        LEVERAGE[best],
+                        r.adl,
+                        b.adl
+                    ));
+                }
+                if r.fall > b.fall {
+                    best = j;
+                }
             }
         }
     }

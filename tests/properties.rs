@@ -2,7 +2,7 @@
 
 use leverage_cascade::model::{
     simulate, BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams,
-    MarginTiers, Outcome, Params, PositionSpec, Side,
+    MarginTiers, Outcome, Params, PositionSpec, Side, VenueRules,
 };
 use proptest::prelude::*;
 
@@ -35,6 +35,7 @@ fn params() -> impl Strategy<Value = Params> {
         0.0f64..5.0,
         any::<bool>(),
         0.0f64..1e7,
+        (any::<bool>(), 0.001f64..2.0),
     );
     let mitigations = (
         prop_oneof![
@@ -55,7 +56,7 @@ fn params() -> impl Strategy<Value = Params> {
         |(
             (traders, seed, leverage, spread, whales, long_share, entry, oi),
             (law, permanent, half_life, vol, shock, ticks, mmr),
-            (mode, fraction, cap, backstop, fee, adl, fund),
+            (mode, fraction, cap, backstop, fee, adl, fund, (binance, unwind)),
             (tiers, breaker),
         )| Params {
             traders,
@@ -75,6 +76,8 @@ fn params() -> impl Strategy<Value = Params> {
             maintenance_pct: mmr,
             depth_per_pct: oi / 50.0,
             liquidation: LiquidationParams {
+                venue_rules: if binance { VenueRules::Binance } else { VenueRules::Hyperliquid },
+                fund_unwind_share: unwind,
                 mode,
                 partial_fraction: fraction,
                 partial_above: 0.0,
@@ -218,10 +221,15 @@ proptest! {
                 "tick {}: {} held, {} expected", t, held, start - gone);
         }
 
-        // The fund moves only by fees in and losses paid out.
+        // The fund moves only by fees in, losses paid out and its result on what it took over;
+        // a shortfall at the end is bad debt.
         let sm = &o.summary;
-        let expected = sm.insurance_fund_start + sm.fees_paid - sm.losses_covered;
-        prop_assert!((sm.insurance_fund_end - expected).abs() <= 1e-6 * expected.abs().max(1.0));
+        let expected =
+            sm.insurance_fund_start + sm.fees_paid - sm.losses_covered + sm.fund_pnl;
+        let scale = sm.insurance_fund_start.max(sm.fees_paid).max(sm.fund_pnl.abs()).max(1.0);
+        prop_assert!((sm.insurance_fund_end - expected.max(0.0)).abs() <= 1e-6 * scale,
+            "fund end {} vs {}", sm.insurance_fund_end, expected);
+        prop_assert!(sm.bad_debt >= -expected.min(0.0) - 1e-6 * scale);
         prop_assert!(sm.insurance_fund_end >= -1e-6);
         prop_assert!(sm.bad_debt >= 0.0 && sm.fees_paid >= 0.0 && sm.losses_covered >= 0.0);
 

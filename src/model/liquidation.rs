@@ -1,5 +1,6 @@
-//! The venue's liquidation engine: breach detection, the order queue, settlement against the
-//! insurance fund, the backstop vault and auto-deleveraging.
+//! The venue's liquidation engine: breach detection, the order queue, the book, the insurance
+//! fund, the backstop vault and auto-deleveraging (ADL), under one venue's rules
+//! (`liquidation.venueRules`; docs/MODEL.md, "The liquidation engine", cites each rule).
 //!
 //! Rules, in the order a tick applies them:
 //! 1. **Detect.** Each book is ordered from the most fragile position, so a sweep pointer finds
@@ -12,17 +13,21 @@
 //! 3. **Backstop.** A slice whose equity at the mark is below two thirds of its maintenance
 //!    margin (Hyperliquid's rule) is taken by the backstop vault at the bankruptcy price, off the
 //!    book, while the vault has capacity.
-//! 4. **Route.** At the price the tick's flow would clear at, a slice whose loss past bankruptcy
-//!    the insurance fund could not pay is auto-deleveraged instead of sold (when ADL is on).
-//! 5. **Clear.** The remaining slices trade as one net order that walks the book from the mark
-//!    to the new price; every slice fills at the walk's average price, the geometric mean of
-//!    the two.
-//! 6. **Settle.** Each slice's equity at the fill, e = margin + PnL, pays the fee
-//!    min(feePct · notional at fill, max(e, 0)) into the insurance fund; a negative e is a loss the
-//!    fund covers while it can; what it cannot is bad debt.
-//! 7. **Deleverage.** An auto-deleveraged slice closes at its bankruptcy price against the
-//!    opposite positions ranked highest by PnL % × leverage (BitMEX's ranking), which shrink by
-//!    the same quantity; their profit is paid by the bankrupt margin, so no fund is touched.
+//! 4. **To the book**, one order after another in queue order, each walking the book from the
+//!    price the one before left and filling at the walk's average price:
+//!    - "binance": an immediate-or-cancel order limited at the position's bankruptcy price. Only
+//!      what fills at or better than that price trades and moves the price; the fill leaves the
+//!      trader's equity at zero or above, and pays the fee from it into the insurance fund.
+//!      The rest is **taken over by the fund** at the bankruptcy price while the fund's equity
+//!      at the mark covers the loss of holding it; what the fund cannot take is **deleveraged**.
+//!    - "hyperliquid": a market order for the whole slice. A fill past bankruptcy is a loss the
+//!      fund pays while it can; a slice whose loss it could not pay is deleveraged instead of sold.
+//! 5. **Offload.** The fund sells what it took over into the book, up to `fundUnwindShare` ×
+//!    `depthPerPct` a tick, realising its gains and losses. Should its equity at the mark fall
+//!    below zero, what it holds is bankrupt too, and is deleveraged at the fund's bankruptcy price.
+//! 6. **Deleverage.** ADL closes a bankrupt quantity (coins, not dollars of loss) at its
+//!    bankruptcy price against the opposite positions ranked by PnL % × effective leverage
+//!    (BitMEX's ranking), taking part of a position where that is enough, off the book.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, VecDeque};
@@ -30,7 +35,7 @@ use std::collections::{BinaryHeap, VecDeque};
 use super::margin::{bankruptcy_price, breached, TierTable};
 use super::market::Market;
 use super::num::{max, min};
-use super::params::{LiquidationMode, Params, Side};
+use super::params::{LiquidationMode, Params, Side, VenueRules};
 use super::population::{Book, Population, Position, State};
 
 /// A position closed to within this share of its size counts as fully closed.
@@ -96,22 +101,29 @@ pub struct Engine {
     pool: Vec<(Side, u32)>,
     queue: VecDeque<Order>,
     batch: Vec<Order>,
-    routed: Vec<Order>,
     ranked: BinaryHeap<Ranked>,
     ranked_for: Option<Side>,
+    rules: VenueRules,
     mode: LiquidationMode,
     partial_fraction: f64,
     partial_above: f64,
     max_per_tick: f64,
     fee: f64,
     adl: bool,
+    unwind_usd: f64,
     vault_left: f64,
-    /// Insurance fund balance, USD.
+    /// The insurance fund's cash, USD.
     pub fund: f64,
+    /// Coins the fund holds from positions it took over: positive long, negative short.
+    held: f64,
+    /// What the fund's holding cost, signed like `held` (USD): its value at P is held · P − cost.
+    held_cost: f64,
     /// Fees paid into the fund, USD.
     pub fees: f64,
-    /// Losses the fund paid, USD.
+    /// Losses past bankruptcy the fund paid from its cash, USD.
     pub covered: f64,
+    /// What the fund realised selling (or being deleveraged out of) what it took over, USD.
+    pub realised: f64,
     /// Losses nobody paid, USD.
     pub bad_debt: f64,
     /// Notional queued and not yet executed, USD at entry.
@@ -122,6 +134,14 @@ pub struct Engine {
     pub liquidated_count: u32,
     /// Notional taken by the backstop vault, USD at entry.
     pub backstop_notional: f64,
+    /// Notional the insurance fund took over, USD at entry.
+    pub takeover_notional: f64,
+    /// Coins closed by auto-deleveraging, bankrupt side.
+    pub adl_qty: f64,
+    /// Opposite positions auto-deleveraged at least in part.
+    pub adl_positions: u32,
+    /// Notional (USD at entry) taken off positions by the order being executed.
+    liquidated_now: f64,
 }
 
 /// Open interest of a population, long and short, USD at entry.
@@ -143,24 +163,47 @@ impl Engine {
             pool: Vec::new(),
             queue: VecDeque::new(),
             batch: Vec::new(),
-            routed: Vec::new(),
             ranked: BinaryHeap::new(),
             ranked_for: None,
+            rules: liq.venue_rules,
             mode: liq.mode,
             partial_fraction: liq.partial_fraction,
             partial_above: liq.partial_above,
             max_per_tick: liq.max_per_tick.unwrap_or(f64::INFINITY),
             fee: liq.fee_pct / 100.0,
             adl: liq.adl,
+            unwind_usd: liq.fund_unwind_share * params.depth_per_pct,
             vault_left: liq.backstop_capacity,
             fund: params.insurance_fund,
+            held: 0.0,
+            held_cost: 0.0,
             fees: 0.0,
+            realised: 0.0,
             covered: 0.0,
             bad_debt: 0.0,
             queued_notional: 0.0,
             liquidated_count: 0,
             backstop_notional: 0.0,
+            takeover_notional: 0.0,
+            adl_qty: 0.0,
+            adl_positions: 0,
+            liquidated_now: 0.0,
         }
+    }
+
+    /// The insurance fund's equity at `mark`: its cash and what it holds, valued at the mark.
+    pub fn fund_equity(&self, mark: f64) -> f64 {
+        self.fund + self.held * mark - self.held_cost
+    }
+
+    /// What the fund holds, USD at `mark` (positive whichever side it is).
+    pub fn fund_held(&self, mark: f64) -> f64 {
+        self.held.abs() * mark
+    }
+
+    /// The fund's result on what it took over: realised, plus what it holds valued at `mark`.
+    pub fn fund_pnl(&self, mark: f64) -> f64 {
+        self.realised + self.held * mark - self.held_cost
     }
 
     /// The books, long then short.
@@ -184,9 +227,9 @@ impl Engine {
         max(self.queued_notional, 0.0) + pooled
     }
 
-    /// Whether nothing waits to be liquidated.
+    /// Whether nothing waits to be liquidated or offloaded.
     pub fn idle(&self) -> bool {
-        self.queue.is_empty() && self.pool.is_empty()
+        self.queue.is_empty() && self.pool.is_empty() && self.held == 0.0
     }
 
     fn position(&mut self, side: Side, idx: u32) -> &mut Position {
@@ -279,86 +322,197 @@ impl Engine {
         }
     }
 
-    /// Rules 2–7: executes up to one tick's worth of queued orders plus `extra_flow` USD of
-    /// other selling (negative) or buying, moving `market`. Returns what was filled.
+    /// Rules 2–6: executes up to one tick's worth of queued orders after `extra_flow` USD of
+    /// other selling (negative) or buying, then the fund's offloading, moving `market`. Returns
+    /// what was filled.
     pub fn clear(&mut self, market: &mut Market, extra_flow: f64) -> TickFills {
-        let mark = market.price();
         let mut fills = TickFills::default();
         self.take_batch();
-        self.backstop(mark, &mut fills);
-
-        // Rule 4: route slices the fund could not cover to ADL, judged at the expected price.
-        let mut flow = extra_flow + self.batch_flow(mark);
-        if self.adl && !self.batch.is_empty() {
-            let expected = fill_price(mark, market.price_after(flow));
-            let mut fund = self.fund;
-            let batch = std::mem::take(&mut self.batch);
-            for order in &batch {
-                let (equity, fee) = self.settlement(order, expected);
-                if equity >= 0.0 {
-                    fund += fee;
-                    self.batch.push(*order);
-                } else if -equity <= fund {
-                    fund += equity;
-                    self.batch.push(*order);
-                } else {
-                    self.routed.push(*order);
-                }
-            }
-            if !self.routed.is_empty() {
-                flow = extra_flow + self.batch_flow(mark);
-            }
+        self.backstop(market.price(), &mut fills);
+        if extra_flow != 0.0 {
+            market.trade(extra_flow);
         }
 
-        // Rule 5: one net order, one price.
-        let price = market.trade(flow);
-        let fill = fill_price(mark, price);
-
-        // Rule 6: settle.
+        // Rule 4: the orders meet the book, one after another, unless they all fill in full.
         let batch = std::mem::take(&mut self.batch);
-        for order in &batch {
-            let (equity, fee) = self.settlement(order, fill);
-            self.fund += fee;
-            self.fees += fee;
-            if equity < 0.0 {
-                let loss = -equity;
-                let paid = min(loss, self.fund);
-                self.fund -= paid;
-                self.covered += paid;
-                if loss > paid {
-                    self.bad_debt += loss - paid;
-                    fills.fund_ran_dry = true;
+        if !self.clear_at_once(&batch, market, &mut fills) {
+            for order in &batch {
+                match self.rules {
+                    VenueRules::Binance => self.limit_order(order, market, &mut fills),
+                    VenueRules::Hyperliquid => self.market_order(order, market, &mut fills),
                 }
-                if paid > 0.0 && self.fund <= 0.0 {
-                    fills.fund_ran_dry = true;
-                }
+                self.finish(order, &mut fills);
             }
-            self.close(order, &mut fills);
         }
         self.batch = batch;
         self.batch.clear();
 
-        // Rule 7: deleverage what was routed.
-        let routed = std::mem::take(&mut self.routed);
-        for order in &routed {
-            if self.ranked_for != Some(order.side) {
-                self.rank_opposites(order.side, price);
-            }
-            let left = self.deleverage(order, &mut fills);
-            if left > 0.0 {
-                // Not enough profitable opposite positions: the rest is a loss nobody pays.
-                let part = Order { qty: left, ..*order };
-                let (equity, _) = self.settlement(&part, fill);
-                self.bad_debt += max(-equity, 0.0);
-                fills.fund_ran_dry = true;
-            }
-            self.close(order, &mut fills);
-        }
-        self.routed = routed;
-        self.routed.clear();
+        // Rule 5: the fund offloads, and is itself deleveraged should it go under.
+        self.offload(market, &mut fills);
         self.ranked.clear();
         self.ranked_for = None;
         fills
+    }
+
+    /// The common case, at the cost of one walk: every order of the batch is on one side and
+    /// the whole batch, sold at once, leaves the price where each would still fill in full (at
+    /// or better than its bankruptcy price, so no loss reaches the fund). Each then fills at the
+    /// walk's average price, as it would one after another, within the walk. Returns false,
+    /// touching nothing, when that is not so.
+    fn clear_at_once(
+        &mut self,
+        batch: &[Order],
+        market: &mut Market,
+        fills: &mut TickFills,
+    ) -> bool {
+        let Some(first) = batch.first() else {
+            return true;
+        };
+        let side = first.side;
+        let dir = direction(side);
+        // The tightest bankruptcy price: the highest a long may not fill below (the lowest for
+        // shorts), signed so that one comparison serves both sides.
+        let mut tightest = f64::NEG_INFINITY;
+        let mut qty = 0.0;
+        for o in batch {
+            if o.side != side {
+                return false;
+            }
+            let p = &self.books[book_index(side)].positions[o.idx as usize];
+            tightest = max(tightest, dir * bankruptcy_price(side, p.entry, p.leverage));
+            qty += o.qty;
+        }
+        let before = market.price();
+        let after = market.price_after(-dir * qty * before);
+        if dir * after < tightest {
+            return false;
+        }
+        market.trade(-dir * qty * before);
+        let fill = fill_price(before, after);
+        for order in batch {
+            self.settle(order.side, order.idx, order.qty, fill, fills);
+            self.take_off(order.side, order.idx, order.qty);
+            self.finish(order, fills);
+        }
+        true
+    }
+
+    /// "binance": an immediate-or-cancel order limited at the bankruptcy price, then the fund's
+    /// takeover of the rest, then ADL.
+    fn limit_order(&mut self, order: &Order, market: &mut Market, fills: &mut TickFills) {
+        let (side, dir) = (order.side, direction(order.side));
+        let p = self.books[book_index(side)].positions[order.idx as usize];
+        let limit = bankruptcy_price(side, p.entry, p.leverage);
+        let before = market.price();
+        // What fills: all of it, none (the price is already past the limit), or what walks the
+        // book to the limit.
+        let filled = if dir * (before - limit) <= 0.0 {
+            0.0
+        } else if dir * (market.price_after(-dir * order.qty * before) - limit) >= 0.0 {
+            order.qty
+        } else {
+            min(order.qty, market.flow_to(limit).abs() / before)
+        };
+        if filled > 0.0 {
+            let after = market.trade(-dir * filled * before);
+            self.settle(side, order.idx, filled, fill_price(before, after), fills);
+            self.take_off(side, order.idx, filled);
+        }
+        let rest = order.qty - filled;
+        if rest <= DUST * p.qty0 {
+            return;
+        }
+        // The fund takes over at the bankruptcy price what keeps its equity at the mark ≥ 0;
+        // without ADL it has to take everything.
+        let mark = market.price();
+        let loss_per_coin = dir * (limit - mark);
+        let equity = self.fund_equity(mark);
+        let take = if !self.adl {
+            rest
+        } else if loss_per_coin <= 0.0 {
+            if equity > 0.0 {
+                rest
+            } else {
+                0.0
+            }
+        } else {
+            min(rest, max(equity, 0.0) / loss_per_coin)
+        };
+        if take > 0.0 {
+            self.take_over(dir * take, limit);
+            self.takeover_notional += take * p.entry;
+            self.take_off(side, order.idx, take);
+        }
+        let deleverage = rest - take;
+        if deleverage > 0.0 {
+            fills.fund_ran_dry = true;
+            // Closed at the bankruptcy price: the trader's equity is zero, nobody else pays.
+            let left = self.deleverage(side, deleverage, mark, fills);
+            self.take_off(side, order.idx, deleverage);
+            if left > 0.0 {
+                // No profitable opposite position is left: the fund must hold the rest.
+                self.take_over(dir * left, limit);
+                self.takeover_notional += left * p.entry;
+            }
+        }
+    }
+
+    /// "hyperliquid": a market order for the whole slice; ADL instead when the fund could not
+    /// pay its loss past bankruptcy.
+    fn market_order(&mut self, order: &Order, market: &mut Market, fills: &mut TickFills) {
+        let (side, dir) = (order.side, direction(order.side));
+        let before = market.price();
+        let flow = -dir * order.qty * before;
+        let expected = fill_price(before, market.price_after(flow));
+        let (equity, _) = self.settlement(side, order.idx, order.qty, expected);
+        if self.adl && equity < 0.0 && -equity > self.fund {
+            let left = self.deleverage(side, order.qty, before, fills);
+            if left > 0.0 {
+                // Not enough profitable opposite positions: the rest is a loss nobody pays.
+                let (equity, _) = self.settlement(side, order.idx, left, expected);
+                self.bad_debt += max(-equity, 0.0);
+                fills.fund_ran_dry = true;
+            }
+        } else {
+            let after = market.trade(flow);
+            self.settle(side, order.idx, order.qty, fill_price(before, after), fills);
+        }
+        self.take_off(side, order.idx, order.qty);
+    }
+
+    /// The fund takes `qty` coins (signed: positive long) at `price`.
+    fn take_over(&mut self, qty: f64, price: f64) {
+        self.held += qty;
+        self.held_cost += qty * price;
+    }
+
+    /// The fund sells (or buys back) `qty` coins of what it holds, signed like `held`, at
+    /// `price`, realising the difference with what they cost.
+    fn release(&mut self, qty: f64, price: f64) {
+        let share = qty / self.held;
+        let gain = qty * price - self.held_cost * share;
+        self.fund += gain;
+        self.realised += gain;
+        self.held_cost -= self.held_cost * share;
+        self.held -= qty;
+        if share >= 1.0 - DUST {
+            (self.held, self.held_cost) = (0.0, 0.0);
+        }
+    }
+
+    /// Rule 5: the fund offloads part of what it holds into the book, at its pace whatever its
+    /// result: what it took over reaches the book, never a counterparty.
+    fn offload(&mut self, market: &mut Market, fills: &mut TickFills) {
+        if self.held == 0.0 {
+            return;
+        }
+        let before = market.price();
+        let qty = self.held.signum() * min(self.held.abs(), self.unwind_usd / before);
+        let after = market.trade(-qty * before);
+        self.release(qty, fill_price(before, after));
+        if self.fund_equity(market.price()) < 0.0 {
+            fills.fund_ran_dry = true;
+        }
     }
 
     /// Rule 2: moves orders from the queue into this tick's batch, up to the throughput cap.
@@ -408,38 +562,63 @@ impl Engine {
             if equity < maintenance * 2.0 / 3.0 && notional <= self.vault_left {
                 self.vault_left -= notional;
                 self.backstop_notional += notional;
-                self.close(order, fills);
+                self.take_off(order.side, order.idx, order.qty);
+                self.finish(order, fills);
             } else {
                 self.batch.push(*order);
             }
         }
     }
 
-    /// Net USD flow of the batch at `price`: longs' liquidations sell, shorts' buy.
-    fn batch_flow(&self, price: f64) -> f64 {
-        self.batch.iter().map(|o| -direction(o.side) * o.qty * price).sum()
-    }
-
-    /// Equity of an order's slice if filled at `price`, and the fee it would pay.
-    fn settlement(&self, order: &Order, price: f64) -> (f64, f64) {
-        let p = &self.books[book_index(order.side)].positions[order.idx as usize];
-        let equity = p.margin_of(order.qty) + direction(order.side) * order.qty * (price - p.entry);
-        let fee = min(self.fee * order.qty * price, max(equity, 0.0));
+    /// Equity of `qty` coins of a position if filled at `price`, and the fee they would pay.
+    fn settlement(&self, side: Side, idx: u32, qty: f64, price: f64) -> (f64, f64) {
+        let p = &self.books[book_index(side)].positions[idx as usize];
+        let equity = p.margin_of(qty) + direction(side) * qty * (price - p.entry);
+        let fee = min(self.fee * qty * price, max(equity, 0.0));
         (equity, fee)
     }
 
-    /// Takes an executed slice off its position and books it as liquidated.
-    fn close(&mut self, order: &Order, fills: &mut TickFills) {
-        let b = book_index(order.side);
-        let mode_partial = self.mode == LiquidationMode::Partial;
-        let p = &mut self.books[b].positions[order.idx as usize];
-        let qty = min(order.qty, p.qty);
+    /// Settles `qty` coins filled at `price`: the fee into the fund, and a loss past bankruptcy
+    /// paid by the fund while it can; what it cannot is bad debt.
+    fn settle(&mut self, side: Side, idx: u32, qty: f64, price: f64, fills: &mut TickFills) {
+        let (equity, fee) = self.settlement(side, idx, qty, price);
+        self.fund += fee;
+        self.fees += fee;
+        if equity < 0.0 {
+            let loss = -equity;
+            let paid = min(loss, max(self.fund, 0.0));
+            self.fund -= paid;
+            self.covered += paid;
+            if loss > paid {
+                self.bad_debt += loss - paid;
+                fills.fund_ran_dry = true;
+            }
+            if paid > 0.0 && self.fund <= 0.0 {
+                fills.fund_ran_dry = true;
+            }
+        }
+    }
+
+    /// Takes `qty` coins off a position's size and books them as liquidated.
+    fn take_off(&mut self, side: Side, idx: u32, qty: f64) {
+        let b = book_index(side);
+        let p = &mut self.books[b].positions[idx as usize];
+        let qty = min(qty, p.qty);
         p.qty -= qty;
         let notional = qty * p.entry;
         if !p.hit {
             p.hit = true;
             self.liquidated_count += 1;
         }
+        self.open_interest[b] -= notional;
+        self.liquidated_now += notional;
+    }
+
+    /// After an order is done: the position is closed, waits for its next slice, or (should
+    /// rounding leave more than dust of a full liquidation) stays queued.
+    fn finish(&mut self, order: &Order, fills: &mut TickFills) {
+        let mode_partial = self.mode == LiquidationMode::Partial;
+        let p = &mut self.books[book_index(order.side)].positions[order.idx as usize];
         if p.qty <= DUST * p.qty0 {
             p.qty = 0.0;
             p.state = State::Closed;
@@ -447,49 +626,61 @@ impl Engine {
             p.state = State::Pool;
             self.pool.push((order.side, order.idx));
         } else if !order.rest_queued {
-            // Full mode queues a position's whole size, so nothing should remain here; should
-            // rounding ever leave more than dust, it stays with the engine rather than vanish.
             p.state = State::Queued;
             let rest = p.qty;
             self.queued_notional += rest * p.entry;
             self.queue.push_back(Order { qty: rest, ..*order });
         }
-        self.open_interest[b] -= notional;
-        fills.notional += notional;
+        fills.notional += std::mem::take(&mut self.liquidated_now);
         fills.count += 1;
     }
 
-    /// Ranks the open, profitable positions opposite to `bankrupt` by PnL % × leverage at
-    /// `price`. A heap costs O(N) to build and O(log N) per position deleveraged, instead of
-    /// sorting the whole side every tick that needs ADL.
-    fn rank_opposites(&mut self, bankrupt: Side, price: f64) {
+    /// Ranks the open, profitable positions opposite to `bankrupt` at `mark` by BitMEX's
+    /// score, PnL % × effective leverage: PnL % = (value at mark − value at entry) ÷ value at
+    /// entry, and effective leverage = value at mark ÷ equity at mark, the equity being the
+    /// distance to the position's own bankruptcy price. A heap costs O(N) to build and O(log N)
+    /// per position deleveraged, instead of sorting the whole side every tick that needs ADL.
+    fn rank_opposites(&mut self, bankrupt: Side, mark: f64) {
         let opposite = opposite(bankrupt);
+        let dir = direction(opposite);
         let mut ranked = std::mem::take(&mut self.ranked).into_vec();
         ranked.clear();
         for (i, p) in self.books[book_index(opposite)].positions.iter().enumerate() {
-            let pnl = direction(opposite) * (price - p.entry) / p.entry;
+            let pnl = dir * (mark - p.entry) / p.entry;
             if p.state == State::Open && p.qty > 0.0 && pnl > 0.0 {
-                ranked.push(Ranked { score: pnl * p.leverage, idx: Reverse(i as u32) });
+                let cushion = dir * (mark - bankruptcy_price(opposite, p.entry, p.leverage));
+                let effective = mark / cushion;
+                ranked.push(Ranked { score: pnl * effective, idx: Reverse(i as u32) });
             }
         }
         self.ranked = BinaryHeap::from(ranked);
         self.ranked_for = Some(bankrupt);
     }
 
-    /// Rule 7: closes `order` against the top-ranked opposite positions; returns the quantity
-    /// that found no counterparty.
-    fn deleverage(&mut self, order: &Order, fills: &mut TickFills) -> f64 {
-        let b = book_index(opposite(order.side));
-        let mut need = order.qty;
+    /// Rule 6: closes `qty` coins of a bankrupt `side` against the top-ranked opposite
+    /// positions (ranked at `mark`), which shrink by the same quantity, off the book. Both sides
+    /// close at the bankrupt quantity's bankruptcy price, where its equity is zero: the
+    /// counterparties get that price, not the mark. Returns the quantity that found no
+    /// counterparty.
+    fn deleverage(&mut self, side: Side, qty: f64, mark: f64, fills: &mut TickFills) -> f64 {
+        if self.ranked_for != Some(side) {
+            self.rank_opposites(side, mark);
+        }
+        let b = book_index(opposite(side));
+        let mut need = qty;
         while need > 0.0 {
             let Some(&Ranked { idx: Reverse(idx), .. }) = self.ranked.peek() else {
                 break;
             };
             let p = &mut self.books[b].positions[idx as usize];
-            let qty = min(p.qty, need);
-            p.qty -= qty;
-            need -= qty;
-            let notional = qty * p.entry;
+            let take = min(p.qty, need);
+            p.qty -= take;
+            need -= take;
+            let notional = take * p.entry;
+            if !p.deleveraged {
+                p.deleveraged = true;
+                self.adl_positions += 1;
+            }
             if p.qty <= DUST * p.qty0 {
                 p.qty = 0.0;
                 p.state = State::Closed;
@@ -499,6 +690,7 @@ impl Engine {
             fills.adl_notional += notional;
             fills.adl_count += 1;
         }
+        self.adl_qty += qty - max(need, 0.0);
         max(need, 0.0)
     }
 }

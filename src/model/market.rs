@@ -106,6 +106,33 @@ impl Market {
         self.price()
     }
 
+    /// The flow (USD, buys positive) that would move the price to `target`, found by bisection
+    /// on the price after it, which rises with the flow: exact to a few parts in 10^15 of the
+    /// log price after 100 halvings of a bracket that starts at one unit of depth and doubles.
+    pub fn flow_to(&self, target: f64) -> f64 {
+        let now = self.price();
+        if target == now {
+            return 0.0;
+        }
+        let sign = if target > now { 1.0 } else { -1.0 };
+        let (mut near, mut far) = (0.0, sign * self.depth);
+        for _ in 0..200 {
+            if sign * (self.price_after(far) - target) >= 0.0 {
+                break;
+            }
+            (near, far) = (far, 2.0 * far);
+        }
+        for _ in 0..100 {
+            let mid = 0.5 * (near + far);
+            if sign * (self.price_after(mid) - target) >= 0.0 {
+                far = mid;
+            } else {
+                near = mid;
+            }
+        }
+        near
+    }
+
     fn price_with(&self, flow: f64, memory: f64) -> f64 {
         let x = self.news
             + self.permanent * self.impact(flow)

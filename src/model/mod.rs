@@ -26,7 +26,7 @@ pub use error::{ErrorKind, ParamsError};
 pub use outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary};
 pub use params::{
     BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers,
-    Params, PositionSpec, Side, TierSpec,
+    Params, PositionSpec, Side, TierSpec, VenueRules,
 };
 pub use scratch::Scratch;
 pub use simulate::{compare, simulate, Builds, Comparison, PopulationCache};

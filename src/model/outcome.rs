@@ -35,7 +35,7 @@ pub struct Series {
     pub long_open_interest: Vec<f64>,
     /// Short open interest held by traders (USD at entry).
     pub short_open_interest: Vec<f64>,
-    /// Insurance fund balance, USD.
+    /// Insurance fund equity, USD: its cash and what it holds, valued at the tick's price.
     pub insurance_fund: Vec<f64>,
     /// Notional closed by auto-deleveraging this tick (USD at entry of the deleveraged positions).
     pub adl_notional: Vec<f64>,
@@ -98,8 +98,18 @@ pub struct Summary {
     pub insurance_fund_end: f64,
     /// Liquidation fees paid into the fund, USD.
     pub fees_paid: f64,
-    /// Losses past bankruptcy the fund paid, USD. Fund end = start + fees − losses covered.
+    /// Losses past bankruptcy the fund paid from its cash, USD.
     pub losses_covered: f64,
+    /// Notional the insurance fund took over when a liquidation did not fill at the bankruptcy
+    /// price ("binance" rules), USD at entry. Counted as liquidated: the traders are closed out.
+    pub fund_takeover_notional: f64,
+    /// The fund's result on what it took over, realised and at the final price, USD. Fund end =
+    /// max(start + fees − losses covered + fund PnL, 0); a shortfall below zero is bad debt.
+    pub fund_pnl: f64,
+    /// What the fund still holds at the end, USD at the final price.
+    pub fund_held_at_end: f64,
+    /// Opposite positions closed at least in part by auto-deleveraging.
+    pub adl_positions: u32,
     /// Branching ratio n at the start: liquidatable USD (valued at the liquidation price) whose
     /// liquidation price lies within 1 % of the start price on the shock's side, ÷ `depthPerPct`.
     /// Each liquidated dollar sets off n more; n ≥ 1 means a runaway cascade.

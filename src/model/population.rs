@@ -52,6 +52,8 @@ pub struct Position {
     pub state: State,
     /// Whether any of it has been liquidated.
     pub hit: bool,
+    /// Whether auto-deleveraging has closed any of it.
+    pub deleveraged: bool,
     /// Index of its margin tier.
     pub tier: u8,
 }
@@ -278,6 +280,7 @@ impl Population {
                     leverage,
                     state: State::Open,
                     hit: false,
+                    deleveraged: false,
                     tier: index,
                 }
             }));
@@ -372,6 +375,7 @@ fn open(
         leverage,
         state: State::Open,
         hit: false,
+        deleveraged: false,
         tier: index,
     }
 }

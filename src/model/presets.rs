@@ -7,7 +7,9 @@
 
 use serde::Serialize;
 
-use super::params::{CircuitBreaker, LiquidationMode, LiquidationParams, MarginTiers, Params};
+use super::params::{
+    CircuitBreaker, LiquidationMode, LiquidationParams, MarginTiers, Params, VenueRules,
+};
 
 /// A named scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -29,14 +31,17 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "default",
             title: "Below the tipping point",
-            summary: "The default market: 12x average leverage on a book that needs $100 M to move \
-                      1 %. A 5 % drop sets off liquidations that double it, then the chain dies out.",
+            summary:
+                "The default market: 12x average leverage on a book that needs $100 M to move \
+                      1 %. A 5 % drop sets off liquidations that nearly double it, then the chain \
+                      dies out.",
             params: base(),
         },
         Preset {
             id: "calm-market",
             title: "A calm market",
-            summary: "Modest leverage and a deep book: each liquidation sets off less than the next \
+            summary:
+                "Modest leverage and a deep book: each liquidation sets off less than the next \
                       one, so a 5 % drop stays close to 5 %.",
             params: Params { leverage: 5.0, depth_per_pct: 2e8, ..base() },
         },
@@ -52,17 +57,19 @@ pub fn presets() -> Vec<Preset> {
             id: "thin-book",
             title: "A thin book",
             summary: "Default leverage, but only $40 M moves the price 1 %: every forced sale \
-                      pushes harder, and a 5 % drop becomes a fall of nearly 20 %.",
+                      pushes harder, and a 5 % drop becomes a fall of about 17 %.",
             params: Params { depth_per_pct: 4e7, ..base() },
         },
         Preset {
             id: "circuit-breaker",
             title: "A circuit breaker",
-            summary: "The thin book with US-style halts at 7, 13 and 20 %. Most of the impact is \
-                      liquidity that refills within seconds, so a pause lets the book recover \
-                      and spares the positions waiting in the queue.",
+            summary:
+                "A very thin book, where $10 M moves the price 1 %, with US-style halts at 7, \
+                      13 and 20 % below the start. Most of the impact is liquidity that refills \
+                      within seconds, so each pause lets the book recover before the queued \
+                      liquidations go to market: the fall is about 20 % instead of 28 %.",
             params: Params {
-                depth_per_pct: 4e7,
+                depth_per_pct: 1e7,
                 permanent_impact: 0.3,
                 circuit_breaker: Some(CircuitBreaker::default()),
                 ..base()
@@ -84,12 +91,13 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "managed-liquidation",
             title: "Managed liquidation",
-            summary: "The thin book, but the venue sells large positions 20 % a tick, sends at most \
-                      $10 M a tick to the book and has a $200 M backstop vault: the fall is about \
-                      15 % instead of nearly 20 %.",
+            summary: "The thin book under Hyperliquid's rules: large positions are sold 20 % a \
+                      tick, at most $10 M a tick goes to the book, and a $200 M backstop vault \
+                      takes over the deepest losses: the fall is about 15 % instead of 17 %.",
             params: Params {
                 depth_per_pct: 4e7,
                 liquidation: LiquidationParams {
+                    venue_rules: VenueRules::Hyperliquid,
                     mode: LiquidationMode::Partial,
                     max_per_tick: Some(1e7),
                     backstop_capacity: 2e8,
@@ -101,16 +109,18 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "oct-2025",
             title: "10 Oct 2025 (stylised)",
-            summary: "A news shock on a market crowded with leveraged longs: the price falls about \
-                      12 %, most open interest is liquidated, the insurance fund is drawn down and \
-                      auto-deleveraging closes profitable shorts. Loosely shaped on BTC that day.",
+            summary:
+                "A news shock on a market crowded with leveraged longs: the price falls about \
+                      18 %. The insurance fund takes over what the book cannot absorb and \
+                      auto-deleveraging closes some profitable shorts. Loosely shaped on BTC that \
+                      day; the model liquidates far more of the open interest than the record's \
+                      8–9 %, because it has none of the day's other buyers and sellers.",
             params: Params {
                 long_share: 0.85,
                 leverage: 15.0,
                 depth_per_pct: 6e7,
                 shock_pct: -4.0,
                 volatility_pct: 0.15,
-                insurance_fund: 1e7,
                 ticks: 900,
                 ..base()
             },
@@ -119,13 +129,13 @@ pub fn presets() -> Vec<Preset> {
             id: "may-2021",
             title: "19 May 2021 (stylised)",
             summary: "A large drop into a long-heavy market on a thin book whose impact mostly \
-                      sticks: the price falls by about a quarter. Loosely shaped on BTC that day \
+                      sticks: the price falls by about a third. Loosely shaped on BTC that day \
                       (about −30 % intraday).",
             params: Params {
                 long_share: 0.7,
                 leverage: 10.0,
                 entry_spread_pct: 6.0,
-                depth_per_pct: 2e7,
+                depth_per_pct: 2.5e7,
                 permanent_impact: 0.8,
                 shock_pct: -8.0,
                 volatility_pct: 0.2,
@@ -136,8 +146,10 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "mar-2020",
             title: "12 Mar 2020 (stylised)",
-            summary: "A 15 % gap into a very thin book with a small insurance fund: the price falls \
-                      by about a third and the fund cannot cover the losses. Loosely shaped on the \
+            summary: "A 15 % gap into a very thin book: the price falls by more than half. The \
+                      insurance fund, a fifth of open interest like BitMEX's, takes over what the \
+                      book cannot absorb, so almost nothing is auto-deleveraged (BitMEX reported \
+                      none), but it loses heavily selling into the fall. Loosely shaped on the \
                       BitMEX perpetual that day (about −50 % in two legs).",
             params: Params {
                 long_share: 0.75,
@@ -147,7 +159,9 @@ pub fn presets() -> Vec<Preset> {
                 permanent_impact: 0.9,
                 shock_pct: -15.0,
                 volatility_pct: 0.3,
-                insurance_fund: 5e6,
+                // About a fifth of open interest, as BitMEX's fund (about 33,500 BTC at the end of
+                // 2019, against $1.2 B of open interest) was; BitMEX reports no ADL that day.
+                insurance_fund: 4e8,
                 ticks: 1200,
                 ..base()
             },

@@ -371,7 +371,7 @@ fn run_with(
         series.queued_notional.push(max(engine.queued_notional, 0.0));
         series.long_open_interest.push(max(engine.open_interest[0], 0.0));
         series.short_open_interest.push(max(engine.open_interest[1], 0.0));
-        series.insurance_fund.push(engine.fund);
+        series.insurance_fund.push(engine.fund_equity(price));
         series.adl_notional.push(fills.adl_notional);
         series.halted.push(u8::from(halted));
     }
@@ -395,8 +395,16 @@ fn run_with(
     let liquidated_notional = series.liquidated_notional.iter().sum();
     let adl_notional = series.adl_notional.iter().sum();
     let liquidation_map = liquidation_map(engine.books(), start, max_move_pct);
-    let fund_end = engine.fund;
-    let (bad_debt, fees, covered) = (engine.bad_debt, engine.fees, engine.covered);
+    let final_price = series.price.last().copied().unwrap_or(start);
+    // A fund still under water at the end (no ADL, or nobody left to deleverage) cannot pay
+    // its shortfall: that is bad debt too.
+    let fund_equity = engine.fund_equity(final_price);
+    let fund_end = max(fund_equity, 0.0);
+    let bad_debt = engine.bad_debt + max(-fund_equity, 0.0);
+    let (fees, covered) = (engine.fees, engine.covered);
+    let (fund_pnl, fund_held_at_end) =
+        (engine.fund_pnl(final_price), engine.fund_held(final_price));
+    let (takeover, adl_positions) = (engine.takeover_notional, engine.adl_positions);
     let (liquidated_count, backstop_notional) = (engine.liquidated_count, engine.backstop_notional);
     let waiting_at_end = engine.waiting_notional();
     engine.into_books().into_iter().for_each(|book| book.recycle(scratch));
@@ -406,7 +414,7 @@ fn run_with(
             start_price: start,
             min_price,
             max_price,
-            final_price: series.price.last().copied().unwrap_or(start),
+            final_price,
             shock_pct: params.shock_pct,
             max_drawdown_pct,
             max_move_pct,
@@ -428,6 +436,10 @@ fn run_with(
             insurance_fund_end: fund_end,
             fees_paid: fees,
             losses_covered: covered,
+            fund_takeover_notional: takeover,
+            fund_pnl,
+            fund_held_at_end,
+            adl_positions,
             branching_ratio,
             peak_branching_ratio,
             peak_branching_at_pct,

@@ -382,6 +382,8 @@ params! {
         read |p| Some(f64::from(p.ticks));
     "tickSeconds", Number, Range::closed(0.001, 86_400.0), "seconds", Run,
         read |p| Some(p.tick_seconds);
+    "liquidation.venueRules", Enum(&["binance", "hyperliquid"]), None, "", Run,
+        read |_p| None;
     "liquidation.mode", Enum(&["full", "partial"]), None, "", Run,
         read |_p| None;
     "liquidation.partialFraction", Number, Range::closed(0.01, 1.0), "share", Run,
@@ -396,6 +398,8 @@ params! {
         read |p| Some(p.liquidation.fee_pct);
     "liquidation.adl", Bool, None, "", Run,
         read |_p| None;
+    "liquidation.fundUnwindShare", Number, Range::closed(0.001, 10.0), "× depth per tick", Run,
+        read |p| Some(p.liquidation.fund_unwind_share);
     "insuranceFund", Number, Range::closed(0.0, USD), "USD", Run,
         read |p| Some(p.insurance_fund);
     "circuitBreaker", NullableObject, None, "", Run,

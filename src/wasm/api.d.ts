@@ -36,8 +36,12 @@ export type ImpactLaw = "linear" | "sqrt";
 /** Whether a triggered position is sold whole or a slice per tick. */
 export type LiquidationMode = "full" | "partial";
 
+/** Whose liquidation rules: limit orders at bankruptcy and a fund takeover, or market orders. */
+export type VenueRules = "binance" | "hyperliquid";
+
 /** The venue's liquidation engine. */
 export interface LiquidationParams {
+  venueRules: VenueRules;
   mode: LiquidationMode;
   /** Slice of the original size sold per tick in partial mode, [0.01, 1]. */
   partialFraction: number;
@@ -51,6 +55,8 @@ export interface LiquidationParams {
   feePct: number;
   /** Whether auto-deleveraging covers what the insurance fund cannot. */
   adl: boolean;
+  /** The fund's offloading pace ("binance"), × depthPerPct per tick, [0.001, 10]. */
+  fundUnwindShare: number;
 }
 
 /** A market-wide circuit breaker on the fall from a reference price. */
@@ -158,6 +164,14 @@ export interface Summary {
   insuranceFundEnd: number;
   feesPaid: number;
   lossesCovered: number;
+  /** USD at entry the insurance fund took over when a liquidation did not fill ("binance"). */
+  fundTakeoverNotional: number;
+  /** The fund's result on what it took over, realised and at the final price, USD. */
+  fundPnl: number;
+  /** What the fund still holds at the end, USD at the final price. */
+  fundHeldAtEnd: number;
+  /** Opposite positions closed at least in part by auto-deleveraging. */
+  adlPositions: number;
   /** Liquidatable USD within 1 % of the start ÷ depthPerPct; ≥ 1 means a runaway cascade. */
   branchingRatio: number;
   peakBranchingRatio: number;

@@ -64,7 +64,7 @@ test('a URL with state restores every control and the matching result', async ()
     const search = await page.evaluate(() => location.search);
     const written = Object.fromEntries(new URLSearchParams(search));
     for (const [k, v] of Object.entries(STATE)) assert.equal(written[k], v, k);
-    assert.equal(written.v, '1');
+    assert.equal(written.v, MODEL_VERSION);
     assert.deepEqual(log.errors, []);
   } finally {
     await context.close();

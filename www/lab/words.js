@@ -65,8 +65,15 @@ export function extras(summary, tickSeconds) {
         : `${usd(summary.waitingAtEnd)} of liquidations still waiting at the end (not counted as liquidated)`,
     );
   }
+  if (summary.fundTakeoverNotional > 0) {
+    lines.push(`the insurance fund took over ${usd(summary.fundTakeoverNotional)} the book could not absorb, and sold it on`);
+  }
   if (summary.badDebt > 0) lines.push(`${usd(summary.badDebt)} bad debt`);
-  if (summary.adlNotional > 0) lines.push(`${usd(summary.adlNotional)} auto-deleveraged`);
+  if (summary.adlNotional > 0) {
+    lines.push(
+      `${usd(summary.adlNotional)} of winning positions auto-deleveraged off the book (${count(summary.adlPositions)} traders), which brakes the fall`,
+    );
+  }
   if (summary.insuranceFundStart > 0 && summary.insuranceFundEnd <= 0) lines.push('insurance fund emptied');
   return lines;
 }
@@ -106,7 +113,7 @@ export function narrate(event, startPrice, tickSeconds) {
         ? `${when}: trading resumes at ${price}. Positions back above maintenance are spared; ${usd(event.notional)} of liquidations that waited go to market now.`
         : `${when}: trading resumes at ${price}. No liquidation is left waiting.`;
     case 'fundExhausted':
-      return `${when}: the insurance fund is empty; further losses fall on winning traders through auto-deleveraging, or become bad debt.`;
+      return `${when}: the insurance fund can no longer cover what it holds; what the book cannot absorb now falls on winning traders through auto-deleveraging, or becomes bad debt.`;
     case 'adl':
       return `${when}: auto-deleveraging closes ${positions(event.count)} on the winning side (${usd(event.notional)}).`;
     case 'calm':
