@@ -101,26 +101,38 @@ struct Run {
     fall: f64,
     adl: f64,
     saturated: bool,
+    /// The halt level the fall stopped just past (within 1 pp), if a breaker caught it.
+    caught_at: Option<f64>,
 }
 
 fn run(params: &Params) -> Run {
     let s = simulate(params).unwrap().summary;
     let side = if params.shock_pct < 0.0 { params.long_share } else { 1.0 - params.long_share };
+    let levels = params.circuit_breaker.as_ref().map_or(&[][..], |b| &b.levels_pct[..]);
+    let caught_at = if s.halts > 0 {
+        levels.iter().copied().find(|&l| s.max_move_pct >= l && s.max_move_pct < l + 1.0)
+    } else {
+        None
+    };
     Run {
         fall: s.max_move_pct,
         adl: s.adl_notional,
         saturated: s.liquidated_notional >= 0.999 * side * s.open_interest,
+        caught_at,
     }
 }
 
 #[test]
 fn more_leverage_never_gives_a_smaller_fall() {
-    // Two named exceptions, each checked rather than waved through:
+    // Three named exceptions, each checked rather than waved through:
     // - with ADL on, a smaller fall at higher leverage must come with more auto-deleveraging:
     //   ADL closes bankrupt positions against profitable opposite ones off the book, so a
     //   faithful ADL brakes the fall (docs/MODEL.md, "Directions");
     // - once the whole side is liquidated at both leverages, what is sold no longer grows with
-    //   leverage, only its timing moves: there the fall may differ by up to 0.5 pp.
+    //   leverage, only its timing moves: there the fall may differ by up to 0.5 pp;
+    // - a breaker stops falls just past its levels: where both falls end within 1 pp past the
+    //   same level, leverage moves only when the level trips, and the fall may differ by up to
+    //   0.5 pp.
     let mut reversals = Vec::new();
     for (id, base) in markets() {
         for adl in [true, false] {
@@ -135,7 +147,9 @@ fn more_leverage_never_gives_a_smaller_fall() {
             let mut best = 0;
             for (j, r) in runs.iter().enumerate() {
                 let b = &runs[best];
-                let tolerance = if b.saturated && r.saturated { 0.5 } else { TOLERANCE_PP };
+                let caught = b.caught_at.is_some() && b.caught_at == r.caught_at;
+                let tolerance =
+                    if (b.saturated && r.saturated) || caught { 0.5 } else { TOLERANCE_PP };
                 let braked_by_adl = adl && r.adl > b.adl;
                 if r.fall < b.fall - tolerance && !braked_by_adl {
                     reversals.push(format!(

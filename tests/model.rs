@@ -195,19 +195,46 @@ fn thin_with_breaker() -> Params {
 }
 
 #[test]
-fn a_halt_on_a_thin_book_lowers_the_drawdown() {
-    // Each halt lets the transient half of the impact refill before the queue goes to market,
-    // and spares the queued positions the refilled book puts back above maintenance.
-    let c = compare(&thin_with_breaker()).unwrap();
+fn a_halt_with_a_refilling_book_lowers_the_drawdown() {
+    // The "circuit-breaker" preset: nine tenths of each move is liquidity that comes back with a
+    // half-life of 30 ticks, so each 60-tick halt lets the book refill before the queue goes to
+    // market, and spares the queued positions the refilled book puts back above maintenance.
+    let preset = leverage_cascade::model::presets::presets()
+        .into_iter()
+        .find(|p| p.id == "circuit-breaker")
+        .unwrap();
+    let c = compare(&preset.params).unwrap();
     let (none, halted) = (&c.none.summary, &c.circuit_breaker.summary);
-    assert!(halted.halts >= 1 && !halted.ended_halted);
+    assert!(halted.halts >= 1);
+    // Not an accounting artifact: both runs end with nothing queued and nothing left in the
+    // fund's hands, so everything either run would sell has reached the book.
+    for s in [none, halted] {
+        assert!(!s.ended_halted && s.waiting_at_end == 0.0 && s.fund_held_at_end == 0.0);
+    }
     assert!(
-        halted.max_drawdown_pct < none.max_drawdown_pct - 5.0,
+        halted.max_drawdown_pct < none.max_drawdown_pct - 2.0,
         "breaker {} vs none {}",
         halted.max_drawdown_pct,
         none.max_drawdown_pct
     );
-    assert!(halted.liquidated_notional < none.liquidated_notional);
+    assert!(halted.liquidated_notional < 0.9 * none.liquidated_notional);
+}
+
+#[test]
+fn a_halt_that_ends_the_run_is_no_benefit() {
+    // On a $10 M book the breaker's scenario seems to fall less after 600 ticks, but only because
+    // the halts delay what the fund still holds past the horizon; a longer run shows the fall.
+    let short = compare(&thin_with_breaker()).unwrap();
+    let long = compare(&Params { ticks: 1500, ..thin_with_breaker() }).unwrap();
+    assert!(short.circuit_breaker.summary.fund_held_at_end > 0.0);
+    assert_eq!(long.circuit_breaker.summary.fund_held_at_end, 0.0);
+    let (none, halted) = (&long.none.summary, &long.circuit_breaker.summary);
+    assert!(
+        halted.max_move_pct > none.max_move_pct - 1.0,
+        "breaker {} vs none {}",
+        halted.max_move_pct,
+        none.max_move_pct
+    );
 }
 
 #[test]

@@ -64,13 +64,15 @@ pub fn presets() -> Vec<Preset> {
             id: "circuit-breaker",
             title: "A circuit breaker",
             summary:
-                "A very thin book, where $10 M moves the price 1 %, with US-style halts at 7, \
-                      13 and 20 % below the start. Most of the impact is liquidity that refills \
-                      within seconds, so each pause lets the book recover before the queued \
-                      liquidations go to market: the fall is about 20 % instead of 28 %.",
+                "A thin book, where $20 M moves the price 1 %, with US-style halts at 7, 13 and 20 % \
+                      below the start. Nine tenths of each move is liquidity that comes back, half \
+                      of it within 30 seconds, so each pause lets the book refill before the queued \
+                      liquidations go to market: the fall is about 13 % instead of 17 %, and a \
+                      fifth less is liquidated.",
             params: Params {
-                depth_per_pct: 1e7,
-                permanent_impact: 0.3,
+                depth_per_pct: 2e7,
+                permanent_impact: 0.1,
+                recovery_half_life: 30.0,
                 circuit_breaker: Some(CircuitBreaker::default()),
                 ..base()
             },

@@ -68,6 +68,9 @@ export function extras(summary, tickSeconds) {
   if (summary.fundTakeoverNotional > 0) {
     lines.push(`the insurance fund took over ${usd(summary.fundTakeoverNotional)} the book could not absorb, and sold it on`);
   }
+  if (summary.fundHeldAtEnd > 0) {
+    lines.push(`the run ends with ${usd(summary.fundHeldAtEnd)} still held by the insurance fund, not yet sold: a longer run would show where it takes the price`);
+  }
   if (summary.badDebt > 0) lines.push(`${usd(summary.badDebt)} bad debt`);
   if (summary.adlNotional > 0) {
     lines.push(
