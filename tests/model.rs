@@ -37,28 +37,31 @@ fn the_fee_to_close_in_maintenance_liquidates_earlier_by_its_amount() {
     // bankruptcy 90, fee 0.054 a coin, so P_liq = (90 + 0.054) ÷ 0.995 = 90.5065…, against
     // 90 ÷ 0.995 = 90.4523 without it. Short: (110 − 0.066) ÷ 1.005 = 109.3871….
     let table = TierTable::for_params(&MarginTiers::None, 0.5).with_closing_fee(0.06);
-    let tier = table.tiers()[0];
-    let long = liquidation_price(Side::Long, 100.0, 10.0, 3.0, &tier);
+    let long = liquidation_price(Side::Long, 100.0, 10.0, 3.0, &table);
     assert!(close(long, (90.0 + 90.0 * 0.0006) / 0.995, 1e-12), "{long}");
-    let short = liquidation_price(Side::Short, 100.0, 10.0, 3.0, &tier);
+    let short = liquidation_price(Side::Short, 100.0, 10.0, 3.0, &table);
     assert!(close(short, (110.0 - 110.0 * 0.0006) / 1.005, 1e-12), "{short}");
     // At the liquidation price, equity equals maintenance plus the fee, per coin.
     let equity = 10.0 + (long - 100.0);
     assert!(close(equity, long * 0.005 + 90.0 * 0.0006, 1e-9));
     // Through the params: the same market liquidates at least as much with the fee in maintenance,
     // over a grid of leverage.
+    // (Model version 1 left the fee out of generated populations, so this held trivially; now
+    // the fee moves every generated liquidation price, and the grid must show more liquidated.)
+    let mut more = 0;
     for leverage in [3.0, 8.0, 15.0, 30.0, 60.0] {
         let base = Params { traders: 5_000, ticks: 200, leverage, ..Params::default() };
         let with_fee = Params { closing_fee_pct: 0.06, ..base.clone() };
         let (a, b) = (simulate(&base).unwrap().summary, simulate(&with_fee).unwrap().summary);
         assert!(b.liquidated_notional >= a.liquidated_notional - 1e-6, "{leverage}x");
+        more += usize::from(b.liquidated_notional > a.liquidated_notional);
     }
+    assert!(more >= 3, "the fee liquidated more at only {more} of 5 leverages");
 }
 
 #[test]
 fn liquidation_prices_match_the_worked_examples() {
-    let flat = |mmr_pct: f64| TierTable::for_params(&MarginTiers::None, mmr_pct).tiers()[0];
-    let tier = flat(0.4);
+    let tier = TierTable::for_params(&MarginTiers::None, 0.4);
     // Long 10x at MMR 0.4 %: liquidated 9.64 % below entry.
     let p = liquidation_price(Side::Long, 100.0, 10.0, 1.0, &tier);
     assert!(close(p, 100.0 * 0.9 / 0.996, 1e-12));
@@ -80,13 +83,50 @@ fn liquidation_price_with_a_maintenance_amount_solves_equity_equals_maintenance(
     // A 500,000 USDT long at 20x entered at 50,000: tier 1 %, cum 1,300.
     let (entry, lev, notional) = (50_000.0, 20.0, 500_000.0);
     let qty = notional / entry;
-    let tier = *t.tier_for(notional);
-    let p = liquidation_price(Side::Long, entry, lev, qty, &tier);
+    let p = liquidation_price(Side::Long, entry, lev, qty, &t);
+    // At the liquidation price the position is in the tier of its notional there.
+    let tier = *t.tier_for(qty * p);
     let equity = notional / lev + qty * (p - entry);
     let maintenance = qty * p * tier.mmr - tier.cum;
     assert!((equity - maintenance).abs() < 1e-6, "equity {equity} vs mm {maintenance}");
     // The shortcut entry × (1 − 1/L + MMR) is close but not the answer.
     assert!((p - entry * (1.0 - 1.0 / lev + tier.mmr)).abs() > 1.0);
+}
+
+#[test]
+fn the_tier_is_the_one_at_the_liquidation_price_as_binance_computes_it() {
+    // Binance's FAQ computes the liquidation price with the tier of the position's notional at
+    // that price. A $20.4 M 5x long at 100,000 (204 BTC) is in the 10 % tier at entry (cum
+    // 1,266,300), which gives (80,000 − 1,266,300 ÷ 204) ÷ 0.9 = 81,992; but there its notional is
+    // $16.7 M, in the 5 % tier (cum 266,300): (80,000 − 266,300 ÷ 204) ÷ 0.95 = 82,836, whose
+    // notional, $16.9 M, is in that tier.
+    let t = TierTable::for_params(&MarginTiers::Standard, 0.0);
+    let p = liquidation_price(Side::Long, 100_000.0, 5.0, 204.0, &t);
+    assert!(close(p, (80_000.0 - 266_300.0 / 204.0) / 0.95, 1e-12), "{p}");
+    assert_eq!(p.round(), 82_836.0);
+    let (index, tier) = t.liquidation_tier(Side::Long, 20.4e6, 5.0);
+    assert_eq!((index, tier.mmr), (4, 0.05));
+    // A short's notional grows toward its liquidation price: a $9.9 M 10x short at 100 is in the
+    // 2.5 % tier at entry, and at its liquidation price (about 107) in the 5 % tier.
+    let q = 9.9e6 / 100.0;
+    let p = liquidation_price(Side::Short, 100.0, 10.0, q, &t);
+    let at = *t.tier_for(q * p);
+    assert_eq!(at.mmr, 0.05);
+    let equity = 9.9e6 / 10.0 + q * (100.0 - p);
+    assert!((equity - (q * p * at.mmr - at.cum)).abs() < 1e-6 * 9.9e6);
+    // Maintenance is continuous across tiers, so every size gets one consistent tier.
+    for notional in [4e4, 6e4, 3e5, 2e6, 1.2e7, 2.5e7, 6e7, 1.5e8, 2.5e8, 4e8] {
+        for lev in [1.5, 2.0, 3.0, 5.0, 10.0] {
+            let q = notional / 100.0;
+            for side in [Side::Long, Side::Short] {
+                let p = liquidation_price(side, 100.0, lev, q, &t);
+                let (_, tier) = t.liquidation_tier(side, notional, lev);
+                if p > 0.0 {
+                    assert_eq!(t.tier_for(q * p), tier, "{side:?} {notional} {lev}x");
+                }
+            }
+        }
+    }
 }
 
 // ---- The closed form: total drop = shock ÷ (1 − n) ----

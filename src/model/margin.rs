@@ -201,6 +201,28 @@ impl TierTable {
         (i as u8, &self.tiers[i])
     }
 
+    /// The tier a position of `notional` USD at entry is in at its liquidation price, with its
+    /// index: Binance computes the liquidation price with the maintenance rate and amount of
+    /// the tier of the position's notional there, not at entry (Binance FAQ, "How to calculate
+    /// liquidation price"). A long's notional is smaller at its liquidation price, a short's
+    /// larger, so the search starts at the entry's tier and moves down (long) or up (short)
+    /// until the notional at the liquidation price lies in the tier it was computed with.
+    /// Maintenance is continuous across tiers, so that tier is unique.
+    pub fn liquidation_tier(&self, side: Side, notional: f64, leverage: f64) -> (u8, &Tier) {
+        let (i, _) = self.tier_index(notional);
+        let mut i = usize::from(i);
+        let last = self.tiers.len() - 1;
+        loop {
+            let at_liquidation =
+                notional * liquidation_ratio(side, leverage, notional, &self.tiers[i]);
+            match side {
+                Side::Long if i > 0 && at_liquidation <= self.tiers[i - 1].up_to => i -= 1,
+                Side::Short if i < last && at_liquidation > self.tiers[i].up_to => i += 1,
+                _ => return (i as u8, &self.tiers[i]),
+            }
+        }
+    }
+
     /// The tier at `index`.
     pub fn tier(&self, index: u8) -> &Tier {
         &self.tiers[usize::from(index)]
@@ -214,17 +236,42 @@ impl TierTable {
     }
 }
 
-/// Liquidation price of an isolated position (see the module docs for the derivation).
+/// Liquidation price of an isolated position (see the module docs for the derivation), with the
+/// tier the position is in at that price ([`TierTable::liquidation_tier`]).
 ///
-/// `qty` is in coins; `tier` is the position's tier. The result can be ≤ 0 for a long that cannot
-/// be liquidated (leverage 1) and is then reported as 0.
-pub fn liquidation_price(side: Side, entry: f64, leverage: f64, qty: f64, tier: &Tier) -> f64 {
-    let per_coin_cum = tier.cum / qty;
-    let bankrupt = bankruptcy_price(side, entry, leverage);
-    let fee = bankrupt * tier.close_fee; // per coin
+/// `qty` is in coins. The result can be ≤ 0 for a long that cannot be liquidated (leverage 1) and
+/// is then reported as 0.
+pub fn liquidation_price(
+    side: Side,
+    entry: f64,
+    leverage: f64,
+    qty: f64,
+    tiers: &TierTable,
+) -> f64 {
+    let (_, tier) = tiers.liquidation_tier(side, qty * entry, leverage);
+    max0(entry * liquidation_ratio(side, leverage, qty * entry, tier))
+}
+
+/// A long's liquidation price is reported as 0 when it cannot be liquidated.
+fn max0(x: f64) -> f64 {
+    if x > 0.0 {
+        x
+    } else {
+        0.0
+    }
+}
+
+/// Liquidation price ÷ entry price for `notional` USD at entry and `leverage`, in `tier`: the
+/// module docs' formula divided by the entry. It does not depend on the entry, since the
+/// maintenance amount enters as cum ÷ notional.
+#[inline]
+pub fn liquidation_ratio(side: Side, leverage: f64, notional: f64, tier: &Tier) -> f64 {
+    let cum_share = tier.cum / notional;
+    let bankrupt = bankruptcy_price(side, 1.0, leverage);
+    let fee = bankrupt * tier.close_fee;
     match side {
-        Side::Long => ((bankrupt - per_coin_cum + fee) / (1.0 - tier.mmr)).max(0.0),
-        Side::Short => (bankrupt + per_coin_cum - fee) / (1.0 + tier.mmr),
+        Side::Long => (bankrupt - cum_share + fee) / (1.0 - tier.mmr),
+        Side::Short => (bankrupt + cum_share - fee) / (1.0 + tier.mmr),
     }
 }
 

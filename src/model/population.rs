@@ -14,7 +14,7 @@
 //! they do not depend on the leverage or entry knobs either: moving those sliders rebuilds the
 //! positions from the same draws.
 
-use super::margin::{liquidation_price, TierTable};
+use super::margin::{liquidation_price, liquidation_ratio, TierTable};
 use super::num::{max, min};
 use super::params::{Params, Side};
 use super::rng::{is_exact, normal_quantile, QuantileTable, Rng};
@@ -266,9 +266,12 @@ impl Population {
                 let z = exact.next_if(|e| e.at as usize == i);
                 let lev_z = || z.map_or_else(|| normal_quantile(d.lev_u), |e| e.lev_z);
                 let entry_z = || z.map_or_else(|| normal_quantile(d.entry_u), |e| e.entry_z);
-                let (index, tier) = tiers.tier_index(d.notional);
+                // The leverage cap is the tier's at opening; maintenance is the tier's at the
+                // liquidation price.
+                let cap = tiers.tier_for(d.notional).max_leverage;
                 let leverage = lev.sample_or(d.lev_u, || lev_at(lev_z()));
-                let leverage = max(min(leverage, tier.max_leverage), 1.0);
+                let leverage = max(min(leverage, cap), 1.0);
+                let (index, tier) = tiers.liquidation_tier(side, d.notional, leverage);
                 let factor = || factors.sample_or(d.entry_u, || factor_at(entry_z()));
                 let (entry, ratio) =
                     solvent_entry(side, start, sigma, d, leverage, tier, &factors, factor);
@@ -302,9 +305,9 @@ impl Population {
         let mut long = scratch.positions(longs);
         let mut short = scratch.positions(specs.len() - longs);
         for p in specs {
-            let (index, tier) = tiers.tier_index(p.notional);
-            let leverage = p.leverage.min(tier.max_leverage).max(1.0);
-            let pos = open(p.side, p.entry, leverage, p.notional / p.entry, tier, index);
+            let cap = tiers.tier_for(p.notional).max_leverage;
+            let leverage = p.leverage.min(cap).max(1.0);
+            let pos = open(p.side, p.entry, leverage, p.notional / p.entry, tiers);
             match p.side {
                 Side::Long => long.push(pos),
                 Side::Short => short.push(pos),
@@ -359,16 +362,10 @@ impl Population {
     }
 }
 
-fn open(
-    side: Side,
-    entry: f64,
-    leverage: f64,
-    qty: f64,
-    tier: &super::margin::Tier,
-    index: u8,
-) -> Position {
+fn open(side: Side, entry: f64, leverage: f64, qty: f64, tiers: &TierTable) -> Position {
+    let (index, _) = tiers.liquidation_tier(side, qty * entry, leverage);
     Position {
-        liq: liquidation_price(side, entry, leverage, qty, tier),
+        liq: liquidation_price(side, entry, leverage, qty, tiers),
         qty,
         qty0: qty,
         entry,
@@ -403,10 +400,10 @@ fn solvent_entry(
 ) -> (f64, f64) {
     // A thousandth of a percent of headroom, so no one starts exactly at the line.
     const HEADROOM: f64 = 1e-5;
-    let cum_share = tier.cum / d.notional;
-    let (ratio, limit) = match side {
-        Side::Long => (((1.0 - 1.0 / leverage) - cum_share) / (1.0 - tier.mmr), 1.0 - HEADROOM),
-        Side::Short => (((1.0 + 1.0 / leverage) + cum_share) / (1.0 + tier.mmr), 1.0 + HEADROOM),
+    let ratio = liquidation_ratio(side, leverage, d.notional, tier);
+    let limit = match side {
+        Side::Long => 1.0 - HEADROOM,
+        Side::Short => 1.0 + HEADROOM,
     };
     let solvent = |factor: f64| match side {
         Side::Long => factor * ratio < limit,
