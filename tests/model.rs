@@ -388,6 +388,66 @@ fn a_liquidation_fills_only_at_or_above_its_bankruptcy_price() {
     assert!(h.summary.losses_covered > 0.0);
 }
 
+/// One explicit long on a deep book ($1 B per 1 %, so its own sales barely move the price),
+/// shocked just past its liquidation price, in partial mode under `rules`.
+fn one_whale(
+    notional: f64,
+    leverage: f64,
+    shock_pct: f64,
+    rules: leverage_cascade::model::VenueRules,
+    tiers: MarginTiers,
+) -> Outcome {
+    let position = PositionSpec { side: Side::Long, notional, leverage, entry: 100.0 };
+    let params = Params {
+        positions: Some(vec![position]),
+        depth_per_pct: 1e9,
+        shock_pct,
+        ticks: 30,
+        margin_tiers: tiers,
+        liquidation: LiquidationParams {
+            venue_rules: rules,
+            mode: leverage_cascade::model::LiquidationMode::Partial,
+            ..LiquidationParams::default()
+        },
+        ..Params::default()
+    };
+    simulate(&params).unwrap()
+}
+
+#[test]
+fn a_partial_liquidation_keeps_most_of_a_whale_and_leaves_it_compliant() {
+    use leverage_cascade::model::VenueRules;
+    // Hyperliquid: a $50 M 10x long (liquidated at 90.452 with 0.5 % maintenance), marked at
+    // 90.44. One step sells 20 %; the equity stays behind the rest, which is then above its
+    // (smaller) maintenance: it goes back to its trader with a new liquidation price. Model
+    // version 1 sold all of it, $10 M a tick.
+    let o = one_whale(5e7, 10.0, -9.56, VenueRules::Hyperliquid, MarginTiers::None);
+    let map = &o.liquidation_map;
+    let (sold, kept): (f64, f64) =
+        (map.long_liquidated.iter().sum(), map.long_survived.iter().sum());
+    assert!(close(sold, 1e7, 1e-9), "sold {sold}");
+    assert!(close(kept, 4e7, 1e-9), "kept {kept}");
+    assert_eq!(o.summary.waiting_at_end, 0.0);
+    assert_eq!(o.summary.waves, 1, "breached once, compliant after one step");
+    // Its new liquidation price lies below the mark, where it then stays for the rest of the run.
+    assert!(o.series.price.iter().all(|&p| p > 90.3 && p < 90.44), "{:?}", &o.series.price[..3]);
+
+    // Binance: a $30 M 4x long on the standard table is in the 10 % tier at its liquidation
+    // price (78.64, notional $23.6 M). Marked at 78.6, it is reduced to the top of the 5 % tier
+    // ($20 M at the mark), whose maintenance its equity meets: about 15 % is sold, 85 % kept.
+    let o = one_whale(3e7, 4.0, -21.4, VenueRules::Binance, MarginTiers::Standard);
+    let map = &o.liquidation_map;
+    let (sold, kept): (f64, f64) =
+        (map.long_liquidated.iter().sum(), map.long_survived.iter().sum());
+    let rest_coins = 20e6 / 78.6;
+    assert!(close(kept, rest_coins * 100.0, 1e-3), "kept {kept}");
+    assert!(close(sold + kept, 3e7, 1e-9));
+    assert_eq!(o.summary.waves, 1);
+    // Without tiers there is no lower tier to reduce to: Binance's rules then close it all.
+    let o = one_whale(5e7, 10.0, -9.56, VenueRules::Binance, MarginTiers::None);
+    assert!(close(o.summary.liquidated_notional, 5e7, 1e-9));
+}
+
 #[test]
 fn a_horizon_that_ends_in_a_closure_reports_what_waits() {
     // A thin book ($10 M per 1 %) whose cascade reaches the last level, closed for longer than

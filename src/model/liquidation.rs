@@ -32,7 +32,7 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, VecDeque};
 
-use super::margin::{bankruptcy_price, breached, TierTable};
+use super::margin::{bankruptcy_price, breached, liquidation_price, TierTable};
 use super::market::Market;
 use super::num::{max, min};
 use super::params::{LiquidationMode, Params, Side, VenueRules};
@@ -67,6 +67,9 @@ struct Order {
     qty: f64,
     /// More of the same position still waits in the queue (the throttle split the order).
     rest_queued: bool,
+    /// A step of a partial liquidation that leaves part of the position with its trader: a
+    /// reduction, which pays no liquidation fee (see [`Engine::settle`]).
+    step: bool,
 }
 
 /// What one tick of clearing did.
@@ -142,6 +145,15 @@ pub struct Engine {
     pub adl_positions: u32,
     /// Notional (USD at entry) taken off positions by the order being executed.
     liquidated_now: f64,
+    /// Whether the order being executed is a step of a partial liquidation.
+    stepping: bool,
+    /// Coins the order being executed has closed so far, and what they changed its position's
+    /// margin by (realised PnL less the fee, never below the margin they carried).
+    order_done: f64,
+    order_pnl: f64,
+    /// Positions handed back to their traders with a new liquidation price, most fragile
+    /// first, per side: the sweep pointer only knows the book's original order.
+    relisted: [BinaryHeap<Relisted>; 2],
 }
 
 /// Open interest of a population, long and short, USD at entry.
@@ -188,6 +200,10 @@ impl Engine {
             adl_qty: 0.0,
             adl_positions: 0,
             liquidated_now: 0.0,
+            stepping: false,
+            order_done: 0.0,
+            order_pnl: 0.0,
+            relisted: [BinaryHeap::new(), BinaryHeap::new()],
         }
     }
 
@@ -236,30 +252,31 @@ impl Engine {
         &mut self.books[book_index(side)].positions[idx as usize]
     }
 
-    /// Rule 1: finds every newly breached position at `mark`; outside a halt, the partial pool
-    /// queues its next slices.
+    /// Rule 1: finds every newly breached position at `mark`, in book order and among the
+    /// relisted; outside a halt, the partial pool queues its next slices.
     pub fn detect(&mut self, mark: f64, halted: bool) -> Breaches {
         let mut found = Breaches::default();
         for b in 0..2 {
             let side = self.books[b].side;
-            while let Some(p) = self.books[b].positions.get_mut(self.swept[b]) {
-                if !breached(side, p.liq, mark) {
+            while let Some(p) = self.books[b].positions.get(self.swept[b]) {
+                // A relisted position is the heap's to watch; its price may be out of order.
+                if p.state != State::Relisted && !breached(side, p.liq, mark) {
                     break;
                 }
                 if p.state == State::Open {
-                    found.count += 1;
-                    found.notional += p.notional();
-                    let idx = self.swept[b] as u32;
-                    if self.mode == LiquidationMode::Partial && p.notional() > self.partial_above {
-                        p.state = State::Pool;
-                        self.pool.push((side, idx));
-                    } else {
-                        p.state = State::Queued;
-                        self.queued_notional += p.notional();
-                        self.queue.push_back(Order { side, idx, qty: p.qty, rest_queued: false });
-                    }
+                    self.breach(side, self.swept[b] as u32, &mut found);
                 }
                 self.swept[b] += 1;
+            }
+            while let Some(&top) = self.relisted[b].peek() {
+                let p = &self.books[b].positions[top.idx as usize];
+                if p.state == State::Relisted && p.liq == top.liq {
+                    if !breached(side, p.liq, mark) {
+                        break;
+                    }
+                    self.breach(side, top.idx, &mut found);
+                }
+                self.relisted[b].pop();
             }
         }
         if !halted {
@@ -268,32 +285,83 @@ impl Engine {
         found
     }
 
-    /// Partial mode: each pooled position still in breach queues its next slice; one that has
-    /// recovered goes back to its trader (and to the sweep, should the mark fall again).
+    /// Takes a newly breached position over: to the partial pool when it is large enough to
+    /// be liquidated in steps, else whole into the queue.
+    fn breach(&mut self, side: Side, idx: u32, found: &mut Breaches) {
+        let (mode, partial_above) = (self.mode, self.partial_above);
+        let p = self.position(side, idx);
+        let notional = p.notional();
+        found.count += 1;
+        found.notional += notional;
+        if mode == LiquidationMode::Partial && notional > partial_above {
+            p.state = State::Pool;
+            self.pool.push((side, idx));
+        } else {
+            p.state = State::Queued;
+            let qty = p.qty;
+            self.queued_notional += notional;
+            self.queue.push_back(Order { side, idx, qty, rest_queued: false, step: false });
+        }
+    }
+
+    /// Partial mode: each pooled position still in breach queues its next step; one that has
+    /// recovered goes back to its trader.
     fn slice_pool(&mut self, mark: f64) {
         let pool = std::mem::take(&mut self.pool);
         for &(side, idx) in &pool {
-            let fraction = self.partial_fraction;
-            let p = self.position(side, idx);
+            let p = self.books[book_index(side)].positions[idx as usize];
             if breached(side, p.liq, mark) {
-                let qty = min(p.qty0 * fraction, p.qty);
-                p.state = State::Queued;
-                let notional = qty * p.entry;
-                self.queued_notional += notional;
-                self.queue.push_back(Order { side, idx, qty, rest_queued: false });
+                let qty = self.step(&p, side, mark);
+                self.position(side, idx).state = State::Queued;
+                self.queued_notional += qty * p.entry;
+                let step = qty < p.qty * (1.0 - DUST);
+                self.queue.push_back(Order { side, idx, qty, rest_queued: false, step });
             } else {
-                p.state = State::Open;
-                self.rewind(side, idx);
+                self.relist(side, idx);
             }
         }
         self.pool = pool;
         self.pool.clear();
     }
 
-    /// Puts the sweep pointer back so a spared position can be breached again.
-    fn rewind(&mut self, side: Side, idx: u32) {
-        let b = book_index(side);
-        self.swept[b] = self.swept[b].min(idx as usize);
+    /// The coins one step of a partial liquidation closes, so that what remains complies at
+    /// `mark`:
+    /// - "hyperliquid": `partialFraction` of the original size (Hyperliquid sends 20 % of a
+    ///   position over $100 k, then waits; here one tick);
+    /// - "binance": what brings the position's notional at the mark down to the top of the
+    ///   highest lower tier whose maintenance its equity then meets (Binance "avoids full
+    ///   clear of the user's position whenever possible"; Bybit describes the step as the
+    ///   difference between the position's value and the lower tier's). With no such tier,
+    ///   the whole position.
+    fn step(&self, p: &Position, side: Side, mark: f64) -> f64 {
+        if self.rules == VenueRules::Hyperliquid {
+            return min(p.qty0 * self.partial_fraction, p.qty);
+        }
+        let dir = direction(side);
+        let equity = p.margin_of(p.qty) + dir * p.qty * (mark - p.entry);
+        let (now, _) = self.tiers.tier_index(p.qty * mark);
+        for lower in (0..now).rev() {
+            let tier = self.tiers.tier(lower);
+            // Sold at the mark, a step leaves the equity with the rest (it pays no liquidation
+            // fee); the rest must then be above the lower tier's maintenance.
+            let rest = tier.up_to / mark;
+            let sold = p.qty - rest;
+            let close_fee = rest * bankruptcy_price(side, p.entry, p.leverage) * tier.close_fee;
+            let maintenance = tier.up_to * tier.mmr - tier.cum + close_fee;
+            if sold > 0.0 && equity > maintenance {
+                return sold;
+            }
+        }
+        p.qty
+    }
+
+    /// Hands a position back to its trader, watched by the relist heap at its liquidation price.
+    fn relist(&mut self, side: Side, idx: u32) {
+        let p = self.position(side, idx);
+        p.state = State::Relisted;
+        let liq = p.liq;
+        let key = direction(side) * liq;
+        self.relisted[book_index(side)].push(Relisted { key, liq, idx });
     }
 
     /// Circuit-breaker reopening: queued positions no longer in breach are handed back.
@@ -305,11 +373,8 @@ impl Engine {
                 self.queue.push_back(order);
             } else {
                 let notional = order.qty * p.entry;
-                if p.state == State::Queued {
-                    p.state = State::Open;
-                }
                 self.queued_notional -= notional;
-                self.rewind(order.side, order.idx);
+                self.relist(order.side, order.idx);
             }
         }
         // Orders of one position are adjacent; if any was kept, the position stays queued.
@@ -337,11 +402,12 @@ impl Engine {
         let batch = std::mem::take(&mut self.batch);
         if !self.clear_at_once(&batch, market, &mut fills) {
             for order in &batch {
+                self.stepping = order.step;
                 match self.rules {
                     VenueRules::Binance => self.limit_order(order, market, &mut fills),
                     VenueRules::Hyperliquid => self.market_order(order, market, &mut fills),
                 }
-                self.finish(order, &mut fills);
+                self.finish(order, &mut fills, market.price());
             }
         }
         self.batch = batch;
@@ -390,9 +456,10 @@ impl Engine {
         market.trade(-dir * qty * before);
         let fill = fill_price(before, after);
         for order in batch {
-            self.settle(order.side, order.idx, order.qty, fill, fills);
-            self.take_off(order.side, order.idx, order.qty);
-            self.finish(order, fills);
+            self.stepping = order.step;
+            let fee = self.settle(order.side, order.idx, order.qty, fill, fills);
+            self.take_off(order.side, order.idx, order.qty, fill, fee);
+            self.finish(order, fills, after);
         }
         true
     }
@@ -415,8 +482,9 @@ impl Engine {
         };
         if filled > 0.0 {
             let after = market.trade(-dir * filled * before);
-            self.settle(side, order.idx, filled, fill_price(before, after), fills);
-            self.take_off(side, order.idx, filled);
+            let fill = fill_price(before, after);
+            let fee = self.settle(side, order.idx, filled, fill, fills);
+            self.take_off(side, order.idx, filled, fill, fee);
         }
         let rest = order.qty - filled;
         if rest <= DUST * p.qty0 {
@@ -441,14 +509,14 @@ impl Engine {
         if take > 0.0 {
             self.take_over(dir * take, limit);
             self.takeover_notional += take * p.entry;
-            self.take_off(side, order.idx, take);
+            self.take_off(side, order.idx, take, limit, 0.0);
         }
         let deleverage = rest - take;
         if deleverage > 0.0 {
             fills.fund_ran_dry = true;
             // Closed at the bankruptcy price: the trader's equity is zero, nobody else pays.
             let left = self.deleverage(side, deleverage, mark, fills);
-            self.take_off(side, order.idx, deleverage);
+            self.take_off(side, order.idx, deleverage, limit, 0.0);
             if left > 0.0 {
                 // No profitable opposite position is left: the fund must hold the rest.
                 self.take_over(dir * left, limit);
@@ -466,6 +534,8 @@ impl Engine {
         let expected = fill_price(before, market.price_after(flow));
         let (equity, _) = self.settlement(side, order.idx, order.qty, expected);
         if self.adl && equity < 0.0 && -equity > self.fund {
+            let p = self.books[book_index(side)].positions[order.idx as usize];
+            let bankrupt = bankruptcy_price(side, p.entry, p.leverage);
             let left = self.deleverage(side, order.qty, before, fills);
             if left > 0.0 {
                 // Not enough profitable opposite positions: the rest is a loss nobody pays.
@@ -473,11 +543,13 @@ impl Engine {
                 self.bad_debt += max(-equity, 0.0);
                 fills.fund_ran_dry = true;
             }
+            self.take_off(side, order.idx, order.qty, bankrupt, 0.0);
         } else {
             let after = market.trade(flow);
-            self.settle(side, order.idx, order.qty, fill_price(before, after), fills);
+            let fill = fill_price(before, after);
+            let fee = self.settle(side, order.idx, order.qty, fill, fills);
+            self.take_off(side, order.idx, order.qty, fill, fee);
         }
-        self.take_off(side, order.idx, order.qty);
     }
 
     /// The fund takes `qty` coins (signed: positive long) at `price`.
@@ -562,25 +634,29 @@ impl Engine {
             if equity < maintenance * 2.0 / 3.0 && notional <= self.vault_left {
                 self.vault_left -= notional;
                 self.backstop_notional += notional;
-                self.take_off(order.side, order.idx, order.qty);
-                self.finish(order, fills);
+                let bankrupt = bankruptcy_price(order.side, p.entry, p.leverage);
+                self.take_off(order.side, order.idx, order.qty, bankrupt, 0.0);
+                self.finish(order, fills, mark);
             } else {
                 self.batch.push(*order);
             }
         }
     }
 
-    /// Equity of `qty` coins of a position if filled at `price`, and the fee they would pay.
+    /// Equity of `qty` coins of a position if filled at `price`, and the liquidation fee they
+    /// would pay: none for a step of a partial liquidation (`self.stepping`), which reduces a
+    /// position and leaves the rest with its trader, rather than liquidating it.
     fn settlement(&self, side: Side, idx: u32, qty: f64, price: f64) -> (f64, f64) {
         let p = &self.books[book_index(side)].positions[idx as usize];
         let equity = p.margin_of(qty) + direction(side) * qty * (price - p.entry);
-        let fee = min(self.fee * qty * price, max(equity, 0.0));
+        let rate = if self.stepping { 0.0 } else { self.fee };
+        let fee = min(rate * qty * price, max(equity, 0.0));
         (equity, fee)
     }
 
     /// Settles `qty` coins filled at `price`: the fee into the fund, and a loss past bankruptcy
-    /// paid by the fund while it can; what it cannot is bad debt.
-    fn settle(&mut self, side: Side, idx: u32, qty: f64, price: f64, fills: &mut TickFills) {
+    /// paid by the fund while it can; what it cannot is bad debt. Returns the fee.
+    fn settle(&mut self, side: Side, idx: u32, qty: f64, price: f64, fills: &mut TickFills) -> f64 {
         let (equity, fee) = self.settlement(side, idx, qty, price);
         self.fund += fee;
         self.fees += fee;
@@ -597,13 +673,19 @@ impl Engine {
                 fills.fund_ran_dry = true;
             }
         }
+        fee
     }
 
-    /// Takes `qty` coins off a position's size and books them as liquidated.
-    fn take_off(&mut self, side: Side, idx: u32, qty: f64) {
+    /// Takes `qty` coins off a position's size, closed at `price` for `fee`, and books them as
+    /// liquidated. What they change the position's margin by (their realised PnL less the fee,
+    /// but never less than the margin they carried: a loss beyond it is the fund's) is kept for
+    /// [`Engine::finish`].
+    fn take_off(&mut self, side: Side, idx: u32, qty: f64, price: f64, fee: f64) {
         let b = book_index(side);
         let p = &mut self.books[b].positions[idx as usize];
         let qty = min(qty, p.qty);
+        self.order_done += qty;
+        self.order_pnl += max(direction(side) * qty * (price - p.entry) - fee, -p.margin_of(qty));
         p.qty -= qty;
         let notional = qty * p.entry;
         if !p.hit {
@@ -614,22 +696,38 @@ impl Engine {
         self.liquidated_now += notional;
     }
 
-    /// After an order is done: the position is closed, waits for its next slice, or (should
-    /// rounding leave more than dust of a full liquidation) stays queued.
-    fn finish(&mut self, order: &Order, fills: &mut TickFills) {
+    /// After an order is done at `mark`: the position is closed; after a partial step, what
+    /// remains keeps its margin and gets a new liquidation price, in the tier of its notional
+    /// there, and goes back to its trader if that complies at the mark, or waits for its next
+    /// step; or (should rounding leave more than dust of a full liquidation) it stays queued.
+    fn finish(&mut self, order: &Order, fills: &mut TickFills, mark: f64) {
+        let (done, pnl) =
+            (std::mem::take(&mut self.order_done), std::mem::take(&mut self.order_pnl));
         let mode_partial = self.mode == LiquidationMode::Partial;
-        let p = &mut self.books[book_index(order.side)].positions[order.idx as usize];
+        let (side, idx) = (order.side, order.idx);
+        let p = &mut self.books[book_index(side)].positions[idx as usize];
+        // The margin behind what remains: what the closed coins carried came back as their PnL.
+        let margin = (p.qty + done) * p.entry / p.leverage + pnl;
         if p.qty <= DUST * p.qty0 {
             p.qty = 0.0;
             p.state = State::Closed;
-        } else if !order.rest_queued && mode_partial {
-            p.state = State::Pool;
-            self.pool.push((order.side, order.idx));
+        } else if !order.rest_queued && mode_partial && margin > 0.0 {
+            // Leverage is notional at entry ÷ margin, so every formula of margin.rs holds for
+            // the remainder with its new margin.
+            p.leverage = p.qty * p.entry / margin;
+            p.liq = liquidation_price(side, p.entry, p.leverage, p.qty, &self.tiers);
+            p.tier = self.tiers.liquidation_tier(side, p.qty * p.entry, p.leverage).0;
+            if breached(side, p.liq, mark) {
+                p.state = State::Pool;
+                self.pool.push((side, idx));
+            } else {
+                self.relist(side, idx);
+            }
         } else if !order.rest_queued {
             p.state = State::Queued;
             let rest = p.qty;
             self.queued_notional += rest * p.entry;
-            self.queue.push_back(Order { qty: rest, ..*order });
+            self.queue.push_back(Order { qty: rest, step: false, ..*order });
         }
         fills.notional += std::mem::take(&mut self.liquidated_now);
         fills.count += 1;
@@ -647,7 +745,8 @@ impl Engine {
         ranked.clear();
         for (i, p) in self.books[book_index(opposite)].positions.iter().enumerate() {
             let pnl = dir * (mark - p.entry) / p.entry;
-            if p.state == State::Open && p.qty > 0.0 && pnl > 0.0 {
+            let held = matches!(p.state, State::Open | State::Relisted);
+            if held && p.qty > 0.0 && pnl > 0.0 {
                 let cushion = dir * (mark - bankruptcy_price(opposite, p.entry, p.leverage));
                 let effective = mark / cushion;
                 ranked.push(Ranked { score: pnl * effective, idx: Reverse(i as u32) });
@@ -692,6 +791,37 @@ impl Engine {
         }
         self.adl_qty += qty - max(need, 0.0);
         max(need, 0.0)
+    }
+}
+
+/// A relisted position's place in its side's heap: the most fragile first (the highest
+/// liquidation price of a long, the lowest of a short: `key` is the price signed by the side),
+/// then the lowest index. `liq` is the price it was relisted at; an entry whose position has
+/// since moved on is stale and skipped.
+#[derive(Clone, Copy, Debug)]
+struct Relisted {
+    key: f64,
+    liq: f64,
+    idx: u32,
+}
+
+impl PartialEq for Relisted {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Relisted {}
+
+impl PartialOrd for Relisted {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Relisted {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key.total_cmp(&other.key).then(other.idx.cmp(&self.idx))
     }
 }
 

@@ -27,6 +27,9 @@ use super::spec::{self, Invalidates};
 pub enum State {
     /// Held by its trader.
     Open,
+    /// Held by its trader again after a partial liquidation or a spared breach, with a
+    /// liquidation price the engine's relist heap watches (it may no longer be in book order).
+    Relisted,
     /// In partial liquidation: below maintenance, waiting for its next slice.
     Pool,
     /// An order for it (or for its next slice) waits in the liquidation queue.
