@@ -259,6 +259,24 @@ proptest! {
     }
 
     #[test]
+    fn every_dollar_is_accounted_for_every_tick(p in params()) {
+        // Each account from its own ledger (liquidation.rs, `Audit`): the traders' held
+        // positions and what closed ones paid back, the fund, the vault, the book's
+        // counterparties, the magnet's sellers, the positions' original counterparties and bad
+        // debt. Their sum never changes: every trade has two sides at one price, every fee and
+        // loss moves between two accounts.
+        let audits = leverage_cascade::model::audit(&p).unwrap();
+        prop_assert_eq!(audits.len(), p.ticks as usize + 1);
+        let start = audits[0].total();
+        // Rounding scales with the dollars that moved: open interest and the fund.
+        let scale = p.open_interest + p.insurance_fund + 1.0;
+        for (t, a) in audits.iter().enumerate() {
+            prop_assert!((a.total() - start).abs() <= 1e-9 * scale,
+                "tick {}: total {} vs {} at the start: {:?}", t, a.total(), start, a);
+        }
+    }
+
+    #[test]
     fn the_same_params_give_the_same_outcome(p in params()) {
         prop_assert_eq!(simulate(&p).unwrap(), simulate(&p).unwrap());
     }

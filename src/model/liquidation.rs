@@ -154,6 +154,52 @@ pub struct Engine {
     /// Positions handed back to their traders with a new liquidation price, most fragile
     /// first, per side: the sweep pointer only knows the book's original order.
     relisted: [BinaryHeap<Relisted>; 2],
+    /// What closed positions paid back to their traders (equity less fees), USD.
+    traders_paid: f64,
+    /// The backstop vault's holding: coins (positive long) and what they cost, USD.
+    vault_coins: f64,
+    vault_cost: f64,
+    /// The pre-emptive sellers outside the population (the magnet effect): coins and cash.
+    others_coins: f64,
+    others_cash: f64,
+}
+
+/// Every account's value at one mark, each computed from its own ledger (the conservation
+/// property test adds them up; docs/MODEL.md, "Conservation"). USD.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Audit {
+    /// Positions still held: margin plus unrealised PnL at the mark.
+    pub traders_held: f64,
+    /// What closed positions and closed parts paid back to their traders.
+    pub traders_paid: f64,
+    /// The insurance fund: cash, plus what it holds at the mark less what it cost.
+    pub fund: f64,
+    /// The backstop vault: what it took over, at the mark less what it cost.
+    pub vault: f64,
+    /// The book's counterparties (market makers): cash and coins at the mark.
+    pub book: f64,
+    /// The pre-emptive sellers of the magnet effect: cash and coins at the mark.
+    pub others: f64,
+    /// The counterparties of the positions as they were opened: the opposite of every
+    /// position's PnL at the mark, whatever happened to it since.
+    pub origin: f64,
+    /// Losses nobody paid.
+    pub bad_debt: f64,
+}
+
+impl Audit {
+    /// The sum of every account, less bad debt: the original counterparties are valued at their
+    /// full claim, and bad debt is the part of it that a bankrupt trader will never pay.
+    pub fn total(&self) -> f64 {
+        self.traders_held
+            + self.traders_paid
+            + self.fund
+            + self.vault
+            + self.book
+            + self.others
+            + self.origin
+            - self.bad_debt
+    }
 }
 
 /// Open interest of a population, long and short, USD at entry.
@@ -204,6 +250,11 @@ impl Engine {
             order_done: 0.0,
             order_pnl: 0.0,
             relisted: [BinaryHeap::new(), BinaryHeap::new()],
+            traders_paid: 0.0,
+            vault_coins: 0.0,
+            vault_cost: 0.0,
+            others_coins: 0.0,
+            others_cash: 0.0,
         }
     }
 
@@ -215,6 +266,31 @@ impl Engine {
     /// What the fund holds, USD at `mark` (positive whichever side it is).
     pub fn fund_held(&self, mark: f64) -> f64 {
         self.held.abs() * mark
+    }
+
+    /// Every account's value at `mark` from its own ledger (`market` holds the book's).
+    pub fn audit(&self, mark: f64, market: &Market) -> Audit {
+        let mut held = 0.0;
+        let mut origin = 0.0;
+        for book in &self.books {
+            let dir = direction(book.side);
+            for p in &book.positions {
+                if p.qty > 0.0 {
+                    held += p.margin_of(p.qty) + dir * p.qty * (mark - p.entry);
+                }
+                origin -= dir * p.qty0 * (mark - p.entry);
+            }
+        }
+        Audit {
+            traders_held: held,
+            traders_paid: self.traders_paid,
+            fund: self.fund_equity(mark),
+            vault: self.vault_coins * mark - self.vault_cost,
+            book: market.book_value(mark),
+            others: self.others_cash + self.others_coins * mark,
+            origin,
+            bad_debt: self.bad_debt,
+        }
     }
 
     /// The fund's result on what it took over: realised, plus what it holds valued at `mark`.
@@ -395,7 +471,11 @@ impl Engine {
         self.take_batch();
         self.backstop(market.price(), &mut fills);
         if extra_flow != 0.0 {
-            market.trade(extra_flow);
+            let before = market.price();
+            let after = market.trade(extra_flow);
+            let coins = extra_flow / before;
+            self.others_coins += coins;
+            self.others_cash -= coins * fill_price(before, after);
         }
 
         // Rule 4: the orders meet the book, one after another, unless they all fill in full.
@@ -515,7 +595,7 @@ impl Engine {
         if deleverage > 0.0 {
             fills.fund_ran_dry = true;
             // Closed at the bankruptcy price: the trader's equity is zero, nobody else pays.
-            let left = self.deleverage(side, deleverage, mark, fills);
+            let left = self.deleverage(side, deleverage, limit, mark, fills);
             self.take_off(side, order.idx, deleverage, limit, 0.0);
             if left > 0.0 {
                 // No profitable opposite position is left: the fund must hold the rest.
@@ -536,12 +616,12 @@ impl Engine {
         if self.adl && equity < 0.0 && -equity > self.fund {
             let p = self.books[book_index(side)].positions[order.idx as usize];
             let bankrupt = bankruptcy_price(side, p.entry, p.leverage);
-            let left = self.deleverage(side, order.qty, before, fills);
+            let left = self.deleverage(side, order.qty, bankrupt, before, fills);
             if left > 0.0 {
-                // Not enough profitable opposite positions: the rest is a loss nobody pays.
-                let (equity, _) = self.settlement(side, order.idx, left, expected);
-                self.bad_debt += max(-equity, 0.0);
-                fills.fund_ran_dry = true;
+                // No profitable opposite position is left: the fund must hold the rest.
+                self.take_over(direction(side) * left, bankrupt);
+                self.takeover_notional +=
+                    left * self.books[book_index(side)].positions[order.idx as usize].entry;
             }
             self.take_off(side, order.idx, order.qty, bankrupt, 0.0);
         } else {
@@ -635,6 +715,9 @@ impl Engine {
                 self.vault_left -= notional;
                 self.backstop_notional += notional;
                 let bankrupt = bankruptcy_price(order.side, p.entry, p.leverage);
+                let coins = direction(order.side) * order.qty;
+                self.vault_coins += coins;
+                self.vault_cost += coins * bankrupt;
                 self.take_off(order.side, order.idx, order.qty, bankrupt, 0.0);
                 self.finish(order, fills, mark);
             } else {
@@ -706,12 +789,20 @@ impl Engine {
         let mode_partial = self.mode == LiquidationMode::Partial;
         let (side, idx) = (order.side, order.idx);
         let p = &mut self.books[book_index(side)].positions[idx as usize];
-        // The margin behind what remains: what the closed coins carried came back as their PnL.
-        let margin = (p.qty + done) * p.entry / p.leverage + pnl;
+        // What the closed coins carried, and the margin behind what remains with it.
+        let released = done * p.entry / p.leverage + pnl;
+        let margin = p.qty * p.entry / p.leverage + released;
+        let keeps = !order.rest_queued && mode_partial && margin > 0.0 && p.qty > DUST * p.qty0;
+        if !keeps {
+            // Closed, or a piece the throttle split off: what it carried goes back to its trader.
+            self.traders_paid += released;
+        }
         if p.qty <= DUST * p.qty0 {
+            // Dust left by rounding is the trader's too.
+            self.traders_paid += p.margin_of(p.qty) + direction(side) * p.qty * (mark - p.entry);
             p.qty = 0.0;
             p.state = State::Closed;
-        } else if !order.rest_queued && mode_partial && margin > 0.0 {
+        } else if keeps {
             // Leverage is notional at entry ÷ margin, so every formula of margin.rs holds for
             // the remainder with its new margin.
             p.leverage = p.qty * p.entry / margin;
@@ -761,7 +852,14 @@ impl Engine {
     /// close at the bankrupt quantity's bankruptcy price, where its equity is zero: the
     /// counterparties get that price, not the mark. Returns the quantity that found no
     /// counterparty.
-    fn deleverage(&mut self, side: Side, qty: f64, mark: f64, fills: &mut TickFills) -> f64 {
+    fn deleverage(
+        &mut self,
+        side: Side,
+        qty: f64,
+        price: f64,
+        mark: f64,
+        fills: &mut TickFills,
+    ) -> f64 {
         if self.ranked_for != Some(side) {
             self.rank_opposites(side, mark);
         }
@@ -773,6 +871,9 @@ impl Engine {
             };
             let p = &mut self.books[b].positions[idx as usize];
             let take = min(p.qty, need);
+            // The counterparty closes at the bankrupt quantity's price: its margin and PnL there.
+            self.traders_paid +=
+                p.margin_of(take) + direction(opposite(side)) * take * (price - p.entry);
             p.qty -= take;
             need -= take;
             let notional = take * p.entry;

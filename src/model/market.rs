@@ -49,6 +49,10 @@ pub struct Market {
     depth: f64,
     permanent: f64,
     law: ImpactLaw,
+    /// The book's side of every trade, as an account of its own (the market makers who take
+    /// the other side): the coins they hold and the cash they paid or received.
+    book_coins: f64,
+    book_cash: f64,
 }
 
 impl Market {
@@ -67,6 +71,8 @@ impl Market {
             depth: params.depth_per_pct,
             permanent: params.permanent_impact,
             law: params.impact_law,
+            book_coins: 0.0,
+            book_cash: 0.0,
         }
     }
 
@@ -99,11 +105,24 @@ impl Market {
         self.price_with(self.flow + flow, self.memory + flow)
     }
 
-    /// Executes a net flow of `flow` USD against the book and returns the new price.
+    /// Executes a net flow of `flow` USD (valued at the price before it) against the book and
+    /// returns the new price. The trader's coins, flow ÷ price before, fill at the walk's
+    /// average price, the geometric mean of the prices before and after; the book takes the
+    /// other side at that price.
     pub fn trade(&mut self, flow: f64) -> f64 {
+        let before = self.price();
         self.flow += flow;
         self.memory += flow;
-        self.price()
+        let after = self.price();
+        let coins = flow / before;
+        self.book_coins -= coins;
+        self.book_cash += coins * (before * after).sqrt();
+        after
+    }
+
+    /// The book's account valued at `mark`: its cash and its coins (conservation audit).
+    pub fn book_value(&self, mark: f64) -> f64 {
+        self.book_cash + self.book_coins * mark
     }
 
     /// The flow (USD, buys positive) that would move the price to `target`, found by bisection

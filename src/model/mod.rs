@@ -23,13 +23,14 @@ pub mod spec;
 pub mod words;
 
 pub use error::{ErrorKind, ParamsError};
+pub use liquidation::Audit;
 pub use outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary};
 pub use params::{
     BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers,
     Params, PositionSpec, Side, TierSpec, VenueRules,
 };
 pub use scratch::Scratch;
-pub use simulate::{compare, simulate, Builds, Comparison, PopulationCache};
+pub use simulate::{audit, compare, simulate, Builds, Comparison, PopulationCache};
 
 /// Version of the model's behaviour. It changes whenever the same params could give a different
 /// outcome, so a shared link can say which model it was made with.

@@ -2,7 +2,7 @@
 
 use super::breaker::{Breaker, Trip};
 use super::error::ParamsError;
-use super::liquidation::{book_index, open_interest, Engine};
+use super::liquidation::{book_index, open_interest, Audit, Engine};
 use super::market::Market;
 use super::num::{max, min};
 use super::outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary, MAX_EVENTS};
@@ -251,12 +251,41 @@ pub fn run(params: &Params, population: Population, scratch: &mut Scratch) -> Ou
     run_with(params, population, &bands, scratch)
 }
 
+/// Every account's value before the first tick and at the end of each tick, each from its own
+/// ledger (traders, fund, vault, the book's counterparties, the magnet's sellers, the positions'
+/// original counterparties, bad debt): what the conservation property test adds up. It scans
+/// every position each tick, so it is for tests, not for the page.
+pub fn audit(params: &Params) -> Result<Vec<Audit>, ParamsError> {
+    params.validate()?;
+    let mut scratch = Scratch::default();
+    let population = Population::for_params(params, &mut scratch);
+    let bands = Bands::new(&population, params.start_price);
+    let mut audits = Vec::with_capacity(params.ticks as usize + 1);
+    run_audited(params, population, &bands, &mut scratch, |engine, market, price| {
+        audits.push(engine.audit(price, market))
+    });
+    Ok(audits)
+}
+
 /// [`run`] with the population's [`Bands`] already measured.
 fn run_with(
     params: &Params,
     population: Population,
     bands: &Bands,
     scratch: &mut Scratch,
+) -> Outcome {
+    run_audited(params, population, bands, scratch, |_, _, _| {})
+}
+
+/// [`run_with`], handing the engine, the market and the price to `on_tick` before the first tick
+/// and after each, for [`audit`]. The page's runs pass a closure that does nothing, so nothing
+/// is computed for them.
+fn run_audited(
+    params: &Params,
+    population: Population,
+    bands: &Bands,
+    scratch: &mut Scratch,
+    mut on_tick: impl FnMut(&Engine, &Market, f64),
 ) -> Outcome {
     let ticks = params.ticks as usize;
     let start = params.start_price;
@@ -278,6 +307,7 @@ fn run_with(
     let mut cascading = false;
     let mut fund_dry = false;
     let mut last_wave: Option<usize> = None;
+    on_tick(&engine, &market, market.price());
 
     for t in 0..params.ticks {
         let halted = breaker.as_ref().is_some_and(|b| b.halted(t));
@@ -374,6 +404,7 @@ fn run_with(
         series.insurance_fund.push(engine.fund_equity(price));
         series.adl_notional.push(fills.adl_notional);
         series.halted.push(u8::from(halted));
+        on_tick(&engine, &market, price);
     }
     debug_assert_eq!(series.price.len(), ticks);
 
