@@ -449,6 +449,36 @@ fn a_partial_liquidation_keeps_most_of_a_whale_and_leaves_it_compliant() {
 }
 
 #[test]
+fn adl_closes_exactly_what_the_book_and_the_fund_could_not_take() {
+    // One $50 M 10x long gapped past its bankruptcy price (a 12 % shock: the mark is below 90)
+    // with an empty fund, against $400 M of profitable shorts: its order fills nothing, the fund
+    // cannot accept it, and ADL closes exactly its 500,000 coins, at its bankruptcy price,
+    // against the top-ranked shorts, taking part of one where that is enough.
+    let mut positions =
+        vec![PositionSpec { side: Side::Long, notional: 5e7, leverage: 10.0, entry: 100.0 }];
+    for i in 0..40 {
+        // $10 M each at 2x to 5x: ranked by PnL % × effective leverage.
+        let leverage = 2.0 + f64::from(i % 4);
+        positions.push(PositionSpec { side: Side::Short, notional: 1e7, leverage, entry: 100.0 });
+    }
+    let params = Params {
+        positions: Some(positions),
+        depth_per_pct: 1e9,
+        shock_pct: -12.0,
+        ticks: 5,
+        insurance_fund: 0.0,
+        ..Params::default()
+    };
+    let s = simulate(&params).unwrap().summary;
+    assert!(close(s.adl_qty, 5e5, 1e-12), "{}", s.adl_qty);
+    assert!(close(s.adl_notional, 5e7, 1e-12));
+    // Five of the 5x shorts ($10 M, 100,000 coins each) cover it: the highest ranked first.
+    assert_eq!(s.adl_positions, 5);
+    assert_eq!(s.fund_takeover_notional, 0.0);
+    assert!(close(s.liquidated_notional, 5e7, 1e-12));
+}
+
+#[test]
 fn a_horizon_that_ends_in_a_closure_reports_what_waits() {
     // A thin book ($10 M per 1 %) whose cascade reaches the last level, closed for longer than
     // the run: what is queued is reported as waiting, not as liquidated.

@@ -110,6 +110,8 @@ pub struct Summary {
     pub fund_held_at_end: f64,
     /// Opposite positions closed at least in part by auto-deleveraging.
     pub adl_positions: u32,
+    /// Bankrupt quantity auto-deleveraged, in coins: what neither the book nor the fund took.
+    pub adl_qty: f64,
     /// Branching ratio n at the start: liquidatable USD (valued at the liquidation price) whose
     /// liquidation price lies within 1 % of the start price on the shock's side, ÷ `depthPerPct`.
     /// Each liquidated dollar sets off n more; n ≥ 1 means a runaway cascade.

@@ -435,7 +435,8 @@ fn run_audited(
     let (fees, covered) = (engine.fees, engine.covered);
     let (fund_pnl, fund_held_at_end) =
         (engine.fund_pnl(final_price), engine.fund_held(final_price));
-    let (takeover, adl_positions) = (engine.takeover_notional, engine.adl_positions);
+    let (takeover, adl_positions, adl_qty) =
+        (engine.takeover_notional, engine.adl_positions, engine.adl_qty);
     let (liquidated_count, backstop_notional) = (engine.liquidated_count, engine.backstop_notional);
     let waiting_at_end = engine.waiting_notional();
     engine.into_books().into_iter().for_each(|book| book.recycle(scratch));
@@ -471,6 +472,7 @@ fn run_audited(
             fund_pnl,
             fund_held_at_end,
             adl_positions,
+            adl_qty,
             branching_ratio,
             peak_branching_ratio,
             peak_branching_at_pct,

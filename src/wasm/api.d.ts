@@ -172,6 +172,8 @@ export interface Summary {
   fundHeldAtEnd: number;
   /** Opposite positions closed at least in part by auto-deleveraging. */
   adlPositions: number;
+  /** Bankrupt quantity auto-deleveraged, coins: what neither the book nor the fund took. */
+  adlQty: number;
   /** Liquidatable USD within 1 % of the start ÷ depthPerPct; ≥ 1 means a runaway cascade. */
   branchingRatio: number;
   peakBranchingRatio: number;
