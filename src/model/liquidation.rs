@@ -441,7 +441,9 @@ impl Engine {
     }
 
     /// Circuit-breaker reopening: queued positions no longer in breach are handed back.
-    pub fn spare(&mut self, mark: f64) {
+    /// Returns how many orders were spared.
+    pub fn spare(&mut self, mark: f64) -> u32 {
+        let mut spared = 0;
         let queue = std::mem::take(&mut self.queue);
         for order in queue {
             let p = self.position(order.side, order.idx);
@@ -451,6 +453,7 @@ impl Engine {
                 let notional = order.qty * p.entry;
                 self.queued_notional -= notional;
                 self.relist(order.side, order.idx);
+                spared += 1;
             }
         }
         // Orders of one position are adjacent; if any was kept, the position stays queued.
@@ -461,6 +464,7 @@ impl Engine {
         if self.queue.is_empty() {
             self.queued_notional = 0.0;
         }
+        spared
     }
 
     /// Rules 2–6: executes up to one tick's worth of queued orders after `extra_flow` USD of

@@ -155,8 +155,8 @@ pub enum EventKind {
     Queued,
     /// The circuit breaker halted trading.
     Halt,
-    /// Trading resumed after a halt; `notional` is what still waits to be liquidated after the
-    /// queue was checked again at the reopening price.
+    /// Trading resumed after a halt; `count` queued orders were spared (back above
+    /// maintenance at the reopening price), `notional` is what still waits to be liquidated.
     Resume,
     /// The insurance fund ran dry.
     FundExhausted,

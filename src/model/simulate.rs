@@ -317,8 +317,9 @@ fn run_audited(
         //    arrived during the halt now give; the rest go to market this tick.
         market.recover();
         if was_halted && !halted {
-            engine.spare(market.price());
+            let spared = engine.spare(market.price());
             log.push(Event {
+                count: spared,
                 notional: engine.waiting_notional(),
                 ..event(t, EventKind::Resume, market.price())
             });

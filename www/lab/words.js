@@ -111,10 +111,14 @@ export function narrate(event, startPrice, tickSeconds) {
       return `${when}: during the halt, ${positions(event.count)} (${usd(event.notional)}) fell below maintenance at the indicative price ${price}. Nothing is sold yet: their liquidations wait in the queue for the reopening.`;
     case 'halt':
       return `${when}: the price is ${pct(event.levelPct)} down, so the circuit breaker halts trading. The book refills while nobody trades.`;
-    case 'resume':
-      return event.notional > 0
-        ? `${when}: trading resumes at ${price}. Positions back above maintenance are spared; ${usd(event.notional)} of liquidations that waited go to market now.`
-        : `${when}: trading resumes at ${price}. No liquidation is left waiting.`;
+    case 'resume': {
+      const spared = event.count > 0 ? ` The refilled book put ${positions(event.count)} back above maintenance: spared.` : '';
+      const rest =
+        event.notional > 0
+          ? ` ${usd(event.notional)} of liquidations that waited go to market now.`
+          : ' No liquidation is left waiting.';
+      return `${when}: trading resumes at ${price}.${spared}${rest}`;
+    }
     case 'fundExhausted':
       return `${when}: the insurance fund can no longer cover what it holds; what the book cannot absorb now falls on winning traders through auto-deleveraging, or becomes bad debt.`;
     case 'adl':
