@@ -152,8 +152,10 @@ pub struct Engine {
     order_done: f64,
     order_pnl: f64,
     /// Positions handed back to their traders with a new liquidation price, most fragile
-    /// first, per side: the sweep pointer only knows the book's original order.
-    relisted: [BinaryHeap<Relisted>; 2],
+    /// first, per side: the sweep pointer only knows the book's original order. Each entry's
+    /// score is the price it was relisted at, signed by the side (the highest long price, the
+    /// lowest short one, first); an entry whose position has since moved on is stale.
+    relisted: [BinaryHeap<Ranked>; 2],
     /// What closed positions paid back to their traders (equity less fees), USD.
     traders_paid: f64,
     /// The backstop vault's holding: coins (positive long) and what they cost, USD.
@@ -344,13 +346,13 @@ impl Engine {
                 }
                 self.swept[b] += 1;
             }
-            while let Some(&top) = self.relisted[b].peek() {
-                let p = &self.books[b].positions[top.idx as usize];
-                if p.state == State::Relisted && p.liq == top.liq {
+            while let Some(&Ranked { score, idx: Reverse(idx) }) = self.relisted[b].peek() {
+                let p = &self.books[b].positions[idx as usize];
+                if p.state == State::Relisted && direction(side) * p.liq == score {
                     if !breached(side, p.liq, mark) {
                         break;
                     }
-                    self.breach(side, top.idx, &mut found);
+                    self.breach(side, idx, &mut found);
                 }
                 self.relisted[b].pop();
             }
@@ -435,9 +437,8 @@ impl Engine {
     fn relist(&mut self, side: Side, idx: u32) {
         let p = self.position(side, idx);
         p.state = State::Relisted;
-        let liq = p.liq;
-        let key = direction(side) * liq;
-        self.relisted[book_index(side)].push(Relisted { key, liq, idx });
+        let score = direction(side) * p.liq;
+        self.relisted[book_index(side)].push(Ranked { score, idx: Reverse(idx) });
     }
 
     /// Circuit-breaker reopening: queued positions no longer in breach are handed back.
@@ -899,38 +900,8 @@ impl Engine {
     }
 }
 
-/// A relisted position's place in its side's heap: the most fragile first (the highest
-/// liquidation price of a long, the lowest of a short: `key` is the price signed by the side),
-/// then the lowest index. `liq` is the price it was relisted at; an entry whose position has
-/// since moved on is stale and skipped.
-#[derive(Clone, Copy, Debug)]
-struct Relisted {
-    key: f64,
-    liq: f64,
-    idx: u32,
-}
-
-impl PartialEq for Relisted {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Relisted {}
-
-impl PartialOrd for Relisted {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Relisted {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.key.total_cmp(&other.key).then(other.idx.cmp(&self.idx))
-    }
-}
-
-/// A position's place in the ADL ranking: highest score first, then lowest index.
+/// A position's place in a ranking, highest score first, then lowest index: the ADL ranking, and
+/// the relist heaps (score: the liquidation price signed by the side).
 #[derive(Clone, Copy, Debug)]
 struct Ranked {
     score: f64,
