@@ -196,6 +196,57 @@ fn supercritical_cascade_runs_through_the_whole_band() {
     assert!(out.summary.final_price < 100.0 * (-0.3f64).exp());
 }
 
+// ---- The shock as a sell program ----
+
+#[test]
+fn a_sell_program_spread_over_time_falls_less_where_the_book_refills() {
+    // No liquidations (leverage 1): the program alone. With half of the impact transient
+    // (half-life 20 ticks), the same sale spread over more ticks reaches a smaller drawdown, as
+    // in Obizhaeva & Wang (2013); with all of it permanent, it ends at the gap's price, 95,
+    // whatever the spread.
+    let base = Params { leverage: 1.0, ..Params::default() };
+    let run = |shock_ticks, permanent_impact| {
+        let p = Params { shock_ticks, permanent_impact, ..base.clone() };
+        simulate(&p).unwrap().summary
+    };
+    let mut last = f64::INFINITY;
+    for ticks in [2, 10, 50, 200] {
+        let d = run(ticks, 0.5).max_drawdown_pct;
+        assert!(d < last - 0.1, "{ticks} ticks: drawdown {d} after {last}");
+        last = d;
+    }
+    for ticks in [1, 2, 10, 50, 200] {
+        let s = run(ticks, 1.0);
+        assert!(close(s.final_price, 95.0, 1e-9), "{ticks}: {}", s.final_price);
+        assert!((s.max_drawdown_pct - 5.0).abs() < 1e-6, "{ticks}: {}", s.max_drawdown_pct);
+    }
+    // Under the square-root law the program is the flow whose impact on a calm book is the
+    // shock: with all of it permanent, the same end as the gap too.
+    let sqrt = simulate(&Params {
+        impact_law: leverage_cascade::model::ImpactLaw::Sqrt,
+        shock_ticks: 30,
+        permanent_impact: 1.0,
+        ..base.clone()
+    })
+    .unwrap();
+    assert!(close(sqrt.summary.final_price, 95.0, 1e-9));
+}
+
+#[test]
+fn a_sell_program_sets_off_the_cascade_more_gently() {
+    // The same 5 % program on the default market: spread over two minutes, the book refills
+    // between slices, so fewer positions are pushed under at once and the fall is smaller.
+    let gap = simulate(&Params::default()).unwrap().summary;
+    let program = simulate(&Params { shock_ticks: 120, ..Params::default() }).unwrap().summary;
+    assert!(
+        program.max_move_pct < gap.max_move_pct,
+        "{} vs {}",
+        program.max_move_pct,
+        gap.max_move_pct
+    );
+    assert!(program.liquidated_notional < gap.liquidated_notional);
+}
+
 // ---- Null cases ----
 
 #[test]

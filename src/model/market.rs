@@ -100,6 +100,15 @@ impl Market {
         }
     }
 
+    /// The flow (USD, buys positive) whose impact g on a calm book is the log move `dx`: the
+    /// inverse of [`Market::impact`].
+    pub fn flow_for(&self, dx: f64) -> f64 {
+        match self.law {
+            ImpactLaw::Linear => dx * 100.0 * self.depth,
+            ImpactLaw::Sqrt => self.depth * (dx / 0.01).powi(2) * dx.signum(),
+        }
+    }
+
     /// The price after a flow of `flow` USD, without applying it.
     pub fn price_after(&self, flow: f64) -> f64 {
         self.price_with(self.flow + flow, self.memory + flow)

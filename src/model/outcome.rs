@@ -176,7 +176,8 @@ pub struct Event {
     pub kind: EventKind,
     /// Price at the end of the tick.
     pub price: f64,
-    /// Positions involved (breached in a wave or during a halt, deleveraged in ADL).
+    /// Positions involved (breached in a wave or during a halt, deleveraged in ADL); for a shock,
+    /// the slices of its sell program (0 for a gap).
     pub count: u32,
     /// Notional involved, USD at entry.
     pub notional: f64,

@@ -88,6 +88,12 @@ pub struct Params {
     /// The exogenous price move at the first tick, in %: −5 is a 5 % drop, +5 squeezes shorts.
     /// Range [−90, 90]; default −5.
     pub shock_pct: f64,
+    /// Over how many traded ticks the shock arrives. 1 (default) is a gap: the price jumps by
+    /// `shockPct` at the first tick, as news. More is a sell (or buy) program: the amount that
+    /// would move a calm book by `shockPct` at once, sold into the book in equal slices, one a
+    /// traded tick, so the book refills between them. Range 1 ..= 100,000.
+    #[serde(deserialize_with = "whole_param")]
+    pub shock_ticks: u32,
     /// Horizon in ticks. Range 1 ..= 100,000; default 600.
     #[serde(deserialize_with = "whole_param")]
     pub ticks: u32,
@@ -123,6 +129,7 @@ impl Default for Params {
             recovery_half_life: 20.0,
             volatility_pct: 0.0,
             shock_pct: -5.0,
+            shock_ticks: 1,
             ticks: 600,
             tick_seconds: 1.0,
             liquidation: LiquidationParams::default(),

@@ -307,6 +307,8 @@ fn run_audited(
     let mut cascading = false;
     let mut fund_dry = false;
     let mut last_wave: Option<usize> = None;
+    let shock_log = libm::log1p(params.shock_pct / 100.0);
+    let mut program = Program::new(params, &market, shock_log);
     on_tick(&engine, &market, market.price());
 
     for t in 0..params.ticks {
@@ -325,15 +327,17 @@ fn run_audited(
             });
         }
 
-        // 2. News: the shock at tick 0, then noise. Noise is drawn every tick, so all scenarios
-        //    share one noise path, and it keeps arriving while a halt stops trading: the
-        //    reopening price carries it.
-        let shock = if t == 0 { libm::log1p(params.shock_pct / 100.0) } else { 0.0 };
+        // 2. News: a one-tick shock at tick 0 (a longer one is a sell program, rule 4), then
+        //    noise. Noise is drawn every tick, so all scenarios share one noise path, and it keeps
+        //    arriving while a halt stops trading: the reopening price carries it.
+        let gap = if t == 0 && program.slices == 0 { shock_log } else { 0.0 };
         let drift = if volatility > 0.0 { volatility * noise.normal() } else { 0.0 };
-        market.news(shock + drift);
+        market.news(gap + drift);
         if t == 0 && params.shock_pct != 0.0 {
             log.push(Event {
                 level_pct: params.shock_pct,
+                count: program.slices,
+                notional: (program.slice * f64::from(program.slices)).abs(),
                 ..event(0, EventKind::Shock, market.price())
             });
         }
@@ -360,11 +364,13 @@ fn run_audited(
             });
         }
 
-        // 4. Phase two: the tick's forced flow (and any magnet selling) clears once.
+        // 4. Phase two: the sell program's slice, any magnet selling, then the tick's forced
+        //    flow meet the book. A halt pauses the program with everything else.
         let mut fills = Default::default();
         if !halted {
             let magnet = breaker.as_ref().map_or(0.0, |b| b.magnet_flow_share(market.price()));
-            fills = engine.clear(&mut market, -magnet * params.depth_per_pct);
+            let slice = program.next();
+            fills = engine.clear(&mut market, slice - magnet * params.depth_per_pct);
         }
         let price = market.price();
         if fills.adl_count > 0 {
@@ -481,6 +487,36 @@ fn run_audited(
         series,
         liquidation_map,
         events: log.events,
+    }
+}
+
+/// A shock spread over `shockTicks` > 1 traded ticks: the flow that would move a calm book by
+/// the shock at once (Market::flow_for), sold into the book in equal slices, so the book
+/// refills between them (Obizhaeva & Wang 2013). With `shockTicks` = 1 there is none: the shock
+/// is a gap, news at tick 0.
+struct Program {
+    /// Slices in all (0: no program), and those left.
+    slices: u32,
+    left: u32,
+    /// USD a slice, buys positive.
+    slice: f64,
+}
+
+impl Program {
+    fn new(params: &Params, market: &Market, shock_log: f64) -> Program {
+        let slices =
+            if params.shock_ticks > 1 && params.shock_pct != 0.0 { params.shock_ticks } else { 0 };
+        let slice = if slices > 0 { market.flow_for(shock_log) / f64::from(slices) } else { 0.0 };
+        Program { slices, left: slices, slice }
+    }
+
+    /// The next slice's flow, or 0 once the program is done.
+    fn next(&mut self) -> f64 {
+        if self.left == 0 {
+            return 0.0;
+        }
+        self.left -= 1;
+        self.slice
     }
 }
 

@@ -378,6 +378,8 @@ params! {
         read |p| Some(p.volatility_pct);
     "shockPct", Number, Range::closed(-90.0, 90.0), "%", Run,
         read |p| Some(p.shock_pct);
+    "shockTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
+        read |p| Some(f64::from(p.shock_ticks));
     "ticks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
         read |p| Some(f64::from(p.ticks));
     "tickSeconds", Number, Range::closed(0.001, 86_400.0), "seconds", Run,

@@ -113,6 +113,8 @@ export interface Params {
   volatilityPct: number;
   /** Exogenous move at the first tick, %, [−90, 90]. */
   shockPct: number;
+  /** Over how many traded ticks the shock arrives: 1 a gap, more a sell program, 1 ..= 100000. */
+  shockTicks: number;
   /** Horizon, whole ticks, 1 ..= 100000. */
   ticks: number;
   /** Seconds one tick stands for, [0.001, 86400]. */
@@ -140,6 +142,8 @@ export interface Summary {
   maxPrice: number;
   finalPrice: number;
   shockPct: number;
+  /** Over how many traded ticks the shock arrives: 1 a gap, more a sell program, 1 ..= 100000. */
+  shockTicks: number;
   maxDrawdownPct: number;
   maxMovePct: number;
   /** maxMovePct ÷ |shockPct|: how many times the cascade multiplied the shock. */

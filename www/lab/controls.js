@@ -116,6 +116,7 @@ export const FORMATS = {
   longShare: (v) => `${num(v * 100, 0)}${NBSP}% long, ${num(100 - v * 100, 0)}${NBSP}% short`,
   whale: (v) => `${num(v, 2)} (${whaleWords(v)})`,
   ticksAsTime: (v, params) => duration(v * params.tickSeconds),
+  shockTicks: (v, params) => (v === 1 ? 'at once (a gap)' : `over ${duration(v * params.tickSeconds)}`),
   levels: (v, params) => levelsText(get(params, 'circuitBreaker.levelsPct')),
   usdPerTick: (v, params) => (v === null ? 'off (no limit)' : `${usd(v)} per ${duration(params.tickSeconds)}`),
   usd: (v) => (v === 0 ? '$0 (none)' : usd(v)),

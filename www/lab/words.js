@@ -99,7 +99,9 @@ export function narrate(event, startPrice, tickSeconds) {
   const price = pct(changePct(event.price, startPrice), { sign: true });
   switch (event.kind) {
     case 'shock':
-      return `${when}: the shock hits and the price moves ${pct(event.levelPct, { sign: true })}.`;
+      return event.count > 1
+        ? `${when}: a ${event.levelPct < 0 ? 'sell' : 'buy'} program starts: ${usd(event.notional)}, enough to move a calm book ${pct(event.levelPct, { sign: true })} at once, traded in ${count(event.count)} slices, one a step.`
+        : `${when}: the shock hits and the price moves ${pct(event.levelPct, { sign: true })}.`;
     case 'wave': {
       const next =
         event.nextCount > 0

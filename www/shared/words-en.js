@@ -55,6 +55,8 @@ export const WORDS_EN = {
   "volatilityPct.help": "Random price moves unrelated to liquidations, per tick.",
   "shockPct.label": "Shock",
   "shockPct.help": "The outside push at the start, such as bad news. Negative is a drop; positive squeezes short sellers.",
+  "shockTicks.label": "Shock length",
+  "shockTicks.help": "Over how many steps the shock arrives. 1: all at once, as a gap. More: a sell program, sold into the book a slice at a time.",
   "ticks.label": "Length of the run",
   "ticks.help": "How many steps the simulation runs for.",
   "tickSeconds.label": "Seconds per step",
