@@ -22,6 +22,7 @@ import { formatControl, limitsOf, readControl, setUp, showValue } from './lab/co
 import {
   SCENARIOS,
   at,
+  ending,
   extras,
   gaugeText,
   headline,
@@ -612,6 +613,12 @@ function showEvents() {
     const li = document.createElement('li');
     li.className = 'hint';
     li.textContent = `…and ${events.length - MAX_LISTED_EVENTS} more events.`;
+    items.push(li);
+  }
+  const last = ending(state.result[state.focus].summary, ticksOfRun(), tickSeconds);
+  if (last) {
+    const li = document.createElement('li');
+    li.textContent = last;
     items.push(li);
   }
   el.events.replaceChildren(...items);

@@ -66,7 +66,7 @@ export function extras(summary, tickSeconds) {
     );
   }
   if (summary.fundTakeoverNotional > 0) {
-    lines.push(`the insurance fund took over ${usd(summary.fundTakeoverNotional)} the book could not absorb, and sold it on`);
+    lines.push(`the insurance fund took over ${usd(summary.fundTakeoverNotional)} the book could not absorb, to sell on slowly`);
   }
   if (summary.fundHeldAtEnd > 0) {
     lines.push(`the run ends with ${usd(summary.fundHeldAtEnd)} still held by the insurance fund, not yet sold: a longer run would show where it takes the price`);
@@ -130,6 +130,23 @@ export function narrate(event, startPrice, tickSeconds) {
     default:
       return `${when}: ${event.kind}.`;
   }
+}
+
+/**
+ * The story's last line when the run ends before the cascade does: liquidations still waiting
+ * (a halt that outlasts the run) or positions the insurance fund has not sold yet. Null otherwise.
+ */
+export function ending(summary, ticks, tickSeconds) {
+  const when = at(ticks, tickSeconds);
+  const parts = [];
+  if (summary.waitingAtEnd > 0) {
+    parts.push(
+      `${usd(summary.waitingAtEnd)} of liquidations still ${summary.endedHalted ? 'wait for the market to reopen' : 'wait in the queue'}`,
+    );
+  }
+  if (summary.fundHeldAtEnd > 0) parts.push(`the insurance fund still holds ${usd(summary.fundHeldAtEnd)} it has not sold`);
+  if (!parts.length) return null;
+  return `${when}: the run ends, but the cascade has not: ${parts.join(', and ')}. None of it is counted as liquidated; a longer run shows where it takes the price.`;
 }
 
 /** The meaning of a branching ratio n, in one sentence. */
