@@ -56,16 +56,20 @@ fn main() {
             s.peak_branching_at_pct
         );
     }
-    println!("scenario  fundTakeover$  fundPnl$  fundHeldEnd$  fundEnd$  adlPositions");
+    let thinnest = |o: &leverage_cascade::model::Outcome| {
+        o.series.depth.iter().copied().fold(f64::INFINITY, f64::min) / params.depth_per_pct
+    };
+    println!("scenario  fundTakeover$  fundPnl$  fundHeldEnd$  fundEnd$  adlPositions  thinnest");
     for (name, o) in rows {
         let s: &Summary = &o.summary;
         println!(
-            "{name:8} {:12.3e} {:9.2e} {:12.3e} {:9.2e} {:6}",
+            "{name:8} {:12.3e} {:9.2e} {:12.3e} {:9.2e} {:6} {:9.3}",
             s.fund_takeover_notional,
             s.fund_pnl,
             s.fund_held_at_end,
             s.insurance_fund_end,
-            s.adl_positions
+            s.adl_positions,
+            thinnest(o)
         );
     }
     eprintln!("compare() took {elapsed:?}");

@@ -247,6 +247,78 @@ fn a_sell_program_sets_off_the_cascade_more_gently() {
     assert!(program.liquidated_notional < gap.liquidated_notional);
 }
 
+// ---- Liquidity that withdraws under stress (liquidity.rs) ----
+
+fn thinnest(o: &Outcome, params: &Params) -> f64 {
+    o.series.depth.iter().copied().fold(f64::INFINITY, f64::min) / params.depth_per_pct
+}
+
+#[test]
+fn withdrawal_makes_a_cascade_fall_further_and_leaves_a_calm_market_alone() {
+    use leverage_cascade::model::presets::presets;
+    // Same shock, same seed: in every preset with a cascade, half the book withdrawing under
+    // stress deepens the fall.
+    for preset in presets() {
+        let off = &preset.params;
+        let on = Params { liquidity_withdrawal: 0.5, ..off.clone() };
+        let (a, b) = (simulate(off).unwrap(), simulate(&on).unwrap());
+        assert!(
+            a.series.depth.iter().all(|&d| d == off.depth_per_pct),
+            "{}: depth moved",
+            preset.id
+        );
+        if a.summary.liquidated_notional > 0.05 * a.summary.open_interest {
+            assert!(
+                b.summary.max_move_pct > a.summary.max_move_pct + 0.5,
+                "{}: {} with withdrawal vs {} without",
+                preset.id,
+                b.summary.max_move_pct,
+                a.summary.max_move_pct
+            );
+            assert!(thinnest(&b, &on) < 0.9);
+        }
+    }
+    // A calm market, where nobody is liquidated, moves exactly as without: its book may thin
+    // after the shock, but nothing trades into it.
+    let calm = Params { leverage: 1.0, ..Params::default() };
+    let (a, b) = (
+        simulate(&calm).unwrap().summary,
+        simulate(&Params { liquidity_withdrawal: 1.0, ..calm.clone() }).unwrap().summary,
+    );
+    assert_eq!(a.liquidated_count, 0);
+    assert!((a.max_move_pct - b.max_move_pct).abs() < 0.1);
+    // Background noise alone thins the book little: its level is subtracted, and only its
+    // random excursions above it count (at most 10 % thinner over 600 ticks of 0.3 % noise).
+    let noisy = Params { leverage: 1.0, shock_pct: 0.0, volatility_pct: 0.3, ..Params::default() };
+    let o = simulate(&Params { liquidity_withdrawal: 1.0, ..noisy.clone() }).unwrap();
+    assert!(thinnest(&o, &noisy) > 0.9, "{}", thinnest(&o, &noisy));
+}
+
+#[test]
+fn a_crash_the_size_of_10_october_2025_thins_the_book_by_four_fifths() {
+    // Kaiko and other post-mortems report books thinned by over 90 % on 10 Oct 2025, when BTC
+    // fell about 12 % within minutes (DOMAIN.md §9). A sell program that, with the book fully
+    // free to withdraw, takes the price down 10–15 % within three minutes leaves it at most a
+    // fifth of its depth at the worst tick; without withdrawal the same sale falls 5 %.
+    let params = Params {
+        leverage: 1.0,
+        shock_pct: -5.0,
+        shock_ticks: 180,
+        liquidity_withdrawal: 1.0,
+        ..Params::default()
+    };
+    let o = simulate(&params).unwrap();
+    let fall = o.summary.max_drawdown_pct;
+    assert!((10.0..15.0).contains(&fall), "fall {fall}");
+    assert!(thinnest(&o, &params) <= 0.2, "thinnest {}", thinnest(&o, &params));
+    // The book comes back once the selling stops: half its lost depth returns within a minute or
+    // so of calm.
+    let last = *o.series.depth.last().unwrap() / params.depth_per_pct;
+    assert!(last > 0.95, "depth at the end {last}");
+    let calm = simulate(&Params { liquidity_withdrawal: 0.0, ..params.clone() }).unwrap();
+    assert!(calm.summary.max_drawdown_pct < 5.5);
+}
+
 // ---- Null cases ----
 
 #[test]

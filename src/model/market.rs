@@ -40,12 +40,20 @@ pub struct Market {
     start: f64,
     /// Exogenous log move (shock and noise).
     news: f64,
+    /// The permanent and the transient log moves of impact so far, φ g and (1 − φ) g summed
+    /// trade by trade at the depth of each trade's time, so a change of depth (liquidity.rs)
+    /// moves no price by itself.
+    permanent_x: f64,
+    transient_x: f64,
     /// Net flow so far, USD (F).
     flow: f64,
     /// The net flow as a decaying metaorder, USD (M).
     memory: f64,
-    /// M's decay per tick.
+    /// M's decay per tick, and the transient move's.
     decay: f64,
+    transient_decay: f64,
+    /// This tick's net flow, USD.
+    tick_flow: f64,
     depth: f64,
     permanent: f64,
     law: ImpactLaw,
@@ -62,12 +70,17 @@ impl Market {
             ImpactLaw::Linear => 1.0,
             ImpactLaw::Sqrt => 2.0,
         };
+        let per_tick = -std::f64::consts::LN_2 / params.recovery_half_life;
         Market {
             start: params.start_price,
             news: 0.0,
+            permanent_x: 0.0,
+            transient_x: 0.0,
             flow: 0.0,
             memory: 0.0,
-            decay: libm::exp(-per_half_life * std::f64::consts::LN_2 / params.recovery_half_life),
+            decay: libm::exp(per_half_life * per_tick),
+            transient_decay: libm::exp(per_tick),
+            tick_flow: 0.0,
             depth: params.depth_per_pct,
             permanent: params.permanent_impact,
             law: params.impact_law,
@@ -79,7 +92,7 @@ impl Market {
     /// Current (mark) price.
     #[inline]
     pub fn price(&self) -> f64 {
-        self.price_with(self.flow, self.memory)
+        self.at(self.permanent_x + self.transient_x)
     }
 
     /// Moves the price by `dx` in log terms (news, the shock, noise).
@@ -87,9 +100,22 @@ impl Market {
         self.news = (self.news + dx).clamp(-MAX_LOG_MOVE, MAX_LOG_MOVE);
     }
 
-    /// One tick of book recovery: the metaorder's memory decays.
+    /// One tick of book recovery: the metaorder's memory and the transient move decay, and a
+    /// new tick's flow starts.
     pub fn recover(&mut self) {
         self.memory *= self.decay;
+        self.transient_x *= self.transient_decay;
+        self.tick_flow = 0.0;
+    }
+
+    /// The depth for the ticks ahead (liquidity.rs); impact already done stays where it is.
+    pub fn set_depth(&mut self, depth: f64) {
+        self.depth = depth;
+    }
+
+    /// This tick's net flow so far, USD (buys positive).
+    pub fn tick_flow(&self) -> f64 {
+        self.tick_flow
     }
 
     /// The log-price move g(Q) of a net flow of `flow` USD (buys positive) on a fresh book.
@@ -111,7 +137,16 @@ impl Market {
 
     /// The price after a flow of `flow` USD, without applying it.
     pub fn price_after(&self, flow: f64) -> f64 {
-        self.price_with(self.flow + flow, self.memory + flow)
+        let (dp, dt) = self.moves(flow);
+        self.at(self.permanent_x + dp + self.transient_x + dt)
+    }
+
+    /// The permanent and transient log moves a flow adds: the increments of g from F and M.
+    fn moves(&self, flow: f64) -> (f64, f64) {
+        let permanent = self.permanent * (self.impact(self.flow + flow) - self.impact(self.flow));
+        let transient =
+            (1.0 - self.permanent) * (self.impact(self.memory + flow) - self.impact(self.memory));
+        (permanent, transient)
     }
 
     /// Executes a net flow of `flow` USD (valued at the price before it) against the book and
@@ -120,8 +155,12 @@ impl Market {
     /// other side at that price.
     pub fn trade(&mut self, flow: f64) -> f64 {
         let before = self.price();
+        let (dp, dt) = self.moves(flow);
+        self.permanent_x += dp;
+        self.transient_x += dt;
         self.flow += flow;
         self.memory += flow;
+        self.tick_flow += flow;
         let after = self.price();
         let coins = flow / before;
         self.book_coins -= coins;
@@ -161,11 +200,9 @@ impl Market {
         near
     }
 
-    fn price_with(&self, flow: f64, memory: f64) -> f64 {
-        let x = self.news
-            + self.permanent * self.impact(flow)
-            + (1.0 - self.permanent) * self.impact(memory);
-        self.start * libm::exp(x.clamp(-MAX_LOG_MOVE, MAX_LOG_MOVE))
+    /// The price at log move `x` of impact from the start, with the news.
+    fn at(&self, x: f64) -> f64 {
+        self.start * libm::exp((self.news + x).clamp(-MAX_LOG_MOVE, MAX_LOG_MOVE))
     }
 }
 

@@ -9,6 +9,7 @@ pub mod breaker;
 pub mod error;
 pub mod explore;
 pub mod liquidation;
+pub mod liquidity;
 pub mod margin;
 pub mod market;
 mod num;

@@ -41,6 +41,8 @@ pub struct Series {
     pub adl_notional: Vec<f64>,
     /// 1 while trading is halted by the circuit breaker, else 0.
     pub halted: Vec<u8>,
+    /// The book's depth during the tick: USD that moves the price 1 % (liquidity.rs).
+    pub depth: Vec<f64>,
 }
 
 /// Headline figures of a run.

@@ -76,6 +76,9 @@ pub struct Params {
     pub margin_tiers: MarginTiers,
     /// Market depth: USD of one-sided flow that moves the price 1 %. Range [1e3, 1e12]; default 1e8.
     pub depth_per_pct: f64,
+    /// How much of the book's depth withdraws under stress (liquidity.rs), from 0 (depth is
+    /// `depthPerPct` always) to 1 (up to 95 % withdrawn at full stress). Range [0, 1]; default 0.
+    pub liquidity_withdrawal: f64,
     /// How price impact grows with order size. Default linear.
     pub impact_law: ImpactLaw,
     /// Share of impact that is permanent; the rest decays as the book refills. Range [0, 1];
@@ -124,6 +127,7 @@ impl Default for Params {
             closing_fee_pct: 0.0,
             margin_tiers: MarginTiers::None,
             depth_per_pct: 1e8,
+            liquidity_withdrawal: 0.0,
             impact_law: ImpactLaw::Linear,
             permanent_impact: 0.5,
             recovery_half_life: 20.0,

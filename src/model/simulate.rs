@@ -3,6 +3,7 @@
 use super::breaker::{Breaker, Trip};
 use super::error::ParamsError;
 use super::liquidation::{book_index, open_interest, Audit, Engine};
+use super::liquidity::Liquidity;
 use super::market::Market;
 use super::num::{max, min};
 use super::outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary, MAX_EVENTS};
@@ -309,6 +310,9 @@ fn run_audited(
     let mut last_wave: Option<usize> = None;
     let shock_log = libm::log1p(params.shock_pct / 100.0);
     let mut program = Program::new(params, &market, shock_log);
+    let mut liquidity = Liquidity::new(params);
+    let mut depth = params.depth_per_pct;
+    let mut last_price = start;
     on_tick(&engine, &market, market.price());
 
     for t in 0..params.ticks {
@@ -411,6 +415,13 @@ fn run_audited(
         series.insurance_fund.push(engine.fund_equity(price));
         series.adl_notional.push(fills.adl_notional);
         series.halted.push(u8::from(halted));
+        series.depth.push(depth);
+        // 6. The book's makers look at the tick: its move and its flow set the next depth.
+        if liquidity.active() {
+            depth = liquidity.observe(libm::log(price / last_price), market.tick_flow());
+            market.set_depth(depth);
+        }
+        last_price = price;
         on_tick(&engine, &market, price);
     }
     debug_assert_eq!(series.price.len(), ticks);

@@ -368,6 +368,8 @@ params! {
         each |p, i| Some(tier_rows(p).get(i)?.maintenance_pct);
     "depthPerPct", Number, Range::closed(1e3, USD), "USD per 1 %", Run,
         read |p| Some(p.depth_per_pct);
+    "liquidityWithdrawal", Number, Range::closed(0.0, 1.0), "share", Run,
+        read |p| Some(p.liquidity_withdrawal);
     "impactLaw", Enum(&["linear", "sqrt"]), None, "", Run,
         read |_p| None;
     "permanentImpact", Number, Range::closed(0.0, 1.0), "share", Run,

@@ -50,6 +50,8 @@ pub static EN: &[(&str, &str)] = &[
     ("marginTiers[].maintenancePct.help", "The margin a position of this size must keep, as a share of its size."),
     ("depthPerPct.label", "Market depth"),
     ("depthPerPct.help", "How much selling it takes to move the price 1 %. In a thin market every forced sale moves the price further."),
+    ("liquidityWithdrawal.label", "Liquidity withdrawal"),
+    ("liquidityWithdrawal.help", "How much of the book steps back when prices fall fast and selling runs one way. 0: the book never thins."),
     ("impactLaw.label", "Impact law"),
     ("impactLaw.help", "How the price move grows with the size of a sale: in proportion, or with its square root."),
     ("permanentImpact.label", "Permanent impact"),

@@ -104,6 +104,8 @@ export interface Params {
   marginTiers: MarginTiers;
   /** USD of one-sided flow that moves the price 1 %, [1e3, 1e12]. */
   depthPerPct: number;
+  /** Share of the book's depth that withdraws under stress, [0, 1]. */
+  liquidityWithdrawal: number;
   impactLaw: ImpactLaw;
   /** Share of impact that is permanent, [0, 1]. */
   permanentImpact: number;
@@ -142,8 +144,6 @@ export interface Summary {
   maxPrice: number;
   finalPrice: number;
   shockPct: number;
-  /** Over how many traded ticks the shock arrives: 1 a gap, more a sell program, 1 ..= 100000. */
-  shockTicks: number;
   maxDrawdownPct: number;
   maxMovePct: number;
   /** maxMovePct ÷ |shockPct|: how many times the cascade multiplied the shock. */
@@ -196,6 +196,8 @@ export interface Series {
   adlNotional: Float64Array;
   /** 1 while the circuit breaker halts trading, else 0. */
   halted: Uint8Array;
+  /** The book's depth during the tick: USD that moves the price 1 %. */
+  depth: Float64Array;
 }
 
 /** Histogram of liquidation prices between lowPrice and highPrice, USD at entry per bucket. */

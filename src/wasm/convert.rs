@@ -137,6 +137,7 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
         insurance_fund,
         adl_notional,
         halted,
+        depth,
     } = series;
     let obj = Object::new();
     set(&obj, "price", f64s(price))?;
@@ -148,6 +149,7 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
     set(&obj, "insuranceFund", f64s(insurance_fund))?;
     set(&obj, "adlNotional", f64s(adl_notional))?;
     set(&obj, "halted", Uint8Array::from(&halted[..]).into())?;
+    set(&obj, "depth", f64s(depth))?;
     Ok(obj.into())
 }
 

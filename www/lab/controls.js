@@ -120,6 +120,7 @@ export const FORMATS = {
   levels: (v, params) => levelsText(get(params, 'circuitBreaker.levelsPct')),
   usdPerTick: (v, params) => (v === null ? 'off (no limit)' : `${usd(v)} per ${duration(params.tickSeconds)}`),
   usd: (v) => (v === 0 ? '$0 (none)' : usd(v)),
+  withdrawal: (v) => (v === 0 ? 'off (the book never thins)' : `${num(v * 100, 0)}${NBSP}%`),
   text: (v) => String(v),
 };
 

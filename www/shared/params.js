@@ -26,6 +26,7 @@ export const PARAMS = [
   { path: "marginTiers[].maxLeverage", kind: "number", min: 1, max: 125, unit: "×", invalidates: "population" },
   { path: "marginTiers[].maintenancePct", kind: "number", min: 0, max: 100, unit: "%", invalidates: "population" },
   { path: "depthPerPct", kind: "number", min: 1000, max: 1000000000000, unit: "USD per 1 %", default: 100000000, invalidates: "run" },
+  { path: "liquidityWithdrawal", kind: "number", min: 0, max: 1, unit: "share", default: 0, invalidates: "run" },
   { path: "impactLaw", kind: "enum", values: ["linear", "sqrt"], default: "linear", invalidates: "run" },
   { path: "permanentImpact", kind: "number", min: 0, max: 1, unit: "share", default: 0.5, invalidates: "run" },
   { path: "recoveryHalfLife", kind: "number", min: 0.1, max: 100000, unit: "ticks", default: 20, invalidates: "run" },
