@@ -60,8 +60,8 @@ build: tools-build
 	wasm-bindgen --target web --out-dir $(PKG_EXPLORE) --out-name $(CRATE) target/explore/$(WASM_TARGET)/release/$(CRATE).wasm
 	@for pkg in $(PKG) $(PKG_EXPLORE); do \
 	    if [ -x $(WASM_OPT) ]; then \
-	        echo "$(WASM_OPT) -Oz $$pkg/$(CRATE)_bg.wasm (and drop the linker-only custom sections)"; \
-	        $(WASM_OPT) -Oz --strip-producers --strip-target-features \
+	        echo "$(WASM_OPT) -Oz --converge $$pkg/$(CRATE)_bg.wasm (and drop the linker-only custom sections)"; \
+	        $(WASM_OPT) -Oz --converge --strip-producers --strip-target-features \
 	            $$pkg/$(CRATE)_bg.wasm -o $$pkg/$(CRATE)_bg.wasm; \
 	    else \
 	        echo "note: no wasm-opt, so $$pkg is unoptimised (scripts/ensure-tools.sh build installs it)"; \

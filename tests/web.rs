@@ -148,7 +148,7 @@ fn presets_are_named_complete_and_runnable() {
     let list: Array = presets().expect("presets").dyn_into().expect("an array");
     assert!(list.length() >= 9);
     for preset in list.iter() {
-        assert_eq!(keys(&preset), ["id", "title", "summary", "params"]);
+        assert_eq!(keys(&preset), ["id", "title", "params"]);
         let id = get(&preset, "id").as_string().expect("id");
         assert!(
             !id.is_empty()

@@ -33,6 +33,7 @@ import {
   signedMove,
 } from './lab/words.js';
 import { duration, num, pct, times, NBSP } from './lab/format.js';
+import { PRESETS_EN } from './shared/presets-en.js';
 import { download, toCsv } from './lab/export.js';
 import { TOUR } from './lab/tour.js';
 import { loadApi } from './shared/api.js';
@@ -400,7 +401,7 @@ function syncControls() {
 function syncPresetSelect() {
   const match = presets.find((p) => same(normalize(p.params), state.params));
   el.preset.value = match ? match.id : '';
-  el.presetSummary.textContent = match ? match.summary : '';
+  el.presetSummary.textContent = match ? PRESETS_EN[match.id] || '' : '';
 }
 
 function syncFocus() {

@@ -18,57 +18,107 @@ pub struct Preset {
     pub id: &'static str,
     /// Short title for a menu.
     pub title: &'static str,
-    /// One or two sentences on what it shows.
-    pub summary: &'static str,
     /// Complete params.
     pub params: Params,
+}
+
+/// What each preset shows, in one or two sentences, by id: the English entries of the string
+/// catalogue, which the page reads from its generated copy (`www/shared/presets-en.js`, written
+/// by `tests/spec.rs`). Kept out of [`Preset`] so the WebAssembly build carries no prose.
+pub static SUMMARIES_EN: &[(&str, &str)] = &[
+    (
+        "default",
+        "The default market: 12x average leverage on a book that needs $100 M to move \
+         1 %. A 5 % drop sets off liquidations that nearly double it, then the chain \
+         dies out.",
+    ),
+    (
+        "calm-market",
+        "Modest leverage and a deep book: each liquidation sets off less than the next \
+         one, so a 5 % drop stays close to 5 %.",
+    ),
+    (
+        "crowded-leverage",
+        "Same book, but traders run 20x on average. Liquidation prices crowd just \
+         below the market, the branching ratio passes 1 and the same shock runs on \
+         until most longs are gone.",
+    ),
+    (
+        "thin-book",
+        "Default leverage, but only $40 M moves the price 1 %: every forced sale \
+         pushes harder, and a 5 % drop becomes a fall of about 17 %.",
+    ),
+    (
+        "circuit-breaker",
+        "A thin book, where $20 M moves the price 1 %, with US-style halts at 7, 13 and 20 % \
+         below the start. Nine tenths of each move is liquidity that comes back, half \
+         of it within 30 seconds, so each pause lets the book refill before the queued \
+         liquidations go to market: the fall is about 13 % instead of 17 %, and a \
+         fifth less is liquidated.",
+    ),
+    (
+        "margin-tiers",
+        "Traders at 50x in a market dominated by whales. The strict tier table caps \
+         large positions at 1x to 5x, and about half as much is liquidated.",
+    ),
+    (
+        "managed-liquidation",
+        "The thin book under Hyperliquid's rules: large positions are sold 20 % a \
+         tick, at most $10 M a tick goes to the book, and a $200 M backstop vault \
+         takes over the deepest losses: the fall is about 15 % instead of 17 %.",
+    ),
+    (
+        "oct-2025",
+        "A news shock on a market crowded with leveraged longs: the price falls about \
+         18 %. The insurance fund takes over what the book cannot absorb and \
+         auto-deleveraging closes some profitable shorts. Loosely shaped on BTC that \
+         day; the model liquidates far more of the open interest than the record's \
+         8–9 %, because it has none of the day's other buyers and sellers.",
+    ),
+    (
+        "may-2021",
+        "A large drop into a long-heavy market on a thin book whose impact mostly \
+         sticks: the price falls by about a third. Loosely shaped on BTC that day \
+         (about −30 % intraday).",
+    ),
+    (
+        "mar-2020",
+        "A 15 % gap into a very thin book: the price falls by more than half. The \
+         insurance fund, a fifth of open interest like BitMEX's, takes over what the \
+         book cannot absorb, so almost nothing is auto-deleveraged (BitMEX reported \
+         none), but it loses heavily selling into the fall. Loosely shaped on the \
+         BitMEX perpetual that day (about −50 % in two legs).",
+    ),
+];
+
+/// The English summary of the preset `id`.
+pub fn summary(id: &str) -> Option<&'static str> {
+    SUMMARIES_EN.iter().find(|(k, _)| *k == id).map(|(_, text)| *text)
 }
 
 /// All presets, in menu order. The first is the default market.
 pub fn presets() -> Vec<Preset> {
     let base = Params::default;
     vec![
-        Preset {
-            id: "default",
-            title: "Below the tipping point",
-            summary:
-                "The default market: 12x average leverage on a book that needs $100 M to move \
-                      1 %. A 5 % drop sets off liquidations that nearly double it, then the chain \
-                      dies out.",
-            params: base(),
-        },
+        Preset { id: "default", title: "Below the tipping point", params: base() },
         Preset {
             id: "calm-market",
             title: "A calm market",
-            summary:
-                "Modest leverage and a deep book: each liquidation sets off less than the next \
-                      one, so a 5 % drop stays close to 5 %.",
             params: Params { leverage: 5.0, depth_per_pct: 2e8, ..base() },
         },
         Preset {
             id: "crowded-leverage",
             title: "Crowded high leverage",
-            summary: "Same book, but traders run 20x on average. Liquidation prices crowd just \
-                      below the market, the branching ratio passes 1 and the same shock runs on \
-                      until most longs are gone.",
             params: Params { leverage: 20.0, ..base() },
         },
         Preset {
             id: "thin-book",
             title: "A thin book",
-            summary: "Default leverage, but only $40 M moves the price 1 %: every forced sale \
-                      pushes harder, and a 5 % drop becomes a fall of about 17 %.",
             params: Params { depth_per_pct: 4e7, ..base() },
         },
         Preset {
             id: "circuit-breaker",
             title: "A circuit breaker",
-            summary:
-                "A thin book, where $20 M moves the price 1 %, with US-style halts at 7, 13 and 20 % \
-                      below the start. Nine tenths of each move is liquidity that comes back, half \
-                      of it within 30 seconds, so each pause lets the book refill before the queued \
-                      liquidations go to market: the fall is about 13 % instead of 17 %, and a \
-                      fifth less is liquidated.",
             params: Params {
                 depth_per_pct: 2e7,
                 permanent_impact: 0.1,
@@ -80,8 +130,6 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "margin-tiers",
             title: "Margin tiers",
-            summary: "Traders at 50x in a market dominated by whales. The strict tier table caps \
-                      large positions at 1x to 5x, and about half as much is liquidated.",
             params: Params {
                 leverage: 50.0,
                 whale_concentration: 1.0,
@@ -93,9 +141,6 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "managed-liquidation",
             title: "Managed liquidation",
-            summary: "The thin book under Hyperliquid's rules: large positions are sold 20 % a \
-                      tick, at most $10 M a tick goes to the book, and a $200 M backstop vault \
-                      takes over the deepest losses: the fall is about 15 % instead of 17 %.",
             params: Params {
                 depth_per_pct: 4e7,
                 liquidation: LiquidationParams {
@@ -111,12 +156,6 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "oct-2025",
             title: "10 Oct 2025 (stylised)",
-            summary:
-                "A news shock on a market crowded with leveraged longs: the price falls about \
-                      18 %. The insurance fund takes over what the book cannot absorb and \
-                      auto-deleveraging closes some profitable shorts. Loosely shaped on BTC that \
-                      day; the model liquidates far more of the open interest than the record's \
-                      8–9 %, because it has none of the day's other buyers and sellers.",
             params: Params {
                 long_share: 0.85,
                 leverage: 15.0,
@@ -130,9 +169,6 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "may-2021",
             title: "19 May 2021 (stylised)",
-            summary: "A large drop into a long-heavy market on a thin book whose impact mostly \
-                      sticks: the price falls by about a third. Loosely shaped on BTC that day \
-                      (about −30 % intraday).",
             params: Params {
                 long_share: 0.7,
                 leverage: 10.0,
@@ -148,11 +184,6 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "mar-2020",
             title: "12 Mar 2020 (stylised)",
-            summary: "A 15 % gap into a very thin book: the price falls by more than half. The \
-                      insurance fund, a fifth of open interest like BitMEX's, takes over what the \
-                      book cannot absorb, so almost nothing is auto-deleveraged (BitMEX reported \
-                      none), but it loses heavily selling into the fall. Loosely shaped on the \
-                      BitMEX perpetual that day (about −50 % in two legs).",
             params: Params {
                 long_share: 0.75,
                 leverage: 15.0,
@@ -178,6 +209,9 @@ mod tests {
     #[test]
     fn presets_are_valid_and_ids_are_unique_kebab_case() {
         let all = presets();
+        let ids: Vec<_> = all.iter().map(|p| p.id).collect();
+        let described: Vec<_> = SUMMARIES_EN.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, described, "one summary per preset, in menu order");
         for p in &all {
             p.params.validate().unwrap_or_else(|e| panic!("{}: {e}", p.id));
             assert!(p.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));

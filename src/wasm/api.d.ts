@@ -257,7 +257,6 @@ export interface Comparison {
 export interface Preset {
   id: string;
   title: string;
-  summary: string;
   params: Params;
 }
 

@@ -94,10 +94,12 @@ test('a preset applies every parameter and shows its summary', async () => {
     const before = await bigNumbers(page);
     const preset = await page.evaluate(async () => {
       const api = await import('/pkg/leverage_cascade.js');
-      return api.presets().find((p) => p.id === 'thin-book');
+      const { PRESETS_EN } = await import('/shared/presets-en.js');
+      return { ...api.presets().find((p) => p.id === 'thin-book'), summary: PRESETS_EN['thin-book'] };
     });
     await page.selectOption('#preset', 'thin-book');
     await settle(page);
+    assert.ok(preset.summary.startsWith('Default leverage'), preset.summary);
     assert.equal(await page.textContent('#preset-summary'), preset.summary);
     assert.notDeepEqual(await bigNumbers(page), before);
     assert.deepEqual(await bigNumbers(page), await expectedNumbers(page, preset.params));
