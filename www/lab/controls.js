@@ -3,8 +3,9 @@
 // A control names its parameter in `data-param` (a dotted key of schema.js) and says how to show
 // its value in `data-format`. Linear sliders use their own min/max/step. Sliders with
 // `data-scale="log"` run over "nice" values (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 per decade)
-// between `data-lo` and `data-hi`, so each arrow-key press is a visible step; `data-zero`
-// adds 0 at the left end and `data-off` adds "off" (null) at the right end.
+// between `data-lo` and `data-hi`, so each arrow-key press is a visible step; `data-whole` keeps
+// only the whole ones (for a count of ticks), `data-zero` adds 0 at the left end and `data-off`
+// adds "off" (null) at the right end.
 
 import { get } from './schema.js';
 import { count, duration, num, pct, times, usd, MINUS, NBSP } from './format.js';
@@ -31,6 +32,7 @@ function stops(input) {
   let list = stopsOf.get(input);
   if (!list) {
     list = ladder(Number(input.dataset.lo), Number(input.dataset.hi));
+    if ('whole' in input.dataset) list = list.filter(Number.isInteger);
     if ('zero' in input.dataset) list.unshift(0);
     if ('off' in input.dataset) list.push(null);
     stopsOf.set(input, list);
