@@ -592,21 +592,15 @@ impl Engine {
             min(rest, max(equity, 0.0) / loss_per_coin)
         };
         if take > 0.0 {
-            self.take_over(dir * take, limit);
-            self.takeover_notional += take * p.entry;
+            self.take_over(side, order.idx, take, limit);
             self.take_off(side, order.idx, take, limit, 0.0);
         }
         let deleverage = rest - take;
         if deleverage > 0.0 {
             fills.fund_ran_dry = true;
             // Closed at the bankruptcy price: the trader's equity is zero, nobody else pays.
-            let left = self.deleverage(side, deleverage, limit, mark, fills);
+            self.deleverage_or_hold(side, order.idx, deleverage, limit, mark, fills);
             self.take_off(side, order.idx, deleverage, limit, 0.0);
-            if left > 0.0 {
-                // No profitable opposite position is left: the fund must hold the rest.
-                self.take_over(dir * left, limit);
-                self.takeover_notional += left * p.entry;
-            }
         }
     }
 
@@ -621,13 +615,7 @@ impl Engine {
         if self.adl && equity < 0.0 && -equity > self.fund {
             let p = self.books[book_index(side)].positions[order.idx as usize];
             let bankrupt = bankruptcy_price(side, p.entry, p.leverage);
-            let left = self.deleverage(side, order.qty, bankrupt, before, fills);
-            if left > 0.0 {
-                // No profitable opposite position is left: the fund must hold the rest.
-                self.take_over(direction(side) * left, bankrupt);
-                self.takeover_notional +=
-                    left * self.books[book_index(side)].positions[order.idx as usize].entry;
-            }
+            self.deleverage_or_hold(side, order.idx, order.qty, bankrupt, before, fills);
             self.take_off(side, order.idx, order.qty, bankrupt, 0.0);
         } else {
             let after = market.trade(flow);
@@ -637,10 +625,29 @@ impl Engine {
         }
     }
 
-    /// The fund takes `qty` coins (signed: positive long) at `price`.
-    fn take_over(&mut self, qty: f64, price: f64) {
-        self.held += qty;
-        self.held_cost += qty * price;
+    /// The fund takes over `qty` coins of position `idx` at `price` (its bankruptcy price).
+    fn take_over(&mut self, side: Side, idx: u32, qty: f64, price: f64) {
+        let coins = direction(side) * qty;
+        self.held += coins;
+        self.held_cost += coins * price;
+        self.takeover_notional += qty * self.books[book_index(side)].positions[idx as usize].entry;
+    }
+
+    /// Auto-deleverages `qty` coins of bankrupt position `idx` at its bankruptcy price `price`
+    /// (ranked at `mark`); what finds no profitable counterparty the fund must hold.
+    fn deleverage_or_hold(
+        &mut self,
+        side: Side,
+        idx: u32,
+        qty: f64,
+        price: f64,
+        mark: f64,
+        fills: &mut TickFills,
+    ) {
+        let left = self.deleverage(side, qty, price, mark, fills);
+        if left > 0.0 {
+            self.take_over(side, idx, left, price);
+        }
     }
 
     /// The fund sells (or buys back) `qty` coins of what it holds, signed like `held`, at
