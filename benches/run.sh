@@ -109,10 +109,14 @@ hardening() {
 
     echo
     echo "Fuzzing (make fuzz; not run here: it needs the nightly toolchain and takes minutes):"
-    if [ -f target/fuzz.log ]; then
-        echo "  last run, $(date -u -r target/fuzz.log '+%Y-%m-%d %H:%M UTC'):"
-        grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)' target/fuzz.log | sed 's/^/    /'
-    else
+    found=0
+    for log in target/fuzz-params.log target/fuzz-js_values.log; do
+        [ -f "$log" ] || continue
+        found=1
+        echo "  last run of $(basename "$log" .log | sed 's/^fuzz-//'), $(date -u -r "$log" '+%Y-%m-%d %H:%M UTC'):"
+        grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)' "$log" | sed 's/^/    /'
+    done
+    if [ "$found" = 0 ]; then
         echo "  no make fuzz run in this checkout yet (the README records the last one)"
     fi
     return $status

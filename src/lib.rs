@@ -11,10 +11,13 @@
 //! past bankruptcy.
 //!
 //! [`model`] is plain Rust (no clock, I/O or unseeded randomness); [`render`] draws charts on any
-//! plotters backend; the `wasm` module (wasm32 only) is the thin JavaScript binding.
+//! plotters backend; [`read`] is the reader the JavaScript API reads params with, generic over
+//! where values come from (so it runs natively too); the `wasm` module (wasm32 only) is the thin
+//! JavaScript binding.
 #![warn(missing_docs)]
 
 pub use leverage_cascade_model as model;
+pub mod read;
 pub mod render;
 
 // Public only so tests/web.rs can call the exports from Rust; JavaScript is its real audience.

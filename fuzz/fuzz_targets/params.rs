@@ -1,8 +1,7 @@
 //! Arbitrary JSON text through the native params reader (serde_json, `Params::from_json`), then
-//! through the model. The JS API reads params with its own deserializer (src/wasm/de.rs), which
-//! needs a browser: `tests/web.rs` drives that one with 1,200 malformed inputs per run, their
-//! fields taken from the parameter table. Both readers share the derived code and the checks
-//! (`Params::validate`, the table's ranges).
+//! through the model. The JS API's reader (`leverage_cascade::read`) has its own target,
+//! `js_values`, and both readers share the derived code and the checks (`Params::validate`,
+//! the table's ranges, `ParamsError::read`).
 //!
 //! The parser must turn any input into params or a named error, and the model must run any
 //! params that validate, without a panic. Sizes are capped after parsing so each run stays

@@ -50,15 +50,10 @@ fn excerpted(text: &str) -> String {
         // `get`, not indexing: a str index that can panic brings the panic's formatting (and
         // Unicode tables) into the wasm. These cuts are next to ASCII quotes, so never empty.
         let inner = text.get(i + 1..i + 1 + len).unwrap_or_default();
-        // Characters are the bytes that do not continue one (a plain loop: `chars().count()`
-        // brings a large unrolled routine into the wasm).
         let chars = inner.bytes().filter(|b| b & 0xC0 != 0x80).count();
         if chars > ECHO_MAX {
             out.push_str(text.get(copied..=i).unwrap_or_default());
-            out.push_str(cut(inner, 32));
-            out.push_str("… (");
-            out.push_str(&chars.to_string());
-            out.push_str(" characters)");
+            out.push_str(&excerpt(inner));
             copied = i + 1 + len;
         }
         i += len + 2;
@@ -69,6 +64,23 @@ fn excerpted(text: &str) -> String {
         out.truncate(cut(&out, MESSAGE_MAX).len());
         out.push('…');
     }
+    out
+}
+
+/// `s` itself up to [`ECHO_MAX`] characters; past that its first 32 bytes' worth of characters,
+/// "…" and its length in characters, so a 1 MB value or key is echoed as a line. The readers
+/// cut what serde would repeat whole with it.
+pub fn excerpt(s: &str) -> String {
+    // Characters are the bytes that do not continue one (a plain loop: `chars().count()`
+    // brings a large unrolled routine into the wasm).
+    let chars = s.bytes().filter(|b| b & 0xC0 != 0x80).count();
+    if chars <= ECHO_MAX {
+        return s.to_owned();
+    }
+    let mut out = cut(s, 32).to_owned();
+    out.push_str("… (");
+    out.push_str(&chars.to_string());
+    out.push_str(" characters)");
     out
 }
 
@@ -92,11 +104,8 @@ impl ParamsError {
         Self::new(ErrorKind::Range, field, message)
     }
 
-    /// Turns a serde error, with the path where it happened, into a named error.
-    ///
-    /// Our own range checks inside deserializers say "must …", and serde's "unknown variant"
-    /// is a value outside the allowed set: both are range errors. Unknown fields and wrong types
-    /// are type errors.
+    /// Turns a serde error, with the path where it happened, into a named error (see
+    /// [`ParamsError::read`]).
     pub fn from_serde<E: fmt::Display>(err: serde_path_to_error::Error<E>) -> Self {
         let path = err.path().to_string();
         let inner = err.into_inner().to_string();
@@ -106,19 +115,30 @@ impl ParamsError {
             None => inner,
         };
         let field = if path == "." || path.is_empty() { "params".to_owned() } else { path };
-        let kind = if inner.starts_with("must ") || inner.starts_with("unknown variant") {
+        // serde repeats a bad value or key whole: a 1 MB one is cut to an excerpt, so it makes
+        // a line. (The JS binding's reader cuts them before serde sees them: src/read.rs.)
+        let field = if field.len() > ECHO_MAX { excerpted(&format!("`{field}`")) } else { field };
+        let err = Self::read(&field, inner);
+        ParamsError { message: excerpted(&err.message), ..err }
+    }
+
+    /// An error a params reader (serde_json here, the JS binding's own reader in the browser)
+    /// met at `field`, with its message. Our own range checks inside deserializers say
+    /// "must …", and serde's "unknown variant" is a value outside the allowed set: both are
+    /// range errors; unknown fields and wrong types are type errors. The message gets the
+    /// field's range where it lacks one.
+    pub fn read(field: &str, message: String) -> Self {
+        let kind = if message.starts_with("must ") || message.starts_with("unknown variant") {
             ErrorKind::Range
         } else {
             ErrorKind::Type
         };
-        let message = match inner.strip_prefix("unknown field ") {
-            Some(rest) => format!("unknown field {rest}"),
-            None => super::spec::complete(&field, inner),
+        let message = if message.starts_with("unknown field ") {
+            message
+        } else {
+            super::spec::complete(field, message)
         };
-        // serde repeats a bad value or key whole: a 1 MB one is cut to an excerpt. (The JS
-        // binding's reader cuts them before serde sees them: src/wasm/de.rs.)
-        let field = if field.len() > ECHO_MAX { excerpted(&format!("`{field}`")) } else { field };
-        ParamsError::new(kind, &field, excerpted(&message))
+        ParamsError::new(kind, field, message)
     }
 }
 

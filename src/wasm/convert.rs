@@ -1,69 +1,33 @@
 //! Conversions across the boundary: JS values to [`Params`], model results to JS objects, and
 //! [`ParamsError`] to real `RangeError` / `TypeError` instances.
 
-use js_sys::{
-    Array, Float64Array, Object, RangeError, Reflect, TypeError, Uint32Array, Uint8Array,
-};
+use js_sys::{Float64Array, Object, RangeError, Reflect, TypeError, Uint32Array, Uint8Array};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use super::de::from_js;
-use crate::model::spec;
 use crate::model::{
     Comparison, ErrorKind, LiquidationMap, Outcome, Params, ParamsError, Series, Summary,
 };
 
-/// Reads params from a JS value. `undefined` and `null` mean "all defaults"; an object may be
-/// partial (missing fields take their defaults); anything else is a `TypeError`. The params are
+/// Reads params from a JS value (see `crate::read::params`): `undefined` and `null` mean "all
+/// defaults", an object may be partial, anything else is a `TypeError`. The params are
 /// validated, so a returned value is safe to simulate.
 pub fn params_from_js(value: JsValue) -> Result<Params, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Params::default());
-    }
-    if !value.is_object() || Array::is_array(&value) {
-        let got = if Array::is_array(&value) { "array".to_owned() } else { js_type_of(&value) };
-        return Err(type_error(
-            "params",
-            &format!("must be an object of parameters (or undefined for the defaults), got {got}"),
-        ));
-    }
-    let params: Params = read(value, "params")?;
-    params.validate().map_err(|e| to_js_error(&e))?;
-    Ok(params)
+    crate::read::params(value).map_err(|e| to_js_error(&e))
 }
 
-/// Reads a `T` (params, a spec) from a JS value. The error's field is the path of the field that
-/// failed (`leverage`, `liquidation.feePct`, `x.steps`), or `what` when the value itself is
-/// wrong. It is a `RangeError` when the value had the right type but is not allowed (our own
-/// checks say "must …", serde's unknown enum variants say "unknown variant"), else a `TypeError`:
-/// the rule the model's `ParamsError::from_serde` follows.
+/// Reads a `T` (params, a spec) from a JS value, as `crate::read::read` does; the error's field
+/// is the path of the field that failed, or `what` when the value itself is wrong. Only the
+/// explorations (the `explore` feature) read specs this way.
+#[cfg_attr(not(feature = "explore"), allow(dead_code))]
 pub fn read<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    from_js(value).map_err(|e| {
-        let field = if e.path().is_empty() { what } else { e.path() };
-        read_error(field, e.message())
-    })
+    crate::read::read(value, "", what).map_err(|e| to_js_error(&e))
 }
 
 /// Like [`read`], with `what` in front of the path (`options.chart`).
 pub fn read_prefixed<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    from_js(value).map_err(|e| {
-        let field = match e.path() {
-            "" => what.to_owned(),
-            path if path.starts_with('[') => format!("{what}{path}"),
-            path => format!("{what}.{path}"),
-        };
-        read_error(&field, e.message())
-    })
-}
-
-fn read_error(field: &str, message: &str) -> JsValue {
-    let kind = if message.starts_with("must ") || message.starts_with("unknown variant") {
-        ErrorKind::Range
-    } else {
-        ErrorKind::Type
-    };
-    to_js_error(&ParamsError::new(kind, field, spec::complete(field, message.to_owned())))
+    crate::read::read(value, what, what).map_err(|e| to_js_error(&e))
 }
 
 /// The JS error for a rejected parameter: a `RangeError` or `TypeError` whose message is the
@@ -84,15 +48,6 @@ pub fn to_js_error(err: &ParamsError) -> JsValue {
 /// A `TypeError` for a bad argument other than params, named like the model's errors.
 pub fn type_error(field: &str, message: &str) -> JsValue {
     to_js_error(&ParamsError::new(ErrorKind::Type, field, message))
-}
-
-/// What JavaScript's `typeof` says about a value (with `null` spelled out).
-fn js_type_of(value: &JsValue) -> String {
-    if value.is_null() {
-        "null".to_owned()
-    } else {
-        value.js_typeof().as_string().unwrap_or_else(|| "unknown".to_owned())
-    }
 }
 
 /// Serializes plain data (params, presets, summaries, events) to plain JS objects and arrays:
