@@ -34,9 +34,7 @@ use crate::render::{
     RenderError, Sample, Scenario, SurvivalOptions, Theme, ValueFormat,
 };
 
-mod offscreen;
-
-use offscreen::OffscreenBackend;
+use super::canvas::ContextBackend;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("explore.d.ts");
@@ -154,7 +152,7 @@ pub fn render_exploration(
     // A worker draws on an OffscreenCanvas (the page's <canvas> handed over with
     // transferControlToOffscreen); the page itself on the <canvas>.
     if let Some(offscreen) = canvas.dyn_ref::<OffscreenCanvas>() {
-        let backend = OffscreenBackend::new(offscreen.clone()).ok_or_else(no_context)?;
+        let backend = ContextBackend::for_offscreen(offscreen.clone()).ok_or_else(no_context)?;
         return draw_chart(backend, &data, &options, appearance);
     }
     let canvas: HtmlCanvasElement = canvas

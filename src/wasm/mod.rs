@@ -8,6 +8,7 @@
 //! The TypeScript types live in `api.d.ts` beside this file and are copied to the top of the
 //! generated `leverage_cascade.d.ts`; the exports name them with `unchecked_*_type`.
 
+mod canvas;
 mod convert;
 mod de;
 #[cfg(feature = "explore")]

@@ -6,9 +6,9 @@
 //! only ever sees well-formed data. Reading it costs a copy of a few thousand numbers per chart,
 //! far below the cost of drawing.
 
+use super::canvas::ContextBackend;
 use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -77,7 +77,7 @@ pub fn render(
     };
     let layout = price_chart_layout(size, &runs, &price_options);
 
-    let backend = CanvasBackend::with_canvas_object(canvas)
+    let backend = ContextBackend::for_element(canvas)
         .ok_or_else(|| type_error("canvas", "has no 2D context (is it used for WebGL?)"))?;
     let area = backend.into_drawing_area();
     let plot = match options.chart {

@@ -1,11 +1,15 @@
-//! A plotters backend for an `OffscreenCanvas`, so a worker can draw the explorations' charts and
-//! the page's thread only shows them.
+//! A plotters backend for a canvas's 2D context: the page's `<canvas>` elements (the lab's and the
+//! embed's charts) and an `OffscreenCanvas` in a worker (the explorations' charts).
 //!
-//! plotters-canvas draws on an `HtmlCanvasElement` only (it checks that its context is a
-//! `CanvasRenderingContext2D`, which an offscreen context is not). An
-//! `OffscreenCanvasRenderingContext2D` has the same drawing methods, so this backend calls them
-//! through web-sys's `CanvasRenderingContext2d` binding: wasm-bindgen calls a method by name and
-//! does not check the class of `this`.
+//! Why not plotters-canvas everywhere (it still draws the explorations on the page):
+//! - it draws on an `HtmlCanvasElement` only (it checks that its context is a
+//!   `CanvasRenderingContext2D`, which an offscreen context is not). An
+//!   `OffscreenCanvasRenderingContext2D` has the same drawing methods, so this backend calls them
+//!   through web-sys's `CanvasRenderingContext2d` binding: wasm-bindgen calls a method by name and
+//!   does not check the class of `this`;
+//! - it writes every colour's alpha and every font size with Rust's float formatting, which brings
+//!   about 9 KB (gzipped) of formatting code into the page's package, whose budget is 120 KB. This
+//!   one writes them with the model's `show` (ryu-js), already in the package.
 
 use std::f64::consts::TAU;
 use std::fmt;
@@ -16,39 +20,63 @@ use plotters_backend::{
     FontTransform,
 };
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, OffscreenCanvas};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, OffscreenCanvas};
+
+use crate::model::params::show;
 
 /// What went wrong while drawing: the browser's exception, as text.
 #[derive(Debug)]
-pub struct OffscreenError(String);
+pub struct CanvasError(String);
 
-impl fmt::Display for OffscreenError {
+impl fmt::Display for CanvasError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for OffscreenError {}
+impl std::error::Error for CanvasError {}
 
-fn failed(e: JsValue) -> DrawingErrorKind<OffscreenError> {
+fn failed(e: JsValue) -> DrawingErrorKind<CanvasError> {
     let text = e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    DrawingErrorKind::DrawingError(OffscreenError(text))
+    DrawingErrorKind::DrawingError(CanvasError(text))
 }
 
-/// Draws on an `OffscreenCanvas` through its 2D context.
-pub struct OffscreenBackend {
-    canvas: OffscreenCanvas,
+/// The canvas drawn on (only the explorations draw offscreen).
+enum Surface {
+    Element(HtmlCanvasElement),
+    #[cfg_attr(not(feature = "explore"), allow(dead_code))]
+    Offscreen(OffscreenCanvas),
+}
+
+/// Draws on a canvas through its 2D context.
+pub struct ContextBackend {
+    surface: Surface,
     context: CanvasRenderingContext2d,
     /// The last fill colour set (rgb, alpha), so runs of one colour set it once.
     fill: Option<((u8, u8, u8), f64)>,
 }
 
-impl OffscreenBackend {
-    /// The backend for `canvas`, or `None` when it has no 2D context (one already taken as
-    /// WebGL, say).
-    pub fn new(canvas: OffscreenCanvas) -> Option<Self> {
+impl ContextBackend {
+    /// The backend for a page's `<canvas>`, or `None` when it has no 2D context (one already
+    /// taken as WebGL, say).
+    pub fn for_element(canvas: HtmlCanvasElement) -> Option<Self> {
         let context = canvas.get_context("2d").ok()??;
-        Some(OffscreenBackend { canvas, context: context.unchecked_into(), fill: None })
+        Some(ContextBackend {
+            surface: Surface::Element(canvas),
+            context: context.unchecked_into(),
+            fill: None,
+        })
+    }
+
+    /// The backend for an `OffscreenCanvas`, or `None` when it has no 2D context.
+    #[cfg_attr(not(feature = "explore"), allow(dead_code))]
+    pub fn for_offscreen(canvas: OffscreenCanvas) -> Option<Self> {
+        let context = canvas.get_context("2d").ok()??;
+        Some(ContextBackend {
+            surface: Surface::Offscreen(canvas),
+            context: context.unchecked_into(),
+            fill: None,
+        })
     }
 
     fn set_fill(&mut self, color: BackendColor) {
@@ -80,23 +108,26 @@ impl OffscreenBackend {
 /// A colour as CSS.
 fn css(color: BackendColor) -> String {
     let (r, g, b) = color.rgb;
-    format!("rgba({r},{g},{b},{})", color.alpha)
+    format!("rgba({r},{g},{b},{})", show(color.alpha))
 }
 
-impl DrawingBackend for OffscreenBackend {
-    type ErrorType = OffscreenError;
+impl DrawingBackend for ContextBackend {
+    type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
-        (self.canvas.width(), self.canvas.height())
+        match &self.surface {
+            Surface::Element(c) => (c.width(), c.height()),
+            Surface::Offscreen(c) => (c.width(), c.height()),
+        }
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
         Ok(())
     }
 
-    /// An offscreen canvas tied to a page's `<canvas>` shows what was drawn at the end of the
-    /// worker's task; nothing to flush.
-    fn present(&mut self) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    /// A page's canvas shows what was drawn when the page next paints, and an offscreen canvas
+    /// tied to a page's `<canvas>` at the end of the worker's task: nothing to flush.
+    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
         Ok(())
     }
 
@@ -104,7 +135,7 @@ impl DrawingBackend for OffscreenBackend {
         &mut self,
         (x, y): BackendCoord,
         color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if color.alpha > 0.0 {
             self.set_fill(color);
             self.context.fill_rect(f64::from(x), f64::from(y), 1.0, 1.0);
@@ -117,7 +148,7 @@ impl DrawingBackend for OffscreenBackend {
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -148,7 +179,7 @@ impl DrawingBackend for OffscreenBackend {
         (x1, y1): BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -167,7 +198,7 @@ impl DrawingBackend for OffscreenBackend {
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -183,7 +214,7 @@ impl DrawingBackend for OffscreenBackend {
         &mut self,
         vertices: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -201,7 +232,7 @@ impl DrawingBackend for OffscreenBackend {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -225,7 +256,7 @@ impl DrawingBackend for OffscreenBackend {
         text: &str,
         style: &S,
         (x, y): BackendCoord,
-    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -250,7 +281,7 @@ impl DrawingBackend for OffscreenBackend {
         self.context.set_font(&format!(
             "{} {}px {}",
             style.style().as_str(),
-            style.size(),
+            show(style.size()),
             style.family().as_str()
         ));
         self.set_fill(color);
