@@ -59,17 +59,26 @@ fn main() {
     let thinnest = |o: &leverage_cascade::model::Outcome| {
         o.series.depth.iter().copied().fold(f64::INFINITY, f64::min) / params.depth_per_pct
     };
-    println!("scenario  fundTakeover$  fundPnl$  fundHeldEnd$  fundEnd$  adlPositions  thinnest");
+    println!(
+        "scenario  fundTakeover$  fundPnl$  fundHeldEnd$  fundEnd$  adlPositions  thinnest  \
+         shortLiq$  dipSpent$  shortsOpened$  low%  final%"
+    );
     for (name, o) in rows {
         let s: &Summary = &o.summary;
         println!(
-            "{name:8} {:12.3e} {:9.2e} {:12.3e} {:9.2e} {:6} {:9.3}",
+            "{name:8} {:12.3e} {:9.2e} {:12.3e} {:9.2e} {:6} {:9.3} {:10.3e} {:10.3e} {:10.3e} \
+             {:6.2} {:6.2}",
             s.fund_takeover_notional,
             s.fund_pnl,
             s.fund_held_at_end,
             s.insurance_fund_end,
             s.adl_positions,
-            thinnest(o)
+            thinnest(o),
+            s.liquidated_short_notional,
+            s.dip_buyers_spent,
+            s.shorts_opened_notional,
+            (s.min_price / s.start_price - 1.0) * 100.0,
+            (s.final_price / s.start_price - 1.0) * 100.0,
         );
     }
     eprintln!("compare() took {elapsed:?}");

@@ -171,3 +171,46 @@ fn more_leverage_never_gives_a_smaller_fall() {
     }
     assert!(reversals.is_empty(), "{}", reversals.join("\n"));
 }
+
+#[test]
+fn more_dip_buyers_capital_never_deepens_a_fall() {
+    // Dip buyers only buy (buyers.rs): more of their capital can only hold the price up. One
+    // named exception, checked as in the leverage test: with ADL on, a deeper fall with more
+    // capital must come with less auto-deleveraging. Under "binance" rules buying lets more
+    // liquidation orders fill on the book at their bankruptcy price, so fewer reach the fund
+    // and ADL, whose closing off the book brakes the fall.
+    let capital = [0.0, 1e7, 1e8, 1e9, 1e10];
+    let mut reversals = Vec::new();
+    for (id, base) in markets() {
+        for leverage in [3.0, 12.0, 30.0, 75.0] {
+            for (discount, adl) in [(2.0, true), (10.0, true), (2.0, false), (10.0, false)] {
+                let runs: Vec<Run> = capital
+                    .iter()
+                    .map(|&c| {
+                        let mut p = Params {
+                            leverage,
+                            dip_buyer_capital: c,
+                            dip_buyer_discount_pct: discount,
+                            ..base.clone()
+                        };
+                        p.liquidation.adl = adl;
+                        run(&p)
+                    })
+                    .collect();
+                for i in 1..runs.len() {
+                    let (was, now) = (&runs[i - 1], &runs[i]);
+                    let unbraked = adl && now.adl < was.adl;
+                    if now.fall > was.fall + TOLERANCE_PP && !unbraked {
+                        let falls: Vec<f64> = runs.iter().map(|r| r.fall).collect();
+                        reversals.push(format!(
+                            "{id} at {leverage}x, ADL {adl}, buying from {discount} % down: \
+                             {falls:.2?}"
+                        ));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    assert!(reversals.is_empty(), "{}", reversals.join("\n"));
+}

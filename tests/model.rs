@@ -1,9 +1,10 @@
 //! Known-answer, closed-form, literature and bad-input tests of the model.
 
 use leverage_cascade::model::margin::{bankruptcy_price, liquidation_price, TierTable};
+use leverage_cascade::model::presets::presets;
 use leverage_cascade::model::{
     compare, simulate, CircuitBreaker, ErrorKind, LiquidationParams, MarginTiers, Outcome, Params,
-    PositionSpec, Side, TierSpec,
+    PositionSpec, Side, Summary, TierSpec,
 };
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
@@ -799,4 +800,50 @@ fn the_population_cache_gives_the_same_answers() {
         assert_eq!(cache.compare(&p).unwrap(), compare(&p).unwrap());
         assert_eq!(cache.simulate(&p).unwrap(), simulate(&p).unwrap());
     }
+}
+
+#[test]
+fn dip_buyers_turn_a_deep_fall_into_a_rebound_that_liquidates_the_shorts_opened_into_it() {
+    // The may-2021 market with $1 B of dip buyers from 20 % down and half a dollar of new
+    // shorts for every dollar of longs liquidated.
+    let may = Params {
+        dip_buyer_capital: 1e9,
+        dip_buyer_discount_pct: 20.0,
+        momentum_shorts: 0.5,
+        ..presets().into_iter().find(|p| p.id == "may-2021").unwrap().params
+    };
+    let on = simulate(&may).unwrap().summary;
+    let off = simulate(&Params { dip_buyer_capital: 0.0, momentum_shorts: 0.0, ..may.clone() })
+        .unwrap()
+        .summary;
+    let rebound = |s: &Summary| (s.final_price - s.min_price) / s.start_price * 100.0;
+    // Without them the price stays near its low (only the transient part of impact fades);
+    // with them it comes back by points, and the new shorts are liquidated on the way up.
+    assert!(rebound(&on) > rebound(&off) + 5.0, "{} vs {}", rebound(&on), rebound(&off));
+    assert_eq!(off.liquidated_short_notional, 0.0);
+    assert!(off.shorts_opened_notional == 0.0 && off.dip_buyers_spent == 0.0);
+    assert!(on.shorts_opened_notional > 0.0 && on.dip_buyers_spent > 0.0);
+    let short_share = on.liquidated_short_notional / on.liquidated_notional;
+    assert!((0.02..0.3).contains(&short_share), "shorts are {short_share} of liquidations");
+    assert!(on.dip_buyers_spent <= may.dip_buyer_capital * (1.0 + 1e-12));
+}
+
+#[test]
+fn with_no_capital_and_no_momentum_shorts_their_other_settings_change_nothing() {
+    for id in ["default", "thin-book", "oct-2025"] {
+        let base = presets().into_iter().find(|p| p.id == id).unwrap().params;
+        let off = Params { dip_buyer_capital: 0.0, momentum_shorts: 0.0, ..base };
+        let other = Params { dip_buyer_discount_pct: 0.0, ..off.clone() };
+        assert_eq!(simulate(&off).unwrap(), simulate(&other).unwrap(), "{id}");
+    }
+}
+
+#[test]
+fn dip_buyers_buy_only_below_their_threshold_and_never_more_than_their_capital() {
+    // A 5 % shock on a deep book never reaches a 30 % discount: they buy nothing.
+    let calm = Params { dip_buyer_capital: 1e9, dip_buyer_discount_pct: 30.0, ..Params::default() };
+    let s = simulate(&calm).unwrap().summary;
+    assert_eq!(s.dip_buyers_spent, 0.0);
+    let without = simulate(&Params { dip_buyer_capital: 0.0, ..calm }).unwrap().summary;
+    assert_eq!(s, without);
 }

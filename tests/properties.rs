@@ -26,7 +26,13 @@ fn params() -> impl Strategy<Value = Params> {
         -60.0f64..60.0,
         1u32..400,
         0.0f64..2.0,
-        (0.0f64..1.0, 1u32..50),
+        (
+            0.0f64..1.0,
+            1u32..50,
+            prop_oneof![Just(0.0), 1e6f64..1e9],
+            0.0f64..30.0,
+            prop_oneof![Just(0.0), 0.0f64..2.0],
+        ),
     );
     let engine = (
         prop_oneof![Just(LiquidationMode::Full), Just(LiquidationMode::Partial)],
@@ -56,7 +62,16 @@ fn params() -> impl Strategy<Value = Params> {
     (market, book, engine, mitigations).prop_map(
         |(
             (traders, seed, leverage, spread, whales, long_share, entry, oi),
-            (law, permanent, half_life, vol, shock, ticks, mmr, (withdrawal, shock_ticks)),
+            (
+                law,
+                permanent,
+                half_life,
+                vol,
+                shock,
+                ticks,
+                mmr,
+                (withdrawal, shock_ticks, dip_capital, dip_discount, momentum),
+            ),
             (mode, fraction, cap, backstop, fee, adl, fund, (binance, unwind)),
             (tiers, breaker),
         )| Params {
@@ -75,6 +90,9 @@ fn params() -> impl Strategy<Value = Params> {
             shock_pct: shock,
             shock_ticks,
             liquidity_withdrawal: withdrawal,
+            dip_buyer_capital: dip_capital,
+            dip_buyer_discount_pct: dip_discount,
+            momentum_shorts: momentum,
             ticks,
             maintenance_pct: mmr,
             depth_per_pct: oi / 50.0,
@@ -218,7 +236,7 @@ proptest! {
         let start = o.summary.open_interest;
         let mut gone = 0.0;
         for t in 0..s.price.len() {
-            gone += s.liquidated_notional[t] + s.adl_notional[t];
+            gone += s.liquidated_notional[t] + s.adl_notional[t] - s.opened_notional[t];
             let held = s.long_open_interest[t] + s.short_open_interest[t];
             prop_assert!((start - gone - held).abs() <= 1e-6 * start.max(1.0),
                 "tick {}: {} held, {} expected", t, held, start - gone);
@@ -239,7 +257,7 @@ proptest! {
         // Cumulative liquidations never decrease.
         prop_assert!(s.liquidated_notional.iter().all(|&x| x >= 0.0));
         prop_assert!(s.adl_notional.iter().all(|&x| x >= 0.0));
-        prop_assert!(sm.liquidated_count <= sm.traders);
+        prop_assert!(sm.liquidated_share <= 1.0);
         prop_assert!((0.0..=1.0).contains(&sm.liquidated_share));
 
         // A run ends halted exactly when its last tick is halted; what waits is not liquidated.

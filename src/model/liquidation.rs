@@ -36,7 +36,7 @@ use super::margin::{bankruptcy_price, breached, liquidation_price, TierTable};
 use super::market::Market;
 use super::num::{max, min};
 use super::params::{LiquidationMode, Params, Side, VenueRules};
-use super::population::{Book, Population, Position, State};
+use super::population::{open, Book, Population, Position, State};
 
 /// A position closed to within this share of its size counts as fully closed.
 const DUST: f64 = 1e-12;
@@ -85,6 +85,8 @@ pub struct TickFills {
     pub adl_count: u32,
     /// Whether a loss went uncovered or the fund reached zero this tick.
     pub fund_ran_dry: bool,
+    /// Notional of longs liquidated (USD at entry); the rest of `notional` is shorts.
+    pub long_notional: f64,
 }
 
 /// What breach detection found in one tick.
@@ -143,6 +145,14 @@ pub struct Engine {
     pub adl_qty: f64,
     /// Opposite positions auto-deleveraged at least in part.
     pub adl_positions: u32,
+    /// Notional liquidated per side (long, short), USD at entry.
+    pub liquidated_by_side: [f64; 2],
+    /// New shorts opened into the fall (buyers.rs): their notional, USD at entry, and the
+    /// margin their traders brought in.
+    pub opened_notional: f64,
+    opened_margin: f64,
+    /// How many positions were opened during the run.
+    pub opened_count: u32,
     /// Notional (USD at entry) taken off positions by the order being executed.
     liquidated_now: f64,
     /// Whether the order being executed is a step of a partial liquidation.
@@ -187,11 +197,14 @@ pub struct Audit {
     pub origin: f64,
     /// Losses nobody paid.
     pub bad_debt: f64,
+    /// Margin brought in by traders who opened positions during the run.
+    pub deposits: f64,
 }
 
 impl Audit {
-    /// The sum of every account, less bad debt: the original counterparties are valued at their
-    /// full claim, and bad debt is the part of it that a bankrupt trader will never pay.
+    /// The sum of every account, less bad debt and new deposits: the original counterparties are
+    /// valued at their full claim, bad debt is the part of it that a bankrupt trader will never
+    /// pay, and margin brought in during the run was not there at the start.
     pub fn total(&self) -> f64 {
         self.traders_held
             + self.traders_paid
@@ -201,6 +214,7 @@ impl Audit {
             + self.others
             + self.origin
             - self.bad_debt
+            - self.deposits
     }
 }
 
@@ -247,6 +261,10 @@ impl Engine {
             takeover_notional: 0.0,
             adl_qty: 0.0,
             adl_positions: 0,
+            liquidated_by_side: [0.0, 0.0],
+            opened_notional: 0.0,
+            opened_margin: 0.0,
+            opened_count: 0,
             liquidated_now: 0.0,
             stepping: false,
             order_done: 0.0,
@@ -280,7 +298,9 @@ impl Engine {
                 if p.qty > 0.0 {
                     held += p.margin_of(p.qty) + dir * p.qty * (mark - p.entry);
                 }
-                origin -= dir * p.qty0 * (mark - p.entry);
+                if !p.on_book {
+                    origin -= dir * p.qty0 * (mark - p.entry);
+                }
             }
         }
         Audit {
@@ -292,6 +312,7 @@ impl Engine {
             others: self.others_cash + self.others_coins * mark,
             origin,
             bad_debt: self.bad_debt,
+            deposits: self.opened_margin,
         }
     }
 
@@ -439,6 +460,31 @@ impl Engine {
         p.state = State::Relisted;
         let score = direction(side) * p.liq;
         self.relisted[book_index(side)].push(Ranked { score, idx: Reverse(idx) });
+    }
+
+    /// Momentum traders (buyers.rs) sell `notional` USD into the book and hold it as new
+    /// shorts at the fill price, in equal parts at `leverages` (each capped by its tier), each
+    /// watched by the relist heap from now on. Returns their notional at entry.
+    pub fn open_shorts(&mut self, market: &mut Market, notional: f64, leverages: &[f64]) -> f64 {
+        let before = market.price();
+        let after = market.trade(-notional);
+        let entry = fill_price(before, after);
+        // The book bought what they sold: its ledger holds the other side of the new shorts.
+        let qty = notional / before / leverages.len() as f64;
+        for &lev in leverages {
+            let cap = self.tiers.tier_for(qty * entry).max_leverage;
+            let mut p = open(Side::Short, entry, max(min(lev, cap), 1.0), qty, &self.tiers);
+            p.on_book = true;
+            self.opened_notional += p.notional();
+            self.opened_margin += p.margin_of(qty);
+            self.open_interest[1] += p.notional();
+            self.opened_count += 1;
+            let short = &mut self.books[1].positions;
+            short.push(p);
+            let idx = (short.len() - 1) as u32;
+            self.relist(Side::Short, idx);
+        }
+        qty * entry * leverages.len() as f64
     }
 
     /// Circuit-breaker reopening: queued positions no longer in breach are handed back.
@@ -832,7 +878,12 @@ impl Engine {
             self.queued_notional += rest * p.entry;
             self.queue.push_back(Order { qty: rest, step: false, ..*order });
         }
-        fills.notional += std::mem::take(&mut self.liquidated_now);
+        let done = std::mem::take(&mut self.liquidated_now);
+        fills.notional += done;
+        self.liquidated_by_side[book_index(side)] += done;
+        if side == Side::Long {
+            fills.long_notional += done;
+        }
         fills.count += 1;
     }
 

@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod breaker;
+pub mod buyers;
 pub mod error;
 pub mod explore;
 pub mod liquidation;

@@ -27,6 +27,11 @@ pub struct Series {
     pub price: Vec<f64>,
     /// Notional liquidated this tick (USD at entry), through the book or the backstop.
     pub liquidated_notional: Vec<f64>,
+    /// The part of `liquidatedNotional` that was short positions (USD at entry).
+    pub short_liquidated_notional: Vec<f64>,
+    /// Notional of new positions opened this tick (USD at entry): the momentum shorts of
+    /// buyers.rs.
+    pub opened_notional: Vec<f64>,
     /// Liquidation fills this tick (a partial liquidation counts once per slice).
     pub liquidation_count: Vec<u32>,
     /// Notional waiting in the liquidation queue after the tick.
@@ -74,7 +79,8 @@ pub struct Summary {
     pub liquidated_notional: f64,
     /// Positions liquidated at least in part.
     pub liquidated_count: u32,
-    /// `liquidatedCount` ÷ `traders`.
+    /// `liquidatedCount` ÷ the positions there were: `traders`, plus any new shorts opened
+    /// into the fall (`momentumShorts`, three a tick they trade).
     pub liquidated_share: f64,
     /// Liquidation rounds: ticks in which newly breached positions were found.
     pub waves: u32,
@@ -114,6 +120,14 @@ pub struct Summary {
     pub adl_positions: u32,
     /// Bankrupt quantity auto-deleveraged, in coins: what neither the book nor the fund took.
     pub adl_qty: f64,
+    /// Notional of short positions liquidated, USD at entry; the rest of `liquidatedNotional`
+    /// is longs.
+    pub liquidated_short_notional: f64,
+    /// What the dip buyers spent, USD (buyers.rs; 0 without them).
+    pub dip_buyers_spent: f64,
+    /// Notional of the new shorts momentum traders opened into the fall, USD at entry
+    /// (buyers.rs; 0 without them).
+    pub shorts_opened_notional: f64,
     /// Branching ratio n at the start: liquidatable USD (valued at the liquidation price) whose
     /// liquidation price lies within 1 % of the start price on the shock's side, ÷ `depthPerPct`.
     /// Each liquidated dollar sets off n more; n ≥ 1 means a runaway cascade.

@@ -79,6 +79,16 @@ pub struct Params {
     /// How much of the book's depth withdraws under stress (liquidity.rs), from 0 (depth is
     /// `depthPerPct` always) to 1 (up to 95 % withdrawn at full stress). Range [0, 1]; default 0.
     pub liquidity_withdrawal: f64,
+    /// Capital of the dip buyers (buyers.rs), USD: value buyers who buy once the price is more
+    /// than `dipBuyerDiscountPct` below the start, until it is spent. Range [0, 1e12]; default 0
+    /// (none).
+    pub dip_buyer_capital: f64,
+    /// How far below the start price, in %, the dip buyers begin to buy. Range [0, 90];
+    /// default 5.
+    pub dip_buyer_discount_pct: f64,
+    /// New shorts opened into a fall (buyers.rs): USD of new short positions per USD of longs
+    /// liquidated in a tick, sold into the book at the mean leverage. Range [0, 2]; default 0.
+    pub momentum_shorts: f64,
     /// How price impact grows with order size. Default linear.
     pub impact_law: ImpactLaw,
     /// Share of impact that is permanent; the rest decays as the book refills. Range [0, 1];
@@ -128,6 +138,9 @@ impl Default for Params {
             margin_tiers: MarginTiers::None,
             depth_per_pct: 1e8,
             liquidity_withdrawal: 0.0,
+            dip_buyer_capital: 0.0,
+            dip_buyer_discount_pct: 5.0,
+            momentum_shorts: 0.0,
             impact_law: ImpactLaw::Linear,
             permanent_impact: 0.5,
             recovery_half_life: 20.0,

@@ -57,6 +57,9 @@ pub struct Position {
     pub hit: bool,
     /// Whether auto-deleveraging has closed any of it.
     pub deleveraged: bool,
+    /// Whether it was opened during the run by a sale into the book (buyers.rs), so its
+    /// counterparty is the book's ledger rather than an original one.
+    pub on_book: bool,
     /// Index of its margin tier.
     pub tier: u8,
 }
@@ -287,6 +290,7 @@ impl Population {
                     state: State::Open,
                     hit: false,
                     deleveraged: false,
+                    on_book: false,
                     tier: index,
                 }
             }));
@@ -365,7 +369,8 @@ impl Population {
     }
 }
 
-fn open(side: Side, entry: f64, leverage: f64, qty: f64, tiers: &TierTable) -> Position {
+/// A new position of `qty` coins at `entry`, its liquidation price and tier from `tiers`.
+pub fn open(side: Side, entry: f64, leverage: f64, qty: f64, tiers: &TierTable) -> Position {
     let (index, _) = tiers.liquidation_tier(side, qty * entry, leverage);
     Position {
         liq: liquidation_price(side, entry, leverage, qty, tiers),
@@ -376,6 +381,7 @@ fn open(side: Side, entry: f64, leverage: f64, qty: f64, tiers: &TierTable) -> P
         state: State::Open,
         hit: false,
         deleveraged: false,
+        on_book: false,
         tier: index,
     }
 }

@@ -1,8 +1,9 @@
 //! The tick loop, and the comparison of mitigations on one population.
 
 use super::breaker::{Breaker, Trip};
+use super::buyers::{DipBuyers, SHORT_LEVERAGE_MULTIPLES};
 use super::error::ParamsError;
-use super::liquidation::{book_index, open_interest, Audit, Engine};
+use super::liquidation::{book_index, open_interest, Audit, Engine, TickFills};
 use super::liquidity::Liquidity;
 use super::market::Market;
 use super::num::{max, min};
@@ -311,6 +312,8 @@ fn run_audited(
     let shock_log = libm::log1p(params.shock_pct / 100.0);
     let mut program = Program::new(params, &market, shock_log);
     let mut liquidity = Liquidity::new(params);
+    let mut dip_buyers = DipBuyers::new(params);
+    let short_leverages = SHORT_LEVERAGE_MULTIPLES.map(|m| m * params.leverage);
     let mut depth = params.depth_per_pct;
     let mut last_price = start;
     on_tick(&engine, &market, market.price());
@@ -368,13 +371,20 @@ fn run_audited(
             });
         }
 
-        // 4. Phase two: the sell program's slice, any magnet selling, then the tick's forced
-        //    flow meet the book. A halt pauses the program with everything else.
-        let mut fills = Default::default();
+        // 4. Phase two: the sell program's slice, any magnet selling and the dip buyers'
+        //    buying, then the tick's forced flow meet the book; then momentum traders short into
+        //    the wave of long liquidations they saw (buyers.rs). A halt pauses all of it.
+        let mut fills = TickFills::default();
+        let mut shorted = 0.0;
         if !halted {
             let magnet = breaker.as_ref().map_or(0.0, |b| b.magnet_flow_share(market.price()));
             let slice = program.next();
-            fills = engine.clear(&mut market, slice - magnet * params.depth_per_pct);
+            let bought = dip_buyers.buy(market.price(), depth);
+            fills = engine.clear(&mut market, slice - magnet * params.depth_per_pct + bought);
+            shorted = params.momentum_shorts * fills.long_notional;
+            if shorted > 0.0 {
+                shorted = engine.open_shorts(&mut market, shorted, &short_leverages);
+            }
         }
         let price = market.price();
         if fills.adl_count > 0 {
@@ -408,6 +418,8 @@ fn run_audited(
 
         series.price.push(price);
         series.liquidated_notional.push(fills.notional);
+        series.short_liquidated_notional.push(fills.notional - fills.long_notional);
+        series.opened_notional.push(shorted);
         series.liquidation_count.push(fills.count);
         series.queued_notional.push(max(engine.queued_notional, 0.0));
         series.long_open_interest.push(max(engine.open_interest[0], 0.0));
@@ -457,6 +469,9 @@ fn run_audited(
         (engine.takeover_notional, engine.adl_positions, engine.adl_qty);
     let (liquidated_count, backstop_notional) = (engine.liquidated_count, engine.backstop_notional);
     let waiting_at_end = engine.waiting_notional();
+    let liquidated_short_notional = engine.liquidated_by_side[1];
+    let shorts_opened_notional = engine.opened_notional;
+    let opened = f64::from(engine.opened_count);
     engine.into_books().into_iter().for_each(|book| book.recycle(scratch));
 
     Outcome {
@@ -473,7 +488,7 @@ fn run_audited(
             traders,
             liquidated_notional,
             liquidated_count,
-            liquidated_share: f64::from(liquidated_count) / f64::from(traders.max(1)),
+            liquidated_share: f64::from(liquidated_count) / (f64::from(traders) + opened).max(1.0),
             waves,
             bad_debt,
             adl_notional,
@@ -491,6 +506,9 @@ fn run_audited(
             fund_held_at_end,
             adl_positions,
             adl_qty,
+            liquidated_short_notional,
+            dip_buyers_spent: params.dip_buyer_capital - dip_buyers.left(),
+            shorts_opened_notional,
             branching_ratio,
             peak_branching_ratio,
             peak_branching_at_pct,

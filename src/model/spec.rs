@@ -370,6 +370,12 @@ params! {
         read |p| Some(p.depth_per_pct);
     "liquidityWithdrawal", Number, Range::closed(0.0, 1.0), "share", Run,
         read |p| Some(p.liquidity_withdrawal);
+    "dipBuyerCapital", Number, Range::closed(0.0, USD), "USD", Run,
+        read |p| Some(p.dip_buyer_capital);
+    "dipBuyerDiscountPct", Number, Range::closed(0.0, 90.0), "% below start", Run,
+        read |p| Some(p.dip_buyer_discount_pct);
+    "momentumShorts", Number, Range::closed(0.0, 2.0), "× long liquidations", Run,
+        read |p| Some(p.momentum_shorts);
     "impactLaw", Enum(&["linear", "sqrt"]), None, "", Run,
         read |_p| None;
     "permanentImpact", Number, Range::closed(0.0, 1.0), "share", Run,

@@ -106,6 +106,12 @@ export interface Params {
   depthPerPct: number;
   /** Share of the book's depth that withdraws under stress, [0, 1]. */
   liquidityWithdrawal: number;
+  /** Capital of the buyers who buy the dip, USD, [0, 1e12]; 0 is none. */
+  dipBuyerCapital: number;
+  /** How far below the start price the dip buyers begin, %, [0, 90]. */
+  dipBuyerDiscountPct: number;
+  /** New shorts opened per dollar of longs liquidated, [0, 2]. */
+  momentumShorts: number;
   impactLaw: ImpactLaw;
   /** Share of impact that is permanent, [0, 1]. */
   permanentImpact: number;
@@ -178,6 +184,12 @@ export interface Summary {
   adlPositions: number;
   /** Bankrupt quantity auto-deleveraged, coins: what neither the book nor the fund took. */
   adlQty: number;
+  /** Notional of short positions liquidated, USD at entry; the rest of liquidatedNotional is longs. */
+  liquidatedShortNotional: number;
+  /** What the dip buyers spent, USD. */
+  dipBuyersSpent: number;
+  /** Notional of the new shorts opened into the fall, USD at entry. */
+  shortsOpenedNotional: number;
   /** Liquidatable USD within 1 % of the start ÷ depthPerPct; ≥ 1 means a runaway cascade. */
   branchingRatio: number;
   peakBranchingRatio: number;
@@ -188,6 +200,10 @@ export interface Summary {
 export interface Series {
   price: Float64Array;
   liquidatedNotional: Float64Array;
+  /** The part of liquidatedNotional that was short positions, USD at entry. */
+  shortLiquidatedNotional: Float64Array;
+  /** New short positions opened this tick by traders selling into the fall, USD at entry. */
+  openedNotional: Float64Array;
   liquidationCount: Uint32Array;
   queuedNotional: Float64Array;
   longOpenInterest: Float64Array;

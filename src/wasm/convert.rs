@@ -85,6 +85,8 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
     let Series {
         price,
         liquidated_notional,
+        short_liquidated_notional,
+        opened_notional,
         liquidation_count,
         queued_notional,
         long_open_interest,
@@ -97,6 +99,8 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
     let obj = Object::new();
     set(&obj, "price", f64s(price))?;
     set(&obj, "liquidatedNotional", f64s(liquidated_notional))?;
+    set(&obj, "shortLiquidatedNotional", f64s(short_liquidated_notional))?;
+    set(&obj, "openedNotional", f64s(opened_notional))?;
     set(&obj, "liquidationCount", Uint32Array::from(&liquidation_count[..]).into())?;
     set(&obj, "queuedNotional", f64s(queued_notional))?;
     set(&obj, "longOpenInterest", f64s(long_open_interest))?;

@@ -71,6 +71,19 @@ export function extras(summary, tickSeconds) {
   if (summary.fundHeldAtEnd > 0) {
     lines.push(`the run ends with ${usd(summary.fundHeldAtEnd)} still held by the insurance fund, not yet sold: a longer run would show where it takes the price`);
   }
+  if (summary.shortsOpenedNotional > 0) {
+    lines.push(`traders sold ${usd(summary.shortsOpenedNotional)} of new shorts into the fall`);
+  }
+  if (summary.dipBuyersSpent > 0) {
+    const back = summary.finalPrice - summary.minPrice;
+    const rebound = back > 0 ? `, and the price came back ${pct((back / summary.startPrice) * 100)} from its low` : '';
+    lines.push(`dip buyers spent ${usd(summary.dipBuyersSpent)}${rebound}`);
+  }
+  if (summary.liquidatedShortNotional > 0) {
+    lines.push(
+      `${usd(summary.liquidatedShortNotional)} of the liquidations (${share(summary.liquidatedShortNotional / summary.liquidatedNotional)}) were shorts, caught as the price rose`,
+    );
+  }
   if (summary.badDebt > 0) lines.push(`${usd(summary.badDebt)} bad debt`);
   if (summary.adlNotional > 0) {
     lines.push(
