@@ -113,7 +113,7 @@ fn results_are_typed_arrays_and_plain_objects() {
         };
         assert_eq!(len, Some(200), "series.{key} is a typed array of one value per tick");
     }
-    assert_eq!(keys(&series).len(), 10);
+    assert_eq!(keys(&series).len(), 12);
 
     let map = get(&out, "liquidationMap");
     let buckets = Float64Array::from(get(&map, "longLiquidated")).length();
