@@ -153,6 +153,10 @@ pub struct Engine {
     opened_margin: f64,
     /// How many positions were opened during the run.
     pub opened_count: u32,
+    /// The original counterparties' claims on positions whose slots were reused by a trader
+    /// coming back (cycles.rs): coins, signed by the position's side, and what they cost.
+    recycled_coins: f64,
+    recycled_cost: f64,
     /// Notional (USD at entry) taken off positions by the order being executed.
     liquidated_now: f64,
     /// Whether the order being executed is a step of a partial liquidation.
@@ -265,6 +269,8 @@ impl Engine {
             opened_notional: 0.0,
             opened_margin: 0.0,
             opened_count: 0,
+            recycled_coins: 0.0,
+            recycled_cost: 0.0,
             liquidated_now: 0.0,
             stepping: false,
             order_done: 0.0,
@@ -303,6 +309,7 @@ impl Engine {
                 }
             }
         }
+        origin -= self.recycled_coins * mark - self.recycled_cost;
         Audit {
             traders_held: held,
             traders_paid: self.traders_paid,
@@ -485,6 +492,39 @@ impl Engine {
             self.relist(Side::Short, idx);
         }
         qty * entry * leverages.len() as f64
+    }
+
+    /// A trader whose position `idx` on `side` was closed comes back (cycles.rs): the same
+    /// notional, bought (or sold, for a short) into the book at the fill price, at `leverage`
+    /// (capped by its tier), watched by the relist heap from now on. Does nothing to a position
+    /// that is not closed. Returns whether it came back.
+    pub fn reopen(&mut self, market: &mut Market, side: Side, idx: u32, leverage: f64) -> bool {
+        let b = book_index(side);
+        let old = self.books[b].positions[idx as usize];
+        if old.state != State::Closed {
+            return false;
+        }
+        let dir = direction(side);
+        if !old.on_book {
+            // The original counterparty's claim stays on the ledger, valued at every mark.
+            self.recycled_coins += dir * old.qty0;
+            self.recycled_cost += dir * old.qty0 * old.entry;
+        }
+        let notional = old.qty0 * old.entry;
+        let before = market.price();
+        let after = market.trade(dir * notional);
+        let entry = fill_price(before, after);
+        let qty = notional / before;
+        let cap = self.tiers.tier_for(qty * entry).max_leverage;
+        let mut p = open(side, entry, max(min(leverage, cap), 1.0), qty, &self.tiers);
+        p.on_book = true;
+        self.opened_notional += p.notional();
+        self.opened_margin += p.margin_of(qty);
+        self.opened_count += 1;
+        self.open_interest[b] += p.notional();
+        self.books[b].positions[idx as usize] = p;
+        self.relist(side, idx);
+        true
     }
 
     /// Circuit-breaker reopening: queued positions no longer in breach are handed back.

@@ -7,6 +7,7 @@
 
 pub mod breaker;
 pub mod buyers;
+pub mod cycles;
 pub mod error;
 pub mod explore;
 pub mod liquidation;

@@ -263,10 +263,21 @@ pub fn audit(params: &Params) -> Result<Vec<Audit>, ParamsError> {
     let population = Population::for_params(params, &mut scratch);
     let bands = Bands::new(&population, params.start_price);
     let mut audits = Vec::with_capacity(params.ticks as usize + 1);
-    run_audited(params, population, &bands, &mut scratch, |engine, market, price| {
+    run_audited(params, population, &bands, &mut scratch, |engine, market, price, _| {
         audits.push(engine.audit(price, market))
     });
     Ok(audits)
+}
+
+/// [`run`], calling `on_tick` as [`run_audited`] does.
+pub(crate) fn run_hooked(
+    params: &Params,
+    population: Population,
+    scratch: &mut Scratch,
+    on_tick: impl FnMut(&mut Engine, &mut Market, f64, u32),
+) -> Outcome {
+    let bands = Bands::new(&population, params.start_price);
+    run_audited(params, population, &bands, scratch, on_tick)
 }
 
 /// [`run`] with the population's [`Bands`] already measured.
@@ -276,18 +287,19 @@ fn run_with(
     bands: &Bands,
     scratch: &mut Scratch,
 ) -> Outcome {
-    run_audited(params, population, bands, scratch, |_, _, _| {})
+    run_audited(params, population, bands, scratch, |_, _, _, _| {})
 }
 
-/// [`run_with`], handing the engine, the market and the price to `on_tick` before the first tick
-/// and after each, for [`audit`]. The page's runs pass a closure that does nothing, so nothing
-/// is computed for them.
+/// [`run_with`], handing the engine, the market, the price and the tick to `on_tick` before the
+/// first tick (as tick 0) and after each (as tick t + 1), for [`audit`] to read and for the long
+/// runs of cycles.rs to bring traders back. The page's runs pass a closure that does nothing, so
+/// nothing is computed for them.
 fn run_audited(
     params: &Params,
     population: Population,
     bands: &Bands,
     scratch: &mut Scratch,
-    mut on_tick: impl FnMut(&Engine, &Market, f64),
+    mut on_tick: impl FnMut(&mut Engine, &mut Market, f64, u32),
 ) -> Outcome {
     let ticks = params.ticks as usize;
     let start = params.start_price;
@@ -316,7 +328,8 @@ fn run_audited(
     let short_leverages = SHORT_LEVERAGE_MULTIPLES.map(|m| m * params.leverage);
     let mut depth = params.depth_per_pct;
     let mut last_price = start;
-    on_tick(&engine, &market, market.price());
+    let opening = market.price();
+    on_tick(&mut engine, &mut market, opening, 0);
 
     for t in 0..params.ticks {
         let halted = breaker.as_ref().is_some_and(|b| b.halted(t));
@@ -434,7 +447,7 @@ fn run_audited(
             market.set_depth(depth);
         }
         last_price = price;
-        on_tick(&engine, &market, price);
+        on_tick(&mut engine, &mut market, price, t + 1);
     }
     debug_assert_eq!(series.price.len(), ticks);
 
