@@ -4,6 +4,8 @@
 //                (inner): one sweep() call, and the 40 one-line calls the page's worker makes
 //   monteCarlo   1,000 runs at 20,000 traders, normal shocks of 2 %: one monteCarlo() call, and
 //                the 20 calls of 50 runs the page's worker makes
+//   cycles       one long market as "Fat tails over time" runs it: 20,000 ticks, 5,000 traders
+//                coming back with procyclical leverage, at 12× (the default) and at 20×
 //
 // Everything runs in a dedicated module worker, as on the page, with the default params
 // otherwise (600 ticks per market). Budget: 2 s each. Prints medians (and the fastest run) and
@@ -30,7 +32,7 @@ const BUDGET_MS = 2000;
 
 // The worker that does the timing, served from memory next to www/.
 const WORKER = `
-import init, { sweep, monteCarlo } from '/pkg-explore/leverage_cascade.js';
+import init, { cycles, sweep, monteCarlo } from '/pkg-explore/leverage_cascade.js';
 const ready = init();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function time(runs, f) {
@@ -51,6 +53,7 @@ onmessage = async ({ data: { runs, ticks } }) => {
   const leverage = Array.from({ length: 40 }, (_, j) => 2 + (38 * j) / 39);
   const grid = { x: depth, y: { field: 'leverage', from: 2, to: 40, steps: 40 }, metric: 'amplification' };
   const shock = { distribution: 'normal', scalePct: 2 };
+  const longRun = { ticks: 20000, intervalTicks: 10, noisePct: 0.3, comebackTicks: 100 };
   const out = {
     sweepOneCall: time(runs, () => sweep(params, grid)),
     sweepLines: time(runs, () => {
@@ -60,6 +63,8 @@ onmessage = async ({ data: { runs, ticks } }) => {
     monteCarloChunks: time(runs, () => {
       for (let k = 0; k < 20; k++) monteCarlo({ ...params, seed: 1 + 50 * k }, { runs: 50, shock });
     }),
+    cycles12: time(runs, () => cycles({ traders: 5000 }, longRun)),
+    cycles20: time(runs, () => cycles({ traders: 5000, leverage: 20 }, longRun)),
   };
   postMessage(out);
 };
@@ -140,6 +145,8 @@ line('sweep 40×40', 'one sweep() call, 1,600 markets', results.sweepOneCall);
 line('sweep 40×40, by line', '40 calls as the page makes them', results.sweepLines);
 line('monteCarlo 1,000', 'one monteCarlo() call', results.monteCarloOneCall);
 line('monteCarlo 1,000, chunks', '20 calls of 50 runs as the page makes them', results.monteCarloChunks);
+line('cycles, 12×', 'one long market, 20,000 ticks, 5,000 traders', results.cycles12);
+line('cycles, 20×', 'the same at 20× (many more comebacks)', results.cycles20);
 console.log(
   `${'main thread'.padEnd(22)} ${'the lab while its workers compute'.padEnd(44)} ${mainThread.longTasks} tasks over 50 ms, longest ${mainThread.longestMs.toFixed(0)} ms  budget none: ${mainThread.longTasks === 0 ? 'PASS' : 'FAIL'}`,
 );

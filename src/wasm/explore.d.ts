@@ -76,6 +76,46 @@ export interface MonteCarloResult {
   moveTailShare: number;
 }
 
+/** One long path of the market with traders who come back (cycles). */
+export interface CyclesSpec {
+  /** Length of the path, whole ticks, 1000 ..= 100000. */
+  ticks: number;
+  /** Ticks per return, whole, 1 ..= 1000, leaving at least 50 returns. */
+  intervalTicks: number;
+  /** Noise per tick, %, (0, 5]. */
+  noisePct: number;
+  /** Ticks a closed position's trader waits before coming back, whole, 1 ..= 100000. */
+  comebackTicks: number;
+}
+
+/** A long path's returns and leverage, and how fat their tails are against the noise alone. */
+export interface CyclesResult {
+  /** Log returns over each interval, %. */
+  returns: Float64Array;
+  /** The noise alone over the same intervals, %. */
+  baselineReturns: Float64Array;
+  /** Aggregate leverage of the positions held at the end of each interval. */
+  leverage: Float64Array;
+  /** Standard deviation of the baseline's returns, %. */
+  baselineSigmaPct: number;
+  /** Share of returns beyond 4 baseline standard deviations. */
+  tailShare: number;
+  /** The baseline's share beyond the same threshold. */
+  baselineTailShare: number;
+  /** Hill's tail index of |returns| beyond 2.5 baseline standard deviations (smaller: fatter); null with fewer than 5 there. */
+  hill: number | null;
+  /** The baseline's Hill index over the same threshold. */
+  baselineHill: number | null;
+  /** Excess kurtosis of the returns. */
+  kurtosis: number;
+  /** Excess kurtosis of the baseline's returns. */
+  baselineKurtosis: number;
+  /** Traders who came back. */
+  comebacks: number;
+  /** Notional liquidated over the path, USD at entry. */
+  liquidatedNotional: number;
+}
+
 /** One curve of a survival chart. */
 export interface SurvivalSample {
   /** Legend text. */

@@ -25,6 +25,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, OffscreenCanvas};
 
 use super::convert::{params_from_js, read, to_js_error, type_error};
+use crate::model::cycles::{Cycles, CyclesSpec};
 use crate::model::explore::{self, Grid, MonteCarlo, MonteCarloSpec, SweepSpec};
 use crate::model::{ParamsError, Scratch};
 use crate::render::contour::level_line;
@@ -105,6 +106,59 @@ pub fn monte_carlo(
     });
     progress.finish()?;
     monte_carlo_to_js(&out.map_err(|e| to_js_error(&e))?)
+}
+
+/// Runs one long noisy path of `params`' market on which liquidated traders come back with
+/// leverage that rises as the market calms (model/cycles.rs), and measures how fat the tails of
+/// its returns are against the noise alone.
+///
+/// `spec` is `{ticks, intervalTicks, noisePct, comebackTicks}`: a path of 1,000 to 100,000 ticks
+/// cut into returns of 1 to 1,000 ticks (at least 50 of them), noise of `noisePct` % a tick
+/// (above 0, at most 5) and a wait of 1 to 100,000 ticks before a closed position's trader comes
+/// back. Returns `returns`, `baselineReturns` (the noise alone) and `leverage` (aggregate, per
+/// interval) as `Float64Array`s, and `baselineSigmaPct`, `tailShare` and `baselineTailShare`
+/// (beyond 4 σ of the baseline), `hill` and `baselineHill` (Hill's tail index beyond 2.5 σ, `null`
+/// with fewer than 5 returns there), `kurtosis`, `baselineKurtosis`, `comebacks` and
+/// `liquidatedNotional`.
+///
+/// Throws like `sweep`.
+#[wasm_bindgen(js_name = cycles, unchecked_return_type = "CyclesResult")]
+pub fn cycles(
+    #[wasm_bindgen(unchecked_param_type = "ParamsInput | null | undefined")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CyclesSpec")] spec: JsValue,
+) -> Result<JsValue, JsValue> {
+    let params = params_from_js(params)?;
+    let spec: CyclesSpec = spec_from_js(spec, "spec")?;
+    let out = SCRATCH
+        .with(|scratch| crate::model::cycles::cycles(&params, &spec, &mut scratch.borrow_mut()));
+    let Cycles {
+        returns,
+        baseline_returns,
+        leverage,
+        baseline_sigma_pct,
+        tail_share,
+        baseline_tail_share,
+        hill,
+        baseline_hill,
+        kurtosis,
+        baseline_kurtosis,
+        comebacks,
+        liquidated_notional,
+    } = out.map_err(|e| to_js_error(&e))?;
+    let obj = Object::new();
+    set(&obj, "returns", f64s(&returns))?;
+    set(&obj, "baselineReturns", f64s(&baseline_returns))?;
+    set(&obj, "leverage", f64s(&leverage))?;
+    set(&obj, "baselineSigmaPct", baseline_sigma_pct.into())?;
+    set(&obj, "tailShare", tail_share.into())?;
+    set(&obj, "baselineTailShare", baseline_tail_share.into())?;
+    set(&obj, "hill", hill.map_or(JsValue::NULL, JsValue::from))?;
+    set(&obj, "baselineHill", baseline_hill.map_or(JsValue::NULL, JsValue::from))?;
+    set(&obj, "kurtosis", kurtosis.into())?;
+    set(&obj, "baselineKurtosis", baseline_kurtosis.into())?;
+    set(&obj, "comebacks", comebacks.into())?;
+    set(&obj, "liquidatedNotional", liquidated_notional.into())?;
+    Ok(obj.into())
 }
 
 /// Draws an exploration's result on `canvas`, filling its backing store (set it to the CSS size

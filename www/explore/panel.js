@@ -14,7 +14,7 @@
 // over it, so the picture appears at once and sharpens.
 
 import { get, normalize, same } from '../lab/schema.js';
-import { count, num, pct, share, times, usd, NBSP } from '../lab/format.js';
+import { count, duration, num, pct, share, times, usd, NBSP } from '../lab/format.js';
 import {
   AXES,
   MAX_TRADERS,
@@ -922,8 +922,7 @@ const tails = {
     const items = [
       h('li', {
         text:
-          `Shocks alone: excess kurtosis ${num(base.kurtosis, 1)} (a bell curve has 0; the bigger it is, the more the rare large moves outweigh the typical ones). ` +
-          `${capital(howMany(base.share))} of them went beyond ${beyond}, three typical shocks.`,
+          `Shocks alone: ${howMany(base.share)} of them went beyond ${beyond}, three typical shocks (for a bell curve, about 3 in 1,000).`,
       }),
     ];
     for (const line of run.lines) {
@@ -938,12 +937,17 @@ const tails = {
         else often = ' About as often as the shocks alone.';
       }
       const same = line.key === 'low' && s.share === base.share ? ' (its line lies on the grey one)' : '';
+      // Past the tipping point nearly every shock sets off a crash: the moves split into small
+      // ones and crashes. A single-number tail measure (kurtosis) reads that as thin-tailed;
+      // say what it is instead.
+      const split =
+        s.kurtosis < -1
+          ? ' Its moves fall into two groups, small ones and crashes, with few in between: past the tipping point almost any shock sets off a crash, so crashes are the rule here, not a rare tail.'
+          : '';
       items.push(
         h('li', {
           class: `explore-finding-${line.key}`,
-          text:
-            `${line.label}${same}: excess kurtosis ${num(s.kurtosis, 1)}; ${howMany(s.share)} of ${count(line.moves.length)} markets moved more than ${beyond}.` +
-            often,
+          text: `${line.label}${same}: ${howMany(s.share)} of ${count(line.moves.length)} markets moved more than ${beyond}.` + often + split,
         }),
       );
     }
@@ -951,6 +955,192 @@ const tails = {
     this.el.canvas.setAttribute(
       'aria-label',
       `Crash-size distribution on log scales. ${[...this.el.findings.children].map((li) => li.textContent).join(' ')}`,
+    );
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Fat tails over time
+
+/** The long path's shape: 20,000 one-second ticks cut into 10-second returns. */
+const CYCLES_SPEC = { ticks: 20000, intervalTicks: 10, noisePct: 0.3, comebackTicks: 100 };
+/** Traders in a long market: enough for smooth cascades, few enough for a few seconds' run. */
+const CYCLES_TRADERS = 5000;
+
+const overTime = {
+  el: {},
+  run: null,
+
+  build() {
+    const go = h('button', { type: 'button', id: 'explore-cycles-run', class: 'primary', text: 'Run the long market' });
+    const progress = progressRow('explore-cycles');
+    const canvas = h('canvas', {
+      id: 'explore-cycles',
+      class: 'explore-canvas explore-survival',
+      role: 'img',
+      'aria-label': 'Distribution of price moves over a long run: not drawn yet.',
+    });
+    const findings = h('ul', { id: 'explore-cycles-findings', class: 'explore-findings', 'aria-live': 'polite' });
+    const seconds = CYCLES_SPEC.intervalTicks;
+    const section = part(
+      'explore-cycles',
+      'Fat tails over time',
+      `One market over ${duration(CYCLES_SPEC.ticks)} of random noise and nothing else. Traders who are liquidated come back ${count(CYCLES_SPEC.comebackTicks)} seconds later, and take more leverage the calmer the market has been. So leverage builds up in calm spells until a cascade clears it, again and again. The grey line is the noise alone: with leverage, large ${seconds}-second moves become far more common than the noise can explain.`,
+      [go],
+      progress.row,
+      h(
+        'figure',
+        { class: 'explore-figure' },
+        h('figcaption', {}, h('strong', { text: `Share of ${seconds}-second moves, up or down, at least x` }), ' (a logarithmic scale: each step down is ten times rarer; a bell curve drops off a cliff, a fat tail runs on to the right).'),
+        canvas,
+      ),
+      findings,
+    );
+    this.el = { go, progress, canvas, findings, section };
+    go.addEventListener('click', () => whenLoaded(progress.status, () => this.start()));
+    progress.cancel.addEventListener('click', () => this.cancel());
+    return section;
+  },
+
+  start() {
+    if (!current) return;
+    this.cancel({ quiet: true });
+    const explored = withoutMitigations(forExploring(current));
+    const base = { ...explored, traders: Math.min(explored.traders, CYCLES_TRADERS) };
+    const lines = [
+      { key: 'low', label: `${times(LOW_LEVERAGE)} leverage`, color: 'text', params: { ...base, leverage: LOW_LEVERAGE } },
+      { key: 'none', label: `${times(base.leverage)} leverage`, color: 'none', params: base },
+    ];
+    const run = {
+      base,
+      lines: lines.map((l) => ({ ...l, result: null })),
+      jobs: [],
+      done: 0,
+      total: lines.length,
+      started: performance.now(),
+      state: 'running',
+      error: null,
+    };
+    this.run = run;
+    run.lines.forEach((line, s) => {
+      const job = { type: 'cycles', params: line.params, spec: CYCLES_SPEC };
+      run.jobs.push(pool.run(s, job, (msg) => this.message(run, line, msg)));
+    });
+    this.sync();
+    this.requestDraw();
+  },
+
+  message(run, line, msg) {
+    if (run !== this.run || run.state !== 'running') return;
+    if (msg.type === 'path') {
+      line.result = msg.result;
+      run.done += 1;
+    } else if (msg.type === 'done') {
+      run.jobs = run.jobs.filter((id) => id !== msg.id);
+      if (!run.jobs.length) {
+        run.state = 'done';
+        run.seconds = (performance.now() - run.started) / 1000;
+      }
+    } else if (msg.type === 'error') {
+      run.error = msg.message;
+      endRun(this, run, 'error');
+      return;
+    }
+    this.sync();
+    this.requestDraw();
+  },
+
+  cancel({ quiet = false } = {}) {
+    const run = this.run;
+    if (!run || run.state !== 'running') return;
+    endRun(this, run, quiet ? 'replaced' : 'cancelled');
+    if (!quiet) this.requestDraw();
+  },
+
+  sync() {
+    const run = this.run;
+    const { bar, status, cancel } = this.el.progress;
+    if (!run) return;
+    bar.value = run.state === 'done' ? 1 : run.done / run.total;
+    cancel.disabled = run.state !== 'running';
+    const what = `${count(run.total)} long markets of ${count(run.base.traders)} traders`;
+    if (run.state === 'running') status.textContent = `Simulating ${what}… ${run.done} of ${run.total} done`;
+    else if (run.state === 'done') status.textContent = `Done: ${what} in ${num(run.seconds, 1)}${NBSP}s.`;
+    else if (run.state === 'cancelled') status.textContent = 'Cancelled. The chart shows the markets finished.';
+    else if (run.state === 'error') status.textContent = `The markets could not be simulated: ${run.error}`;
+    root.dataset.cyclesState = run.state;
+  },
+
+  frame: 0,
+  timer: 0,
+  lastDraw: 0,
+  requestDraw() {
+    paceDraw(this, () => {
+      this.draw();
+      return false;
+    });
+  },
+
+  draw() {
+    const run = this.run;
+    if (!run) return;
+    const finished = run.lines.filter((l) => l.result);
+    if (!finished.length) return;
+    const sizes = (values) => Float64Array.from(values, Math.abs);
+    const samples = [
+      { label: 'noise alone', values: sizes(finished[0].result.baselineReturns), color: 'muted' },
+      ...finished.map((l) => ({ label: l.label, values: sizes(l.result.returns), color: l.color })),
+    ];
+    const options = {
+      chart: 'survival',
+      theme: theme(),
+      xLabel: `size of a ${CYCLES_SPEC.intervalTicks}-second move, %`,
+      xFormat: 'percent',
+      logX: false,
+    };
+    const state = run.state;
+    painter.paint(this.el.canvas, { samples }, options, (out) => {
+      this.el.canvas.dataset.drawnState = state;
+      if (out.error) this.el.progress.status.textContent = `The chart could not be drawn: ${out.error}`;
+      else noteDrawn(this.el.canvas, out);
+    });
+    this.findings(finished);
+  },
+
+  /** The tail figures in words, each next to the noise's. */
+  findings(finished) {
+    const first = finished[0].result;
+    const sigma = first.baselineSigmaPct;
+    const beyond = pct(4 * sigma, { decimals: 1 });
+    const howMany = (part) => (part > 0 ? `${share(part)} of the moves` : 'none of the moves');
+    const index = (h) => (h === null ? 'too few large moves to measure' : num(h, 1));
+    const items = [
+      h('li', {
+        text:
+          `Noise alone: a typical ${CYCLES_SPEC.intervalTicks}-second move is ${pct(sigma, { decimals: 2 })}; ${howMany(first.baselineTailShare)} went beyond ${beyond}, four typical ones (a bell curve: 6 in 100,000). ` +
+          `Tail index (Hill, beyond 2.5 typical moves): ${index(first.baselineHill)}. The smaller the index, the fatter the tail; stock returns have about 3.`,
+      }),
+    ];
+    for (const line of finished) {
+      const r = line.result;
+      const lev = r.leverage.filter((x) => x > 0);
+      const lo = Math.min(...lev);
+      const hi = Math.max(...lev);
+      items.push(
+        h('li', {
+          class: `explore-finding-${line.key}`,
+          text:
+            `${capital(line.label)}: ${howMany(r.tailShare)} went beyond ${beyond}; tail index ${index(r.hill)}. ` +
+            (r.comebacks > 0
+              ? `${count(r.comebacks)} times a liquidated trader came back, and the market's leverage swung between ${times(lo)} and ${times(hi)}: it builds up while the market is calm, and cascades cut it down.`
+              : 'Nobody was liquidated: the moves are the noise\'s.'),
+        }),
+      );
+    }
+    this.el.findings.replaceChildren(...items);
+    this.el.canvas.setAttribute(
+      'aria-label',
+      `Distribution of price moves over a long run, on log scales. ${[...this.el.findings.children].map((li) => li.textContent).join(' ')}`,
     );
   },
 };
@@ -971,6 +1161,7 @@ function followPage(keys) {
   current = next;
   map.paramsChanged();
   if (tails.run) tails.el.go.textContent = 'Run the markets again';
+  if (overTime.run) overTime.el.go.textContent = 'Run the long market again';
 }
 
 let loading = null;
@@ -982,7 +1173,7 @@ function load() {
     if (!painter.offscreen) {
       api = (await loadApi(new URL('../pkg-explore/', import.meta.url))).api;
     }
-    for (const canvas of [...map.el.figures.map((f) => f.canvas), tails.el.canvas]) painter.adopt(canvas);
+    for (const canvas of [...map.el.figures.map((f) => f.canvas), tails.el.canvas, overTime.el.canvas]) painter.adopt(canvas);
     current = readPageParams() || current;
   })();
   return loading;
@@ -1080,21 +1271,25 @@ async function start() {
     h('h2', { id: 'explore-title', text: 'Explore: tipping points and fat tails' }),
     h('p', {
       class: 'explore-intro',
-      text: `These two views run hundreds of markets with your settings (with at most ${count(MAX_TRADERS)} traders each, to stay quick), in the background so the page stays responsive.`,
+      text: `These views run hundreds of markets with your settings (with at most ${count(MAX_TRADERS)} traders each, to stay quick), in the background so the page stays responsive.`,
     }),
     map.build(),
     tails.build(),
+    overTime.build(),
   );
   subscribe(followPage);
   const resize = new ResizeObserver(() => {
     map.requestDraw();
     tails.requestDraw();
+    overTime.requestDraw();
   });
   for (const f of map.el.figures) resize.observe(f.canvas);
   resize.observe(tails.el.canvas);
+  resize.observe(overTime.el.canvas);
   darkScheme.addEventListener('change', () => {
     map.requestDraw();
     tails.requestDraw();
+    overTime.requestDraw();
   });
   followTour();
   startWhenSeen();

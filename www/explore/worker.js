@@ -11,6 +11,9 @@
 //     runs `runs` markets in chunks of `chunk`, posting each chunk's shocks, moves and drawdowns.
 //     Chunk k uses seed params.seed + k × chunk, so two requests with the same params but other
 //     leverage or mitigations meet the very same shocks.
+//   {type: 'cycles', id, params, spec}
+//     runs one long path with traders who come back (cycles) and posts its returns, the noise's,
+//     the aggregate leverage and the tail figures.
 //   {type: 'cancel', ids}  stops those jobs (queued or running) at the next line or chunk.
 //   {type: 'canvas', key, canvas}  an OffscreenCanvas (a page <canvas> handed over) to draw on
 //   {type: 'draw', key, width, height, data, options}  renderExploration on that canvas, resized
@@ -20,12 +23,13 @@
 //   {type: 'ready'} | {type: 'failed', message}  once, after loading the simulator
 //   {type: 'line', id, index, values, branching, ms}  (sweep; typed arrays transferred)
 //   {type: 'chunk', id, index, shocks, moves, drawdowns, ms}  (monteCarlo)
+//   {type: 'path', id, result, ms}  (cycles; its typed arrays transferred)
 //   {type: 'done', id, ms} | {type: 'cancelled', id} | {type: 'error', id, message, field}
 //
 // Between two lines or chunks the worker yields to its event loop, so a cancel message is seen
 // within one line's work (tens of milliseconds).
 
-import init, { monteCarlo, renderExploration, sweep } from '../pkg-explore/leverage_cascade.js';
+import init, { cycles, monteCarlo, renderExploration, sweep } from '../pkg-explore/leverage_cascade.js';
 import { levelsFrom } from '../lab/schema.js';
 
 const queue = [];
@@ -77,7 +81,8 @@ async function drain() {
       continue;
     }
     try {
-      const finished = job.type === 'sweep' ? await runSweep(job) : await runMonteCarlo(job);
+      const run = { sweep: runSweep, monteCarlo: runMonteCarlo, cycles: runCycles }[job.type];
+      const finished = await run(job);
       postMessage(finished ? { type: 'done', id: job.id } : { type: 'cancelled', id: job.id });
     } catch (err) {
       postMessage({
@@ -146,6 +151,20 @@ async function runMonteCarlo(job) {
       [out.shocks.buffer, out.moves.buffer, out.drawdowns.buffer],
     );
   }
+  return true;
+}
+
+async function runCycles(job) {
+  await yieldToEvents();
+  if (cancelled.has(job.id)) return false;
+  const started = performance.now();
+  const result = cycles(job.params, job.spec);
+  const ms = performance.now() - started;
+  postMessage({ type: 'path', id: job.id, result, ms }, [
+    result.returns.buffer,
+    result.baselineReturns.buffer,
+    result.leverage.buffer,
+  ]);
   return true;
 }
 
