@@ -34,6 +34,7 @@ import {
 } from './lab/words.js';
 import { duration, num, pct, times, NBSP } from './lab/format.js';
 import { PRESETS_EN } from './shared/presets-en.js';
+import { recordFor, recordRows } from './lab/record.js';
 import { download, toCsv } from './lab/export.js';
 import { TOUR } from './lab/tour.js';
 import { loadApi } from './shared/api.js';
@@ -52,6 +53,11 @@ const el = {
   errorText: byId('error-text'),
   preset: byId('preset'),
   presetSummary: byId('preset-summary'),
+  record: byId('record'),
+  recordMarket: byId('record-market'),
+  recordRows: byId('record-rows'),
+  recordLeftOut: byId('record-left-out'),
+  recordSources: byId('record-sources'),
   reset: byId('reset'),
   readout: byId('readout'),
   headline: byId('headline'),
@@ -562,12 +568,52 @@ function showResult() {
     return li;
   });
   el.cards.replaceChildren(...cards);
+  showRecord(none);
 
   el.priceCanvas.setAttribute('aria-label', priceChartLabel(result, tickSeconds));
   el.mapCanvas.setAttribute('aria-label', mapLabel(result[state.focus], state.focus));
   showGauge(result[state.focus].summary);
   showEvents();
   showPlayback();
+}
+
+/** The record of the historical preset whose params the shown result has, or null. */
+function currentRecord() {
+  const match = presets.find((p) => same(normalize(p.params), state.resultParams));
+  return match ? recordFor(match.id) : null;
+}
+
+/**
+ * With a historical preset's params, its published record next to the model's run without
+ * mitigation (the venue's own rules of the day, no market-wide breaker); hidden otherwise.
+ */
+function showRecord(summary) {
+  const record = currentRecord();
+  el.record.hidden = !record;
+  if (!record) return;
+  el.recordMarket.textContent = `${record.market}. The record's figures are ranges where reports differ; every figure is checked against the same run as the first card.`;
+  const figures = recordRows(record, summary);
+  const rows = figures.map((r) => {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = r.label;
+    tr.append(th);
+    for (const text of [r.record, r.model, r.verdict]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    return tr;
+  });
+  el.recordRows.replaceChildren(...rows);
+  el.recordLeftOut.textContent = `Where they differ: ${record.leftOut}`;
+  const sources = figures.map((r) => {
+    const li = document.createElement('li');
+    li.textContent = `${r.label}: ${r.source}.`;
+    return li;
+  });
+  el.recordSources.replaceChildren(...sources);
 }
 
 function showGauge(summary) {
@@ -910,7 +956,9 @@ function exportPng() {
 
 function exportCsv() {
   if (!state.result) return;
-  const text = toCsv(state.result, state.resultParams, { version, url: currentLink() });
+  const record = currentRecord();
+  const rows = record ? recordRows(record, state.result.none.summary) : null;
+  const text = toCsv(state.result, state.resultParams, { version, url: currentLink(), record: rows });
   download(new Blob([text], { type: 'text/csv;charset=utf-8' }), 'leverage-cascade-data.csv');
   el.shareStatus.textContent = 'Data downloaded as leverage-cascade-data.csv (parameters first, then one row per tick).';
 }

@@ -19,6 +19,7 @@ pub mod outcome;
 pub mod params;
 pub mod population;
 pub mod presets;
+pub mod record;
 pub mod rng;
 pub mod scratch;
 pub mod simulate;

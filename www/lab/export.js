@@ -1,22 +1,15 @@
-// CSV export: a header block of parameters (lines starting with "#"), then one row per tick with
-// every series of the four scenarios. Spreadsheet users see the parameters as the first rows;
+// CSV export: a header block of parameters (lines starting with "#"), for a historical preset its
+// published record beside the model, then one row per tick with every series of the four
+// scenarios. Spreadsheet users see the parameters as the first rows;
 // pandas reads the table with `pd.read_csv(path, comment="#")`.
 
 import { FIELDS, get } from './schema.js';
 import { SCENARIOS } from './words.js';
 
-/** The series columns written per scenario, in order (names as in the API's `series`). */
-export const SERIES_COLUMNS = [
-  'price',
-  'liquidatedNotional',
-  'liquidationCount',
-  'queuedNotional',
-  'longOpenInterest',
-  'shortOpenInterest',
-  'insuranceFund',
-  'adlNotional',
-  'halted',
-];
+/** The series columns written per scenario, in order: every series the API returns. */
+export function seriesColumns(comparison) {
+  return Object.keys(comparison.none.series);
+}
 
 /** A cell: numbers as JavaScript prints them (shortest round-trip form), text quoted if needed. */
 function cell(value) {
@@ -32,7 +25,8 @@ function paramText(value) {
 
 /**
  * The CSV text for a `compare()` result and the params that produced it.
- * `meta` is `{version: {crate, model}, url}`.
+ * `meta` is `{version: {crate, model}, url, record?}`; `record` is the rows of the model-vs-record
+ * table (record.js `recordRows`) when the params are a historical preset's.
  */
 export function toCsv(comparison, params, meta) {
   const lines = [];
@@ -44,16 +38,21 @@ export function toCsv(comparison, params, meta) {
     lines.push(`# ${f.key},${cell(paramText(get(params, f.key)))}`);
   }
   lines.push('# circuitBreaker null means the breaker scenarios use the default breaker: levels 7,13,20 %, 60-tick halts.');
+  if (meta.record) {
+    lines.push('# record: figure,published,model (no mitigation),how close,source');
+    for (const r of meta.record) lines.push(`# record,${[r.label, r.record, r.model, r.verdict, r.source].map(cell).join(',')}`);
+  }
   lines.push('# tick,time_s then <scenario>_<series> for scenarios none, circuitBreaker, marginTiers, both.');
+  const columns = seriesColumns(comparison);
   const header = ['tick', 'time_s'];
-  for (const { key } of SCENARIOS) for (const column of SERIES_COLUMNS) header.push(`${key}_${column}`);
+  for (const { key } of SCENARIOS) for (const column of columns) header.push(`${key}_${column}`);
   lines.push(header.join(','));
   const ticks = comparison.none.series.price.length;
   for (let t = 0; t < ticks; t += 1) {
     const row = [t, t * params.tickSeconds];
     for (const { key } of SCENARIOS) {
       const series = comparison[key].series;
-      for (const column of SERIES_COLUMNS) row.push(series[column][t]);
+      for (const column of columns) row.push(series[column][t]);
     }
     lines.push(row.map(cell).join(','));
   }

@@ -1,0 +1,211 @@
+//! The published record of each historical preset: what happened, with a source for every figure,
+//! so the page can set the model's run beside it and be honest where they differ.
+//!
+//! Figures are ranges: reports disagree, and public liquidation totals are lower bounds (Binance's
+//! public stream shows at most one liquidation per symbol per second). Each figure has a key the
+//! model's counterpart is computed for ([`model_figure`]); a figure the model has no counterpart
+//! for (a rebound in dollars, say) is still listed, as context.
+//!
+//! The records are data for the page and the tests: the WebAssembly never reads them. The page
+//! reads its copy, `www/shared/records-en.js`, which tests/spec.rs writes from [`RECORDS`].
+
+use super::outcome::Summary;
+
+/// What a figure measures, and so how the model's counterpart is computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// The fall from the start to the lowest price, %.
+    FallPct,
+    /// Liquidated notional ÷ open interest just before the event, %.
+    LiquidatedShareOfOiPct,
+    /// Longs' share of the liquidated notional, %.
+    LongSharePct,
+    /// The insurance fund's change over the event, %.
+    FundChangePct,
+    /// Notional auto-deleveraged ÷ notional liquidated, %.
+    AdlShareOfLiquidatedPct,
+    /// Context the model has no counterpart for.
+    Context,
+}
+
+impl Measure {
+    /// Its key in the page's copy.
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::FallPct => "fallPct",
+            Measure::LiquidatedShareOfOiPct => "liquidatedShareOfOiPct",
+            Measure::LongSharePct => "longSharePct",
+            Measure::FundChangePct => "fundChangePct",
+            Measure::AdlShareOfLiquidatedPct => "adlShareOfLiquidatedPct",
+            Measure::Context => "context",
+        }
+    }
+}
+
+/// One published figure: a range, what it is in words, and where it comes from.
+#[derive(Clone, Copy, Debug)]
+pub struct Figure {
+    /// What it measures.
+    pub measure: Measure,
+    /// In words, for a student.
+    pub label: &'static str,
+    /// The published range, low to high (equal for a single figure); for context, unused.
+    pub low: f64,
+    /// The top of the range.
+    pub high: f64,
+    /// The figure as published, in words ("about $19.1–19.4 B against $217–230 B").
+    pub as_published: &'static str,
+    /// Who published it (and where, when there is more than one report).
+    pub source: &'static str,
+}
+
+/// A historical preset's record.
+#[derive(Clone, Copy, Debug)]
+pub struct Record {
+    /// The preset's id.
+    pub id: &'static str,
+    /// The market the preset stands for.
+    pub market: &'static str,
+    /// The figures.
+    pub figures: &'static [Figure],
+    /// What the model leaves out, in plain words.
+    pub left_out: &'static str,
+}
+
+/// The model's counterpart of `measure` for a run's summary, %; `None` for context, or where
+/// the run liquidated nothing (shares of nothing).
+pub fn model_figure(measure: Measure, s: &Summary) -> Option<f64> {
+    let liquidated = s.liquidated_notional;
+    match measure {
+        Measure::FallPct => Some((1.0 - s.min_price / s.start_price) * 100.0),
+        Measure::LiquidatedShareOfOiPct => Some(liquidated / s.open_interest * 100.0),
+        Measure::LongSharePct if liquidated > 0.0 => {
+            Some((liquidated - s.liquidated_short_notional) / liquidated * 100.0)
+        }
+        Measure::FundChangePct if s.insurance_fund_start > 0.0 => {
+            Some((s.insurance_fund_end / s.insurance_fund_start - 1.0) * 100.0)
+        }
+        Measure::AdlShareOfLiquidatedPct if liquidated > 0.0 => {
+            Some(s.adl_notional / liquidated * 100.0)
+        }
+        _ => None,
+    }
+}
+
+/// The record of the preset `id`.
+pub fn record(id: &str) -> Option<&'static Record> {
+    RECORDS.iter().find(|r| r.id == id)
+}
+
+/// Every historical preset's record.
+pub static RECORDS: &[Record] = &[
+    Record {
+        id: "oct-2025",
+        market: "BTC perpetuals across venues, 10–11 October 2025",
+        figures: &[
+            Figure {
+                measure: Measure::FallPct,
+                label: "Fall of the price",
+                low: 11.0,
+                high: 14.0,
+                as_published: "about −11 % on minute data, brief lows to about −14 %",
+                source: "BTC minute data from exchanges, as collected in the project's DOMAIN.md §7",
+            },
+            Figure {
+                measure: Measure::LiquidatedShareOfOiPct,
+                label: "Liquidated, as a share of open interest",
+                low: 8.3,
+                high: 8.9,
+                as_published: "about $19.1–19.4 B liquidated in 24 h against $217–230 B of aggregate open interest",
+                source: "liquidation and open-interest aggregators (CoinGlass and others), as collected in DOMAIN.md §9; a lower bound, since venues report at most one liquidation per symbol per second",
+            },
+            Figure {
+                measure: Measure::LongSharePct,
+                label: "Longs' share of what was liquidated",
+                low: 84.0,
+                high: 90.0,
+                as_published: "85–90 % longs (83.9 % in Amberdata's data set)",
+                source: "liquidation aggregators (DOMAIN.md §7); Amberdata's data set (DOMAIN.md §9)",
+            },
+            Figure {
+                measure: Measure::FundChangePct,
+                label: "Change of the insurance fund",
+                low: -15.4,
+                high: -15.4,
+                as_published: "Binance's insurance fund, $1.23 B → $1.04 B",
+                source: "Binance's published insurance-fund balance (DOMAIN.md §7)",
+            },
+            Figure {
+                measure: Measure::AdlShareOfLiquidatedPct,
+                label: "Auto-deleveraged, as a share of what was liquidated",
+                low: 35.0,
+                high: 35.0,
+                as_published: "Hyperliquid: $2.1 B of ADL fills against $5.5 B of liquidations in about 12 minutes",
+                source: "a third-party reconstruction from Hyperliquid's public trade data (DOMAIN.md §9)",
+            },
+        ],
+        left_out: "The model has one venue and one coin; that day's cascade ran across dozens of venues and hundreds of coins, many of which fell 60–80 %. Most of the fall in open interest was voluntary closing, which the model does not have. Its traders are all leveraged, so the same fall liquidates a far larger share of its open interest.",
+    },
+    Record {
+        id: "may-2021",
+        market: "BTC futures and perpetuals across venues, 19 May 2021",
+        figures: &[
+            Figure {
+                measure: Measure::FallPct,
+                label: "Fall of the price",
+                low: 28.0,
+                high: 32.0,
+                as_published: "about −30 % intraday, to about $30 k",
+                source: "exchange price data as reported at the time (DOMAIN.md §7, §9)",
+            },
+            Figure {
+                measure: Measure::Context,
+                label: "Liquidated",
+                low: 0.0,
+                high: 0.0,
+                as_published: "over $8 B (about $8.6 B) across all coins in 24 h, over 800 k traders; BTC open interest roughly halved, much of it by voluntary closing",
+                source: "Bybt (now CoinGlass) liquidation totals, as reported at the time (DOMAIN.md §7)",
+            },
+            Figure {
+                measure: Measure::Context,
+                label: "Rebound",
+                low: 0.0,
+                high: 0.0,
+                as_published: "about $10 k back within hours of the low",
+                source: "exchange price data as reported at the time (DOMAIN.md §7, §9)",
+            },
+        ],
+        left_out: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. No share of open interest liquidated was published that we can source, so that figure is not compared.",
+    },
+    Record {
+        id: "mar-2020",
+        market: "BitMEX's XBTUSD perpetual, 12–13 March 2020",
+        figures: &[
+            Figure {
+                measure: Measure::FallPct,
+                label: "Fall of the price",
+                low: 51.1,
+                high: 51.1,
+                as_published: "$7,353 → $3,596 at the low, in two legs",
+                source: "BitMEX XBTUSD prices (DOMAIN.md §7)",
+            },
+            Figure {
+                measure: Measure::LiquidatedShareOfOiPct,
+                label: "Liquidated, as a share of open interest",
+                low: 58.0,
+                high: 58.0,
+                as_published: "over $700 M liquidated on BitMEX in the first leg, against about $1.2 B of open interest (which fell to $593 M)",
+                source: "BitMEX liquidation and open-interest data as reported at the time (DOMAIN.md §7; issue 17)",
+            },
+            Figure {
+                measure: Measure::AdlShareOfLiquidatedPct,
+                label: "Auto-deleveraged, as a share of what was liquidated",
+                low: 0.0,
+                high: 0.0,
+                as_published: "none reported",
+                source: "BitMEX's own account of the day (DOMAIN.md; the mar-2020 preset)",
+            },
+        ],
+        left_out: "The model has one shock, so it draws one leg, not two; BitMEX's perpetual also traded about $400 below spot that day, a decoupling the model (one venue, no spot market) cannot show.",
+    },
+];

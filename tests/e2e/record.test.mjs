@@ -1,0 +1,65 @@
+// The model next to the record: shown with a historical preset only, its figures computed as
+// src/model/record.rs does and agreeing with the rest of the page.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { bigNumbers, closeSite, openPage, openSite } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => ({ server, browser } = await openSite()));
+after(() => closeSite({ server, browser }));
+
+test('a historical preset shows its record beside the model, and the two agree with the cards', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?preset=oct-2025');
+  try {
+    assert.equal(await page.isVisible('#record'), true, 'the panel shows for oct-2025');
+    const rows = await page.$$eval('#record-rows tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    assert.equal(rows.length, 5, 'five figures');
+    assert.deepEqual(rows.map((r) => r[0]), [
+      'Fall of the price',
+      'Liquidated, as a share of open interest',
+      "Longs' share of what was liquidated",
+      'Change of the insurance fund',
+      'Auto-deleveraged, as a share of what was liquidated',
+    ]);
+    // The model's fall is the first card's, without its sign.
+    const [none] = await bigNumbers(page);
+    assert.equal(rows[0][2], none.replace('−', ''));
+    // Every figure has a verdict, and the ones the model misses say by how much.
+    for (const r of rows) assert.match(r[3], /^(within the record|[\d.]+ points (above|below)( \([\d.]+ times (as much|less)\))?)$/);
+    // The JS figures are record.rs's: recompute them from the API's summary.
+    const expected = await page.evaluate(async () => {
+      const api = await import('/pkg/leverage_cascade.js');
+      const { modelFigure } = await import('/lab/record.js');
+      const preset = api.presets().find((p) => p.id === 'oct-2025');
+      const s = api.compare(preset.params).none.summary;
+      return {
+        liquidatedShareOfOiPct: modelFigure('liquidatedShareOfOiPct', s),
+        direct: (s.liquidatedNotional / s.openInterest) * 100,
+        longSharePct: modelFigure('longSharePct', s),
+        longDirect: ((s.liquidatedNotional - s.liquidatedShortNotional) / s.liquidatedNotional) * 100,
+      };
+    });
+    assert.ok(Math.abs(expected.liquidatedShareOfOiPct - expected.direct) < 1e-9);
+    assert.ok(Math.abs(expected.longSharePct - expected.longDirect) < 1e-9);
+    assert.match(await page.textContent('#record-left-out'), /^Where they differ: /);
+    assert.equal(await page.$$eval('#record-sources li', (li) => li.length), 5);
+
+    // The CSV carries the record too.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = await readFile(await download.path(), 'utf8');
+    const recordLines = csv.split('\n').filter((l) => l.startsWith('# record,'));
+    assert.equal(recordLines.length, 5);
+    assert.ok(recordLines[0].startsWith('# record,Fall of the price,'), recordLines[0]);
+
+    // Any other market hides it.
+    await page.selectOption('#preset', 'default');
+    await page.waitForFunction(() => document.getElementById('record').hidden);
+    assert.deepEqual(log.errors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,49 @@
+//! The published records of the historical presets (model/record.rs): complete, sourced, and
+//! set beside the model's run. Printed side by side (`cargo test --test record -- --nocapture`);
+//! issue 17 calibrates the presets until they fall within the record's tolerances.
+
+use leverage_cascade::model::presets::presets;
+use leverage_cascade::model::record::{model_figure, record, Measure, RECORDS};
+use leverage_cascade::model::simulate;
+
+#[test]
+fn every_historical_preset_has_a_sourced_record_and_every_record_a_preset() {
+    let all = presets();
+    for r in RECORDS {
+        assert!(all.iter().any(|p| p.id == r.id), "{}: no such preset", r.id);
+        assert!(!r.market.is_empty() && r.left_out.len() > 40, "{}", r.id);
+        assert!(r.figures.iter().any(|f| f.measure == Measure::FallPct), "{}: no fall", r.id);
+        for f in r.figures {
+            assert!(f.source.len() > 5 && !f.as_published.is_empty(), "{}: {}", r.id, f.label);
+            assert!(f.low <= f.high, "{}: {}", r.id, f.label);
+        }
+    }
+    // The presets that stand for a day of the record: their titles name it.
+    for p in all.iter().filter(|p| p.title.contains("(stylised)")) {
+        assert!(record(p.id).is_some(), "{} has no record", p.id);
+    }
+}
+
+#[test]
+fn the_model_is_set_beside_the_record_for_every_compared_figure() {
+    for r in RECORDS {
+        let params = presets().into_iter().find(|p| p.id == r.id).unwrap().params;
+        let s = simulate(&params).unwrap().summary;
+        println!("{} ({}):", r.id, r.market);
+        for f in r.figures {
+            let model = model_figure(f.measure, &s);
+            if f.measure == Measure::Context {
+                assert_eq!(model, None);
+                println!("  {:<52} record {}", f.label, f.as_published);
+                continue;
+            }
+            let model =
+                model.unwrap_or_else(|| panic!("{}: no model figure for {}", r.id, f.label));
+            assert!(model.is_finite(), "{}: {}", r.id, f.label);
+            println!(
+                "  {:<52} record {:>6.1}–{:<6.1} model {:>6.1}",
+                f.label, f.low, f.high, model
+            );
+        }
+    }
+}
