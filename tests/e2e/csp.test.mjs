@@ -150,11 +150,13 @@ test('the lab page loads, draws and is used with no violation, explorations incl
     if (await page.$('#explore')) {
       await page.locator('#explore').scrollIntoViewIfNeeded();
       await page.waitForFunction(() => document.getElementById('explore').dataset.ready === 'true', null, { timeout: 15000 });
-      // Both explorations start when seen; wait until each has results from its workers.
+      // The map and the crash sizes start when seen (the long market waits for its button);
+      // wait until each has results from its workers.
       await page.waitForFunction(
         () => {
           const d = document.getElementById('explore').dataset;
-          const progressed = [...document.querySelectorAll('#explore progress')].every((p) => p.value > 0);
+          const bars = document.querySelectorAll('#explore-map-progress, #explore-mc-progress');
+          const progressed = bars.length === 2 && [...bars].every((p) => p.value > 0);
           return (d.mapState === 'done' || d.mapState === 'running') && (d.mcState === 'done' || d.mcState === 'running') && progressed;
         },
         null,
