@@ -717,6 +717,20 @@ fn phone_sized_charts_keep_their_text_inside() {
 }
 
 #[test]
+fn halts_are_shaded_only_for_the_chosen_scenario() {
+    let c = halting();
+    let runs = Run::all(&c);
+    let shaded = |halts_of| {
+        let options = PriceChartOptions { halts_of, ..Default::default() };
+        let s = price_svg("price-halts", &runs, &options, (900, 560));
+        all_texts(&s).iter().any(|t| t == "trading halted")
+    };
+    assert!(shaded(None), "every run's halts by default");
+    assert!(shaded(Some(Scenario::CircuitBreaker)), "the breaker run halts");
+    assert!(!shaded(Some(Scenario::NoMitigation)), "no halts without the breaker");
+}
+
+#[test]
 fn a_time_window_shows_only_its_ticks() {
     let c = halting();
     let runs = Run::all(&c);
@@ -829,6 +843,7 @@ mod arbitrary {
             band in prop::option::of((-2000i32..3000, -2000i32..3000)),
             bars in prop::collection::vec(any_scenario(), 0..6),
             highlight in prop::option::of(any_scenario()),
+            halts_of in prop::option::of(any_scenario()),
             tick_seconds in any_f64(),
             runs_shown in 0..=4usize,
         ) {
@@ -844,6 +859,7 @@ mod arbitrary {
                 tick_seconds,
                 price_range: range,
                 time_window: window,
+                halts_of,
             };
             let s = price_svg("arbitrary-price", runs, &options, size);
             assert_clean(&s);

@@ -595,7 +595,16 @@ export class LeverageCascade extends HTMLElement {
     const common = { theme: this.#theme(), scenario: this.#focus, tickSeconds: this.#params.tickSeconds };
     // The price chart zooms to the cascade; beside it, the map takes its plot band so the two
     // price axes line up.
-    const charts = [[ui.priceCanvas, { ...common, chart: 'price', window: 'cascade' }]];
+    const price = { ...common, chart: 'price', window: 'cascade' };
+    // The compact widget compares two markets, without and with the breaker: its switch picks
+    // which one is described and drawn on top, and only with the breaker on are halts shaded.
+    if (this.hasAttribute('compact')) {
+      const on = this.#focus === 'circuitBreaker' || this.#focus === 'both';
+      Object.assign(price, on
+        ? { scenario: 'circuitBreaker', against: 'none', haltsOf: 'circuitBreaker' }
+        : { scenario: 'none', against: 'circuitBreaker', haltsOf: 'none' });
+    }
+    const charts = [[ui.priceCanvas, price]];
     if (!this.hasAttribute('compact')) charts.push([ui.mapCanvas, { ...common, chart: 'map' }]);
     let drawn = 0;
     let band = null;
@@ -676,6 +685,7 @@ export class LeverageCascade extends HTMLElement {
     const focus = result[this.#focus].summary;
     const name = SCENARIOS.find((s) => s.key === this.#focus).name;
     ui.headline.replaceChildren(h('strong', {}, `${name}: `), headline(focus));
+    if (this.hasAttribute('compact')) ui.headline.append(' ', breakerDifference(result));
     for (const { key } of SCENARIOS) {
       const move = ui.legend.querySelector(`.scenario-${key} .move`);
       const s = result[key].summary;
@@ -702,6 +712,17 @@ export class LeverageCascade extends HTMLElement {
     box.replaceChildren(...all.map((text) => h('p', {}, text)));
     box.hidden = all.length === 0;
   }
+}
+
+/** What the breaker changes, in one sentence, for the compact widget's headline. */
+function breakerDifference(result) {
+  const off = result.none.summary;
+  const on = result.circuitBreaker.summary;
+  const without = pct(signedMove(off), { sign: true });
+  const withIt = pct(signedMove(on), { sign: true });
+  const change = on.maxMovePct - off.maxMovePct;
+  if (Math.abs(change) < 0.05) return `The breaker makes no difference to the fall here (${without} either way).`;
+  return `With the breaker the move is ${withIt}, ${change < 0 ? 'smaller' : 'larger'} than ${without} without it.`;
 }
 
 if (!customElements.get('leverage-cascade')) customElements.define('leverage-cascade', LeverageCascade);

@@ -44,6 +44,10 @@ pub struct PriceChartOptions {
     /// and x = t + 1 the end of tick t. `None` shows the whole run; [`active_ticks`] gives a
     /// window that ends soon after the cascade has settled.
     pub time_window: Option<(u32, u32)>,
+    /// Whose halts are shaded: `None` every run's; `Some(s)` only scenario `s`'s (none when it
+    /// is not drawn), so a chart that compares "without" and "with the breaker" shades the
+    /// halts only when the reader has the breaker on.
+    pub halts_of: Option<Scenario>,
 }
 
 impl Default for PriceChartOptions {
@@ -56,6 +60,7 @@ impl Default for PriceChartOptions {
             tick_seconds: 1.0,
             price_range: None,
             time_window: None,
+            halts_of: None,
         }
     }
 }
@@ -100,8 +105,12 @@ fn layout(size: (i32, i32), items: &[LegendItem], look: &Appearance) -> Layout {
     }
 }
 
-/// The legend: one line per run, then a shaded box if any run was halted.
-fn legend_items(runs: &[Run<'_>], look: &Appearance) -> Vec<LegendItem> {
+/// The legend: one line per run, then a shaded box if any run whose halts are shaded was halted.
+fn legend_items(
+    runs: &[Run<'_>],
+    look: &Appearance,
+    halts_of: Option<Scenario>,
+) -> Vec<LegendItem> {
     let mut items: Vec<_> = runs
         .iter()
         .map(|r| LegendItem {
@@ -109,7 +118,8 @@ fn legend_items(runs: &[Run<'_>], look: &Appearance) -> Vec<LegendItem> {
             label: r.scenario.label().to_string(),
         })
         .collect();
-    if runs.iter().any(|r| r.outcome.series.halted.iter().any(|&h| h != 0)) {
+    let shaded = runs.iter().filter(|r| halts_of.is_none_or(|s| s == r.scenario));
+    if shaded.clone().any(|r| r.outcome.series.halted.iter().any(|&h| h != 0)) {
         let colors = look.theme.colors();
         items.push(LegendItem {
             swatch: Swatch::Box(blend(colors.axis, colors.background, 0.55).to_rgba()),
@@ -141,7 +151,7 @@ pub fn price_chart_layout(
 ) -> PriceChartLayout {
     let look = options.appearance;
     let size = (size.0.min(1 << 20) as i32, size.1.min(1 << 20) as i32);
-    let lay = layout(size, &legend_items(runs, &look), &look);
+    let lay = layout(size, &legend_items(runs, &look, options.halts_of), &look);
     let rect =
         |(top, bottom): (i32, i32)| PlotRect { left: lay.left, top, right: lay.right, bottom };
     PriceChartLayout { price: rect(lay.price), bars: rect(lay.bars) }
@@ -166,7 +176,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
         return painter.message("nothing to show");
     }
 
-    let items = legend_items(runs, &look);
+    let items = legend_items(runs, &look, options.halts_of);
     let lay = layout(painter.size(), &items, &look);
     painter.legend(&items, look.px(PAD), lay.right, lay.legend_top)?;
 
@@ -201,7 +211,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     let y_count = (f64::from(price.bottom - price.top) / f64::from(look.px(36.0).max(1))) as usize;
     let (y_ticks, y_step) = nice_ticks(y.0, y.1, y_count.max(2));
     painter.grid(&price, &x_ticks, &y_ticks)?;
-    draw_halts(&painter, &price, runs)?;
+    draw_halts(&painter, &price, runs, options.halts_of)?;
 
     let start = if rebased { 100.0 } else { runs[0].outcome.summary.start_price };
     if (y.0..=y.1).contains(&start) {
@@ -384,10 +394,11 @@ fn draw_halts<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     plot: &Plot,
     runs: &[Run<'_>],
+    halts_of: Option<Scenario>,
 ) -> Result<(), RenderError> {
     let strip = painter.look.px(4.0).max(1);
     let mut row = 0;
-    for run in runs {
+    for run in runs.iter().filter(|r| halts_of.is_none_or(|s| s == r.scenario)) {
         let stretches = halted_runs(&run.outcome.series.halted);
         if stretches.is_empty() {
             continue;

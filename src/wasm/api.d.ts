@@ -304,6 +304,10 @@ export interface RenderOptions {
   window?: "all" | "cascade" | null;
   /** Map: the price chart's `plot` (its top and bottom, CSS px), to line the price axes up. */
   band?: PriceBand | null;
+  /** Price chart: draw only `scenario` and this one (and their bars); default all four. */
+  against?: ScenarioKey | null;
+  /** Price chart: shade only this scenario's halts; default every drawn run's. */
+  haltsOf?: ScenarioKey | null;
 }
 
 /** The rectangle a plot fills, in CSS pixels from the canvas's top left. */

@@ -33,6 +33,10 @@ use crate::render::{
 ///   shaded and, when `options.cursor` is a tick, a cursor there. `options.scenario` is drawn
 ///   on top, thicker. `options.window = "cascade"` shows only the stretch of time in which the
 ///   cascade happens and settles (always including the cursor), rather than the whole run.
+///   `options.against` (a scenario key) draws only `options.scenario` and that one, and
+///   `options.haltsOf` shades only that scenario's halts (default: every drawn run's): a chart
+///   that compares "without" and "with the breaker" shades the halts only while the breaker is
+///   the one chosen.
 /// - `options.chart = "map"`: the liquidation map of `options.scenario` (default `"none"`), on
 ///   the same price range as the price chart of the same data. Pass the price chart's `plot` as
 ///   `options.band` (when the two canvases sit side by side) to line the two price axes up to
@@ -55,7 +59,12 @@ pub fn render(
         canvas.dyn_into().map_err(|_| type_error("canvas", "must be a <canvas> element"))?;
     let options = RenderOptions::from_js(options)?;
     let data = Data::from_js(&data)?;
-    let runs = data.runs(options.scenario);
+    let mut runs = data.runs(options.scenario);
+    // Two scenarios side by side: the chosen one and the one it is compared against.
+    let pair = options.against.map(|a| [options.scenario.unwrap_or(Scenario::NoMitigation), a]);
+    if let Some(pair) = pair {
+        runs.retain(|r| pair.contains(&r.scenario));
+    }
     let appearance = Appearance { theme: options.theme, dpr: options.dpr };
     let size = (canvas.width(), canvas.height());
     let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0) as u32;
@@ -73,6 +82,17 @@ pub fn render(
         highlight: options.scenario.filter(|_| runs.len() > 1),
         tick_seconds: options.tick_seconds,
         time_window: Some(window),
+        halts_of: options.halts_of,
+        // A pair's bars are its own, without first.
+        bars: match pair {
+            Some([chosen, against]) => {
+                let mut bars = vec![Scenario::NoMitigation, chosen, against];
+                bars.retain(|b| pair.is_some_and(|p| p.contains(b)));
+                bars.dedup();
+                bars
+            }
+            None => PriceChartOptions::default().bars,
+        },
         ..PriceChartOptions::default()
     };
     let layout = price_chart_layout(size, &runs, &price_options);
@@ -169,6 +189,10 @@ struct RawOptions {
     tick_seconds: Option<f64>,
     window: Option<TimeWindow>,
     band: Option<RawBand>,
+    // Scenario keys like `scenario`, so no new type is read (each costs the wasm a copy of
+    // the reader's generic code).
+    against: Option<ScenarioKey>,
+    halts_of: Option<ScenarioKey>,
 }
 
 /// The price chart's plot rectangle, as `render` returned it (extra fields are ignored).
@@ -200,6 +224,10 @@ struct RenderOptions {
     window: TimeWindow,
     /// Top and bottom of the price plot, CSS pixels.
     band: Option<(f64, f64)>,
+    /// The one other scenario drawn beside `scenario` (all are drawn when `None`).
+    against: Option<Scenario>,
+    /// Whose halts are shaded (every drawn run's when `None`).
+    halts_of: Option<Scenario>,
 }
 
 impl RenderOptions {
@@ -246,7 +274,15 @@ impl RenderOptions {
                 )));
             }
         };
+        let scenario_of = |s: ScenarioKey| match s {
+            ScenarioKey::NoMitigation => Scenario::NoMitigation,
+            ScenarioKey::CircuitBreaker => Scenario::CircuitBreaker,
+            ScenarioKey::MarginTiers => Scenario::MarginTiers,
+            ScenarioKey::Both => Scenario::Both,
+        };
         Ok(RenderOptions {
+            against: raw.against.map(scenario_of),
+            halts_of: raw.halts_of.map(scenario_of),
             window: raw.window.unwrap_or_default(),
             band,
             chart: raw.chart,
@@ -255,12 +291,7 @@ impl RenderOptions {
                 Some(ThemeKey::Dark) => Theme::Dark,
             },
             cursor,
-            scenario: raw.scenario.map(|s| match s {
-                ScenarioKey::NoMitigation => Scenario::NoMitigation,
-                ScenarioKey::CircuitBreaker => Scenario::CircuitBreaker,
-                ScenarioKey::MarginTiers => Scenario::MarginTiers,
-                ScenarioKey::Both => Scenario::Both,
-            }),
+            scenario: raw.scenario.map(scenario_of),
             dpr,
             tick_seconds,
         })

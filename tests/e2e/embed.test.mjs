@@ -190,6 +190,20 @@ test("moving one widget's slider changes only that widget", async () => {
     await page.keyboard.press('Space');
     await settle(page);
     assert.match(await shadowText(page, COMPACT, '.headline'), /^Circuit breaker: /);
+    // The headline says what the breaker changes, and the chart (the same two lines, the
+    // breaker's on top, its halts shaded) changes; switched off again, it is as before.
+    assert.match(
+      await shadowText(page, COMPACT, '.headline'),
+      /(With the breaker the move is −[\d.]+\u00a0%, (smaller|larger) than −[\d.]+\u00a0% without it|The breaker makes no difference to the fall here)/,
+    );
+    const on = await shadowCanvasPrint(page, COMPACT);
+    assert.notEqual(on.hash, after[0].hash, 'the switch changes the compact chart');
+    await page.keyboard.press('Space');
+    await settle(page);
+    assert.match(await shadowText(page, COMPACT, '.headline'), /^No mitigation: /);
+    assert.deepEqual(await shadowCanvasPrint(page, COMPACT), after[0], 'switched off, the chart is as before');
+    await page.keyboard.press('Space');
+    await settle(page);
     assert.deepEqual(await shadowCanvasPrint(page, FULL), before[1]);
     await assertClean(page, log);
   } finally {
