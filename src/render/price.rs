@@ -118,7 +118,7 @@ fn legend_items(
             label: r.scenario.label().to_string(),
         })
         .collect();
-    let shaded = runs.iter().filter(|r| halts_of.is_none_or(|s| s == r.scenario));
+    let shaded = runs.iter().filter(|r| halts_of.map_or(true, |s| s == r.scenario));
     if shaded.clone().any(|r| r.outcome.series.halted.iter().any(|&h| h != 0)) {
         let colors = look.theme.colors();
         items.push(LegendItem {
@@ -398,7 +398,7 @@ fn draw_halts<DB: DrawingBackend>(
 ) -> Result<(), RenderError> {
     let strip = painter.look.px(4.0).max(1);
     let mut row = 0;
-    for run in runs.iter().filter(|r| halts_of.is_none_or(|s| s == r.scenario)) {
+    for run in runs.iter().filter(|r| halts_of.map_or(true, |s| s == r.scenario)) {
         let stretches = halted_runs(&run.outcome.series.halted);
         if stretches.is_empty() {
             continue;
