@@ -89,6 +89,26 @@ test('the criticality gauge shows n with its meaning', async () => {
   }
 });
 
+test('the gauge and the cards agree: a grown shock is never said to die out quickly, a big move never called a dip', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/');
+  try {
+    // The default market: n = 0.38 at the start, yet the shock grows 1.8×.
+    const amp = (await page.textContent('#cards li.card-none .amp')).replace(' the shock', '');
+    const meaning = await page.textContent('#n-meaning');
+    assert.doesNotMatch(meaning, /dies out quickly/);
+    assert.match(meaning, new RegExp(`grew the shock ${amp.replace('.', '\\.')} before it died out`));
+  } finally {
+    await context.close();
+  }
+  const big = await openPage(browser, server.origin, '/?shockPct=-50&leverage=2');
+  try {
+    const sentence = await big.page.textContent('#cards li.card-none .sentence');
+    assert.match(sentence, /^A −50\u00a0% shock stayed a −5\d(\.\d)?\u00a0% crash/);
+  } finally {
+    await big.context.close();
+  }
+});
+
 test('a wasm that fails to load shows a plain-language message', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -28,6 +28,21 @@ export function changePct(price, startPrice) {
 }
 
 /**
+ * The one rule for naming a move, wherever the page names one: by its size, whatever the shock
+ * (under 5 % a dip or a rise, under 15 % a slide or a squeeze, 15 % and more a crash or a short
+ * squeeze). Whether the cascade grew it is the verb's job: a move under 1.25 times the shock
+ * "stayed" what the shock made it; a grown one "grew into" a slide or "became" a crash. So a
+ * −50 % shock that stays near −50 % is a crash that stayed one, never a dip.
+ */
+export function moveWord(summary) {
+  const fall = summary.shockPct < 0 || (summary.shockPct === 0 && summary.minPrice < summary.startPrice);
+  const size = summary.maxMovePct;
+  if (size < 5) return fall ? 'dip' : 'rise';
+  if (size < 15) return fall ? 'slide' : 'squeeze';
+  return fall ? 'crash' : 'short squeeze';
+}
+
+/**
  * The headline of one run, e.g. "A −5 % shock became a −23 % crash (4.6×): $1.2 B liquidated,
  * 38 % of traders wiped out."
  */
@@ -39,10 +54,8 @@ export function headline(summary) {
   const fall = shock < 0;
   const move = pct(signedMove(summary), { sign: true });
   const amp = summary.amplification;
-  let became;
-  if (amp < 1.25) became = `stayed a ${move} ${fall ? 'dip' : 'rise'}`;
-  else if (summary.maxMovePct < 15) became = `grew into a ${move} ${fall ? 'slide' : 'squeeze'}`;
-  else became = `became a ${move} ${fall ? 'crash' : 'short squeeze'}`;
+  const verb = amp < 1.25 ? 'stayed' : summary.maxMovePct < 15 ? 'grew into' : 'became';
+  const became = `${verb} a ${move} ${moveWord(summary)}`;
   const what = fall ? 'shock' : 'jump';
   return (
     `A ${pct(shock, { sign: true })} ${what} ${became} (${times(amp)}): ` +
@@ -185,7 +198,14 @@ export function gaugeText(summary) {
     peak >= 1
       ? `The densest band of liquidation prices, at ${where} from the start, has n${NBSP}=${NBSP}${num(peak, 2)}: if the price gets there, the cascade runs away.`
       : `Even the densest band, at ${where}, has n${NBSP}=${NBSP}${num(peak, 2)}, below 1: no band can run away on its own.`;
-  return { now: branchingMeaning(n), peak: peakSentence };
+  // n at the start can be low while denser bands further down grow the shock: then the gauge
+  // must not say "dies out quickly" beside a card that shows the move doubled.
+  const cents = Math.round(n * 100);
+  const grew = summary.amplification >= 1.5 && n < 0.5 && Number.isFinite(n);
+  const now = grew
+    ? `Stable at the start: each liquidated dollar knocks over ${cents} cents more. But the liquidation prices crowd closer further down, so this chain grew the shock ${times(summary.amplification)} before it died out.`
+    : branchingMeaning(n);
+  return { now, peak: peakSentence };
 }
 
 function lowestLiquidatedPrice(map) {
