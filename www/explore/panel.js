@@ -735,7 +735,44 @@ function setSlider(a, value) {
 // ---------------------------------------------------------------------------------------------
 // The crash-size distribution
 
+/**
+ * What the two survival-chart parts (the crash sizes, the long market) share: stopping a run,
+ * pacing their drawing, and painting their chart.
+ */
+function survivalPart() {
+  return {
+    frame: 0,
+    timer: 0,
+    lastDraw: 0,
+
+    cancel({ quiet = false } = {}) {
+      const run = this.run;
+      if (!run || run.state !== 'running') return;
+      endRun(this, run, quiet ? 'replaced' : 'cancelled');
+      if (!quiet) this.requestDraw();
+    },
+
+    requestDraw() {
+      paceDraw(this, () => {
+        this.draw();
+        return false;
+      });
+    },
+
+    /** Paints the survival chart of `samples`; the canvas notes the run's state it shows. */
+    paint(samples, options) {
+      const state = this.run.state;
+      painter.paint(this.el.canvas, { samples }, options, (out) => {
+        this.el.canvas.dataset.drawnState = state;
+        if (out.error) this.el.progress.status.textContent = `The chart could not be drawn: ${out.error}`;
+        else noteDrawn(this.el.canvas, out);
+      });
+    },
+  };
+}
+
 const tails = {
+  ...survivalPart(),
   el: {},
   run: null,
 
@@ -843,13 +880,6 @@ const tails = {
     }
   },
 
-  cancel({ quiet = false } = {}) {
-    const run = this.run;
-    if (!run || run.state !== 'running') return;
-    endRun(this, run, quiet ? 'replaced' : 'cancelled');
-    if (!quiet) this.requestDraw();
-  },
-
   sync() {
     const run = this.run;
     const { bar, status, cancel } = this.el.progress;
@@ -869,16 +899,6 @@ const tails = {
     root.dataset.mcState = run.state;
   },
 
-  frame: 0,
-  timer: 0,
-  lastDraw: 0,
-  requestDraw() {
-    paceDraw(this, () => {
-      this.draw();
-      return false;
-    });
-  },
-
   draw() {
     const run = this.run;
     if (!run) return;
@@ -895,12 +915,7 @@ const tails = {
       xFormat: 'percent',
       logX: false,
     };
-    const state = run.state;
-    painter.paint(this.el.canvas, { samples }, options, (out) => {
-      this.el.canvas.dataset.drawnState = state;
-      if (out.error) this.el.progress.status.textContent = `The chart could not be drawn: ${out.error}`;
-      else noteDrawn(this.el.canvas, out);
-    });
+    this.paint(samples, options);
     this.findings(run, reference);
   },
 
@@ -968,6 +983,7 @@ const CYCLES_SPEC = { ticks: 20000, intervalTicks: 10, noisePct: 0.3, comebackTi
 const CYCLES_TRADERS = 5000;
 
 const overTime = {
+  ...survivalPart(),
   el: {},
   run: null,
 
@@ -1050,13 +1066,6 @@ const overTime = {
     this.requestDraw();
   },
 
-  cancel({ quiet = false } = {}) {
-    const run = this.run;
-    if (!run || run.state !== 'running') return;
-    endRun(this, run, quiet ? 'replaced' : 'cancelled');
-    if (!quiet) this.requestDraw();
-  },
-
   sync() {
     const run = this.run;
     const { bar, status, cancel } = this.el.progress;
@@ -1069,16 +1078,6 @@ const overTime = {
     else if (run.state === 'cancelled') status.textContent = 'Cancelled. The chart shows the markets finished.';
     else if (run.state === 'error') status.textContent = `The markets could not be simulated: ${run.error}`;
     root.dataset.cyclesState = run.state;
-  },
-
-  frame: 0,
-  timer: 0,
-  lastDraw: 0,
-  requestDraw() {
-    paceDraw(this, () => {
-      this.draw();
-      return false;
-    });
   },
 
   draw() {
@@ -1098,12 +1097,7 @@ const overTime = {
       xFormat: 'percent',
       logX: false,
     };
-    const state = run.state;
-    painter.paint(this.el.canvas, { samples }, options, (out) => {
-      this.el.canvas.dataset.drawnState = state;
-      if (out.error) this.el.progress.status.textContent = `The chart could not be drawn: ${out.error}`;
-      else noteDrawn(this.el.canvas, out);
-    });
+    this.paint(samples, options);
     this.findings(finished);
   },
 
