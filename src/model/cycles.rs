@@ -17,7 +17,7 @@
 //! - the tail measures: the share of returns beyond 4 σ_b (σ_b the baseline's standard
 //!   deviation), the excess kurtosis, and Hill's estimate of the tail index of |returns| beyond
 //!   2.5 σ_b: smaller is a fatter tail (about 3 for stock returns, Gopikrishnan et al. 1999; about
-//!   8–14 here for the noise alone, a bell curve's tail being thinner than any power law).
+//!   8–10 here for the noise alone, a bell curve's tail being thinner than any power law).
 
 use serde::{Deserialize, Serialize};
 
