@@ -474,24 +474,29 @@ impl Engine {
     /// watched by the relist heap from now on. Returns their notional at entry.
     pub fn open_shorts(&mut self, market: &mut Market, notional: f64, leverages: &[f64]) -> f64 {
         let before = market.price();
-        let after = market.trade(-notional);
-        let entry = fill_price(before, after);
+        let entry = fill_price(before, market.trade(-notional));
         // The book bought what they sold: its ledger holds the other side of the new shorts.
         let qty = notional / before / leverages.len() as f64;
         for &lev in leverages {
-            let cap = self.tiers.tier_for(qty * entry).max_leverage;
-            let mut p = open(Side::Short, entry, max(min(lev, cap), 1.0), qty, &self.tiers);
-            p.on_book = true;
-            self.opened_notional += p.notional();
-            self.opened_margin += p.margin_of(qty);
-            self.open_interest[1] += p.notional();
-            self.opened_count += 1;
-            let short = &mut self.books[1].positions;
-            short.push(p);
-            let idx = (short.len() - 1) as u32;
-            self.relist(Side::Short, idx);
+            let p = self.opened(Side::Short, entry, qty, lev);
+            self.books[1].positions.push(p);
+            self.relist(Side::Short, (self.books[1].positions.len() - 1) as u32);
         }
         qty * entry * leverages.len() as f64
+    }
+
+    /// A position of `qty` coins opened on the book at `entry` and `leverage` (capped by its
+    /// tier), counted as opened during the run: its notional, the margin its trader brings in
+    /// (a deposit in the audit) and the open interest.
+    fn opened(&mut self, side: Side, entry: f64, qty: f64, leverage: f64) -> Position {
+        let cap = self.tiers.tier_for(qty * entry).max_leverage;
+        let mut p = open(side, entry, max(min(leverage, cap), 1.0), qty, &self.tiers);
+        p.on_book = true;
+        self.opened_notional += p.notional();
+        self.opened_margin += p.margin_of(qty);
+        self.opened_count += 1;
+        self.open_interest[book_index(side)] += p.notional();
+        p
     }
 
     /// A trader whose position `idx` on `side` was closed comes back (cycles.rs): the same
@@ -512,17 +517,9 @@ impl Engine {
         }
         let notional = old.qty0 * old.entry;
         let before = market.price();
-        let after = market.trade(dir * notional);
-        let entry = fill_price(before, after);
-        let qty = notional / before;
-        let cap = self.tiers.tier_for(qty * entry).max_leverage;
-        let mut p = open(side, entry, max(min(leverage, cap), 1.0), qty, &self.tiers);
-        p.on_book = true;
-        self.opened_notional += p.notional();
-        self.opened_margin += p.margin_of(qty);
-        self.opened_count += 1;
-        self.open_interest[b] += p.notional();
-        self.books[b].positions[idx as usize] = p;
+        let entry = fill_price(before, market.trade(dir * notional));
+        self.books[b].positions[idx as usize] =
+            self.opened(side, entry, notional / before, leverage);
         self.relist(side, idx);
         true
     }
