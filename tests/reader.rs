@@ -142,12 +142,7 @@ fn generated_inputs_give_params_or_a_named_error_and_accepted_ones_run_finite() 
         match read::params(value.clone()) {
             Ok(mut params) => {
                 accepted += 1;
-                // Caps that change how long a run is, not which code it reaches.
-                params.traders = params.traders.min(1_000);
-                params.ticks = params.ticks.min(200);
-                if let Some(list) = params.positions.as_mut() {
-                    list.truncate(1_000);
-                }
+                values::cap(&mut params, 1_000);
                 let outcome = simulate(&params)
                     .unwrap_or_else(|e| panic!("case {case}: validated params failed: {e}"));
                 let out = serde_json::to_value(&outcome).unwrap();

@@ -19,11 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let Value::Object(set) = &value else { unreachable!() };
     match read::params(value.clone()) {
         Ok(mut params) => {
-            params.traders = params.traders.min(2_000);
-            params.ticks = params.ticks.min(300);
-            if let Some(list) = params.positions.as_mut() {
-                list.truncate(2_000);
-            }
+            values::cap(&mut params, 2_000);
             let outcome = simulate(&params).expect("params that validated must simulate");
             assert!(outcome.series.price.iter().all(|p| p.is_finite() && *p > 0.0));
             assert!(outcome.series.long_open_interest.iter().all(|x| x.is_finite()));

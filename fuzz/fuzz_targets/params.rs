@@ -8,17 +8,17 @@
 //! quick; the caps change how long a run is, not which code it reaches.
 #![no_main]
 
+#[path = "../shared/values.rs"]
+#[allow(dead_code)] // only `cap` is used here
+mod values;
+
 use leverage_cascade::model::{compare, simulate, Params};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(mut params) = Params::from_json(text) else { return };
-    params.traders = params.traders.min(2_000);
-    params.ticks = params.ticks.min(300);
-    if let Some(list) = params.positions.as_mut() {
-        list.truncate(2_000);
-    }
+    values::cap(&mut params, 2_000);
     let outcome = simulate(&params).expect("params that validated must simulate");
     assert!(outcome.series.price.iter().all(|p| p.is_finite() && *p > 0.0));
     if data.len() % 4 == 0 {

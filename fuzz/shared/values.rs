@@ -9,6 +9,7 @@
 //! long strings and deep nesting.
 
 use leverage_cascade::model::spec::{Kind, Param, PARAMS};
+use leverage_cascade::model::Params;
 use leverage_cascade::read::Value;
 
 /// The input, read a byte at a time; zeros once it runs out.
@@ -167,5 +168,16 @@ fn odd(b: &mut Bytes, depth: u32) -> Value {
             }
             v
         }
+    }
+}
+
+/// Caps a run's size after reading (at most `most` traders and explicit positions, and 300
+/// ticks), so each input stays quick: the caps change how long a run is, not which code it
+/// reaches.
+pub fn cap(params: &mut Params, most: u32) {
+    params.traders = params.traders.min(most);
+    params.ticks = params.ticks.min(300);
+    if let Some(list) = params.positions.as_mut() {
+        list.truncate(most as usize);
     }
 }
