@@ -599,11 +599,14 @@ function showRecord(summary) {
     th.scope = 'row';
     th.textContent = r.label;
     tr.append(th);
-    for (const text of [r.record, r.model, r.verdict]) {
+    const heads = ['Published', 'Model, no mitigation', 'How close'];
+    [r.record, r.model, r.verdict].forEach((text, i) => {
       const td = document.createElement('td');
+      // On a phone the rows stack, each cell under its column's name (style.css).
+      td.dataset.label = heads[i];
       td.textContent = text;
       tr.append(td);
-    }
+    });
     return tr;
   });
   el.recordRows.replaceChildren(...rows);
