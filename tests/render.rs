@@ -9,9 +9,9 @@ use leverage_cascade::model::{compare, simulate, Comparison, Outcome, Params};
 use leverage_cascade::render::palette::{map_colors, ThemeColors};
 use leverage_cascade::render::{
     active_ticks, draw_heatmap, draw_liquidation_map, draw_price_chart, draw_survival,
-    heatmap_plot_rect, price_chart_layout, shared_price_range, Appearance, ColorScale, Grid,
-    HeatmapOptions, MapOptions, PriceChartOptions, Run, Sample, Scenario, SurvivalOptions, Theme,
-    ValueFormat,
+    heatmap_plot_rect, price_chart_layout, price_time_knots, shared_price_range, Appearance,
+    ColorScale, Grid, HeatmapOptions, MapOptions, PriceChartOptions, Run, Sample, Scenario,
+    SurvivalOptions, Theme, ValueFormat,
 };
 use plotters::prelude::*;
 
@@ -731,6 +731,56 @@ fn halts_are_shaded_only_for_the_chosen_scenario() {
 }
 
 #[test]
+fn a_squeezed_axis_gives_the_cascade_the_width() {
+    let c = compare(&Params::default()).expect("compare");
+    let runs = Run::all(&c);
+    let ticks = c.none.series.price.len() as f64;
+    let size = (900, 560);
+    let linear = PriceChartOptions::default();
+    let squeezed = PriceChartOptions { squeeze: true, ..Default::default() };
+    assert_eq!(price_time_knots(size, &runs, &linear).len(), 2);
+    let knots = price_time_knots(size, &runs, &squeezed);
+    assert!(knots.len() > 2, "{knots:?}");
+    assert!(knots.windows(2).all(|k| k[0].0 < k[1].0 && k[0].1 < k[1].1), "{knots:?}");
+    assert_eq!(knots[0].0, 0.0);
+    assert_eq!(knots.last().unwrap().0, ticks);
+    let x = |tick: f64| {
+        let i = knots.windows(2).position(|k| k[1].0 >= tick).unwrap();
+        let (a, b) = (knots[i], knots[i + 1]);
+        f64::from(a.1) + (tick - a.0) / (b.0 - a.0) * f64::from(b.1 - a.1)
+    };
+    let width = f64::from(knots.last().unwrap().1 - knots[0].1);
+    // The default cascade liquidates for its first 20 of 600 ticks: 3 % of a linear axis.
+    let top = c.none.series.liquidated_notional.iter().copied().fold(0.0, f64::max);
+    let last_big = c.none.series.liquidated_notional.iter().rposition(|&v| v >= 0.02 * top);
+    let last_big = last_big.expect("the default run liquidates") as f64 + 1.0;
+    assert!(last_big < 0.05 * ticks, "{last_big}");
+    assert!(x(last_big) - x(0.0) >= 0.25 * width, "{} of {width}", x(last_big) - x(0.0));
+    // Through every tick in which something sizeable was liquidated, time runs at full pace
+    // (the squeeze is at least 2×).
+    let pace = (x(last_big) - x(0.0)) / last_big;
+    for run in &runs {
+        let series = &run.outcome.series.liquidated_notional;
+        let top = series.iter().copied().fold(0.0, f64::max);
+        for (t, _) in series.iter().enumerate().filter(|(_, &v)| v >= 0.02 * top) {
+            let t = t as f64;
+            // (Knots are whole pixels, so paces differ by rounding.)
+            assert!((x(t + 1.0) - x(t)) / pace > 0.9, "tick {t}");
+        }
+    }
+    // The squeezed stretches are hatched and labelled, and the cursor still shows inside one.
+    let late = knots[knots.len() - 2].0 as u32 + 10;
+    let options = PriceChartOptions { cursor: Some(late), ..squeezed };
+    let s = price_svg("price-squeezed", &runs, &options, size);
+    assert_clean(&s);
+    assert_eq!(all_texts(&s).iter().filter(|t| t.starts_with("time ×")).count(), 1);
+    assert_eq!(texts(&s, &format!("{} s", late + 1)), 1);
+    assert_eq!(elements(&s, "circle").len(), 8);
+    let plain = price_svg("price-linear", &runs, &linear, size);
+    assert!(!all_texts(&plain).iter().any(|t| t.starts_with("time ×")));
+}
+
+#[test]
 fn a_time_window_shows_only_its_ticks() {
     let c = halting();
     let runs = Run::all(&c);
@@ -846,6 +896,7 @@ mod arbitrary {
             halts_of in prop::option::of(any_scenario()),
             tick_seconds in any_f64(),
             runs_shown in 0..=4usize,
+            squeeze in any::<bool>(),
         ) {
             let c = &outcomes()[case];
             let runs = Run::all(c);
@@ -860,10 +911,14 @@ mod arbitrary {
                 price_range: range,
                 time_window: window,
                 halts_of,
+                squeeze,
             };
             let s = price_svg("arbitrary-price", runs, &options, size);
             assert_clean(&s);
             let _ = price_chart_layout(size, runs, &options);
+            let knots = price_time_knots(size, runs, &options);
+            prop_assert!(knots.len() >= 2);
+            prop_assert!(knots.windows(2).all(|k| k[0].0 < k[1].0 && k[0].1 <= k[1].1), "{:?}", knots);
             let map = MapOptions { appearance, scenario: Scenario::Both, price_range: range, band };
             let s = map_svg("arbitrary-map", &c.both, &map, size);
             assert_clean(&s);

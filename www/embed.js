@@ -593,8 +593,8 @@ export class LeverageCascade extends HTMLElement {
     const ui = this.#ui;
     if (!this.#result || !this.#styled) return;
     const common = { theme: this.#theme(), scenario: this.#focus, tickSeconds: this.#params.tickSeconds };
-    // The price chart zooms to the cascade; beside it, the map takes its plot band so the two
-    // price axes line up.
+    // The price chart gives the cascade most of its width (quiet stretches squeezed); beside it,
+    // the map takes its plot band so the two price axes line up.
     const price = { ...common, chart: 'price', window: 'cascade' };
     // The compact widget compares two markets, without and with the breaker: its switch picks
     // which one is described and drawn on top, and only with the breaker on are halts shaded.

@@ -503,14 +503,15 @@ function draw() {
   if (state.cursor !== null) common.cursor = state.cursor;
   try {
     fitCanvas(el.priceCanvas);
-    // The price chart zooms to the cascade and its settling (and always to the cursor); the
-    // map takes the price chart's plot band so the two price axes line up exactly.
+    // The price chart gives the cascade most of its width: time is linear through every
+    // stretch in which something happens and squeezed in the long quiet ones. The map takes
+    // the price chart's plot band so the two price axes line up exactly.
     const drawn = api.render(el.priceCanvas, state.result, {
       ...common,
       chart: 'price',
       window: 'cascade',
     });
-    priceLayout = drawn && drawn.plot ? { ...drawn.plot, from: drawn.from, to: drawn.to } : null;
+    priceLayout = drawn && drawn.plot ? { ...drawn.plot, axis: drawn.axis } : null;
     fitCanvas(el.mapCanvas);
     const band = sideBySide() && priceLayout
       ? { top: priceLayout.top, bottom: priceLayout.bottom }
@@ -787,22 +788,32 @@ function currentEventIndex() {
 
 /**
  * Puts the cursor at the tick under a pointer event on the price chart, using the plot rectangle
- * render() reported. Returns false when the pointer is outside the plot.
+ * and the time axis's knots render() reported. Returns false when the pointer is outside the plot.
  */
 function scrubTo(event) {
   if (!priceLayout || !state.result) return false;
   const rect = el.priceCanvas.getBoundingClientRect();
   const x = event.clientX - rect.left;
   const y = event.clientY - rect.top;
-  const { left, right, top, bottom, from, to } = priceLayout;
-  if (right <= left || y < top - 8 || y > bottom + 8) return false;
-  const fraction = Math.min(Math.max((x - left) / (right - left), 0), 1);
+  const { left, right, top, bottom, axis } = priceLayout;
+  if (right <= left || y < top - 8 || y > bottom + 8 || axis.length < 4) return false;
   stopPlaying();
-  state.cursor = Math.min(Math.round(from + fraction * (to - from)), ticksOfRun() - 1);
+  // The cursor marks the end of a tick: the point at x is the end of tick (time at x) − 1.
+  state.cursor = Math.min(Math.max(Math.round(tickAt(axis, x)) - 1, 0), ticksOfRun() - 1);
   state.eventIndex = null;
   showPlayback();
   request({ draw: true });
   return true;
+}
+
+/** The (fractional) time in ticks at x (CSS px) on a time axis given as flat (tick, x) pairs. */
+function tickAt(axis, x) {
+  const n = axis.length / 2;
+  let i = 0;
+  while (i < n - 2 && x > axis[2 * i + 2 + 1]) i += 1;
+  const [t0, x0, t1, x1] = [axis[2 * i], axis[2 * i + 1], axis[2 * i + 2], axis[2 * i + 3]];
+  const clamped = Math.min(Math.max(x, x0), x1);
+  return x1 > x0 ? t0 + ((clamped - x0) / (x1 - x0)) * (t1 - t0) : t0;
 }
 
 /** Moves the story one event forward (+1) or back (−1) and puts the cursor on its tick. */

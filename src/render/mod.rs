@@ -67,6 +67,7 @@ mod map;
 pub mod palette;
 mod price;
 mod survival;
+mod time;
 
 use std::fmt;
 
@@ -79,7 +80,8 @@ pub use heatmap::{draw_heatmap, heatmap_plot_rect, ColorScale, Grid, HeatmapOpti
 pub use map::{draw_liquidation_map, shared_price_range, MapOptions};
 pub use palette::Theme;
 pub use price::{
-    active_ticks, draw_price_chart, price_chart_layout, PriceChartLayout, PriceChartOptions,
+    active_ticks, draw_price_chart, price_chart_layout, price_time_knots, PriceChartLayout,
+    PriceChartOptions,
 };
 pub use survival::{draw_survival, Sample, SurvivalOptions};
 

@@ -14,11 +14,12 @@ use super::data::{
 };
 use super::format::{money_tick, number_tick, per_duration, time_unit};
 use super::frame::{
-    legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, CAPTION_CENTER,
-    CAPTION_ROW, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, TICK_FONT, X_AXIS_SPACE,
+    legend_height, legend_layout, nice_ticks, text_width, LegendItem, Painter, Plot, Swatch,
+    CAPTION_CENTER, CAPTION_ROW, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, TICK_FONT, X_AXIS_SPACE,
 };
 use super::map::shared_price_range;
 use super::palette::blend;
+use super::time::{squeezed_axis, TimeAxis};
 use super::{Appearance, PlotRect, RenderError, Run, Scenario};
 
 /// What the price chart shows besides the paths.
@@ -48,6 +49,10 @@ pub struct PriceChartOptions {
     /// is not drawn), so a chart that compares "without" and "with the breaker" shades the
     /// halts only when the reader has the breaker on.
     pub halts_of: Option<Scenario>,
+    /// Whether long quiet stretches of the window are squeezed, so the cascade gets most of
+    /// the width: time runs linearly through every stretch in which something happens, and
+    /// the same number of times faster through the quiet ones, which are marked.
+    pub squeeze: bool,
 }
 
 impl Default for PriceChartOptions {
@@ -61,6 +66,7 @@ impl Default for PriceChartOptions {
             price_range: None,
             time_window: None,
             halts_of: None,
+            squeeze: false,
         }
     }
 }
@@ -157,6 +163,40 @@ pub fn price_chart_layout(
     PriceChartLayout { price: rect(lay.price), bars: rect(lay.bars) }
 }
 
+/// Where time runs on the price chart drawn by [`draw_price_chart`] with these runs and
+/// options on an area of `size` device pixels: `(tick, x)` pairs, both increasing, between
+/// which time is linear; x is a device pixel. The first pair is the window's start, the last
+/// its end; a squeezed axis has a pair at each end of each squeezed stretch. A caller maps a
+/// pointer back to a (fractional) tick by interpolating between the pairs.
+pub fn price_time_knots(
+    size: (u32, u32),
+    runs: &[Run<'_>],
+    options: &PriceChartOptions,
+) -> Vec<(f64, i32)> {
+    let lay = price_chart_layout(size, runs, options);
+    let axis = time_axis(runs, options);
+    let plot = Plot {
+        left: lay.price.left,
+        right: lay.price.right.max(lay.price.left),
+        top: lay.price.top,
+        bottom: lay.price.bottom,
+        x: axis.span(),
+        y: (0.0, 1.0),
+    };
+    axis.knots().iter().map(|&(tick, shown)| (tick, plot.px(shown))).collect()
+}
+
+/// The time axis for these runs and options: the window, squeezed or not.
+fn time_axis(runs: &[Run<'_>], options: &PriceChartOptions) -> TimeAxis {
+    let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0).max(1);
+    let (from, to) = time_range(ticks, options.time_window);
+    if options.squeeze {
+        squeezed_axis(runs, (from as u32, to as u32))
+    } else {
+        TimeAxis::linear(from, to)
+    }
+}
+
 /// Draws the price chart of `runs` (usually [`Run::all`] of a comparison) filling `area`.
 ///
 /// Top panel: each run's price as an index (start = 100) against time, a dashed line at the
@@ -181,7 +221,8 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     painter.legend(&items, look.px(PAD), lay.right, lay.legend_top)?;
 
     let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0).max(1);
-    let x = time_range(ticks, options.time_window);
+    let axis = time_axis(runs, options);
+    let x = axis.span();
     let rebased = runs.iter().all(|r| index_factor(r.outcome).is_some());
     let y = usable_range(
         options.price_range.unwrap_or_else(|| shared_price_range(runs)),
@@ -201,17 +242,17 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     } else {
         1.0
     };
-    let unit = time_unit((x.1 - x.0) * tick_seconds);
-    let ticks_per_unit = unit.seconds / tick_seconds;
-    let x_count = (f64::from(price.right - price.left) / look.px(64.0).max(1) as f64) as usize;
-    let (x_units, x_step) = nice_ticks(x.0 / ticks_per_unit, x.1 / ticks_per_unit, x_count.max(2));
-    let x_ticks: Vec<f64> = x_units.iter().map(|u| u * ticks_per_unit).collect();
+    let (first, last) = axis.ticks();
+    let unit = time_unit((last - first) * tick_seconds);
+    let x_labels = time_labels(&price, &axis, unit.seconds / tick_seconds, &look);
+    let x_ticks: Vec<f64> = x_labels.iter().map(|l| l.0).collect();
 
     // 1. The price panel.
     let y_count = (f64::from(price.bottom - price.top) / f64::from(look.px(36.0).max(1))) as usize;
     let (y_ticks, y_step) = nice_ticks(y.0, y.1, y_count.max(2));
+    draw_squeezed(&painter, &price, &axis, true)?;
     painter.grid(&price, &x_ticks, &y_ticks)?;
-    draw_halts(&painter, &price, runs, options.halts_of)?;
+    draw_halts(&painter, &price, &axis, runs, options.halts_of)?;
 
     let start = if rebased { 100.0 } else { runs[0].outcome.summary.start_price };
     if (y.0..=y.1).contains(&start) {
@@ -235,10 +276,11 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     let tolerance = price.y_per_pixel();
     for (i, run) in order.iter().enumerate() {
         let dashed = order[..i].iter().any(|earlier| {
-            is_thin(earlier.scenario) == is_thin(run.scenario) && same_path(earlier, run, tolerance)
+            is_thin(earlier.scenario) == is_thin(run.scenario)
+                && same_path(earlier, run, &axis, tolerance)
         });
         let width = line_width(run.scenario, options.highlight);
-        draw_path(&painter, &price, run, width, dashed)?;
+        draw_path(&painter, &price, &axis, run, width, dashed)?;
     }
     let title = if rebased { "price (start = 100)" } else { "price" };
     painter.y_axis(&price, &y_ticks, |v| number_tick(v, y_step))?;
@@ -249,24 +291,22 @@ pub fn draw_price_chart<DB: DrawingBackend>(
         colors.muted,
         (HPos::Left, VPos::Center),
     )?;
-    let axis = colors.axis.to_rgba();
-    painter.line(vec![(price.left, price.bottom), (price.right, price.bottom)], axis, 1.0)?;
+    let ink = colors.axis.to_rgba();
+    painter.line(vec![(price.left, price.bottom), (price.right, price.bottom)], ink, 1.0)?;
 
     // 2. The liquidation bars.
     if bars.is_drawable() {
-        draw_bars(&painter, bars, runs, options, lay.bars_caption, tick_seconds)?;
+        draw_squeezed(&painter, &bars, &axis, false)?;
+        draw_bars(&painter, bars, &axis, runs, options, lay.bars_caption, tick_seconds)?;
         let title = format!("{} after the shock", unit.plural);
-        painter.x_axis(
-            &bars,
-            &x_ticks,
-            |v| number_tick(v / ticks_per_unit, x_step),
-            Some(&title),
-        )?;
+        let label =
+            |v: f64| x_labels.iter().find(|l| l.0 == v).map_or_else(String::new, |l| l.1.clone());
+        painter.x_axis(&bars, &x_ticks, label, Some(&title))?;
     }
 
     // 3. The cursor, over both panels.
     if let Some(t) = options.cursor {
-        draw_cursor(&painter, &price, &bars, runs, (t, ticks), tick_seconds, unit)?;
+        draw_cursor(&painter, &price, &bars, &axis, runs, (t, ticks), tick_seconds, unit)?;
     }
     Ok(())
 }
@@ -331,21 +371,20 @@ fn line_width(scenario: Scenario, highlight: Option<Scenario>) -> f64 {
     }
 }
 
-/// A run's price path: the start price at x = 0, then the end of each tick.
-fn path_points(run: &Run<'_>) -> Vec<(f64, f64)> {
+/// A run's price path on the time axis: the start price at tick 0, then the end of each tick.
+fn path_points(run: &Run<'_>, axis: &TimeAxis) -> Vec<(f64, f64)> {
     let factor = index_factor(run.outcome).unwrap_or(1.0);
     let start = run.outcome.summary.start_price * factor;
-    std::iter::once((0.0, start))
-        .chain(
-            run.outcome.series.price.iter().enumerate().map(|(t, p)| ((t + 1) as f64, p * factor)),
-        )
+    let prices = run.outcome.series.price.iter().enumerate();
+    std::iter::once((axis.at(0.0), start))
+        .chain(prices.map(|(t, p)| (axis.at((t + 1) as f64), p * factor)))
         .collect()
 }
 
 /// Whether two runs' price paths are within `tolerance` (index units) of each other at every
 /// tick, so that the one drawn second would hide the first.
-fn same_path(a: &Run<'_>, b: &Run<'_>, tolerance: f64) -> bool {
-    let (pa, pb) = (path_points(a), path_points(b));
+fn same_path(a: &Run<'_>, b: &Run<'_>, axis: &TimeAxis, tolerance: f64) -> bool {
+    let (pa, pb) = (path_points(a, axis), path_points(b, axis));
     pa.len() == pb.len()
         && pa.iter().zip(&pb).all(|(p, q)| {
             let d = (p.1 - q.1).abs();
@@ -364,13 +403,14 @@ fn dash_pattern(scenario: Scenario) -> (f64, f64, f64) {
 fn draw_path<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     plot: &Plot,
+    axis: &TimeAxis,
     run: &Run<'_>,
     width: f64,
     dashed: bool,
 ) -> Result<(), RenderError> {
     let color = run.scenario.color(painter.look.theme).to_rgba();
     let column = plot.x_per_pixel() * 0.5;
-    for piece in finite_runs(path_points(run)) {
+    for piece in finite_runs(path_points(run, axis)) {
         let thin = decimate(&piece, column);
         for visible in clip_polyline(&thin, plot.x, plot.y) {
             let mut pixels: Vec<(i32, i32)> = visible.iter().map(|&p| plot.point(p)).collect();
@@ -393,6 +433,7 @@ fn draw_path<DB: DrawingBackend>(
 fn draw_halts<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     plot: &Plot,
+    axis: &TimeAxis,
     runs: &[Run<'_>],
     halts_of: Option<Scenario>,
 ) -> Result<(), RenderError> {
@@ -406,7 +447,8 @@ fn draw_halts<DB: DrawingBackend>(
         let color = run.scenario.color(painter.look.theme);
         let shade = color.mix(0.13);
         for &(from, to) in &stretches {
-            let (x0, x1) = (plot.px(from as f64), plot.px(to as f64).max(plot.px(from as f64) + 1));
+            let x0 = plot.px(axis.at(from as f64));
+            let x1 = plot.px(axis.at(to as f64)).max(x0 + 1);
             let (x0, x1) = (x0.clamp(plot.left, plot.right), x1.clamp(plot.left, plot.right));
             painter.fill((x0, plot.top), (x1, plot.bottom), shade)?;
             let top = plot.top + row * strip;
@@ -420,6 +462,7 @@ fn draw_halts<DB: DrawingBackend>(
 fn draw_bars<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     mut plot: Plot,
+    axis: &TimeAxis,
     runs: &[Run<'_>],
     options: &PriceChartOptions,
     caption_top: i32,
@@ -436,25 +479,45 @@ fn draw_bars<DB: DrawingBackend>(
         }
     }
 
-    // Bin ticks so that each bar is at least 1 logical pixel wide (2 when bars stand side by
-    // side), and never more bins than device pixels. Bins start at the window's first tick.
-    let first = plot.x.0.max(0.0) as usize;
-    let ticks = (plot.x.1 - plot.x.0).round().max(1.0) as usize;
-    let width = f64::from((plot.right - plot.left).max(1));
-    let per_tick = width / look.scale() / ticks as f64;
-    let min_bar = if shown.len() > 1 { 2.0 } else { 1.0 };
-    let k = ((shown.len().max(1) as f64 * min_bar / per_tick).ceil() as usize)
-        .max((ticks as f64 / width).ceil() as usize)
-        .max(1);
-    let sums: Vec<Vec<f64>> = shown
-        .iter()
-        .map(|r| {
-            let series = &r.outcome.series.liquidated_notional;
-            let window = &series[first.min(series.len())..(first + ticks).min(series.len())];
-            bin_sums(window, k)
-        })
-        .collect();
-    let top = extent(sums.iter().flatten().copied()).map_or(0.0, |(_, hi)| hi);
+    // Bins of whole ticks, each at least 1 logical pixel wide (2 when bars stand side by
+    // side) and never narrower than a device pixel, started afresh in each stretch of the axis.
+    // Stretches at full pace share one bin length `k`, which the caption names; a bin of a
+    // squeezed stretch (longer, since its ticks are narrower) shows its average per `k` ticks,
+    // so every bar reads on the same scale.
+    let per_shown = f64::from((plot.right - plot.left).max(1)) / (plot.x.1 - plot.x.0).max(1e-9);
+    let min_bar = if shown.len() > 1 { 2.0 } else { 1.0 } * shown.len().max(1) as f64;
+    let bin_len = |pace: f64| {
+        let per_tick = per_shown * pace;
+        let k = (min_bar * look.scale() / per_tick).max(1.0 / per_tick).ceil();
+        if k.is_finite() {
+            k.clamp(1.0, 1e9) as usize
+        } else {
+            1
+        }
+    };
+    let k = bin_len(1.0);
+    // (first tick, end tick, one value per shown run)
+    let mut bins: Vec<(usize, usize, Vec<f64>)> = vec![];
+    for (from, to, squeezed) in axis.stretches() {
+        let (from, to) = (from.max(0.0) as usize, to.max(0.0) as usize);
+        let len = if squeezed { bin_len(1.0 / axis.squeeze) } else { k };
+        let mut t = from;
+        while t < to {
+            let end = (t + len).min(to);
+            let scale = k as f64 / (end - t) as f64;
+            let values = shown
+                .iter()
+                .map(|r| {
+                    let series = &r.outcome.series.liquidated_notional;
+                    let part = &series[t.min(series.len())..end.min(series.len())];
+                    bin_sums(part, part.len()).first().map_or(0.0, |sum| sum * scale)
+                })
+                .collect();
+            bins.push((t, end, values));
+            t = end;
+        }
+    }
+    let top = extent(bins.iter().flat_map(|b| b.2.iter().copied())).map_or(0.0, |(_, hi)| hi);
     plot.y = if top > 0.0 { (0.0, top * 1.08) } else { (0.0, 1.0) };
 
     let count = (f64::from(plot.bottom - plot.top) / f64::from(look.px(28.0).max(1))) as usize;
@@ -464,18 +527,19 @@ fn draw_bars<DB: DrawingBackend>(
 
     // Each bin holds one bar per scenario side by side, with a gap between bins when they are
     // wide enough for one to show.
-    let bin_px = f64::from(plot.px(plot.x.0 + k as f64) - plot.px(plot.x.0));
-    let inset = if bin_px >= 4.0 * look.scale() { 0.12 * k as f64 } else { 0.0 };
-    let slot = (k as f64 - 2.0 * inset) / shown.len().max(1) as f64;
-    for (i, (run, bins)) in shown.iter().zip(&sums).enumerate() {
-        let color = run.scenario.color(look.theme).to_rgba();
-        for (b, &v) in bins.iter().enumerate() {
+    for (from, to, values) in &bins {
+        let (x0, x1) = (axis.at(*from as f64), axis.at(*to as f64));
+        let wide = plot.px(x1) - plot.px(x0) >= look.px(4.0);
+        let inset = if wide { 0.12 * (x1 - x0) } else { 0.0 };
+        let slot = (x1 - x0 - 2.0 * inset) / shown.len().max(1) as f64;
+        for (i, (run, &v)) in shown.iter().zip(values).enumerate() {
             if v <= 0.0 {
                 continue;
             }
-            let x0 = (first + b * k) as f64 + inset + i as f64 * slot;
-            let (px0, py) = plot.point((x0, v.min(plot.y.1)));
-            let px1 = plot.px(x0 + slot).max(px0 + 1).min(plot.right);
+            let color = run.scenario.color(look.theme).to_rgba();
+            let left = x0 + inset + i as f64 * slot;
+            let (px0, py) = plot.point((left, v.min(plot.y.1)));
+            let px1 = plot.px(left + slot).max(px0 + 1).min(plot.right);
             painter.fill((px0, py.min(plot.bottom - 1)), (px1, plot.bottom), color)?;
         }
     }
@@ -496,10 +560,82 @@ fn draw_bars<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Labels of the time axis: round values in `ticks_per_unit` ticks per unit, chosen per
+/// stretch for its own pace, at least a label's width apart. `(position, text)`.
+fn time_labels(
+    plot: &Plot,
+    axis: &TimeAxis,
+    ticks_per_unit: f64,
+    look: &Appearance,
+) -> Vec<(f64, String)> {
+    let mut labels: Vec<(f64, String)> = vec![];
+    let mut last: Option<(i32, f64)> = None;
+    let font = TICK_FONT * look.scale();
+    for (from, to, _) in axis.stretches() {
+        let width = plot.px(axis.at(to)) - plot.px(axis.at(from));
+        let count = (f64::from(width) / f64::from(look.px(64.0).max(1))) as usize;
+        let (values, step) = nice_ticks(from / ticks_per_unit, to / ticks_per_unit, count.max(2));
+        for v in values {
+            let at = axis.at(v * ticks_per_unit);
+            let text = number_tick(v, step);
+            let (px, half) = (plot.px(at), text_width(&text, font) / 2.0);
+            let clear =
+                last.map_or(true, |(x, w)| f64::from(px - x) >= w + half + 6.0 * look.scale());
+            if clear && labels.iter().all(|l| l.1 != text) {
+                labels.push((at, text));
+                last = Some((px, half));
+            }
+        }
+    }
+    labels
+}
+
+/// Hatches the squeezed stretches of the time axis on `plot`, and on the price panel
+/// (`label`) names how much faster time runs there, above the first one wide enough.
+fn draw_squeezed<DB: DrawingBackend>(
+    painter: &Painter<'_, DB>,
+    plot: &Plot,
+    axis: &TimeAxis,
+    label: bool,
+) -> Result<(), RenderError> {
+    let look = painter.look;
+    let color = painter.colors.grid.to_rgba();
+    let (top, bottom) = (f64::from(plot.top), f64::from(plot.bottom));
+    let gap = f64::from(look.px(7.0).max(2));
+    let mut named = !label;
+    for (from, to, squeezed) in axis.stretches() {
+        if !squeezed {
+            continue;
+        }
+        let (x0, x1) = (plot.px(axis.at(from)), plot.px(axis.at(to)));
+        let (left, right) = (f64::from(x0), f64::from(x1));
+        // Lines rising at 45°, x = c + (bottom − y), cut to the stretch.
+        let mut c = left - (bottom - top);
+        while c < right {
+            let (y0, y1) = (bottom.min(bottom - (left - c)), top.max(bottom - (right - c)));
+            let (a, b) = ((c + bottom - y0, y0), (c + bottom - y1, y1));
+            let pixel = |p: (f64, f64)| (p.0.round() as i32, p.1.round() as i32);
+            painter.line(vec![pixel(a), pixel(b)], color, 1.0)?;
+            c += gap;
+        }
+        let text = format!("time ×{}", axis.squeeze as u32);
+        let fits = text_width(&text, TICK_FONT * look.scale()) + f64::from(look.px(12.0));
+        if !named && f64::from(x1 - x0) >= fits {
+            let at = ((x0 + x1) / 2, plot.bottom - look.px(10.0));
+            let muted = painter.colors.muted;
+            painter.boxed_text(&text, at, (TICK_FONT, muted), (HPos::Center, VPos::Bottom))?;
+            named = true;
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
 fn draw_cursor<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     price: &Plot,
     bars: &Plot,
+    axis: &TimeAxis,
     runs: &[Run<'_>],
     (tick, ticks): (u32, usize),
     tick_seconds: f64,
@@ -509,10 +645,11 @@ fn draw_cursor<DB: DrawingBackend>(
     let colors = painter.colors;
     // Past the end means the end; outside the time window, no cursor.
     let t = (tick as usize).min(ticks.saturating_sub(1));
-    if !(price.x.0..=price.x.1).contains(&((t + 1) as f64)) {
+    let at = axis.at((t + 1) as f64);
+    if !(price.x.0 - 1e-9..=price.x.1 + 1e-9).contains(&at) {
         return Ok(());
     }
-    let x = price.px((t + 1) as f64);
+    let x = price.px(at);
     let bottom = if bars.is_drawable() { bars.bottom } else { price.bottom };
     painter.line(vec![(x, price.top), (x, bottom)], colors.text.mix(0.7), 1.0)?;
     for run in runs {

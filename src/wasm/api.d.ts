@@ -300,7 +300,11 @@ export interface RenderOptions {
   dpr?: number | null;
   /** Seconds one tick stands for (`params.tickSeconds`), for the time axis; default 1. */
   tickSeconds?: number | null;
-  /** Price chart: the whole run ("all", default) or just the cascade and its settling. */
+  /**
+   * Price chart: time linear over the whole run ("all", default), or ("cascade") linear
+   * through every stretch in which something happens and squeezed, by one factor, in the long
+   * quiet ones, which are hatched and labelled ("time ×24"), so the cascade gets most of the width.
+   */
   window?: "all" | "cascade" | null;
   /** Map: the price chart's `plot` (its top and bottom, CSS px), to line the price axes up. */
   band?: PriceBand | null;
@@ -328,10 +332,13 @@ export interface PriceBand {
  * What `render` reports back. For the price chart, `plot` is the rectangle both panels span, in
  * CSS pixels from the canvas's top left, across which time runs from the start of tick `from`
  * to the end of tick `to` − 1; for the map, `plot` is null. `ticks` is the run's length.
+ * `axis` holds pairs (tick, x in CSS px), flat, between which time runs linearly: a squeezed
+ * axis has a pair at each end of each squeezed stretch. Empty for the map.
  */
 export interface RenderResult {
   plot: PlotRect | null;
   ticks: number;
   from: number;
   to: number;
+  axis: Float64Array;
 }

@@ -17,8 +17,8 @@ use web_sys::HtmlCanvasElement;
 use super::convert::{read_prefixed, to_js_error, type_error};
 use crate::model::{Comparison, LiquidationMap, Outcome, ParamsError, Series, Summary};
 use crate::render::{
-    active_ticks, draw_liquidation_map, draw_price_chart, price_chart_layout, shared_price_range,
-    Appearance, MapOptions, PlotRect, PriceChartOptions, Run, Scenario, Theme,
+    draw_liquidation_map, draw_price_chart, price_chart_layout, price_time_knots,
+    shared_price_range, Appearance, MapOptions, PlotRect, PriceChartOptions, Run, Scenario, Theme,
 };
 
 /// Draws one of the page's charts on `canvas`, filling its backing store. Size the backing store
@@ -31,8 +31,9 @@ use crate::render::{
 ///
 /// - `options.chart = "price"`: the price paths over the liquidations per tick, with halts
 ///   shaded and, when `options.cursor` is a tick, a cursor there. `options.scenario` is drawn
-///   on top, thicker. `options.window = "cascade"` shows only the stretch of time in which the
-///   cascade happens and settles (always including the cursor), rather than the whole run.
+///   on top, thicker. `options.window = "cascade"` gives the cascade most of the width: time
+///   runs linearly through every stretch in which something happens and faster through the
+///   long quiet ones, which are hatched and labelled with how much faster ("time ×24").
 ///   `options.against` (a scenario key) draws only `options.scenario` and that one, and
 ///   `options.haltsOf` shades only that scenario's halts (default: every drawn run's): a chart
 ///   that compares "without" and "with the breaker" shades the halts only while the breaker is
@@ -42,10 +43,11 @@ use crate::render::{
 ///   `options.band` (when the two canvases sit side by side) to line the two price axes up to
 ///   the pixel; without it the map uses the full height of its canvas.
 ///
-/// Returns `{plot, ticks, from, to}`: for the price chart, `plot` is the rectangle both panels
-/// span in CSS pixels from the canvas's top left, across which the time axis runs from the
-/// start of tick `from` (left) to the end of tick `to` − 1 (right), for mapping a pointer to a
-/// tick; `ticks` is the run's length. For the map, `plot` is null.
+/// Returns `{plot, ticks, from, to, axis}`: for the price chart, `plot` is the rectangle both
+/// panels span in CSS pixels from the canvas's top left, across which the time axis runs from
+/// the start of tick `from` (left) to the end of tick `to` − 1 (right); `axis` holds the pairs
+/// (tick, x in CSS px), flat, between which time is linear, for mapping a pointer to a tick;
+/// `ticks` is the run's length. For the map, `plot` is null and `axis` empty.
 ///
 /// Throws a `TypeError` for a canvas without a 2D context, or data or options of the wrong
 /// shape, and a `RangeError` for an option out of range; the message names the field.
@@ -68,14 +70,7 @@ pub fn render(
     let appearance = Appearance { theme: options.theme, dpr: options.dpr };
     let size = (canvas.width(), canvas.height());
     let ticks = runs.iter().map(|r| r.outcome.series.price.len()).max().unwrap_or(0) as u32;
-    let window = match options.window {
-        TimeWindow::All => (0, ticks),
-        TimeWindow::Cascade => {
-            let (from, to) = active_ticks(&runs);
-            let cursor_end = options.cursor.map_or(0, |t| t.saturating_add(1)).min(ticks);
-            (from, to.max(cursor_end))
-        }
-    };
+    let window = (0, ticks);
     let price_options = PriceChartOptions {
         appearance,
         cursor: options.cursor,
@@ -83,6 +78,7 @@ pub fn render(
         tick_seconds: options.tick_seconds,
         time_window: Some(window),
         halts_of: options.halts_of,
+        squeeze: matches!(options.window, TimeWindow::Cascade),
         // A pair's bars are its own, without first.
         bars: match pair {
             Some([chosen, against]) => {
@@ -96,6 +92,10 @@ pub fn render(
         ..PriceChartOptions::default()
     };
     let layout = price_chart_layout(size, &runs, &price_options);
+    let knots = match options.chart {
+        Chart::Price => price_time_knots(size, &runs, &price_options),
+        Chart::Map => vec![],
+    };
 
     let backend = ContextBackend::for_element(canvas)
         .ok_or_else(|| type_error("canvas", "has no 2D context (is it used for WebGL?)"))?;
@@ -132,6 +132,10 @@ pub fn render(
     Reflect::set(&out, &"ticks".into(), &f64::from(ticks).into())?;
     Reflect::set(&out, &"from".into(), &f64::from(window.0).into())?;
     Reflect::set(&out, &"to".into(), &f64::from(window.1).into())?;
+    // The time axis's knots, flat: tick, x (CSS px), tick, x, ...
+    let scale = appearance.scale();
+    let flat: Vec<f64> = knots.iter().flat_map(|&(t, x)| [t, f64::from(x) / scale]).collect();
+    Reflect::set(&out, &"axis".into(), &Float64Array::from(&flat[..]).into())?;
     Ok(out.into())
 }
 
@@ -209,7 +213,7 @@ enum TimeWindow {
     /// The whole run.
     #[default]
     All,
-    /// From the shock to a little after the cascade has settled.
+    /// The whole run, with long quiet stretches squeezed so the cascade gets most of the width.
     Cascade,
 }
 

@@ -230,7 +230,7 @@ test('the readout is an aria-live region with words and numbers for every scenar
   }
 });
 
-test('pressing on the price chart moves the time cursor to that tick', async () => {
+test('pressing on the price chart moves the time cursor to that tick, on a squeezed time axis', async () => {
   const { page, context } = await openPage(browser, server.origin, '/?preset=thin-book');
   try {
     const plot = await page.evaluate(async () => {
@@ -242,18 +242,26 @@ test('pressing on the price chart moves the time cursor to that tick', async () 
         theme: 'light',
         window: 'cascade',
       });
-      return { ...drawn.plot, from: drawn.from, to: drawn.to };
+      return { ...drawn.plot, axis: Array.from(drawn.axis) };
     });
+    // Pairs (tick, x): the cascade is linear, the quiet tail squeezed.
+    const knots = [];
+    for (let i = 0; i < plot.axis.length; i += 2) knots.push([plot.axis[i], plot.axis[i + 1]]);
+    assert.ok(knots.length > 2, `a squeezed axis has more than two knots: ${JSON.stringify(knots)}`);
     const box = await page.locator('#chart-price').boundingBox();
-    const x = box.x + plot.left + (plot.right - plot.left) * 0.25;
     const y = box.y + (plot.top + plot.bottom) / 2;
-    await page.mouse.click(x, y);
-    await settle(page);
-    const cursor = Number(await page.inputValue('#cursor'));
-    // The page shows the cascade's stretch of time, as this render did: a quarter of the way
-    // across is a quarter of the way from `from` to `to`.
-    const expected = plot.from + (plot.to - plot.from) * 0.25;
-    assert.ok(Math.abs(cursor - expected) <= 2, `cursor ${cursor} near ${expected}`);
+    // A point a third into the first stretch, and one in the middle of the last.
+    const [a, b] = [knots[0], knots[1]];
+    const [c, d] = [knots[knots.length - 2], knots[knots.length - 1]];
+    for (const [[t0, x0], [t1, x1], tolerance] of [[a, b, 1], [c, d, (d[0] - c[0]) / (d[1] - c[1]) + 1]]) {
+      const x = x0 + (x1 - x0) / 3;
+      await page.mouse.click(box.x + x, y);
+      await settle(page);
+      const cursor = Number(await page.inputValue('#cursor'));
+      // The cursor marks the end of its tick, so the point at time t is tick t − 1.
+      const expected = t0 + ((t1 - t0) * (x - x0)) / (x1 - x0) - 1;
+      assert.ok(Math.abs(cursor - expected) <= tolerance, `cursor ${cursor} near ${expected}`);
+    }
     assert.match(await page.textContent('#cursor-out'), /^t\u00a0=/);
   } finally {
     await context.close();
