@@ -847,3 +847,34 @@ fn dip_buyers_buy_only_below_their_threshold_and_never_more_than_their_capital()
     let without = simulate(&Params { dip_buyer_capital: 0.0, ..calm }).unwrap().summary;
     assert_eq!(s, without);
 }
+
+#[test]
+fn the_map_knows_when_each_bucket_fell() {
+    // Over presets that cascade with and without halts, waves and noise: each bucket's falls
+    // add up to what it liquidated, and each fall lies in a tick that liquidated something.
+    for id in ["crowded-leverage", "thin-book", "oct-2025"] {
+        let params = presets().into_iter().find(|p| p.id == id).expect("preset").params;
+        let c = compare(&params).expect("compare");
+        for o in [&c.none, &c.circuit_breaker, &c.margin_tiers, &c.both] {
+            let map = &o.liquidation_map;
+            let n = map.long_liquidated.len();
+            assert_eq!(map.fallen_tick.len(), map.fallen_bucket.len());
+            assert_eq!(map.fallen_tick.len(), map.fallen_notional.len());
+            let mut sums = vec![0.0; 2 * n];
+            for ((&t, &b), &v) in
+                map.fallen_tick.iter().zip(&map.fallen_bucket).zip(&map.fallen_notional)
+            {
+                assert!(v > 0.0 && (t as usize) < o.series.price.len(), "{id}: {t} {v}");
+                assert!(o.series.liquidated_notional[t as usize] > 0.0, "{id}: tick {t}");
+                sums[usize::from(b)] += v;
+            }
+            let liquidated = map.long_liquidated.iter().chain(&map.short_liquidated);
+            for (i, (&sum, &hit)) in sums.iter().zip(liquidated).enumerate() {
+                assert!((sum - hit).abs() <= 1e-9 * hit.max(1.0), "{id} bucket {i}: {sum} {hit}");
+            }
+            // A cascade falls over several ticks, not all at once.
+            let first = map.fallen_tick.iter().min().copied().unwrap_or(0);
+            assert!(map.fallen_tick.iter().any(|&t| t > first + 2), "{id}");
+        }
+    }
+}

@@ -343,6 +343,41 @@ fn map_shows_buckets_reference_lines_and_legend() {
 }
 
 #[test]
+fn the_map_follows_the_cursor() {
+    let c = compare(&Params::default()).expect("compare");
+    let runs = Run::all(&c);
+    let range = shared_price_range(&runs);
+    let m = map_colors(Theme::Light);
+    let at = |cursor: Option<u32>| {
+        let options = MapOptions { price_range: Some(range), cursor, ..Default::default() };
+        let name = format!("map-cursor-{cursor:?}").to_lowercase();
+        let s = map_svg(&name, &c.none, &options, (420, 560));
+        assert_clean(&s);
+        s
+    };
+    // Width of the longs-liquidated bars, summed: how much had fallen.
+    let fallen = |s: &str| -> i32 {
+        let fill = format!("fill=\"{}\"", hex(m.long_liquidated));
+        elements(s, "rect")
+            .iter()
+            .filter(|e| e.contains(&fill) && e.contains("opacity=\"1\""))
+            .map(|e| attr(e, "width"))
+            .sum()
+    };
+    let (before, first, wave, end) = (at(Some(0)), at(Some(1)), at(Some(8)), at(None));
+    // The shock's own tick has already liquidated some; more fall wave by wave, not all at
+    // once; at the end of the run (or past it) the map shows what the whole run liquidated.
+    assert!(0 < fallen(&before), "{}", fallen(&before));
+    assert!(fallen(&before) < fallen(&first) && fallen(&first) < fallen(&wave));
+    assert!(fallen(&wave) < fallen(&end), "{} {}", fallen(&wave), fallen(&end));
+    assert_eq!(fallen(&at(Some(u32::MAX))), fallen(&end));
+    // A cursor marks the price then, instead of the lowest price of the whole run.
+    assert_eq!(texts(&wave, "price at the cursor (no mitigation)"), 1);
+    assert_eq!(texts(&wave, "lowest price reached (no mitigation)"), 0);
+    assert_eq!(texts(&end, "lowest price reached (no mitigation)"), 1);
+}
+
+#[test]
 fn a_short_squeeze_maps_shorts_above_and_the_highest_price() {
     let squeeze =
         small(Params { shock_pct: 8.0, long_share: 0.3, leverage: 20.0, ..Params::default() });
@@ -919,7 +954,8 @@ mod arbitrary {
             let knots = price_time_knots(size, runs, &options);
             prop_assert!(knots.len() >= 2);
             prop_assert!(knots.windows(2).all(|k| k[0].0 < k[1].0 && k[0].1 <= k[1].1), "{:?}", knots);
-            let map = MapOptions { appearance, scenario: Scenario::Both, price_range: range, band };
+            let map =
+                MapOptions { appearance, scenario: Scenario::Both, price_range: range, band, cursor };
             let s = map_svg("arbitrary-map", &c.both, &map, size);
             assert_clean(&s);
         }

@@ -614,7 +614,7 @@ export class LeverageCascade extends HTMLElement {
         if (!fitCanvas(canvas)) continue;
         const beside = band && Math.abs(canvas.getBoundingClientRect().top - ui.priceCanvas.getBoundingClientRect().top) < 2;
         const out = this.#world.api.render(canvas, this.#result, beside ? { ...options, band } : options);
-        if (out && out.plot) band = { top: out.plot.top, bottom: out.plot.bottom };
+        if (out && out.band) band = { top: out.band.top, bottom: out.band.bottom };
         drawn += 1;
       }
     } catch (err) {

@@ -106,8 +106,13 @@ const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 const MAX_LISTED_EVENTS = 200;
 /** In reduced-motion playback, the pause between two events, ms. */
 const EVENT_PAUSE_MS = 1500;
-/** A full run plays in about this many seconds. */
-const PLAY_SECONDS = 15;
+/**
+ * Play sweeps the price chart's time axis in about this many seconds (so the squeezed quiet
+ * stretches pass quickly), plus a beat at each event.
+ */
+const PLAY_SECONDS = 12;
+/** Play holds the cursor on each event (a wave, a halt, a reopening) for this long, ms. */
+const EVENT_BEAT_MS = 700;
 
 let api = null;
 let defaults = null;
@@ -513,8 +518,8 @@ function draw() {
     });
     priceLayout = drawn && drawn.plot ? { ...drawn.plot, axis: drawn.axis } : null;
     fitCanvas(el.mapCanvas);
-    const band = sideBySide() && priceLayout
-      ? { top: priceLayout.top, bottom: priceLayout.bottom }
+    const band = sideBySide() && drawn && drawn.band
+      ? { top: drawn.band.top, bottom: drawn.band.bottom }
       : null;
     api.render(el.mapCanvas, state.result, { ...common, chart: 'map', band });
     if (!firstChartMarked) {
@@ -572,7 +577,6 @@ function showResult() {
   showRecord(none);
 
   el.priceCanvas.setAttribute('aria-label', priceChartLabel(result, tickSeconds));
-  el.mapCanvas.setAttribute('aria-label', mapLabel(result[state.focus], state.focus));
   showGauge(result[state.focus].summary);
   showEvents();
   showPlayback();
@@ -694,6 +698,11 @@ function showPlayback() {
   el.cursorOut.textContent = label;
   el.cursor.setAttribute('aria-valuetext', label);
   el.play.textContent = state.playing ? 'Pause' : 'Play';
+  if (state.result) {
+    // The map shows the moment of the cursor, and so does its text alternative.
+    const label = mapLabel(state.result[state.focus], state.focus, state.cursor, tickSeconds);
+    if (el.mapCanvas.getAttribute('aria-label') !== label) el.mapCanvas.setAttribute('aria-label', label);
+  }
   el.play.setAttribute('aria-pressed', String(state.playing));
 
   const events = focusedEvents();
@@ -724,7 +733,8 @@ function showPlayback() {
   if (el.now.textContent !== text) el.now.textContent = text;
 }
 
-let playClock = { last: 0, exact: 0 };
+/** Playback's clock: the last frame's time, the cursor's place (CSS px along the time axis), and a beat's end. */
+let playClock = { last: 0, x: 0, holdUntil: 0 };
 
 function togglePlay() {
   if (state.playing) {
@@ -740,7 +750,13 @@ function togglePlay() {
     else state.cursor = 0;
   }
   state.playing = true;
-  playClock = { last: performance.now(), exact: state.cursor };
+  const now = performance.now();
+  // Start at the cursor, and give its first event (the shock, at tick 0) its beat.
+  const axis = priceLayout ? priceLayout.axis : null;
+  const x = axis ? xAt(axis, state.cursor + 1) : state.cursor;
+  const first = focusedEvents().findIndex((e) => e.tick === state.cursor);
+  if (first >= 0 && state.eventIndex === null && !reducedMotion.matches) state.eventIndex = first;
+  playClock = { last: now, x, holdUntil: first >= 0 ? now + EVENT_BEAT_MS : 0 };
   showPlayback();
   request({ draw: true });
 }
@@ -759,11 +775,27 @@ function advancePlayback(now) {
     playClock.last = now;
     moveToEvent(1);
   } else {
-    const ticksPerSecond = Math.max(ticks / PLAY_SECONDS, 5);
-    playClock.exact += ((now - playClock.last) / 1000) * ticksPerSecond;
+    // Sweep the time axis at an even pace on screen, so the cascade's seconds play slowly and
+    // the squeezed quiet ones fast, and hold each event for a beat.
+    const elapsed = now - playClock.last;
     playClock.last = now;
-    state.cursor = Math.min(Math.floor(playClock.exact), ticks - 1);
+    if (now < playClock.holdUntil) return false;
+    const axis = priceLayout && priceLayout.axis.length >= 4 ? priceLayout.axis : null;
+    const width = axis ? axis[axis.length - 1] - axis[1] : ticks;
+    playClock.x += (elapsed / 1000) * (width / PLAY_SECONDS);
+    const time = axis ? tickAt(axis, playClock.x) : playClock.x;
+    let next = Math.min(Math.max(Math.floor(time) - 1, before), ticks - 1);
+    // Stop at the next event reached on the way (the next of the same tick included), for its beat.
+    const events = focusedEvents();
+    const event = currentEventIndex() + 1;
     state.eventIndex = null;
+    if (event < events.length && events[event].tick <= next) {
+      next = events[event].tick;
+      state.eventIndex = event;
+      playClock.holdUntil = now + EVENT_BEAT_MS;
+      if (axis) playClock.x = xAt(axis, next + 1);
+    }
+    state.cursor = next;
   }
   if (state.cursor >= ticks - 1) stopPlaying();
   showPlayback();
@@ -804,6 +836,15 @@ function scrubTo(event) {
   showPlayback();
   request({ draw: true });
   return true;
+}
+
+/** Where (CSS px) a time in ticks lies on a time axis given as flat (tick, x) pairs. */
+function xAt(axis, tick) {
+  const n = axis.length / 2;
+  let i = 0;
+  while (i < n - 2 && tick > axis[2 * i + 2]) i += 1;
+  const [t0, x0, t1, x1] = [axis[2 * i], axis[2 * i + 1], axis[2 * i + 2], axis[2 * i + 3]];
+  return t1 > t0 ? x0 + ((Math.min(Math.max(tick, t0), t1) - t0) / (t1 - t0)) * (x1 - x0) : x0;
 }
 
 /** The (fractional) time in ticks at x (CSS px) on a time axis given as flat (tick, x) pairs. */

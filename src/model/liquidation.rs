@@ -131,6 +131,8 @@ pub struct Engine {
     pub realised: f64,
     /// Losses nobody paid, USD.
     pub bad_debt: f64,
+    /// The tick being run, stamped on the positions it liquidates.
+    pub now: u32,
     /// Notional queued and not yet executed, USD at entry.
     pub queued_notional: f64,
     /// Open interest per side (long, short), USD at entry.
@@ -259,6 +261,7 @@ impl Engine {
             realised: 0.0,
             covered: 0.0,
             bad_debt: 0.0,
+            now: 0,
             queued_notional: 0.0,
             liquidated_count: 0,
             backstop_notional: 0.0,
@@ -866,8 +869,8 @@ impl Engine {
         self.order_pnl += max(direction(side) * qty * (price - p.entry) - fee, -p.margin_of(qty));
         p.qty -= qty;
         let notional = qty * p.entry;
-        if !p.hit {
-            p.hit = true;
+        if !p.hit() {
+            p.hit_at = self.now;
             self.liquidated_count += 1;
         }
         self.open_interest[b] -= notional;

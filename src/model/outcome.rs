@@ -157,6 +157,17 @@ pub struct LiquidationMap {
     pub short_survived: Vec<f64>,
     /// Notional whose liquidation price lies outside [lowPrice, highPrice].
     pub outside: f64,
+    /// When the liquidated notional fell, to draw the map at a moment of the run: entry `i`
+    /// says that in tick `fallen_tick[i]`, positions of bucket `fallen_bucket[i]` (0 to 79 for
+    /// longs, 80 to 159 for the shorts' buckets 0 to 79) began to be liquidated, and that
+    /// `fallen_notional[i]` (USD at entry) of them was liquidated in all. Entries come grouped
+    /// by bucket; a bucket's entries add up to its liquidated amount. A position liquidated in
+    /// steps over several ticks (partial mode) counts whole in the first.
+    pub fallen_tick: Vec<u32>,
+    /// See `fallen_tick`.
+    pub fallen_bucket: Vec<u16>,
+    /// See `fallen_tick`.
+    pub fallen_notional: Vec<f64>,
 }
 
 /// What kind of thing happened.

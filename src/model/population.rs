@@ -53,8 +53,8 @@ pub struct Position {
     pub leverage: f64,
     /// Where it is in its lifecycle.
     pub state: State,
-    /// Whether any of it has been liquidated.
-    pub hit: bool,
+    /// The tick in which it was first liquidated (in part), or [`NEVER_HIT`].
+    pub hit_at: u32,
     /// Whether auto-deleveraging has closed any of it.
     pub deleveraged: bool,
     /// Whether it was opened during the run by a sale into the book (buyers.rs), so its
@@ -64,7 +64,16 @@ pub struct Position {
     pub tier: u8,
 }
 
+/// [`Position::hit_at`] of a position never liquidated.
+pub const NEVER_HIT: u32 = u32::MAX;
+
 impl Position {
+    /// Whether any of it has been liquidated.
+    #[inline]
+    pub fn hit(&self) -> bool {
+        self.hit_at != NEVER_HIT
+    }
+
     /// Notional at entry of what is still held, USD.
     #[inline]
     pub fn notional(&self) -> f64 {
@@ -288,7 +297,7 @@ impl Population {
                     entry,
                     leverage,
                     state: State::Open,
-                    hit: false,
+                    hit_at: NEVER_HIT,
                     deleveraged: false,
                     on_book: false,
                     tier: index,
@@ -379,7 +388,7 @@ pub fn open(side: Side, entry: f64, leverage: f64, qty: f64, tiers: &TierTable) 
         entry,
         leverage,
         state: State::Open,
-        hit: false,
+        hit_at: NEVER_HIT,
         deleveraged: false,
         on_book: false,
         tier: index,

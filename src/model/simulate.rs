@@ -332,6 +332,7 @@ fn run_audited(
     on_tick(&mut engine, &mut market, opening, 0);
 
     for t in 0..params.ticks {
+        engine.now = t;
         let halted = breaker.as_ref().is_some_and(|b| b.halted(t));
 
         // 1. The book refills. A halt that has run its length ends: queued positions back above
@@ -669,6 +670,21 @@ impl Bands {
 /// Buckets of the liquidation map.
 const MAP_BUCKETS: usize = 80;
 
+/// Moves one bucket's `(tick, notional)` falls to the map's lists, under the bucket's `code`.
+fn flush_falls(
+    falls: &mut Vec<(u32, f64)>,
+    code: u16,
+    ticks: &mut Vec<u32>,
+    buckets: &mut Vec<u16>,
+    notionals: &mut Vec<f64>,
+) {
+    for (tick, notional) in falls.drain(..) {
+        ticks.push(tick);
+        buckets.push(code);
+        notionals.push(notional);
+    }
+}
+
 /// The liquidation map: liquidation prices bucketed over start ± R, where R covers the cascade's
 /// reach with room to spare (at least 25 %, at most 90 %).
 fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> LiquidationMap {
@@ -683,13 +699,20 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
         short_liquidated: vec![0.0; MAP_BUCKETS],
         short_survived: vec![0.0; MAP_BUCKETS],
         outside: 0.0,
+        fallen_tick: vec![],
+        fallen_bucket: vec![],
+        fallen_notional: vec![],
     };
-    for book in books {
+    // When each bucket's liquidated notional fell: (tick, notional) of the bucket being summed,
+    // a few entries, since the price sweeps a bucket's positions in a tick or a few.
+    let mut falls: Vec<(u32, f64)> = vec![];
+    for (b, book) in books.iter().enumerate() {
         let (hit, kept) = if book_index(book.side) == 0 {
             (&mut map.long_liquidated, &mut map.long_survived)
         } else {
             (&mut map.short_liquidated, &mut map.short_survived)
         };
+        let code = |i: usize| (i + b * MAP_BUCKETS) as u16;
         // Books are sorted by liquidation price, so positions come in runs of one bucket: its
         // sums stay in registers for the run. The additions are the same, in the same order, as
         // adding to the bucket one position at a time.
@@ -709,18 +732,38 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
                 let i = (x as usize).min(MAP_BUCKETS - 1);
                 if let Some(j) = bucket {
                     (hit[j], kept[j]) = (hit_sum, kept_sum);
+                    flush_falls(
+                        &mut falls,
+                        code(j),
+                        &mut map.fallen_tick,
+                        &mut map.fallen_bucket,
+                        &mut map.fallen_notional,
+                    );
                 }
                 (bucket, hit_sum, kept_sum) = (Some(i), hit[i], kept[i]);
                 // x in [i, i + 1) truncates to i; the last bucket also takes x = 80 itself.
                 (from, to) =
                     (i as f64, if i + 1 == MAP_BUCKETS { f64::INFINITY } else { (i + 1) as f64 });
             }
-            let liquidated = if p.hit { (p.qty0 - p.qty) * p.entry } else { 0.0 };
+            let liquidated = if p.hit() { (p.qty0 - p.qty) * p.entry } else { 0.0 };
             hit_sum += liquidated;
             kept_sum += total - liquidated;
+            if liquidated > 0.0 {
+                match falls.iter_mut().rev().find(|f| f.0 == p.hit_at) {
+                    Some(f) => f.1 += liquidated,
+                    None => falls.push((p.hit_at, liquidated)),
+                }
+            }
         }
         if let Some(j) = bucket {
             (hit[j], kept[j]) = (hit_sum, kept_sum);
+            flush_falls(
+                &mut falls,
+                code(j),
+                &mut map.fallen_tick,
+                &mut map.fallen_bucket,
+                &mut map.fallen_notional,
+            );
         }
     }
     map

@@ -31,6 +31,10 @@ pub struct MapOptions {
     /// [`super::price_chart_layout`] for a price chart of the same height; `None` lays the map
     /// out on its own. Rows outside the area are clamped into it.
     pub band: Option<(i32, i32)>,
+    /// A moment of the run, as the price chart's cursor (a tick; past the end means the end):
+    /// the buckets show what was liquidated by the end of that tick, and a line marks the price
+    /// then. `None` shows the end of the run and the furthest price it reached.
+    pub cursor: Option<u32>,
 }
 
 impl Default for MapOptions {
@@ -40,6 +44,7 @@ impl Default for MapOptions {
             scenario: Scenario::NoMitigation,
             price_range: None,
             band: None,
+            cursor: None,
         }
     }
 }
@@ -139,7 +144,7 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
     }
 
     let factor = index_factor(outcome);
-    let buckets = merged_buckets(outcome, factor.unwrap_or(1.0), &plot, &look);
+    let buckets = merged_buckets(outcome, factor.unwrap_or(1.0), &plot, &look, options.cursor);
     let visible: Vec<&Bucket> = buckets.iter().filter(|b| b.high > y.0 && b.low < y.1).collect();
     let top_value = extent(visible.iter().map(|b| b.values.iter().sum())).map_or(0.0, |e| e.1);
     plot.x = if top_value > 0.0 { (0.0, top_value * 1.1) } else { (0.0, 1.0) };
@@ -179,7 +184,7 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
         painter.text(note, at, TICK_FONT, colors.muted, (HPos::Center, VPos::Center))?;
     }
 
-    draw_reference_lines(&painter, &plot, outcome, options.scenario, factor)?;
+    draw_reference_lines(&painter, &plot, outcome, options, factor)?;
 
     // Notional the chart cannot show: outside the map's buckets or outside the price axis.
     let hidden: f64 = finite(outcome.liquidation_map.outside).unwrap_or(0.0).max(0.0)
@@ -226,12 +231,45 @@ struct Bucket {
 }
 
 /// The map's buckets in index units, merged in groups so that each is at least two logical
-/// pixels tall. Amounts that are not finite or negative count as zero.
-fn merged_buckets(outcome: &Outcome, factor: f64, plot: &Plot, look: &Appearance) -> Vec<Bucket> {
+/// pixels tall, as they stood at the end of tick `cursor` (or of the run). Amounts that are
+/// not finite or negative count as zero.
+fn merged_buckets(
+    outcome: &Outcome,
+    factor: f64,
+    plot: &Plot,
+    look: &Appearance,
+    cursor: Option<u32>,
+) -> Vec<Bucket> {
     let map = &outcome.liquidation_map;
-    let series =
-        [&map.long_liquidated, &map.long_survived, &map.short_liquidated, &map.short_survived];
-    let n = series.iter().map(|s| s.len()).min().unwrap_or(0);
+    let n = [&map.long_liquidated, &map.long_survived, &map.short_liquidated, &map.short_survived]
+        .iter()
+        .map(|s| s.len())
+        .min()
+        .unwrap_or(0);
+    let (mut long, mut short) = (map.long_liquidated.clone(), map.short_liquidated.clone());
+    let (mut long_open, mut short_open) = (map.long_survived.clone(), map.short_survived.clone());
+    if let (Some(t), true) = (cursor, n > 0) {
+        // What had fallen by then; the rest of the run's liquidations still stood.
+        let mut fell = vec![0.0; 2 * n];
+        let falls = map.fallen_tick.iter().zip(&map.fallen_bucket).zip(&map.fallen_notional);
+        for ((&tick, &code), &notional) in falls {
+            if tick <= t && usize::from(code) < 2 * n {
+                fell[usize::from(code)] += finite(notional).unwrap_or(0.0);
+            }
+        }
+        for i in 0..n {
+            for (side, (hit, open)) in
+                [(&mut long, &mut long_open), (&mut short, &mut short_open)].into_iter().enumerate()
+            {
+                // (min and max, not clamp: clamp's panic message would pull Rust's float
+                // printing into the wasm.)
+                let now = fell[side * n + i].min(hit[i].max(0.0)).max(0.0);
+                open[i] += hit[i] - now;
+                hit[i] = now;
+            }
+        }
+    }
+    let series = [&long, &long_open, &short, &short_open];
     let (Some(low), Some(high)) = (finite(map.low_price * factor), finite(map.high_price * factor))
     else {
         return vec![];
@@ -260,12 +298,13 @@ fn bucket_pixels(plot: &Plot, bucket: Option<&Bucket>) -> i32 {
     bucket.map_or(0, |b| (plot.py(b.low) - plot.py(b.high)).abs())
 }
 
-/// The start price (dashed) and the furthest price reached in the direction of the move.
+/// The start price (dashed) and, at the end of the run, the furthest price reached in the
+/// direction of the move; at a cursor, the price then.
 fn draw_reference_lines<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     plot: &Plot,
     outcome: &Outcome,
-    scenario: Scenario,
+    options: &MapOptions,
     factor: Option<f64>,
 ) -> Result<(), RenderError> {
     let look = painter.look;
@@ -283,13 +322,23 @@ fn draw_reference_lines<DB: DrawingBackend>(
     }
     let (low, high) = (s.min_price * f, s.max_price * f);
     let fell = if s.shock_pct != 0.0 { s.shock_pct < 0.0 } else { start - low >= high - start };
-    let (reached, word, anchor) =
-        if fell { (low, "lowest", VPos::Top) } else { (high, "highest", VPos::Bottom) };
-    let label = format!("{word} price reached ({})", scenario.label());
-    if inside(reached) && reached != start {
+    let name = options.scenario.label();
+    let prices = &outcome.series.price;
+    let (reached, label) = match options.cursor {
+        Some(t) if !prices.is_empty() => {
+            let now = prices[(t as usize).min(prices.len() - 1)] * f;
+            (now, format!("price at the cursor ({name})"))
+        }
+        _ if fell => (low, format!("lowest price reached ({name})")),
+        _ => (high, format!("highest price reached ({name})")),
+    };
+    if inside(reached) && (reached != start || options.cursor.is_some()) {
         let py = plot.py(reached);
-        painter.line(vec![(plot.left, py), (plot.right, py)], colors.text.to_rgba(), 2.0)?;
-        let dy = if fell { look.px(4.0) } else { -look.px(4.0) };
+        let color = options.scenario.color(look.theme);
+        let ink = if options.cursor.is_some() { color } else { colors.text };
+        painter.line(vec![(plot.left, py), (plot.right, py)], ink.to_rgba(), 2.0)?;
+        let (dy, anchor) =
+            if fell { (look.px(4.0), VPos::Top) } else { (-look.px(4.0), VPos::Bottom) };
         let at = (plot.right - look.px(4.0), py + dy);
         painter.boxed_text(&label, at, (TICK_FONT, colors.text), (HPos::Right, anchor))?;
     }

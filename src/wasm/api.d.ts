@@ -226,6 +226,15 @@ export interface LiquidationMap {
   shortSurvived: Float64Array;
   /** Notional whose liquidation price lies outside the histogram. */
   outside: number;
+  /**
+   * When the liquidated notional fell, to draw the map at a moment of the run: in tick
+   * `fallenTick[i]`, positions of bucket `fallenBucket[i]` (0–79 longs, 80–159 the shorts'
+   * buckets 0–79) began to be liquidated, `fallenNotional[i]` USD of them in all. A bucket's
+   * entries add up to its liquidated amount.
+   */
+  fallenTick: Uint32Array;
+  fallenBucket: Uint16Array;
+  fallenNotional: Float64Array;
 }
 
 /** What happened in a narrated event. */
@@ -306,7 +315,7 @@ export interface RenderOptions {
    * quiet ones, which are hatched and labelled ("time ×24"), so the cascade gets most of the width.
    */
   window?: "all" | "cascade" | null;
-  /** Map: the price chart's `plot` (its top and bottom, CSS px), to line the price axes up. */
+  /** Map: the price chart's `band` (its top and bottom, CSS px), to line the price axes up. */
   band?: PriceBand | null;
   /** Price chart: draw only `scenario` and this one (and their bars); default all four. */
   against?: ScenarioKey | null;
@@ -337,6 +346,8 @@ export interface PriceBand {
  */
 export interface RenderResult {
   plot: PlotRect | null;
+  /** The price panel of the price chart: pass it to the map as `options.band`. */
+  band: PlotRect | null;
   ticks: number;
   from: number;
   to: number;

@@ -1,7 +1,9 @@
 //! Conversions across the boundary: JS values to [`Params`], model results to JS objects, and
 //! [`ParamsError`] to real `RangeError` / `TypeError` instances.
 
-use js_sys::{Float64Array, Object, RangeError, Reflect, TypeError, Uint32Array, Uint8Array};
+use js_sys::{
+    Float64Array, Object, RangeError, Reflect, TypeError, Uint16Array, Uint32Array, Uint8Array,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -121,6 +123,9 @@ fn map_to_js(map: &LiquidationMap) -> Result<JsValue, JsValue> {
         short_liquidated,
         short_survived,
         outside,
+        fallen_tick,
+        fallen_bucket,
+        fallen_notional,
     } = map;
     let obj = Object::new();
     set(&obj, "lowPrice", (*low_price).into())?;
@@ -130,6 +135,9 @@ fn map_to_js(map: &LiquidationMap) -> Result<JsValue, JsValue> {
     set(&obj, "shortLiquidated", f64s(short_liquidated))?;
     set(&obj, "shortSurvived", f64s(short_survived))?;
     set(&obj, "outside", (*outside).into())?;
+    set(&obj, "fallenTick", Uint32Array::from(&fallen_tick[..]).into())?;
+    set(&obj, "fallenBucket", Uint16Array::from(&fallen_bucket[..]).into())?;
+    set(&obj, "fallenNotional", f64s(fallen_notional))?;
     Ok(obj.into())
 }
 

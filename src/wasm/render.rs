@@ -7,7 +7,7 @@
 //! far below the cost of drawing.
 
 use super::canvas::ContextBackend;
-use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Float64Array, Object, Reflect, Uint16Array, Uint32Array, Uint8Array};
 use plotters::prelude::IntoDrawingArea;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -39,15 +39,16 @@ use crate::render::{
 ///   that compares "without" and "with the breaker" shades the halts only while the breaker is
 ///   the one chosen.
 /// - `options.chart = "map"`: the liquidation map of `options.scenario` (default `"none"`), on
-///   the same price range as the price chart of the same data. Pass the price chart's `plot` as
+///   the same price range as the price chart of the same data. Pass the price chart's `band` as
 ///   `options.band` (when the two canvases sit side by side) to line the two price axes up to
 ///   the pixel; without it the map uses the full height of its canvas.
 ///
-/// Returns `{plot, ticks, from, to, axis}`: for the price chart, `plot` is the rectangle both
-/// panels span in CSS pixels from the canvas's top left, across which the time axis runs from
-/// the start of tick `from` (left) to the end of tick `to` − 1 (right); `axis` holds the pairs
-/// (tick, x in CSS px), flat, between which time is linear, for mapping a pointer to a tick;
-/// `ticks` is the run's length. For the map, `plot` is null and `axis` empty.
+/// Returns `{plot, band, ticks, from, to, axis}`: for the price chart, `plot` is the rectangle
+/// both panels span in CSS pixels from the canvas's top left, across which the time axis runs
+/// from the start of tick `from` (left) to the end of tick `to` − 1 (right); `band` is the
+/// price panel alone (pass it to the map as `options.band`); `axis` holds the pairs (tick, x
+/// in CSS px), flat, between which time is linear, for mapping a pointer to a tick; `ticks` is
+/// the run's length. For the map, `plot` and `band` are null and `axis` empty.
 ///
 /// Throws a `TypeError` for a canvas without a 2D context, or data or options of the wrong
 /// shape, and a `RangeError` for an option out of range; the message names the field.
@@ -100,11 +101,14 @@ pub fn render(
     let backend = ContextBackend::for_element(canvas)
         .ok_or_else(|| type_error("canvas", "has no 2D context (is it used for WebGL?)"))?;
     let area = backend.into_drawing_area();
-    let plot = match options.chart {
+    let (plot, band) = match options.chart {
         Chart::Price => {
             draw_price_chart(&area, &runs, &price_options).map_err(|e| render_error(&e))?;
             let whole = PlotRect { bottom: layout.bars.bottom, ..layout.price };
-            rect_to_js(&whole, appearance.scale())?
+            (
+                rect_to_js(&whole, appearance.scale())?,
+                rect_to_js(&layout.price, appearance.scale())?,
+            )
         }
         Chart::Map => {
             let scenario = options.scenario.unwrap_or(Scenario::NoMitigation);
@@ -117,18 +121,20 @@ pub fn render(
                 appearance,
                 scenario: run.scenario,
                 price_range: Some(shared_price_range(&runs)),
+                cursor: options.cursor,
                 band: options.band.map(|(top, bottom)| {
                     let px = |css: f64| (css * appearance.scale()).round() as i32;
                     (px(top), px(bottom))
                 }),
             };
             draw_liquidation_map(&area, run.outcome, &map_options).map_err(|e| render_error(&e))?;
-            JsValue::NULL
+            (JsValue::NULL, JsValue::NULL)
         }
     };
     area.present().map_err(|e| type_error("canvas", &e.to_string()))?;
     let out = Object::new();
     Reflect::set(&out, &"plot".into(), &plot)?;
+    Reflect::set(&out, &"band".into(), &band)?;
     Reflect::set(&out, &"ticks".into(), &f64::from(ticks).into())?;
     Reflect::set(&out, &"from".into(), &f64::from(window.0).into())?;
     Reflect::set(&out, &"to".into(), &f64::from(window.1).into())?;
@@ -407,6 +413,24 @@ impl<'a> Fields<'a> {
         a.iter().map(|x| x.as_f64().ok_or_else(wrong)).collect()
     }
 
+    /// A typed array or an array of whole numbers from 0 to `most`.
+    fn whole(&self, key: &str, most: u32) -> Result<Vec<f64>, JsValue> {
+        let v = get(&self.obj, key)?;
+        let values = if v.is_instance_of::<Uint32Array>() || v.is_instance_of::<Uint16Array>() {
+            Float64Array::new(&v).to_vec()
+        } else {
+            self.f64s(key)?
+        };
+        // (An integer in the message: formatting an f64 would pull Rust's float printing into
+        // the wasm.)
+        if values.iter().all(|&x| x >= 0.0 && x <= f64::from(most) && x.fract() == 0.0) {
+            Ok(values)
+        } else {
+            let what = format!("must hold whole numbers from 0 to {most}");
+            Err(type_error(&self.field(key), &what))
+        }
+    }
+
     /// A `Uint8Array` or an array of 0s and 1s.
     fn flags(&self, key: &str) -> Result<Vec<u8>, JsValue> {
         let v = get(&self.obj, key)?;
@@ -471,6 +495,17 @@ fn map_from_js(value: &JsValue, path: &str) -> Result<LiquidationMap, JsValue> {
         short_liquidated: f.f64s("shortLiquidated")?,
         short_survived: f.f64s("shortSurvived")?,
         outside: f.num("outside")?,
+        fallen_tick: f
+            .whole("fallenTick", u32::MAX.into())?
+            .into_iter()
+            .map(|t| t as u32)
+            .collect(),
+        fallen_bucket: f
+            .whole("fallenBucket", u16::MAX.into())?
+            .into_iter()
+            .map(|b| b as u16)
+            .collect(),
+        fallen_notional: f.f64s("fallenNotional")?,
     };
     let buckets = map.long_liquidated.len();
     let lengths = [
@@ -478,6 +513,17 @@ fn map_from_js(value: &JsValue, path: &str) -> Result<LiquidationMap, JsValue> {
         ("shortLiquidated", map.short_liquidated.len()),
         ("shortSurvived", map.short_survived.len()),
     ];
+    let falls = map.fallen_tick.len();
+    for (key, len) in
+        [("fallenBucket", map.fallen_bucket.len()), ("fallenNotional", map.fallen_notional.len())]
+    {
+        if len != falls {
+            return Err(type_error(
+                &f.field(key),
+                &format!("must be as long as {path}.fallenTick ({falls}), got {len} values"),
+            ));
+        }
+    }
     for (key, len) in lengths {
         if len != buckets {
             return Err(type_error(

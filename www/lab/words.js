@@ -107,9 +107,12 @@ export function extras(summary, tickSeconds) {
   return lines;
 }
 
-/** Time of a tick as words: "t = 12 s". */
+/**
+ * Time of a tick as words: "t = 12 s", the end of tick 11, where the price chart draws that
+ * tick's price and its cursor (tick 0, the shock's, ends at t = 1 s for one-second ticks).
+ */
 export function at(tick, tickSeconds) {
-  return `t${NBSP}=${NBSP}${duration(tick * tickSeconds)}`;
+  return `t${NBSP}=${NBSP}${duration((tick + 1) * tickSeconds)}`;
 }
 
 function positions(n) {
@@ -163,7 +166,7 @@ export function narrate(event, startPrice, tickSeconds) {
  * (a halt that outlasts the run) or positions the insurance fund has not sold yet. Null otherwise.
  */
 export function ending(summary, ticks, tickSeconds) {
-  const when = at(ticks, tickSeconds);
+  const when = at(ticks - 1, tickSeconds);
   const parts = [];
   if (summary.waitingAtEnd > 0) {
     parts.push(
@@ -263,7 +266,7 @@ export function priceChartLabel(comparison, tickSeconds) {
 }
 
 /** The liquidation map's text alternative for one scenario's outcome. */
-export function mapLabel(outcome, scenarioKey) {
+export function mapLabel(outcome, scenarioKey, cursor = null, tickSeconds = 1) {
   const map = outcome.liquidationMap;
   const start = outcome.summary.startPrice;
   const longLiq = sum(map.longLiquidated);
@@ -275,9 +278,28 @@ export function mapLabel(outcome, scenarioKey) {
   const reach = [];
   if (low !== null) reach.push(`longs were liquidated down to ${pct(changePct(low, start), { sign: true })}`);
   if (high !== null) reach.push(`shorts up to ${pct(changePct(high, start), { sign: true })}`);
+  let now = '';
+  if (cursor !== null) {
+    // What had fallen by the end of the cursor's tick (liquidationMap.fallen*: bucket < n is a long).
+    const n = map.longLiquidated.length;
+    let longs = 0;
+    let shorts = 0;
+    map.fallenTick.forEach((tick, i) => {
+      if (tick > cursor) return;
+      if (map.fallenBucket[i] < n) longs += map.fallenNotional[i];
+      else shorts += map.fallenNotional[i];
+    });
+    const prices = outcome.series.price;
+    const price = prices[Math.min(cursor, prices.length - 1)];
+    now =
+      `${at(cursor, tickSeconds)}, with the price at ${pct(changePct(price, start), { sign: true })}: ` +
+      `${usd(longs)} of longs and ${usd(shorts)} of shorts liquidated so far, ` +
+      `${usd(longLiq + longLeft - longs)} of longs and ${usd(shortLiq + shortLeft - shorts)} of shorts still standing. `;
+  }
   return (
     `Liquidation prices (${scenarioName(scenarioKey)}), long positions below the start price and shorts above. ` +
-    `Liquidated: ${usd(longLiq)} of longs and ${usd(shortLiq)} of shorts; still open: ${usd(longLeft)} of longs and ${usd(shortLeft)} of shorts. ` +
+    now +
+    `${now ? 'By the end of the run, liquidated' : 'Liquidated'}: ${usd(longLiq)} of longs and ${usd(shortLiq)} of shorts; still open: ${usd(longLeft)} of longs and ${usd(shortLeft)} of shorts. ` +
     (reach.length ? `The cascade reached: ${reach.join(', ')}.` : 'Nothing was liquidated.')
   );
 }

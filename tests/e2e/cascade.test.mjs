@@ -1,0 +1,203 @@
+// The chain reaction on screen: the map's price axis lines up with the price chart's, to the
+// pixel, and the map follows the time cursor (the dominoes fall as the cursor moves).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeSite, openPage, openSite, settle } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => ({ server, browser } = await openSite()));
+after(() => closeSite({ server, browser }));
+
+/** Puts the time cursor at `tick` with the page's own slider. */
+async function cursorAt(page, tick) {
+  await page.evaluate((t) => {
+    const slider = document.getElementById('cursor');
+    slider.value = String(t);
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  }, tick);
+  await settle(page);
+}
+
+/**
+ * Rows (page CSS px) at which column `at` (CSS px from the canvas's left) of a chart canvas is
+ * not background (light theme: white).
+ */
+function inkRows(page, id, at) {
+  return page.evaluate(
+    ({ id, at }) => {
+      const canvas = document.getElementById(id);
+      const box = canvas.getBoundingClientRect();
+      const scale = canvas.width / box.width;
+      const data = canvas.getContext('2d').getImageData(Math.round(at * scale), 0, 1, canvas.height).data;
+      const rows = [];
+      for (let y = 0; y < canvas.height; y += 1) {
+        const i = 4 * y;
+        if (Math.abs(data[i] - 255) + Math.abs(data[i + 1] - 255) + Math.abs(data[i + 2] - 255) > 30) {
+          rows.push(box.top + window.scrollY + y / scale);
+        }
+      }
+      return rows;
+    },
+    { id, at },
+  );
+}
+
+/** The longest run of rows less than 2 px apart, as [first, last]. */
+function longestRun(rows) {
+  let best = [0, -1];
+  let start = 0;
+  for (let i = 1; i <= rows.length; i += 1) {
+    if (i === rows.length || rows[i] - rows[i - 1] >= 2) {
+      if (rows[i - 1] - rows[start] > best[1] - best[0]) best = [rows[start], rows[i - 1]];
+      start = i;
+    }
+  }
+  return best;
+}
+
+/**
+ * A chart's price axis: the extent of its axis line and the rows of its tick marks. The plot
+ * starts 50 CSS px from the canvas's left (src/render/frame.rs, LEFT_SPACE): the axis line runs
+ * down that column and the tick marks fill the 4 px before it, the labels further left (3 px
+ * left of the axis, out of reach of a thick price path's rounded start).
+ */
+async function priceAxis(page, id) {
+  const [top, bottom] = longestRun(await inkRows(page, id, 50));
+  const ticks = lines(await inkRows(page, id, 47)).filter((y) => y >= top - 1 && y <= bottom + 1);
+  return { top, bottom, ticks };
+}
+
+/** Groups rows less than 2 px apart and returns each group's middle. */
+function lines(rows) {
+  const groups = [];
+  for (const y of rows) {
+    const last = groups[groups.length - 1];
+    if (last && y - last[last.length - 1] < 2) last.push(y);
+    else groups.push([y]);
+  }
+  return groups.map((g) => (g[0] + g[g.length - 1]) / 2);
+}
+
+for (const deviceScaleFactor of [1, 2]) {
+  test(`side by side, the map's price axis lines up with the price chart's within 2 px (DPR ${deviceScaleFactor})`, async () => {
+    const { page, context, log } = await openPage(browser, server.origin, '/', { deviceScaleFactor });
+    try {
+      const sides = await page.evaluate(() => {
+        const [p, m] = ['chart-price', 'chart-map'].map((id) => document.getElementById(id).getBoundingClientRect());
+        return { price: [p.left, p.right, p.top], map: [m.left, m.right, m.top] };
+      });
+      assert.ok(sides.map[0] > sides.price[1], 'the map stands to the right of the price chart');
+      // The axis lines span the same rows, and both charts put a tick mark at each round price
+      // (the same prices: one range, one height).
+      const price = await priceAxis(page, 'chart-price');
+      const map = await priceAxis(page, 'chart-map');
+      assert.ok(price.bottom - price.top > 100, `the price panel's axis: ${JSON.stringify(price)}`);
+      assert.ok(Math.abs(map.top - price.top) <= 2, `tops ${map.top} and ${price.top}`);
+      // (Not the bottoms: the map's money axis puts a tick mark for $0 under
+      // the corner, which lengthens the line down that column.)
+      assert.ok(map.ticks.length >= 3, `the map has tick marks: ${map.ticks}`);
+      assert.equal(map.ticks.length, price.ticks.length, `${map.ticks} and ${price.ticks}`);
+      map.ticks.forEach((y, i) => assert.ok(Math.abs(y - price.ticks[i]) <= 2, `tick ${i}: ${y} and ${price.ticks[i]}`));
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('the liquidation map follows the time cursor: the dominoes fall as it moves', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  try {
+    // Longs liquidated (light theme #E69F00) against longs still open (#56B4E9), counted in
+    // pixels of the map.
+    const counts = () =>
+      page.evaluate(() => {
+        const canvas = document.getElementById('chart-map');
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let fallen = 0;
+        let standing = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i] === 0xe6 && data[i + 1] === 0x9f && data[i + 2] === 0x00) fallen += 1;
+          if (data[i] === 0x56 && data[i + 1] === 0xb4 && data[i + 2] === 0xe9) standing += 1;
+        }
+        return { fallen, standing };
+      });
+    const atEnd = await counts();
+    const seen = [];
+    for (const tick of [0, 2, 6, 15]) {
+      await cursorAt(page, tick);
+      seen.push(await counts());
+    }
+    // Some fall with the shock, more with each wave, and at every moment no more than at the
+    // end of the run; what has fallen no longer stands.
+    for (let i = 1; i < seen.length; i += 1) {
+      assert.ok(seen[i].fallen > seen[i - 1].fallen, `more fallen at step ${i}: ${JSON.stringify(seen)}`);
+      assert.ok(seen[i].standing < seen[i - 1].standing, `fewer standing at step ${i}: ${JSON.stringify(seen)}`);
+    }
+    assert.ok(seen[0].fallen > 0);
+    assert.ok(seen[seen.length - 1].fallen <= atEnd.fallen);
+    assert.ok(seen[0].fallen < atEnd.fallen / 2, `the shock alone fells less than half: ${JSON.stringify([seen[0], atEnd])}`);
+    // Its text alternative tells the same moment.
+    const label = await page.getAttribute('#chart-map', 'aria-label');
+    assert.match(label, /^Liquidation prices \(No mitigation\).* t\u00a0=\u00a016\u00a0s, with the price at −[\d.]+\u00a0%: \$[\d.]+\u00a0[MB] of longs .* liquidated so far/, label);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Play holds each event for a beat, with the story in step, and never runs backwards', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  try {
+    const events = await page.$$eval('#events li[data-tick]', (items) => items.map((li) => Number(li.dataset.tick)));
+    assert.ok(events.length >= 3, `the default run has events: ${events}`);
+    await page.click('#play');
+    // Sample the cursor and the narration every 40 ms for 3.5 s.
+    const samples = await page.evaluate(
+      () =>
+        new Promise((done) => {
+          const out = [];
+          const start = performance.now();
+          const timer = setInterval(() => {
+            out.push({
+              at: performance.now() - start,
+              cursor: Number(document.getElementById('cursor').value),
+              now: document.getElementById('now').textContent,
+            });
+            if (performance.now() - start > 3500) {
+              clearInterval(timer);
+              done(out);
+            }
+          }, 40);
+        }),
+    );
+    await page.click('#play');
+    // Stretches of one cursor value: [cursor, first seen, last seen].
+    const stays = [];
+    for (const s of samples) {
+      const last = stays[stays.length - 1];
+      if (last && last[0] === s.cursor) last[2] = s.at;
+      else stays.push([s.cursor, s.at, s.at]);
+    }
+    for (let i = 1; i < stays.length; i += 1) assert.ok(stays[i][0] > stays[i - 1][0], `backwards: ${JSON.stringify(stays)}`);
+    // Every event tick passed (not the last stretch, which the sampling cut short) is held for at
+    // least 0.6 s, about a beat, and the story then narrates a moment of that tick.
+    const passed = stays.slice(0, -1).filter(([cursor]) => events.includes(cursor));
+    assert.ok(passed.length >= 2, `at least two events played in 3.5 s: ${JSON.stringify(stays)}`);
+    for (const [cursor, from, to] of passed) {
+      assert.ok(to - from >= 560, `event tick ${cursor} held ${Math.round(to - from)} ms`);
+    }
+    const held = samples.find((s) => s.cursor === passed[1][0]);
+    const said = await page.evaluate((tick) => {
+      const li = document.querySelector(`#events li[data-tick="${tick}"]`);
+      return li ? li.textContent.split(':')[0] : '';
+    }, passed[1][0]);
+    assert.ok(held.now.startsWith(said), `the story says ${held.now} at tick ${passed[1][0]} (${said})`);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
