@@ -250,7 +250,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     // 1. The price panel.
     let y_count = (f64::from(price.bottom - price.top) / f64::from(look.px(36.0).max(1))) as usize;
     let (y_ticks, y_step) = nice_ticks(y.0, y.1, y_count.max(2));
-    draw_squeezed(&painter, &price, &axis, true)?;
+    draw_squeezed(&painter, &price, &axis)?;
     painter.grid(&price, &x_ticks, &y_ticks)?;
     draw_halts(&painter, &price, &axis, runs, options.halts_of)?;
 
@@ -282,6 +282,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
         let width = line_width(run.scenario, options.highlight);
         draw_path(&painter, &price, &axis, run, width, dashed)?;
     }
+    label_squeezed(&painter, &price, &axis)?;
     let title = if rebased { "price (start = 100)" } else { "price" };
     painter.y_axis(&price, &y_ticks, |v| number_tick(v, y_step))?;
     painter.text(
@@ -296,7 +297,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
 
     // 2. The liquidation bars.
     if bars.is_drawable() {
-        draw_squeezed(&painter, &bars, &axis, false)?;
+        draw_squeezed(&painter, &bars, &axis)?;
         draw_bars(&painter, bars, &axis, runs, options, lay.bars_caption, tick_seconds)?;
         let title = format!("{} after the shock", unit.plural);
         let label =
@@ -590,25 +591,20 @@ fn time_labels(
     labels
 }
 
-/// Hatches the squeezed stretches of the time axis on `plot`, and on the price panel
-/// (`label`) names how much faster time runs there, above the first one wide enough.
+/// Hatches the squeezed stretches of the time axis on `plot`.
 fn draw_squeezed<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     plot: &Plot,
     axis: &TimeAxis,
-    label: bool,
 ) -> Result<(), RenderError> {
-    let look = painter.look;
     let color = painter.colors.grid.to_rgba();
     let (top, bottom) = (f64::from(plot.top), f64::from(plot.bottom));
-    let gap = f64::from(look.px(7.0).max(2));
-    let mut named = !label;
+    let gap = f64::from(painter.look.px(7.0).max(2));
     for (from, to, squeezed) in axis.stretches() {
         if !squeezed {
             continue;
         }
-        let (x0, x1) = (plot.px(axis.at(from)), plot.px(axis.at(to)));
-        let (left, right) = (f64::from(x0), f64::from(x1));
+        let (left, right) = (f64::from(plot.px(axis.at(from))), f64::from(plot.px(axis.at(to))));
         // Lines rising at 45°, x = c + (bottom − y), cut to the stretch.
         let mut c = left - (bottom - top);
         while c < right {
@@ -618,16 +614,32 @@ fn draw_squeezed<DB: DrawingBackend>(
             painter.line(vec![pixel(a), pixel(b)], color, 1.0)?;
             c += gap;
         }
-        let text = format!("time ×{}", axis.squeeze as u32);
-        let fits = text_width(&text, TICK_FONT * look.scale()) + f64::from(look.px(12.0));
-        if !named && f64::from(x1 - x0) >= fits {
-            let at = ((x0 + x1) / 2, plot.bottom - look.px(10.0));
-            let muted = painter.colors.muted;
-            painter.boxed_text(&text, at, (TICK_FONT, muted), (HPos::Center, VPos::Bottom))?;
-            named = true;
-        }
     }
     Ok(())
+}
+
+/// Names how much faster time runs in the squeezed stretches, at the foot of the widest one if
+/// the label fits in it (drawn over the grid and the paths, on a patch of background).
+fn label_squeezed<DB: DrawingBackend>(
+    painter: &Painter<'_, DB>,
+    plot: &Plot,
+    axis: &TimeAxis,
+) -> Result<(), RenderError> {
+    let look = painter.look;
+    let widest = axis
+        .stretches()
+        .filter(|s| s.2)
+        .map(|(from, to, _)| (plot.px(axis.at(from)), plot.px(axis.at(to))))
+        .max_by_key(|(x0, x1)| x1 - x0);
+    let Some((x0, x1)) = widest else { return Ok(()) };
+    let text = format!("time ×{}", axis.squeeze as u32);
+    let fits = text_width(&text, TICK_FONT * look.scale()) + f64::from(look.px(12.0));
+    if f64::from(x1 - x0) < fits {
+        return Ok(());
+    }
+    let at = ((x0 + x1) / 2, plot.bottom - look.px(10.0));
+    let muted = painter.colors.muted;
+    painter.boxed_text(&text, at, (TICK_FONT, muted), (HPos::Center, VPos::Bottom))
 }
 
 #[allow(clippy::too_many_arguments)]

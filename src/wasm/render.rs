@@ -495,11 +495,7 @@ fn map_from_js(value: &JsValue, path: &str) -> Result<LiquidationMap, JsValue> {
         short_liquidated: f.f64s("shortLiquidated")?,
         short_survived: f.f64s("shortSurvived")?,
         outside: f.num("outside")?,
-        fallen_tick: f
-            .whole("fallenTick", u32::MAX.into())?
-            .into_iter()
-            .map(|t| t as u32)
-            .collect(),
+        fallen_tick: f.whole("fallenTick", u32::MAX)?.into_iter().map(|t| t as u32).collect(),
         fallen_bucket: f
             .whole("fallenBucket", u16::MAX.into())?
             .into_iter()
