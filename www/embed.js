@@ -27,7 +27,7 @@
 import { loadApi, fitCanvas } from './shared/api.js';
 import { FOCUS_KEYS, get, normalize, set, toQuery } from './lab/schema.js';
 import { formatControl, readControl, setUp, showValue } from './lab/controls.js';
-import { SCENARIOS, headline, mapLabel, priceChartLabel, signedMove } from './lab/words.js';
+import { SCENARIOS, became, headline, mapLabel, priceChartLabel, signedMove } from './lab/words.js';
 import { pct, times, usd, NBSP } from './lab/format.js';
 
 const STYLESHEET = new URL('embed.css', import.meta.url).href;
@@ -230,6 +230,8 @@ export class LeverageCascade extends HTMLElement {
   #buildSkeleton() {
     const link = h('link', { rel: 'stylesheet', href: STYLESHEET });
     const headline = h('p', { class: 'headline', 'aria-live': 'polite' }, 'Starting the simulator…');
+    // Compact only: what to try, in one line.
+    const prompt = h('p', { class: 'prompt' }, 'Drag the sliders: where does the fall run away?');
     const messages = h('div', { class: 'messages', role: 'status', hidden: true });
     const fatal = h('div', { class: 'fatal', role: 'alert', hidden: true });
     const priceCanvas = h('canvas', { class: 'chart chart-price', role: 'img', 'aria-label': 'Price chart, loading.' });
@@ -256,6 +258,7 @@ export class LeverageCascade extends HTMLElement {
       'div',
       { class: 'root', role: 'group', 'aria-label': 'Leverage cascade simulator', 'data-state': 'idle' },
       headline,
+      prompt,
       messages,
       fatal,
       charts,
@@ -684,8 +687,8 @@ export class LeverageCascade extends HTMLElement {
     if (!result) return;
     const focus = result[this.#focus].summary;
     const name = SCENARIOS.find((s) => s.key === this.#focus).name;
-    ui.headline.replaceChildren(h('strong', {}, `${name}: `), headline(focus));
-    if (this.hasAttribute('compact')) ui.headline.append(' ', breakerDifference(result));
+    if (this.hasAttribute('compact')) ui.headline.replaceChildren(breakerHeadline(result, this.#focus !== 'none'));
+    else ui.headline.replaceChildren(h('strong', {}, `${name}: `), headline(focus));
     for (const { key } of SCENARIOS) {
       const move = ui.legend.querySelector(`.scenario-${key} .move`);
       const s = result[key].summary;
@@ -714,15 +717,21 @@ export class LeverageCascade extends HTMLElement {
   }
 }
 
-/** What the breaker changes, in one sentence, for the compact widget's headline. */
-function breakerDifference(result) {
-  const off = result.none.summary;
-  const on = result.circuitBreaker.summary;
-  const without = pct(signedMove(off), { sign: true });
-  const withIt = pct(signedMove(on), { sign: true });
-  const change = on.maxMovePct - off.maxMovePct;
-  if (Math.abs(change) < 0.05) return `The breaker makes no difference to the fall here (${without} either way).`;
-  return `With the breaker the move is ${withIt}, ${change < 0 ? 'smaller' : 'larger'} than ${without} without it.`;
+/**
+ * The compact widget's headline: the chosen market (with the breaker `on`, or without) and the
+ * other, in one sentence, e.g. "Without a breaker, a −5 % shock grew into a −8.9 % slide
+ * (1.8×); with one, −7.3 %."
+ */
+function breakerHeadline(result, on) {
+  const [chosen, other] = on ? [result.circuitBreaker.summary, result.none.summary] : [result.none.summary, result.circuitBreaker.summary];
+  const [first, second] = on ? ['With a breaker', 'without one'] : ['Without a breaker', 'with one'];
+  const shock = pct(chosen.shockPct, { sign: true });
+  const move = pct(signedMove(chosen), { sign: true });
+  const otherMove = pct(signedMove(other), { sign: true });
+  if (chosen.shockPct === 0) return `${first}, the price moved at most ${pct(chosen.maxMovePct)}; ${second}, ${pct(other.maxMovePct)}.`;
+  const what = chosen.shockPct < 0 ? 'shock' : 'jump';
+  const rest = otherMove === move ? `the same ${second}` : `${second}, ${otherMove}`;
+  return `${first}, a ${shock} ${what} ${became(chosen)} (${times(chosen.amplification)}); ${rest}.`;
 }
 
 if (!customElements.get('leverage-cascade')) customElements.define('leverage-cascade', LeverageCascade);

@@ -61,7 +61,7 @@ test('the glossary renders both widgets, each with a drawn chart, clean console 
     assert.equal((await shadowCanvasPrint(page, COMPACT, '.chart-map')).visible, false, 'compact has one chart');
 
     // Headline with numbers; legends with four scenarios.
-    assert.match(await shadowText(page, COMPACT, '.headline'), /^No mitigation: A −5\u00a0% shock .*\(\d+(\.\d)?×\)/);
+    assert.match(await shadowText(page, COMPACT, '.headline'), /^Without a breaker, a −5\u00a0% shock .*\(\d+(\.\d)?×\)/);
     assert.match(await shadowText(page, FULL, '.headline'), /^Circuit breaker: /, 'the circuit-breaker preset describes the breaker');
     for (const i of [COMPACT, FULL]) {
       const items = await page.evaluate((n) => document.querySelectorAll('leverage-cascade')[n].shadowRoot.querySelectorAll('.legend input').length, i);
@@ -74,6 +74,15 @@ test('the glossary renders both widgets, each with a drawn chart, clean console 
       return { width: r.width, height: r.height };
     });
     assert.ok(box.width <= 360 && box.height <= 420, `compact size ${box.width} × ${box.height}`);
+    // Its price chart takes most of it (at least 60 %), under a one-line prompt.
+    const chart = await page.evaluate(() => document.querySelectorAll('leverage-cascade')[0].shadowRoot.querySelector('.chart-price').getBoundingClientRect().height);
+    assert.ok(chart >= 0.6 * box.height, `the price chart is ${chart} of ${box.height} px`);
+    const prompt = await page.evaluate(() => {
+      const p = document.querySelectorAll('leverage-cascade')[0].shadowRoot.querySelector('.prompt');
+      return { text: p.textContent, lines: Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)) };
+    });
+    assert.match(prompt.text, /^Drag the sliders/);
+    assert.equal(prompt.lines, 1, 'the prompt fits one line');
 
     // Its three sliders: leverage, depth, breaker.
     const controls = await page.evaluate(() =>
@@ -189,18 +198,17 @@ test("moving one widget's slider changes only that widget", async () => {
     await page.locator('leverage-cascade').nth(COMPACT).locator('#lc-breaker').focus();
     await page.keyboard.press('Space');
     await settle(page);
-    assert.match(await shadowText(page, COMPACT, '.headline'), /^Circuit breaker: /);
     // The headline says what the breaker changes, and the chart (the same two lines, the
     // breaker's on top, its halts shaded) changes; switched off again, it is as before.
     assert.match(
       await shadowText(page, COMPACT, '.headline'),
-      /(With the breaker the move is −[\d.]+\u00a0%, (smaller|larger) than −[\d.]+\u00a0% without it|The breaker makes no difference to the fall here)/,
+      /^With a breaker, a −5\u00a0% shock (stayed|grew into|became) a −[\d.]+\u00a0% (dip|slide|crash) \([\d.]+×\); (without one, −[\d.]+\u00a0%|the same without one)\.$/,
     );
     const on = await shadowCanvasPrint(page, COMPACT);
     assert.notEqual(on.hash, after[0].hash, 'the switch changes the compact chart');
     await page.keyboard.press('Space');
     await settle(page);
-    assert.match(await shadowText(page, COMPACT, '.headline'), /^No mitigation: /);
+    assert.match(await shadowText(page, COMPACT, '.headline'), /^Without a breaker, .*; (with one, −[\d.]+\u00a0%|the same with one)\.$/);
     assert.deepEqual(await shadowCanvasPrint(page, COMPACT), after[0], 'switched off, the chart is as before');
     await page.keyboard.press('Space');
     await settle(page);

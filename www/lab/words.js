@@ -42,6 +42,13 @@ export function moveWord(summary) {
   return fall ? 'crash' : 'short squeeze';
 }
 
+/** What the shock became, by `moveWord`'s rule: "grew into a −8.9 % slide". */
+export function became(summary) {
+  const amp = summary.amplification;
+  const verb = amp < 1.25 ? 'stayed' : summary.maxMovePct < 15 ? 'grew into' : 'became';
+  return `${verb} a ${pct(signedMove(summary), { sign: true })} ${moveWord(summary)}`;
+}
+
 /**
  * The headline of one run, e.g. "A −5 % shock became a −23 % crash (4.6×): $1.2 B liquidated,
  * 38 % of traders wiped out."
@@ -51,14 +58,9 @@ export function headline(summary) {
   if (shock === 0) {
     return `No shock: the price moved at most ${pct(summary.maxMovePct)} and ${usd(summary.liquidatedNotional)} was liquidated.`;
   }
-  const fall = shock < 0;
-  const move = pct(signedMove(summary), { sign: true });
-  const amp = summary.amplification;
-  const verb = amp < 1.25 ? 'stayed' : summary.maxMovePct < 15 ? 'grew into' : 'became';
-  const became = `${verb} a ${move} ${moveWord(summary)}`;
-  const what = fall ? 'shock' : 'jump';
+  const what = shock < 0 ? 'shock' : 'jump';
   return (
-    `A ${pct(shock, { sign: true })} ${what} ${became} (${times(amp)}): ` +
+    `A ${pct(shock, { sign: true })} ${what} ${became(summary)} (${times(summary.amplification)}): ` +
     `${usd(summary.liquidatedNotional)} liquidated, ${share(summary.liquidatedShare)} of traders wiped out.`
   );
 }
