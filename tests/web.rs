@@ -297,7 +297,7 @@ fn render_draws_the_price_chart_and_reports_its_plot() {
         pixels_unlike(&canvas, 1, 1)
     );
 
-    assert_eq!(keys(&out), ["plot", "ticks", "from", "to"]);
+    assert_eq!(keys(&out), ["plot", "band", "ticks", "from", "to", "axis"]);
     assert_eq!(get(&out, "ticks").as_f64(), Some(200.0));
     // The whole run by default.
     assert_eq!((get(&out, "from").as_f64(), get(&out, "to").as_f64()), (Some(0.0), Some(200.0)));
@@ -307,40 +307,40 @@ fn render_draws_the_price_chart_and_reports_its_plot() {
         ["left", "top", "right", "bottom"].map(|k| get(&plot, k).as_f64().expect("a number"));
     assert!(0.0 < left && left < right && right <= 640.0, "{left}..{right}");
     assert!(0.0 < top && top < bottom && bottom <= 360.0, "{top}..{bottom}");
+    // The band is the price panel: the plot's top, above the bars.
+    let band = get(&out, "band");
+    assert_eq!(get(&band, "top").as_f64(), Some(top));
+    assert!(get(&band, "bottom").as_f64().is_some_and(|b| top < b && b < bottom));
+    // A linear axis: one stretch from tick 0 at the left to the end at the right.
+    let axis = Float64Array::from(get(&out, "axis")).to_vec();
+    assert_eq!(axis, vec![0.0, left, 200.0, right]);
 }
 
 #[wasm_bindgen_test]
-fn render_zooms_to_the_cascade_and_takes_a_band_for_the_map() {
+fn render_squeezes_the_quiet_time_and_takes_a_band_for_the_map() {
     let data = compare(small_with(&[])).expect("compare");
     let canvas = make_canvas(640, 360);
-    let range = |out: &JsValue| {
-        (get(out, "from").as_f64().expect("from"), get(out, "to").as_f64().expect("to"))
-    };
-    let zoomed = render(
+    let out = render(
         canvas.clone(),
         data.clone(),
         options(&[("chart", "price".into()), ("window", "cascade".into())]),
     )
     .expect("render");
-    let (from, to) = range(&zoomed);
-    assert_eq!(from, 0.0);
-    assert!(to < 200.0, "the default market settles well before tick 200, shown to {to}");
-    // The cursor is always in view.
-    let with_cursor = render(
-        canvas.clone(),
-        data.clone(),
-        options(&[
-            ("chart", "price".into()),
-            ("window", "cascade".into()),
-            ("cursor", 180.0.into()),
-        ]),
-    )
-    .expect("render");
-    assert!(range(&with_cursor).1 >= 181.0);
+    // The whole run, with more than one stretch: (tick, x) pairs, both increasing, from tick 0
+    // to 200, and a quiet stretch at least twice as fast as the first (the cascade's).
+    assert_eq!((get(&out, "from").as_f64(), get(&out, "to").as_f64()), (Some(0.0), Some(200.0)));
+    let axis = Float64Array::from(get(&out, "axis")).to_vec();
+    let pairs: Vec<(f64, f64)> = axis.chunks(2).map(|p| (p[0], p[1])).collect();
+    assert!(pairs.len() > 2, "{pairs:?}");
+    assert_eq!((pairs[0].0, pairs[pairs.len() - 1].0), (0.0, 200.0));
+    assert!(pairs.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1), "{pairs:?}");
+    let pace = |w: &[(f64, f64)]| (w[1].1 - w[0].1) / (w[1].0 - w[0].0);
+    let first = pace(&pairs[..2]);
+    assert!(pairs.windows(2).any(|w| pace(w) * 2.0 <= first), "{pairs:?}");
 
-    let band = obj(&[("top", 40.0.into()), ("bottom", 250.0.into())]);
+    let band = get(&out, "band");
     render(canvas.clone(), data.clone(), options(&[("chart", "map".into()), ("band", band)]))
-        .expect("a map with a band");
+        .expect("a map with the price chart's band");
     let upside_down = obj(&[("top", 250.0.into()), ("bottom", 40.0.into())]);
     let err = render(canvas, data, options(&[("chart", "map".into()), ("band", upside_down)]))
         .expect_err("an upside-down band");

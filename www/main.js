@@ -1013,9 +1013,19 @@ function exportCsv() {
   if (!state.result) return;
   const record = currentRecord();
   const rows = record ? recordRows(record, state.result.none.summary) : null;
-  const text = toCsv(state.result, state.resultParams, { version, url: currentLink(), record: rows });
+  const text = toCsv(state.result, state.resultParams, { version, url: currentLink(), record: rows, shown: shownSettings() });
   download(new Blob([text], { type: 'text/csv;charset=utf-8' }), 'leverage-cascade-data.csv');
   el.shareStatus.textContent = 'Data downloaded as leverage-cascade-data.csv (parameters first, then one row per tick).';
+}
+
+/** Each setting as the page shows it beside its control ("15×", "Standard (Binance BTC, 2021)"), by key. */
+function shownSettings() {
+  const shown = {};
+  for (const c of controls) {
+    const text = c.tagName === 'SELECT' ? c.selectedOptions[0]?.textContent : byId(`${c.id}-out`)?.textContent;
+    if (text) shown[c.dataset.param] = text.trim();
+  }
+  return shown;
 }
 
 // ---------------------------------------------------------------------------------------------

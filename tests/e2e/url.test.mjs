@@ -185,8 +185,10 @@ test('CSV export holds the parameters and every series of the four scenarios', a
     const text = await readFile(await download.path(), 'utf8');
     const lines = text.trimEnd().split('\n');
     assert.match(lines[0], /^# leverage-cascade lab export, model version \d+/);
-    assert.ok(lines.includes('# leverage,15'));
+    // Each setting's value, then the words the page shows for it.
+    assert.ok(lines.includes('# leverage,15,15×'), lines.filter((l) => l.startsWith('# leverage')).join(' '));
     assert.ok(lines.includes('# ticks,300'));
+    assert.ok(lines.includes('# marginTiers,none,"Standard (Binance BTC, 2021)"'), 'the tier table as the page names it');
     const header = lines.find((l) => l.startsWith('tick,'));
     const columns = header.split(',');
     // Every series the API returns, for each of the four scenarios.

@@ -25,17 +25,20 @@ function paramText(value) {
 
 /**
  * The CSV text for a `compare()` result and the params that produced it.
- * `meta` is `{version: {crate, model}, url, record?}`; `record` is the rows of the model-vs-record
- * table (record.js `recordRows`) when the params are a historical preset's.
+ * `meta` is `{version: {crate, model}, url, record?, shown?}`; `record` is the rows of the
+ * model-vs-record table (record.js `recordRows`) when the params are a historical preset's;
+ * `shown` maps a parameter's key to the words the page shows for it, written as a third column.
  */
 export function toCsv(comparison, params, meta) {
   const lines = [];
   lines.push(`# leverage-cascade lab export, model version ${meta.version.model}, crate ${meta.version.crate}`);
   if (meta.url) lines.push(`# link: ${meta.url}`);
-  lines.push('# parameter,value');
+  lines.push('# parameter,value,as the page shows it');
+  const shown = meta.shown || {};
   for (const f of FIELDS) {
     if (f.key.startsWith('circuitBreaker.') && params.circuitBreaker == null) continue;
-    lines.push(`# ${f.key},${cell(paramText(get(params, f.key)))}`);
+    const label = shown[f.key] === undefined ? [] : [cell(shown[f.key])];
+    lines.push(`# ${[f.key, cell(paramText(get(params, f.key))), ...label].join(',')}`);
   }
   lines.push('# circuitBreaker null means the breaker scenarios use the default breaker: levels 7,13,20 %, 60-tick halts.');
   if (meta.record) {
