@@ -997,9 +997,61 @@ async function copyLink() {
   }
 }
 
+/** The settings the exported picture names, in this order. */
+const PICTURE_SETTINGS = ['shockPct', 'leverage', 'depthPerPct', 'traders', 'longShare'];
+
+/**
+ * The picture for homework and slides: a title, the key settings, both charts as drawn (the
+ * cursor included), and the link and model version, on one canvas.
+ */
+function exportCanvas() {
+  const [price, map] = [el.priceCanvas, el.mapCanvas];
+  const ratio = price.width / Math.max(1, price.getBoundingClientRect().width) || 1;
+  const pad = Math.round(16 * ratio);
+  const gap = Math.round(12 * ratio);
+  const line = Math.round(20 * ratio);
+  const width = pad * 2 + price.width + gap + map.width;
+  const chartsHeight = Math.max(price.height, map.height);
+  const out = document.createElement('canvas');
+  out.width = width;
+  out.height = pad * 2 + line * 2 + gap + chartsHeight + gap + line * 2;
+  const g = out.getContext('2d');
+  const dark = theme() === 'dark';
+  g.fillStyle = dark ? '#16191e' : '#ffffff';
+  g.fillRect(0, 0, out.width, out.height);
+  const ink = dark ? '#e6edf3' : '#1f2328';
+  const muted = dark ? '#9da7b3' : '#59636e';
+  const font = (px, weight = '') => `${weight} ${Math.round(px * ratio)}px system-ui, sans-serif`.trim();
+  // Fits a line into the width, cutting it with an ellipsis if it must.
+  const text = (words, x, y, size, color, weight) => {
+    g.font = font(size, weight);
+    g.fillStyle = color;
+    let shown = words;
+    while (shown.length > 8 && g.measureText(shown).width > width - 2 * pad) shown = `${shown.slice(0, -2)}…`;
+    g.fillText(shown, x, y);
+  };
+  g.textBaseline = 'top';
+  const preset = el.preset.selectedOptions[0];
+  const market = preset && preset.value ? preset.textContent.trim() : 'your settings';
+  text(`Leverage cascade lab: ${market}. ${el.headline.textContent.replace(/:$/, '.')}`, pad, pad, 15, ink, '600');
+  const shown = shownSettings();
+  const settings = PICTURE_SETTINGS.filter((k) => shown[k]).map((k) => {
+    const label = document.querySelector(`label[for="${controlFor(k)?.id}"]`);
+    return `${label ? label.textContent.trim() : k} ${shown[k]}`;
+  });
+  text(settings.join(' · '), pad, pad + line, 13, muted);
+  const top = pad + line * 2 + gap;
+  g.drawImage(price, pad, top);
+  g.drawImage(map, pad + price.width + gap, top);
+  const bottom = top + chartsHeight + gap;
+  text(currentLink(), pad, bottom, 12, muted);
+  text(`leverage-cascade ${version.crate}, model version ${version.model}. A teaching model, not a forecast.`, pad, bottom + line, 12, muted);
+  return out;
+}
+
 function exportPng() {
   if (!state.result) return;
-  el.priceCanvas.toBlob((blob) => {
+  exportCanvas().toBlob((blob) => {
     if (blob) {
       download(blob, 'leverage-cascade-chart.png');
       el.shareStatus.textContent = 'Chart downloaded as leverage-cascade-chart.png.';

@@ -206,6 +206,15 @@ test('CSV export holds the parameters and every series of the four scenarios', a
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
     const bytes = await readFile(await png.path());
     assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG file');
+    // Both charts side by side, with a title and settings above and the link below: wider than
+    // the two canvases together and taller than either.
+    const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+    const canvases = await page.evaluate(() => ['chart-price', 'chart-map'].map((id) => {
+      const c = document.getElementById(id);
+      return [c.width, c.height];
+    }));
+    assert.ok(width > canvases[0][0] + canvases[1][0], `${width} wide`);
+    assert.ok(height > Math.max(canvases[0][1], canvases[1][1]) + 80, `${height} high`);
   } finally {
     await context.close();
   }
