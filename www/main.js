@@ -1104,6 +1104,7 @@ function openTour(index) {
 function showTourStep({ moveFocus }) {
   const step = TOUR[state.tourStep];
   el.tour.hidden = false;
+  document.body.classList.add('touring');
   el.tourCount.textContent = `Tour: step ${state.tourStep + 1} of ${TOUR.length}`;
   el.tourTitle.textContent = step.title;
   el.tourText.textContent = step.text;
@@ -1118,6 +1119,7 @@ function showTourStep({ moveFocus }) {
 function closeTour() {
   state.tourStep = null;
   el.tour.hidden = true;
+  document.body.classList.remove('touring');
   el.tourStart.focus();
   scheduleUrl();
 }

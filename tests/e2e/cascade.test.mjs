@@ -201,3 +201,32 @@ test('Play holds each event for a beat, with the story in step, and never runs b
     await context.close();
   }
 });
+
+for (const width of [360, 1440]) {
+  test(`at ${width} px the tour card stays in view at every step, its buttons reachable`, async () => {
+    const { page, context, log } = await openPage(browser, server.origin, '/', { viewport: { width, height: width < 600 ? 740 : 900 } });
+    try {
+      await page.click('#tour-start');
+      const steps = Number((await page.textContent('#tour-count')).match(/of (\d+)/)[1]);
+      for (let i = 1; i <= steps; i += 1) {
+        assert.match(await page.textContent('#tour-count'), new RegExp(`step ${i} of`));
+        // Steps that scroll to what they point at do so smoothly: let them finish.
+        await page.waitForTimeout(900);
+        const seen = await page.evaluate(() => {
+          const box = document.getElementById('tour').getBoundingClientRect();
+          const next = document.getElementById('tour-next').getBoundingClientRect();
+          return { top: box.top, bottom: box.bottom, left: box.left, right: box.right, next: next.bottom, height: innerHeight, width: innerWidth };
+        });
+        assert.ok(seen.top >= 0 && seen.bottom <= seen.height, `step ${i}: card at ${seen.top}..${seen.bottom} of ${seen.height}`);
+        assert.ok(seen.left >= 0 && seen.right <= seen.width, `step ${i}: card at ${seen.left}..${seen.right} of ${seen.width}`);
+        assert.ok(seen.next <= seen.bottom, `step ${i}: Next is inside the card`);
+        if (i < steps) await page.click('#tour-next');
+      }
+      await page.click('#tour-next');
+      assert.equal(await page.isVisible('#tour'), false, 'Finish closes the tour');
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}

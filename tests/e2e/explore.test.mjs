@@ -65,7 +65,7 @@ test('the worker draws both maps and the crash-size chart, with progress reachin
     const early = await drawn(page, 'explore-map-none');
     await waitState(page, 'mapState', 'done');
     assert.equal(await progress(page, 'explore-map-progress'), 1);
-    assert.match(await page.textContent('#explore-map-status'), /^Done: 3,400 markets in [\d.]+\u00a0s\.$/);
+    assert.match(await page.textContent('#explore-map-status'), /^Done: 2 maps of 1,600 markets in [\d.]+\u00a0s\.$/);
     await waitDrawn(page, ['explore-map-none', 'explore-map-both'], 'done');
     for (const id of ['explore-map-none', 'explore-map-both']) {
       const print = await drawn(page, id);

@@ -527,11 +527,12 @@ const map = {
     const fraction = run.total ? run.done / run.total : 0;
     bar.value = run.state === 'done' ? 1 : fraction;
     cancel.disabled = run.state !== 'running';
-    const markets = count(run.total);
+    // Counted as the tour counts them: each map's squares (a quick coarse sketch comes first).
+    const markets = `${run.sides.length} maps of ${count(run.xs.length * run.ys.length)} markets`;
     if (run.state === 'running') {
-      status.textContent = `Simulating ${markets} markets of ${count(run.base.traders)} traders… ${Math.floor(fraction * 100)}${NBSP}%`;
+      status.textContent = `Simulating ${markets} of ${count(run.base.traders)} traders… ${Math.floor(fraction * 100)}${NBSP}%`;
     } else if (run.state === 'done') {
-      status.textContent = `Done: ${markets} markets in ${num(run.seconds, 1)}${NBSP}s.`;
+      status.textContent = `Done: ${markets} in ${num(run.seconds, 1)}${NBSP}s.`;
     } else if (run.state === 'cancelled') {
       status.textContent = `Cancelled at ${Math.floor(fraction * 100)}${NBSP}%. The maps show what was finished; press “Draw the maps” to start again.`;
     } else if (run.state === 'error') {
