@@ -356,6 +356,7 @@ function wireEvents() {
   });
   resize.observe(el.priceCanvas);
   resize.observe(el.mapCanvas);
+  resize.observe(byId('mini-line'));
   watchPixelRatio();
   darkScheme.addEventListener('change', () => request({ draw: true }));
   reducedMotion.addEventListener('change', updateReducedMotionNote);
@@ -485,6 +486,9 @@ function fitCanvas(canvas) {
   if (canvas.height !== height) canvas.height = height;
 }
 
+/** From this width up the settings sit beside the results (style.css, `.lab`): no sticky strip. */
+const wideLayout = window.matchMedia('(min-width: 1000px)');
+
 /** The two charts share a row from this width up (style.css, `.charts`). */
 const chartsInARow = window.matchMedia('(min-width: 760px)');
 
@@ -522,6 +526,7 @@ function draw() {
       ? { top: drawn.band.top, bottom: drawn.band.bottom }
       : null;
     api.render(el.mapCanvas, state.result, { ...common, chart: 'map', band });
+    if (!wideLayout.matches) showMini();
     if (!firstChartMarked) {
       // For benchmarks: time from navigation to the first drawn charts.
       performance.mark('lab:first-chart');
@@ -534,6 +539,53 @@ function draw() {
 
 // ---------------------------------------------------------------------------------------------
 // Readout, gauge and story
+
+/**
+ * The phone's sticky strip: the focused scenario's move and its price line, drawn on the price
+ * chart's time axis (squeezed as there) when that is known, with the start price dashed.
+ */
+function showMini() {
+  const mini = byId('mini');
+  const run = state.result[state.focus];
+  const s = run.summary;
+  const text = `${scenarioName(state.focus)}: ${pct(signedMove(s), { sign: true })} (${times(s.amplification)})`;
+  if (byId('mini-text').textContent !== text) byId('mini-text').textContent = text;
+  mini.hidden = false;
+  const canvas = byId('mini-line');
+  // Its size from the ResizeObserver, so drawing never forces a layout.
+  const box = cssSizes.get(canvas);
+  if (!box || box.width === 0) return;
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.round(box.width * ratio);
+  canvas.height = Math.round(box.height * ratio);
+  const g = canvas.getContext('2d');
+  const prices = run.series.price;
+  const start = s.startPrice;
+  let [lo, hi] = [start, start];
+  for (const p of prices) if (Number.isFinite(p)) [lo, hi] = [Math.min(lo, p), Math.max(hi, p)];
+  const axis = priceLayout && priceLayout.axis.length >= 4 ? priceLayout.axis : null;
+  const [x0, x1] = axis ? [axis[1], axis[axis.length - 1]] : [0, prices.length];
+  const pad = 2 * ratio;
+  const px = (t) => pad + ((axis ? xAt(axis, t) : t) - x0) / (x1 - x0 || 1) * (canvas.width - 2 * pad);
+  const py = (p) => pad + (hi - p) / (hi - lo || 1) * (canvas.height - 2 * pad);
+  const style = getComputedStyle(document.documentElement);
+  g.lineWidth = ratio;
+  g.strokeStyle = style.getPropertyValue('--muted');
+  g.setLineDash([3 * ratio, 3 * ratio]);
+  g.beginPath();
+  g.moveTo(pad, py(start));
+  g.lineTo(canvas.width - pad, py(start));
+  g.stroke();
+  g.setLineDash([]);
+  g.lineWidth = 2 * ratio;
+  g.strokeStyle = style.getPropertyValue(`--c-${state.focus}`);
+  g.beginPath();
+  g.moveTo(px(0), py(start));
+  prices.forEach((p, t) => {
+    if (Number.isFinite(p)) g.lineTo(px(t + 1), py(p));
+  });
+  g.stroke();
+}
 
 function showResult() {
   const result = state.result;

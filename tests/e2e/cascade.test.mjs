@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSite, openPage, openSite, settle } from './helpers.mjs';
+import { canvasPrint, closeSite, openPage, openSite, settle } from './helpers.mjs';
 
 let server;
 let browser;
@@ -230,3 +230,32 @@ for (const width of [360, 1440]) {
     }
   });
 }
+
+test('on a phone the fall and a small price line stay in view while a slider moves', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/', { viewport: { width: 360, height: 740 } });
+  try {
+    await page.locator('#traders').scrollIntoViewIfNeeded();
+    await page.locator('#leverage').focus();
+    for (let k = 0; k < 6; k += 1) await page.keyboard.press('ArrowRight');
+    await settle(page);
+    await settle(page);
+    const strip = await page.evaluate(() => {
+      const mini = document.getElementById('mini').getBoundingClientRect();
+      const charts = document.getElementById('chart-price').getBoundingClientRect();
+      return { top: mini.top, bottom: mini.bottom, chartsBottom: charts.bottom, height: innerHeight, text: document.getElementById('mini-text').textContent };
+    });
+    assert.ok(strip.chartsBottom < 0, 'the charts are out of view');
+    assert.ok(strip.top >= 0 && strip.bottom <= strip.height, `the strip at ${strip.top}..${strip.bottom}`);
+    // It says what the first card says.
+    const big = await page.textContent('#cards li:first-child .big');
+    assert.equal(strip.text.split(': ')[1].split(' (')[0], big);
+    assert.ok((await canvasPrint(page, 'mini-line')).colours > 2, 'the price line is drawn');
+    // A wide screen has the charts beside the settings, and no strip.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await settle(page);
+    assert.equal(await page.isVisible('#mini'), false);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
