@@ -69,7 +69,7 @@ function literals(alias) {
 
 // ---- Values checked against declared types ----
 
-const TYPED_ARRAYS = ['Float64Array', 'Float32Array', 'Uint32Array', 'Int32Array', 'Uint8Array'];
+const TYPED_ARRAYS = ['Float64Array', 'Float32Array', 'Uint32Array', 'Int32Array', 'Uint16Array', 'Uint8Array'];
 
 /** Problems with `value` as an instance of the declared `type`, each naming its path. */
 function mismatches(value, type, path) {
@@ -181,7 +181,7 @@ test('every export is declared with real types, not any', () => {
 
 test('render() result types match what tests/web.rs checks in the browser', () => {
   // There is no canvas in Node: tests/web.rs asserts these exact keys on a real render.
-  assert.deepEqual([...dts.interfaces.get('RenderResult').keys()], ['plot', 'ticks', 'from', 'to']);
+  assert.deepEqual([...dts.interfaces.get('RenderResult').keys()], ['plot', 'band', 'ticks', 'from', 'to', 'axis']);
   assert.deepEqual([...dts.interfaces.get('PlotRect').keys()], ['left', 'top', 'right', 'bottom']);
   assert.deepEqual(literals('ScenarioKey').sort(), Object.keys(api.compare(SMALL)).sort());
 });
