@@ -204,6 +204,7 @@ function restoreFromUrl() {
     }
   }
   if (read.focus !== null) state.focus = read.focus;
+  state.predict = read.predict;
   const checked = checkWithModel(params, ignored);
   state.params = checked.params;
   const notes = [];
@@ -216,6 +217,7 @@ function restoreFromUrl() {
   syncControls();
   syncFocus();
   if (state.tourStep !== null) showTourStep({ moveFocus: false });
+  if (state.tourStep !== null ? !TOUR[state.tourStep].explore : read.presetId) startGuess(state.params);
   if (checked.result) {
     acceptResult(checked.result);
     // The canonical form of the link goes into the address bar at once.
@@ -270,6 +272,8 @@ function errorField(err) {
 
 /** A control moved: its value goes into the params, and the page recomputes. */
 function controlChanged(input) {
+  // Moving a setting is exploring, not a new scenario to guess: show what it does.
+  if (state.guessing) endGuess();
   set(state.params, input.dataset.param, readControl(input));
   markBusy();
   syncControls();
@@ -293,14 +297,19 @@ function wireEvents() {
 
   el.preset.addEventListener('change', () => {
     const preset = presets.find((p) => p.id === el.preset.value);
-    if (preset) applyParams(preset.params);
+    if (!preset) return;
+    applyParams(preset.params);
+    startGuess(preset.params);
   });
+  byId('guess').addEventListener('input', showGuess);
+  byId('reveal').addEventListener('click', reveal);
   el.reset.addEventListener('click', () => {
     stopPlaying();
     state.cursor = null;
     state.focus = 'none';
     syncFocus();
     hideNotice();
+    endGuess();
     applyParams(defaults);
   });
   for (const radio of document.querySelectorAll('input[name="focus"]')) {
@@ -1010,6 +1019,7 @@ function currentQuery() {
   let { query } = toQuery(params, defaults, version.model);
   if (state.focus !== 'none') query += `&focus=${state.focus}`;
   if (state.tourStep !== null) query += `&tour=${state.tourStep + 1}`;
+  if (state.predict !== null) query += `&predict=${state.predict ? 1 : 0}`;
   return query;
 }
 
@@ -1133,6 +1143,69 @@ function shownSettings() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Predict, then reveal (Nicky Case's "place your bets"; Kim, Reinecke and Hullman, CHI 2017)
+
+/** Whether a new scenario is guessed before it shows: as the link's predict=1/0 says, else in the tour only. */
+function predictOn() {
+  return state.predict === true || (state.predict !== false && state.tourStep !== null);
+}
+
+/** The sign of the move a guess is about: −1 for a fall, +1 for a rise. */
+let guessSign = -1;
+
+/** Hides the result and asks for a guess of the fall with no mitigation, if guessing is on. */
+function startGuess(params) {
+  if (!predictOn() || !params.shockPct) {
+    endGuess();
+    return;
+  }
+  guessSign = params.shockPct < 0 ? -1 : 1;
+  const verb = guessSign < 0 ? 'fall' : 'rise';
+  byId('predict-question').textContent =
+    `The shock moves the price ${pct(params.shockPct, { sign: true })}. With no mitigation, how far will it ${verb} in all, once the forced sales have run their course?`;
+  const guess = byId('guess');
+  guess.value = String(Math.min(Math.abs(params.shockPct), Number(guess.max)));
+  showGuess();
+  byId('predict-result').hidden = true;
+  byId('predict').hidden = false;
+  state.guessing = true;
+  document.querySelector('main.lab').classList.add('guessing');
+}
+
+function showGuess() {
+  const text = pct(guessSign * Number(byId('guess').value), { sign: true });
+  byId('guess-out').textContent = text;
+  byId('guess').setAttribute('aria-valuetext', text);
+}
+
+/** Shows the result and how far the guess was from it. */
+function reveal() {
+  if (!state.result) return;
+  const s = state.result.none.summary;
+  const guess = Number(byId('guess').value);
+  const actual = s.maxMovePct;
+  const off = Math.abs(actual - guess);
+  const how =
+    off < 0.5
+      ? 'spot on'
+      : `${num(off, 1)} points ${actual > guess ? 'further than' : 'short of'} your guess`;
+  const verb = guessSign < 0 ? 'fell' : 'rose';
+  const result = byId('predict-result');
+  result.textContent = `You guessed ${pct(guessSign * guess, { sign: true })}. With no mitigation the price ${verb} ${pct(guessSign * actual, { sign: true })}, ${times(s.amplification)} the shock: ${how}.`;
+  endGuess();
+  result.hidden = false;
+  result.tabIndex = -1;
+  result.focus();
+}
+
+function endGuess() {
+  if (!state.guessing) return;
+  state.guessing = false;
+  byId('predict').hidden = true;
+  document.querySelector('main.lab').classList.remove('guessing');
+}
+
+// ---------------------------------------------------------------------------------------------
 // The guided tour
 
 function tourParams(step) {
@@ -1151,12 +1224,17 @@ function openTour(index) {
   syncFocus();
   showTourStep({ moveFocus: wasClosed });
   applyParams(tourParams(step));
+  // The explorations' steps are about the maps below, not this market's result.
+  if (step.explore) endGuess();
+  else startGuess(tourParams(step));
 }
 
 function showTourStep({ moveFocus }) {
   const step = TOUR[state.tourStep];
   el.tour.hidden = false;
   document.body.classList.add('touring');
+  // The explorations' steps point far below the lab: there the card floats (style.css).
+  el.tour.classList.toggle('floating', Boolean(step.explore));
   el.tourCount.textContent = `Tour: step ${state.tourStep + 1} of ${TOUR.length}`;
   el.tourTitle.textContent = step.title;
   el.tourText.textContent = step.text;
@@ -1172,6 +1250,8 @@ function closeTour() {
   state.tourStep = null;
   el.tour.hidden = true;
   document.body.classList.remove('touring');
+  endGuess();
+  byId('predict-result').hidden = true;
   el.tourStart.focus();
   scheduleUrl();
 }

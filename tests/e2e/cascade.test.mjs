@@ -259,3 +259,62 @@ test('on a phone the fall and a small price line stay in view while a slider mov
     await context.close();
   }
 });
+
+test('predict, then reveal, by keyboard: on in the tour, off with predict=0, on for presets with predict=1', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  try {
+    // No guessing outside the tour by default.
+    assert.equal(await page.isVisible('#predict'), false);
+    await page.focus('#tour-start');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await page.isVisible('#predict'), true, 'the tour asks for a guess first');
+    const hidden = await page.evaluate(() => getComputedStyle(document.getElementById('cards')).visibility);
+    assert.equal(hidden, 'hidden', 'the cards wait for the guess');
+    assert.match(await page.textContent('#predict-question'), /The shock moves the price −5\u00a0%/);
+    // Guess by keyboard: the slider starts at the shock; ten half-point steps make it −10 %.
+    await page.focus('#guess');
+    for (let k = 0; k < 10; k += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(await page.textContent('#guess-out'), '−10\u00a0%');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'reveal');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await page.isVisible('#predict'), false);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('cards')).visibility), 'visible');
+    const said = await page.textContent('#predict-result');
+    const big = await page.textContent('#cards li:first-child .big');
+    assert.ok(said.startsWith(`You guessed −10\u00a0%. With no mitigation the price fell ${big}`), said);
+    assert.match(said, /: (spot on|[\d.]+ points (further than|short of) your guess)\.$/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'predict-result', 'focus moves to the answer');
+    // The next step asks again; moving a slider instead shows the result at once.
+    await page.click('#tour-next');
+    await settle(page);
+    assert.equal(await page.isVisible('#predict'), true);
+    await page.focus('#leverage');
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    assert.equal(await page.isVisible('#predict'), false);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+  // predict=0 turns it off in the tour; predict=1 turns it on for presets, and the link keeps it.
+  const off = await openPage(browser, server.origin, '/?tour=1&predict=0');
+  try {
+    assert.equal(await off.page.isVisible('#predict'), false);
+    assert.match(await off.page.evaluate(() => location.search), /predict=0/);
+  } finally {
+    await off.context.close();
+  }
+  const on = await openPage(browser, server.origin, '/?predict=1');
+  try {
+    assert.equal(await on.page.isVisible('#predict'), false, 'no new scenario yet');
+    await on.page.selectOption('#preset', 'thin-book');
+    await settle(on.page);
+    assert.equal(await on.page.isVisible('#predict'), true);
+    assert.match(await on.page.evaluate(() => location.search), /predict=1/);
+  } finally {
+    await on.context.close();
+  }
+});

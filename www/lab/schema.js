@@ -16,7 +16,7 @@ import { DEFAULT_BREAKER as MODEL_BREAKER, PARAMS } from '../shared/params.js';
 export const DEFAULT_BREAKER = Object.freeze({ ...MODEL_BREAKER, levelsPct: Object.freeze([...MODEL_BREAKER.levelsPct]) });
 
 /** Keys of the query string that are not parameters. */
-export const META_KEYS = new Set(['v', 'preset', 'tour', 'focus']);
+export const META_KEYS = new Set(['v', 'preset', 'tour', 'focus', 'predict']);
 
 /** The scenarios a `focus=` key may name (the runs of compare()). */
 export const FOCUS_KEYS = ['none', 'circuitBreaker', 'marginTiers', 'both'];
@@ -345,7 +345,13 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
     if (FOCUS_KEYS.includes(focusText)) focus = focusText;
     else ignored.push({ key: 'focus', value: preview(focusText), reason: `must be one of ${FOCUS_KEYS.join(', ')}` });
   }
-  return { params, ignored, presetId, tour, focus, version: query.get('v'), given };
+  const predictText = query.get('predict');
+  let predict = null;
+  if (predictText !== null) {
+    if (predictText === '1' || predictText === '0') predict = predictText === '1';
+    else ignored.push({ key: 'predict', value: preview(predictText), reason: 'must be 1 (guess the fall first) or 0' });
+  }
+  return { params, ignored, presetId, tour, focus, predict, version: query.get('v'), given };
 }
 
 /**

@@ -7,6 +7,8 @@
 //   state.focus         the scenario the map, gauge and story show
 //   state.cursor        the tick playback shows, or null for the whole run
 //   state.tourStep      index into lab/tour.js's TOUR while the tour is open, else null
+//   state.predict       the link's predict=1 (true) or predict=0 (false), else null: guess first in the tour only
+//   state.guessing      true while the reader guesses the fall before the result is shown
 //   state.ready         true once the simulator has started; state.failed, its error if it could not
 //
 // Assigning a field notifies the subscribers once, after the current task (a microtask), with the
@@ -21,6 +23,8 @@ const fields = {
   eventIndex: null,
   playing: false,
   tourStep: null,
+  predict: null,
+  guessing: false,
   ready: false,
   failed: null,
 };
