@@ -632,6 +632,7 @@ fn heatmap_draws_cells_colour_bar_overlay_and_marker() {
         overlay,
         overlay_label: Some("n = 1".into()),
         marker: Some((12.0, 1e8)),
+        selected: Some((4, 7)),
         ..Default::default()
     };
     for theme in [Theme::Light, Theme::Dark] {
@@ -644,7 +645,8 @@ fn heatmap_draws_cells_colour_bar_overlay_and_marker() {
         // the overlay's label.
         assert_eq!(elements(&s, "rect").len(), cols * rows - 1 + 48 + 2);
         assert_eq!(texts(&s, "n = 1"), 1);
-        assert_eq!(lines_in(&s, theme.colors().text), 1);
+        // The overlay, and the outline of the selected cell.
+        assert_eq!(lines_in(&s, theme.colors().text), 2);
         assert_eq!(elements(&s, "circle").len(), 2);
         assert_eq!(texts(&s, "crash ÷ shock"), 1);
         // The cells fill exactly the rectangle heatmap_plot_rect reports.
@@ -662,10 +664,16 @@ fn heatmap_draws_cells_colour_bar_overlay_and_marker() {
         assert_eq!((right, bottom), (Some(rect.right), Some(rect.bottom)));
     }
 
-    let log = HeatmapOptions { scale: ColorScale::Log, marker: Some((999.0, 0.0)), ..options };
+    let log = HeatmapOptions {
+        scale: ColorScale::Log,
+        marker: Some((999.0, 0.0)),
+        selected: Some((cols, 0)),
+        ..options
+    };
     let s = svg("heatmap-log", (700, 480), |area| draw_heatmap(area, &grid, &log).unwrap());
     assert_clean(&s);
     assert_eq!(elements(&s, "circle").len(), 0, "a marker off the grid is not drawn");
+    assert_eq!(lines_in(&s, Theme::Light.colors().text), 1, "nor a cell off the grid");
     for (values, columns) in [(&[][..], 3), (&[1.0, 2.0][..], 0), (&[f64::NAN; 4][..], 2)] {
         let grid = Grid { values, columns, x: (f64::NAN, 1.0), y: (0.0, 0.0) };
         let s = svg("heatmap-degenerate", (300, 200), |area| {

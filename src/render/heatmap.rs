@@ -102,6 +102,9 @@ pub struct HeatmapOptions {
     pub overlay_label: Option<String>,
     /// A point to mark, e.g. the current params.
     pub marker: Option<(f64, f64)>,
+    /// A cell to outline, as (column, row) from the bottom left: the one a keyboard or a
+    /// pointer has picked. Outside the grid, none.
+    pub selected: Option<(usize, usize)>,
 }
 
 /// Logical width of the colour bar, and of the space right of the plot that holds it.
@@ -193,6 +196,13 @@ pub fn draw_heatmap<DB: DrawingBackend>(
             if near_top { (look.px(8.0), VPos::Top) } else { (-look.px(8.0), VPos::Bottom) };
         let at = (end.0 - look.px(8.0), end.1 + dy);
         painter.boxed_text(label, at, (TICK_FONT, colors.text), (HPos::Right, v))?;
+    }
+    if let Some((c, r)) = options.selected.filter(|&(c, r)| c < grid.columns && r < rows) {
+        let a = plot.point((x.0 + c as f64 * cw, y.0 + r as f64 * ch));
+        let b = plot.point((x.0 + (c + 1) as f64 * cw, y.0 + (r + 1) as f64 * ch));
+        let outline = vec![a, (b.0, a.1), b, (a.0, b.1), a];
+        painter.line(outline.clone(), colors.background.to_rgba(), 4.0)?;
+        painter.line(outline, colors.text.to_rgba(), 2.0)?;
     }
     if let Some((mx, my)) = options.marker {
         if (x.0..=x.1).contains(&mx) && (y.0..=y.1).contains(&my) {

@@ -160,6 +160,8 @@ export interface RenderExplorationOptions {
   valueRange?: [number, number] | null;
   /** Heatmap: a point to mark, [x, y]. */
   marker?: [number, number] | null;
+  /** Heatmap: a cell to outline, [column, row] counted from the bottom left (the picked one). */
+  selected?: [number, number] | null;
   /** Heatmap: the branching ratio whose line is drawn (default 1; null draws none). */
   level?: number | null;
   /** Heatmap: the line's label, e.g. "n = 1". */

@@ -252,6 +252,12 @@ fn draw_chart<DB: DrawingBackend>(
                 overlay,
                 overlay_label: options.level_label.clone(),
                 marker: options.marker.map(|[x, y]| (x, y)),
+                // Whole, non-negative indices; anything else outlines nothing.
+                selected: options.selected.and_then(|[c, r]| {
+                    let index =
+                        |v: f64| (v >= 0.0 && v.fract() == 0.0 && v < 1e6).then_some(v as usize);
+                    Some((index(c)?, index(r)?))
+                }),
             };
             let cells = crate::render::Grid {
                 values: &grid.values,
@@ -353,6 +359,7 @@ struct ChartOptions {
     scale: Option<Scale>,
     value_range: Option<[f64; 2]>,
     marker: Option<[f64; 2]>,
+    selected: Option<[f64; 2]>,
     /// Absent: 1; `null`: no line.
     #[serde(default, deserialize_with = "present")]
     level: Option<Option<f64>>,

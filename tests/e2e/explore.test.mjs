@@ -86,6 +86,19 @@ test('the worker draws both maps and the crash-size chart, with progress reachin
     // A crash-size distribution split in two (past the tipping point) is never called thin.
     for (const f of findings) assert.doesNotMatch(f, /thin|kurtosis/i);
 
+    // The cell picked with the keyboard is outlined on its map.
+    const before = await drawn(page, 'explore-map-none');
+    await page.focus('#explore-map-none');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((h) => document.getElementById('explore-map-none').dataset.print.split(':')[0] !== h, before.hash, { timeout: 20000 });
+    assert.match(await page.textContent('#explore-cell'), /Click or press Enter to move the sliders here/);
+    // A changed setting that is not one of the maps' axes marks every drawn view out of date.
+    assert.equal(await page.isVisible('#explore-mc-stale'), false);
+    await page.focus('#shockPct');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => !document.getElementById('explore-mc-stale').hidden, null, { timeout: 20000 });
+    assert.equal(await page.isVisible('#explore-stale'), true, 'the maps are out of date');
+
     assert.deepEqual(log.errors, [], 'console errors');
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
   } finally {

@@ -602,6 +602,7 @@ const map = {
       valueFormat: run.metric.format,
       valueRange: this.valueRange(run),
       marker,
+      selected: this.pointer && this.pointer[0].canvas === data.canvas ? this.pointer.slice(1) : null,
       level: 1,
       levelLabel: `n${NBSP}=${NBSP}1`,
     };
@@ -679,7 +680,12 @@ const map = {
 
   /** Says what one cell holds, under the maps. */
   showCell(pointer) {
+    const before = this.pointer;
     this.pointer = pointer;
+    // The picked cell is outlined on its map: redraw when it moves.
+    if (String(before && before.slice(1)) !== String(pointer && pointer.slice(1)) || (before && before[0]) !== (pointer && pointer[0])) {
+      this.requestDraw();
+    }
     const run = this.run;
     if (!pointer || !run) {
       this.el.readout.textContent = '';
@@ -708,7 +714,8 @@ const map = {
   /** The page's params changed: move the marker, and say when the maps no longer match. */
   paramsChanged() {
     const run = this.run;
-    if (!run) return;
+    // Nothing drawn yet, nothing out of date.
+    if (!run || run.done === 0) return;
     const now = forExploring(current);
     for (const key of [run.x.key, run.y.key]) {
       setField(now, key, valueOf(run.base, key));
@@ -717,6 +724,11 @@ const map = {
     this.requestDraw();
   },
 };
+
+/** The note a part shows when the page's market changed after it drew: press `button` to update. */
+function staleNote(id, button) {
+  return h('p', { id, class: 'explore-stale', hidden: true, text: `Your settings have changed since this chart was drawn: press “${button}” to update it.` });
+}
 
 /** Sets a params field by an axis key in a plain object (for comparing params). */
 function setField(params, key, value) {
@@ -795,6 +807,7 @@ const tails = {
       'aria-label': 'Crash-size distribution: not drawn yet.',
     });
     const findings = h('ul', { id: 'explore-findings', class: 'explore-findings', 'aria-live': 'polite' });
+    const stale = staleNote('explore-mc-stale', 'Run the markets again');
     const section = part(
       'explore-mc',
       'How fat is the tail?',
@@ -806,6 +819,7 @@ const tails = {
         go,
       ],
       progress.row,
+      stale,
       h(
         'figure',
         { class: 'explore-figure' },
@@ -814,7 +828,7 @@ const tails = {
       ),
       findings,
     );
-    this.el = { law, scale, runs, go, progress, canvas, findings, section };
+    this.el = { law, scale, runs, go, progress, canvas, findings, section, stale };
     go.addEventListener('click', () => whenLoaded(progress.status, () => this.start()));
     progress.cancel.addEventListener('click', () => this.cancel());
     return section;
@@ -823,6 +837,7 @@ const tails = {
   start() {
     if (!current) return;
     this.cancel({ quiet: true });
+    this.el.stale.hidden = true;
     const base = forExploring(current);
     const runs = Number(this.el.runs.value);
     const shock = { distribution: this.el.law.value, scalePct: Number(this.el.scale.value) };
@@ -998,6 +1013,7 @@ const overTime = {
       'aria-label': 'Distribution of price moves over a long run: not drawn yet.',
     });
     const findings = h('ul', { id: 'explore-cycles-findings', class: 'explore-findings', 'aria-live': 'polite' });
+    const stale = staleNote('explore-cycles-stale', 'Run the long market again');
     const seconds = CYCLES_SPEC.intervalTicks;
     const section = part(
       'explore-cycles',
@@ -1005,6 +1021,7 @@ const overTime = {
       `One market over ${duration(CYCLES_SPEC.ticks)} of random noise and nothing else. Traders who are liquidated come back ${count(CYCLES_SPEC.comebackTicks)} seconds later, and take more leverage the calmer the market has been. So leverage builds up in calm spells until a cascade clears it, again and again. The grey line is the noise alone: with leverage, large ${seconds}-second moves become far more common than the noise can explain.`,
       [go],
       progress.row,
+      stale,
       h(
         'figure',
         { class: 'explore-figure' },
@@ -1013,7 +1030,7 @@ const overTime = {
       ),
       findings,
     );
-    this.el = { go, progress, canvas, findings, section };
+    this.el = { go, progress, canvas, findings, section, stale };
     go.addEventListener('click', () => whenLoaded(progress.status, () => this.start()));
     progress.cancel.addEventListener('click', () => this.cancel());
     return section;
@@ -1022,6 +1039,7 @@ const overTime = {
   start() {
     if (!current) return;
     this.cancel({ quiet: true });
+    this.el.stale.hidden = true;
     const explored = withoutMitigations(forExploring(current));
     const base = { ...explored, traders: Math.min(explored.traders, CYCLES_TRADERS) };
     const lines = [
@@ -1155,8 +1173,12 @@ function followPage(keys) {
   if (!next || (current && same(next, current))) return;
   current = next;
   map.paramsChanged();
-  if (tails.run) tails.el.go.textContent = 'Run the markets again';
-  if (overTime.run) overTime.el.go.textContent = 'Run the long market again';
+  // Only a part that has drawn something can be out of date.
+  for (const [part, again] of [[tails, 'Run the markets again'], [overTime, 'Run the long market again']]) {
+    if (!part.run) continue;
+    part.el.go.textContent = again;
+    part.el.stale.hidden = false;
+  }
 }
 
 let loading = null;
