@@ -100,6 +100,17 @@ test('the gauge and the cards agree: a grown shock is never said to die out quic
   } finally {
     await context.close();
   }
+  // oct-2025: the fund's takeover and ADL took selling off the book; the gauge says so, as the
+  // card does.
+  const oct = await openPage(browser, server.origin, '/?preset=oct-2025');
+  try {
+    const extras = await oct.page.textContent('#cards li.card-none .extras');
+    assert.match(extras, /auto-deleveraged/);
+    const peak = await oct.page.textContent('#n-peak-meaning');
+    assert.match(peak, /Not all the forced selling reached the book: the insurance fund took over \$[\d.]+\u00a0[MB], auto-deleveraging closed against winning positions \$[\d.]+\u00a0[MB]\. That is part of why the fall stopped where it did\./);
+  } finally {
+    await oct.context.close();
+  }
   const big = await openPage(browser, server.origin, '/?shockPct=-50&leverage=2');
   try {
     const sentence = await big.page.textContent('#cards li.card-none .sentence');

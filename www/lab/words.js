@@ -199,10 +199,21 @@ export function gaugeText(summary) {
   const n = summary.branchingRatio;
   const peak = summary.peakBranchingRatio;
   const where = pct(summary.peakBranchingAtPct, { sign: true });
-  const peakSentence =
+  let peakSentence =
     peak >= 1
       ? `The densest band of liquidation prices, at ${where} from the start, has n${NBSP}=${NBSP}${num(peak, 2)}: if the price gets there, the cascade runs away.`
       : `Even the densest band, at ${where}, has n${NBSP}=${NBSP}${num(peak, 2)}, below 1: no band can run away on its own.`;
+  // The branching ratio counts selling into the book. When the venue took part of the selling
+  // off the book, that, not the book, is part of why the chain stopped: say so, as the card does.
+  const offBook = [
+    [summary.fundTakeoverNotional, 'the insurance fund took over'],
+    [summary.backstopNotional, 'the backstop vault took'],
+    [summary.adlNotional, 'auto-deleveraging closed against winning positions'],
+  ].filter(([usdAmount]) => usdAmount > 0);
+  if (offBook.length) {
+    const what = offBook.map(([amount, who]) => `${who} ${usd(amount)}`).join(', ');
+    peakSentence += ` Not all the forced selling reached the book: ${what}. That is part of why the fall stopped where it did.`;
+  }
   // n at the start can be low while denser bands further down grow the shock: then the gauge
   // must not say "dies out quickly" beside a card that shows the move doubled.
   const cents = Math.round(n * 100);
