@@ -142,7 +142,7 @@ test('embed.html works in an iframe on another origin and reads its query', asyn
     assert.equal(await frame.locator('leverage-cascade').getAttribute('preset'), 'circuit-breaker');
     assert.equal(await frame.locator('leverage-cascade').evaluate((el) => el.hasAttribute('compact')), true);
     assert.equal(await frame.locator('#lc-breaker').isChecked(), true, 'the breaker preset turns the switch on');
-    assert.match(await shadowText(inner, 0, '.headline'), /^Circuit breaker: /);
+    assert.match(await shadowText(inner, 0, '.headline'), /^With a breaker, /, 'the compact headline describes the breaker first');
     // The widget fills the frame.
     const box = await frame.locator('leverage-cascade').evaluate((el) => el.getBoundingClientRect().height);
     assert.equal(Math.round(box), 420);
