@@ -318,3 +318,20 @@ test('predict, then reveal, by keyboard: on in the tour, off with predict=0, on 
     await on.context.close();
   }
 });
+
+test('the story never calls queued orders liquidated: during a halt they wait, at the reopening they go to market', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?focus=circuitBreaker');
+  try {
+    const story = await page.$$eval('#events li[data-tick]', (items) => items.map((li) => li.textContent));
+    const halt = story.findIndex((s) => /the circuit breaker halts trading/.test(s));
+    const resume = story.findIndex((s) => /trading resumes/.test(s));
+    assert.ok(halt >= 0 && resume > halt, story.join('\n'));
+    const during = story.slice(halt + 1, resume);
+    assert.ok(during.length > 0 && during.every((s) => /Nothing is sold yet: their liquidations wait in the queue for the reopening\./.test(s)), during.join('\n'));
+    for (const s of during) assert.doesNotMatch(s, /liquidated \(/, 'a queued order is not a liquidation');
+    assert.match(story[resume], /of liquidations that waited go to market now|No liquidation is left waiting/);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
