@@ -670,18 +670,22 @@ impl Bands {
 /// Buckets of the liquidation map.
 const MAP_BUCKETS: usize = 80;
 
-/// Moves one bucket's `(tick, notional)` falls to the map's lists, under the bucket's `code`.
-fn flush_falls(
-    falls: &mut Vec<(u32, f64)>,
-    code: u16,
-    ticks: &mut Vec<u32>,
-    buckets: &mut Vec<u16>,
-    notionals: &mut Vec<f64>,
-) {
-    for (tick, notional) in falls.drain(..) {
-        ticks.push(tick);
-        buckets.push(code);
-        notionals.push(notional);
+/// The liquidation map's lists of when each bucket's notional fell (see [`LiquidationMap`]).
+#[derive(Default)]
+struct Fallen {
+    tick: Vec<u32>,
+    bucket: Vec<u16>,
+    notional: Vec<f64>,
+}
+
+impl Fallen {
+    /// Moves one bucket's `(tick, notional)` falls to the lists, under the bucket's `code`.
+    fn take(&mut self, falls: &mut Vec<(u32, f64)>, code: u16) {
+        for (tick, notional) in falls.drain(..) {
+            self.tick.push(tick);
+            self.bucket.push(code);
+            self.notional.push(notional);
+        }
     }
 }
 
@@ -706,6 +710,7 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
     // When each bucket's liquidated notional fell: (tick, notional) of the bucket being summed,
     // a few entries, since the price sweeps a bucket's positions in a tick or a few.
     let mut falls: Vec<(u32, f64)> = vec![];
+    let mut fallen = Fallen::default();
     for (b, book) in books.iter().enumerate() {
         let (hit, kept) = if book_index(book.side) == 0 {
             (&mut map.long_liquidated, &mut map.long_survived)
@@ -732,13 +737,7 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
                 let i = (x as usize).min(MAP_BUCKETS - 1);
                 if let Some(j) = bucket {
                     (hit[j], kept[j]) = (hit_sum, kept_sum);
-                    flush_falls(
-                        &mut falls,
-                        code(j),
-                        &mut map.fallen_tick,
-                        &mut map.fallen_bucket,
-                        &mut map.fallen_notional,
-                    );
+                    fallen.take(&mut falls, code(j));
                 }
                 (bucket, hit_sum, kept_sum) = (Some(i), hit[i], kept[i]);
                 // x in [i, i + 1) truncates to i; the last bucket also takes x = 80 itself.
@@ -757,14 +756,10 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
         }
         if let Some(j) = bucket {
             (hit[j], kept[j]) = (hit_sum, kept_sum);
-            flush_falls(
-                &mut falls,
-                code(j),
-                &mut map.fallen_tick,
-                &mut map.fallen_bucket,
-                &mut map.fallen_notional,
-            );
+            fallen.take(&mut falls, code(j));
         }
     }
+    (map.fallen_tick, map.fallen_bucket, map.fallen_notional) =
+        (fallen.tick, fallen.bucket, fallen.notional);
     map
 }
