@@ -154,6 +154,50 @@ test('embed.html works in an iframe on another origin and reads its query', asyn
   }
 });
 
+test('with &fit and frame-host.js, iframes on another origin take the widget\'s height; without the script they keep their own', async () => {
+  const frames = (fit) =>
+    ['compact', 'preset=thin-book']
+      .map((q) => `<iframe src="${server.origin}/embed.html?${q}${fit}" width="700" height="250" title="Leverage cascade simulator"></iframe>`)
+      .join('');
+  const host = (script, fit) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">${script}</head><body>${frames(fit)}</body></html>`;
+  const { context, page, log } = await hostContext(host(`<script src="${server.origin}/frame-host.js" defer></script>`, '&fit'), { cors: false });
+  try {
+    await page.goto(`${HOST}/page.html`);
+    const inner = await Promise.all((await page.$$('iframe')).map((f) => f.contentFrame()));
+    for (const frame of inner) {
+      await frame.waitForSelector('leverage-cascade', { state: 'attached' });
+      await waitWidget(frame, 0);
+    }
+    // Each frame ends as tall as its page (the compact widget's 420 px; the full one taller).
+    // (clientHeight: the frame's inside, without its border.)
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.clientHeight > 300), null, { timeout: 15000 });
+    await page.waitForTimeout(300);
+    const heights = await page.$$eval('iframe', (list) => list.map((f) => f.clientHeight));
+    const content = await Promise.all(inner.map((f) => f.evaluate(() => document.documentElement.getBoundingClientRect().height)));
+    heights.forEach((h, i) => assert.ok(Math.abs(h - content[i]) <= 2, `frame ${i}: ${h} px for ${content[i]} px of page`));
+    assert.ok(Math.abs(heights[0] - 420) <= 2, `the compact frame is ${heights[0]} px`);
+    assert.ok(heights[1] > 500, `the full frame is ${heights[1]} px`);
+    // A message that is not from one of the page's frames changes nothing.
+    await page.evaluate(() => window.postMessage({ type: 'leverage-cascade:height', height: 999 }, '*'));
+    await page.waitForTimeout(200);
+    assert.deepEqual(await page.$$eval('iframe', (list) => list.map((f) => f.clientHeight)), heights);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+  // Without the host script (or with scripts off) a frame keeps the height its tag gives it.
+  const plain = await hostContext(host('', '&fit'), { cors: false });
+  try {
+    await plain.page.goto(`${HOST}/page.html`);
+    const frame = await (await plain.page.$('iframe')).contentFrame();
+    await frame.waitForSelector('leverage-cascade', { state: 'attached' });
+    await waitWidget(frame, 0);
+    assert.equal(await plain.page.$eval('iframe', (f) => f.clientHeight), 250);
+  } finally {
+    await plain.context.close();
+  }
+});
+
 test('embed.html on its own passes params and theme through, under the strict CSP', async () => {
   const query = `?params=${encodeURIComponent('{"leverage":30}')}&theme=dark&controls=leverage,shockPct`;
   const { page, context, log } = await openPage(browser, server.origin, `/embed.html${query}`, {

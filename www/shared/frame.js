@@ -3,6 +3,12 @@
 // The query string carries the element's attributes: preset, controls, height, theme and params
 // (JSON, URL-encoded) by value, and compact as a flag (`&compact`, or `compact=false` to turn it
 // off). Without a height, the widget fills the frame's height.
+//
+// With `&fit`, the frame is to fit the widget instead: the widget takes its own height, and this
+// page tells its parent that height whenever it changes, in a message
+//   {type: "leverage-cascade:height", height: <CSS px, a whole number>}
+// which www/frame-host.js, one script tag on the host page, turns into the iframe's height
+// (docs/EMBED.md). The message holds nothing but the height, so it goes to any parent.
 
 import '../embed.js';
 
@@ -18,7 +24,16 @@ for (const name of ATTRIBUTES) {
 }
 if (query.has('compact') && query.get('compact') !== 'false') widget.setAttribute('compact', '');
 
-if (!query.has('height')) {
+if (query.has('fit') && window.parent !== window) {
+  let posted = 0;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === posted) return;
+    posted = height;
+    window.parent.postMessage({ type: 'leverage-cascade:height', height }, '*');
+  };
+  new ResizeObserver(post).observe(document.documentElement);
+} else if (!query.has('height')) {
   const fill = () => widget.setAttribute('height', String(Math.max(MIN_HEIGHT, window.innerHeight)));
   fill();
   window.addEventListener('resize', fill);
