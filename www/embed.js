@@ -7,6 +7,7 @@
 //   preset   a preset id of the model (default, thin-book, circuit-breaker, …)
 //   compact  one chart and three sliders, made to fit 360 × 420 CSS px
 //   controls comma-separated sliders to show, e.g. "leverage,depthPerPct,breaker"
+//   locked   comma-separated controls shown but not movable (and locked in the lab it links to)
 //   height   the widget's height in CSS px (the charts take what the rest leaves)
 //   theme    auto (follow the reader's system), light or dark
 //   params   JSON of parameters over the preset, e.g. {"leverage": 25}
@@ -56,6 +57,20 @@ const CONTROL_DEFS = {
   insuranceFund: { label: 'Insurance fund', format: 'usd', log: [1e4, 1e11], zero: true },
   breaker: { label: 'Circuit breaker', kind: 'switch' },
 };
+/** The control names in a `controls` or `locked` attribute's text, and the unknown ones. */
+function controlList(text) {
+  const names = [];
+  const unknown = [];
+  for (const raw of text.split(',')) {
+    const name = raw.trim();
+    if (!name) continue;
+    const key = CONTROL_DEFS[name] ? name : CONTROL_ALIASES[name];
+    if (!key) unknown.push(name.slice(0, 40));
+    else if (!names.includes(key)) names.push(key);
+  }
+  return { names, unknown };
+}
+
 /** Other names the `controls` attribute accepts. */
 const CONTROL_ALIASES = { circuitBreaker: 'breaker', depth: 'depthPerPct', shock: 'shockPct' };
 
@@ -118,7 +133,7 @@ let firstChartMarked = false;
 
 export class LeverageCascade extends HTMLElement {
   static get observedAttributes() {
-    return ['preset', 'compact', 'controls', 'height', 'theme', 'params'];
+    return ['preset', 'compact', 'controls', 'locked', 'height', 'theme', 'params'];
   }
 
   #ui;
@@ -185,6 +200,7 @@ export class LeverageCascade extends HTMLElement {
           break;
         case 'compact':
         case 'controls':
+        case 'locked':
           this.#ui.root.classList.toggle('compact', this.hasAttribute('compact'));
           this.#needsControls = true;
           if (this.isConnected) this.#buildControls();
@@ -285,22 +301,17 @@ export class LeverageCascade extends HTMLElement {
       return { names: this.hasAttribute('compact') ? COMPACT_CONTROLS : FULL_CONTROLS, unknown: [] };
     }
     // controls="" shows none: a chart with its headline only.
-    const names = [];
-    const unknown = [];
-    for (const raw of text.split(',')) {
-      const name = raw.trim();
-      if (!name) continue;
-      const key = CONTROL_DEFS[name] ? name : CONTROL_ALIASES[name];
-      if (!key) unknown.push(name.slice(0, 40));
-      else if (!names.includes(key)) names.push(key);
-    }
-    return { names, unknown };
+    return controlList(text);
   }
 
   #buildControls() {
     this.#needsControls = false;
     const { names, unknown } = this.#controlNames();
+    // locked="a,b": shown but not movable (a control not shown is already out of reach).
+    const locked = controlList(this.getAttribute('locked') || '');
+    this.#locked = new Set(locked.names);
     this.#controlsUnknown = unknown;
+    this.#lockedUnknown = locked.unknown;
     const nodes = names.map((name) => this.#buildControl(name));
     this.#ui.controls.replaceChildren(...nodes, this.#ui.footer);
     this.#buildLegend();
@@ -309,6 +320,8 @@ export class LeverageCascade extends HTMLElement {
   }
 
   #controlsUnknown = [];
+  #lockedUnknown = [];
+  #locked = new Set();
 
   #buildControl(name) {
     const def = CONTROL_DEFS[name];
@@ -316,7 +329,8 @@ export class LeverageCascade extends HTMLElement {
     if (def.kind === 'switch') {
       const input = h('input', { type: 'checkbox', role: 'switch', id, class: 'switch' });
       input.addEventListener('change', () => this.#guard(() => this.#setFocusBreaker(input.checked)));
-      return h('div', { class: 'control control-switch' }, input, h('label', { for: id }, def.label));
+      input.disabled = this.#locked.has(name);
+      return h('div', { class: 'control control-switch' }, input, h('label', { for: id }, def.label, this.#lockNote(name)));
     }
     const attrs = { type: 'range', id, 'data-param': name, 'data-format': def.format };
     if (def.log) {
@@ -339,8 +353,14 @@ export class LeverageCascade extends HTMLElement {
     );
     const compact = this.hasAttribute('compact') && def.compact;
     if (compact) input.dataset.compactOf = name;
-    const label = h('label', { for: id }, compact ? def.compact.label : def.label);
+    const label = h('label', { for: id }, compact ? def.compact.label : def.label, this.#lockNote(name));
+    input.disabled = this.#locked.has(name);
     return h('div', { class: 'control' }, h('div', { class: 'control-head' }, label, output), input);
+  }
+
+  /** For a locked control, words for screen readers saying why it does not move; else nothing. */
+  #lockNote(name) {
+    return this.#locked.has(name) ? h('span', { class: 'visually-hidden' }, ' (set by this page, locked)') : '';
   }
 
   /** While a slider is being dragged, screen readers wait for the headline to settle. */
@@ -676,6 +696,9 @@ export class LeverageCascade extends HTMLElement {
     let { query } = toQuery(this.#params, normalize(this.#world.defaults), this.#world.version.model);
     // The scenario in view, for a lab that reads `focus=` (its schema then lists the keys).
     if (this.#focus !== 'none' && FOCUS_KEYS.includes(this.#focus)) query += `&focus=${this.#focus}`;
+    // What the page locked stays locked in the lab (the breaker switch picks a scenario, not a setting).
+    const locked = [...this.#locked].filter((n) => n !== 'breaker');
+    if (locked.length) query += `&lock=${locked.join(',')}`;
     const url = new URL(LAB_PAGE);
     url.search = query ? `?${query}` : '';
     this.#ui.labLink.href = url.href;
@@ -707,6 +730,9 @@ export class LeverageCascade extends HTMLElement {
       all.push(
         `controls: ${this.#controlsUnknown.map((n) => `“${n}”`).join(', ')} ${this.#controlsUnknown.length === 1 ? 'is' : 'are'} not available. Choose from ${Object.keys(CONTROL_DEFS).join(', ')}.`,
       );
+    }
+    if (this.#lockedUnknown.length) {
+      all.push(`locked: ${this.#lockedUnknown.map((n) => `“${n}”`).join(', ')} ${this.#lockedUnknown.length === 1 ? 'is' : 'are'} not available. Choose from ${Object.keys(CONTROL_DEFS).join(', ')}.`);
     }
     if (this.#heightMessage) all.push(this.#heightMessage);
     if (this.#themeMessage) all.push(this.#themeMessage);

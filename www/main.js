@@ -205,6 +205,7 @@ function restoreFromUrl() {
   }
   if (read.focus !== null) state.focus = read.focus;
   state.predict = read.predict;
+  setRules(read.lock, read.hide, ignored);
   const checked = checkWithModel(params, ignored);
   state.params = checked.params;
   const notes = [];
@@ -269,6 +270,43 @@ function errorField(err) {
 
 // ---------------------------------------------------------------------------------------------
 // Events
+
+/** Settings the link locks (shown, not movable) and hides, by parameter key. */
+const rules = { lock: new Set(), hide: new Set() };
+
+/**
+ * Takes the link's lock= and hide= lists: each named setting's control is disabled (locked) or
+ * taken off the page (hidden), with a note saying why. A setting with no control here is reported.
+ */
+function setRules(lock, hide, ignored) {
+  for (const [name, keys] of [['lock', lock], ['hide', hide]]) {
+    for (const key of keys) {
+      if (controlFor(key)) rules[name].add(key);
+      else ignored.push({ key: name, value: key, reason: 'has no control on this page' });
+    }
+  }
+  for (const input of controls) {
+    const key = input.dataset.param;
+    const control = input.closest('.control');
+    const hidden = rules.hide.has(key);
+    const locked = rules.lock.has(key) && !hidden;
+    if (control) control.hidden = hidden;
+    input.disabled = hidden || locked;
+    if (locked && control && !control.querySelector('.locked-note')) {
+      const note = document.createElement('p');
+      note.className = 'hint locked-note';
+      note.id = `${input.id}-locked`;
+      note.textContent = 'Set by the link you were given: it stays as it is.';
+      control.append(note);
+      input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') || ''} ${note.id}`.trim());
+    }
+  }
+  // A group whose every setting is hidden goes too.
+  for (const group of document.querySelectorAll('#controls fieldset')) {
+    const shown = [...group.querySelectorAll('.control')].some((c) => !c.hidden);
+    group.hidden = !shown;
+  }
+}
 
 /** A control moved: its value goes into the params, and the page recomputes. */
 function controlChanged(input) {
@@ -395,7 +433,10 @@ function markBusy() {
 
 /** Replaces every setting with `params` (a preset, the tour, Reset). */
 function applyParams(params) {
-  state.params = normalize(params);
+  const next = normalize(params);
+  // Locked and hidden settings keep the link's values through presets, Reset and the tour.
+  for (const key of [...rules.lock, ...rules.hide]) set(next, key, get(state.params, key));
+  state.params = next;
   syncControls();
   syncPresetSelect();
   request({ compute: true });
@@ -1020,6 +1061,8 @@ function currentQuery() {
   if (state.focus !== 'none') query += `&focus=${state.focus}`;
   if (state.tourStep !== null) query += `&tour=${state.tourStep + 1}`;
   if (state.predict !== null) query += `&predict=${state.predict ? 1 : 0}`;
+  if (rules.lock.size) query += `&lock=${[...rules.lock].join(',')}`;
+  if (rules.hide.size) query += `&hide=${[...rules.hide].join(',')}`;
   return query;
 }
 

@@ -285,3 +285,36 @@ test('"Open in the full lab" carries the widget\'s settings into the lab', async
     await context.close();
   }
 });
+
+test('locked controls: shown, not movable, said so to screen readers, and locked in the lab the widget links to', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/embed.html?compact&locked=leverage,nope', { wait: false });
+  try {
+    await waitWidget(page, 0);
+    const state = await page.locator('leverage-cascade').evaluate((el) => {
+      const root = el.shadowRoot;
+      const label = (id) => root.querySelector(`label[for="${id}"]`).textContent;
+      return {
+        leverage: root.getElementById('lc-leverage').disabled,
+        depth: root.getElementById('lc-depthPerPct').disabled,
+        leverageLabel: label('lc-leverage'),
+        messages: root.querySelector('.messages').textContent,
+        lab: root.querySelector('.lab-link').href,
+      };
+    });
+    assert.equal(state.leverage, true);
+    assert.equal(state.depth, false);
+    assert.match(state.leverageLabel, /\(set by this page, locked\)/);
+    assert.match(state.messages, /locked: “nope” is not available/);
+    assert.match(state.lab, /[?&]lock=leverage(&|$)/);
+    // The lab opened from it has leverage locked too.
+    const lab = await openPage(browser, server.origin, new URL(state.lab).pathname + new URL(state.lab).search);
+    try {
+      assert.equal(await lab.page.isDisabled('#leverage'), true);
+    } finally {
+      await lab.context.close();
+    }
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});

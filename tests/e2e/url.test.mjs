@@ -219,3 +219,41 @@ test('CSV export holds the parameters and every series of the four scenarios', a
     await context.close();
   }
 });
+
+test('a link can lock settings (shown, not movable) and hide others; presets and Reset keep them, and share links carry them', async () => {
+  const path = '/?leverage=20&lock=leverage,shockPct&hide=traders,whaleConcentration';
+  const { page, context, log } = await openPage(browser, server.origin, path);
+  try {
+    assert.equal(await page.isDisabled('#leverage'), true);
+    assert.equal(await page.isDisabled('#shockPct'), true);
+    assert.equal(await page.textContent('#leverage-out'), '20×');
+    assert.match(await page.textContent('#leverage-locked'), /Set by the link you were given/);
+    assert.match(await page.getAttribute('#leverage', 'aria-describedby'), /leverage-locked/);
+    assert.equal(await page.isVisible('#traders'), false);
+    assert.equal(await page.isVisible('#whaleConcentration'), false);
+    assert.equal(await page.isDisabled('#depthPerPct'), false, 'the others still move');
+    // A preset changes what is free, not what is locked or hidden.
+    await page.selectOption('#preset', 'thin-book');
+    await page.waitForFunction(() => location.search.includes('depthPerPct'));
+    assert.equal(await page.textContent('#leverage-out'), '20×');
+    await page.click('#reset');
+    await page.waitForFunction(() => !location.search.includes('depthPerPct'));
+    assert.equal(await page.textContent('#leverage-out'), '20×');
+    const search = await page.evaluate(() => location.search);
+    assert.match(search, /lock=leverage,shockPct/);
+    assert.match(search, /hide=traders,whaleConcentration/);
+    assert.match(search, /leverage=20/);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+  const odd = await openPage(browser, server.origin, '/?lock=nope,leverage&hide=ticks');
+  try {
+    const notice = await odd.page.textContent('#notice');
+    assert.match(notice, /lock = “nope”: is not a setting this page knows/);
+    assert.match(notice, /hide = “ticks”: has no control on this page/);
+    assert.equal(await odd.page.isDisabled('#leverage'), true, 'the known one still applies');
+  } finally {
+    await odd.context.close();
+  }
+});

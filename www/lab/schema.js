@@ -16,7 +16,7 @@ import { DEFAULT_BREAKER as MODEL_BREAKER, PARAMS } from '../shared/params.js';
 export const DEFAULT_BREAKER = Object.freeze({ ...MODEL_BREAKER, levelsPct: Object.freeze([...MODEL_BREAKER.levelsPct]) });
 
 /** Keys of the query string that are not parameters. */
-export const META_KEYS = new Set(['v', 'preset', 'tour', 'focus', 'predict']);
+export const META_KEYS = new Set(['v', 'preset', 'tour', 'focus', 'predict', 'lock', 'hide']);
 
 /** The scenarios a `focus=` key may name (the runs of compare()). */
 export const FOCUS_KEYS = ['none', 'circuitBreaker', 'marginTiers', 'both'];
@@ -345,13 +345,24 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
     if (FOCUS_KEYS.includes(focusText)) focus = focusText;
     else ignored.push({ key: 'focus', value: preview(focusText), reason: `must be one of ${FOCUS_KEYS.join(', ')}` });
   }
+  // lock=a,b and hide=c: settings a class sees but cannot move, and settings it does not see.
+  const settingsIn = (name) => {
+    const keys = [];
+    for (const key of (query.get(name) || '').split(',').map((k) => k.trim()).filter(Boolean)) {
+      if (FIELD_BY_KEY.has(key)) keys.push(key);
+      else ignored.push({ key: name, value: preview(key), reason: 'is not a setting this page knows' });
+    }
+    return keys;
+  };
+  const lock = settingsIn('lock');
+  const hide = settingsIn('hide');
   const predictText = query.get('predict');
   let predict = null;
   if (predictText !== null) {
     if (predictText === '1' || predictText === '0') predict = predictText === '1';
     else ignored.push({ key: 'predict', value: preview(predictText), reason: 'must be 1 (guess the fall first) or 0' });
   }
-  return { params, ignored, presetId, tour, focus, predict, version: query.get('v'), given };
+  return { params, ignored, presetId, tour, focus, predict, lock, hide, version: query.get('v'), given };
 }
 
 /**
