@@ -725,11 +725,6 @@ const map = {
   },
 };
 
-/** The note a part shows when the page's market changed after it drew: press `button` to update. */
-function staleNote(id, button) {
-  return h('p', { id, class: 'explore-stale', hidden: true, text: `Your settings have changed since this chart was drawn: press “${button}” to update it.` });
-}
-
 /** Sets a params field by an axis key in a plain object (for comparing params). */
 function setField(params, key, value) {
   if (key === 'circuitBreaker.levelsPct[0]') {
@@ -749,14 +744,44 @@ function setSlider(a, value) {
 // The crash-size distribution
 
 /**
- * What the two survival-chart parts (the crash sizes, the long market) share: stopping a run,
- * pacing their drawing, and painting their chart.
+ * What the two survival-chart parts (the crash sizes, the long market) share: their run button,
+ * progress row, canvas, findings and out-of-date note; stopping a run, pacing their drawing, and
+ * painting their chart.
  */
 function survivalPart() {
   return {
     frame: 0,
     timer: 0,
     lastDraw: 0,
+
+    /**
+     * The part's shared elements, ids from `id`: the run button (`run` its words, `again` once it
+     * has run), the progress row, the chart's canvas (`canvasId`, `label` until it is drawn), the
+     * findings list and the note shown when the page's settings change after a run.
+     */
+    widgets({ id, run, again, canvasId, findingsId, label }) {
+      const go = h('button', { type: 'button', id: `${id}-run`, class: 'primary', text: run });
+      const progress = progressRow(id);
+      const canvas = h('canvas', { id: canvasId, class: 'explore-canvas explore-survival', role: 'img', 'aria-label': label });
+      const findings = h('ul', { id: findingsId, class: 'explore-findings', 'aria-live': 'polite' });
+      const stale = h('p', {
+        id: `${id}-stale`,
+        class: 'explore-stale',
+        hidden: true,
+        text: `Your settings have changed since this chart was drawn: press “${again}” to update it.`,
+      });
+      go.addEventListener('click', () => whenLoaded(progress.status, () => this.start()));
+      progress.cancel.addEventListener('click', () => this.cancel());
+      this.again = again;
+      return { go, progress, canvas, findings, stale };
+    },
+
+    /** The page's market changed: a part that has drawn something says it is out of date. */
+    markStale() {
+      if (!this.run) return;
+      this.el.go.textContent = this.again;
+      this.el.stale.hidden = false;
+    },
 
     cancel({ quiet = false } = {}) {
       const run = this.run;
@@ -798,16 +823,14 @@ const tails = {
     );
     const scale = h('select', { id: 'explore-scale' }, ...[1, 2, 3, 5].map((s) => option(String(s), `${s}${NBSP}%`, s === 2)));
     const runs = h('select', { id: 'explore-runs' }, ...[200, 500, 1000, 2000].map((r) => option(String(r), count(r), r === 500)));
-    const go = h('button', { type: 'button', id: 'explore-mc-run', class: 'primary', text: 'Run the markets' });
-    const progress = progressRow('explore-mc');
-    const canvas = h('canvas', {
-      id: 'explore-survival',
-      class: 'explore-canvas explore-survival',
-      role: 'img',
-      'aria-label': 'Crash-size distribution: not drawn yet.',
+    const { go, progress, canvas, findings, stale } = this.widgets({
+      id: 'explore-mc',
+      run: 'Run the markets',
+      again: 'Run the markets again',
+      canvasId: 'explore-survival',
+      findingsId: 'explore-findings',
+      label: 'Crash-size distribution: not drawn yet.',
     });
-    const findings = h('ul', { id: 'explore-findings', class: 'explore-findings', 'aria-live': 'polite' });
-    const stale = staleNote('explore-mc-stale', 'Run the markets again');
     const section = part(
       'explore-mc',
       'How fat is the tail?',
@@ -829,8 +852,6 @@ const tails = {
       findings,
     );
     this.el = { law, scale, runs, go, progress, canvas, findings, section, stale };
-    go.addEventListener('click', () => whenLoaded(progress.status, () => this.start()));
-    progress.cancel.addEventListener('click', () => this.cancel());
     return section;
   },
 
@@ -1004,16 +1025,14 @@ const overTime = {
   run: null,
 
   build() {
-    const go = h('button', { type: 'button', id: 'explore-cycles-run', class: 'primary', text: 'Run the long market' });
-    const progress = progressRow('explore-cycles');
-    const canvas = h('canvas', {
+    const { go, progress, canvas, findings, stale } = this.widgets({
       id: 'explore-cycles',
-      class: 'explore-canvas explore-survival',
-      role: 'img',
-      'aria-label': 'Distribution of price moves over a long run: not drawn yet.',
+      run: 'Run the long market',
+      again: 'Run the long market again',
+      canvasId: 'explore-cycles',
+      findingsId: 'explore-cycles-findings',
+      label: 'Distribution of price moves over a long run: not drawn yet.',
     });
-    const findings = h('ul', { id: 'explore-cycles-findings', class: 'explore-findings', 'aria-live': 'polite' });
-    const stale = staleNote('explore-cycles-stale', 'Run the long market again');
     const seconds = CYCLES_SPEC.intervalTicks;
     const section = part(
       'explore-cycles',
@@ -1031,8 +1050,6 @@ const overTime = {
       findings,
     );
     this.el = { go, progress, canvas, findings, section, stale };
-    go.addEventListener('click', () => whenLoaded(progress.status, () => this.start()));
-    progress.cancel.addEventListener('click', () => this.cancel());
     return section;
   },
 
@@ -1173,12 +1190,8 @@ function followPage(keys) {
   if (!next || (current && same(next, current))) return;
   current = next;
   map.paramsChanged();
-  // Only a part that has drawn something can be out of date.
-  for (const [part, again] of [[tails, 'Run the markets again'], [overTime, 'Run the long market again']]) {
-    if (!part.run) continue;
-    part.el.go.textContent = again;
-    part.el.stale.hidden = false;
-  }
+  tails.markStale();
+  overTime.markStale();
 }
 
 let loading = null;
