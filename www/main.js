@@ -940,23 +940,28 @@ function scrubTo(event) {
   return true;
 }
 
-/** Where (CSS px) a time in ticks lies on a time axis given as flat (tick, x) pairs. */
-function xAt(axis, tick) {
+/**
+ * Reads a time axis given as flat (tick, x) pairs one way or the other: from a value in slot
+ * `from` (0 the tick, 1 the x in CSS px) to the other, linearly between two pairs and clamped to
+ * the axis's ends.
+ */
+function alongAxis(axis, value, from) {
+  const to = 1 - from;
   const n = axis.length / 2;
   let i = 0;
-  while (i < n - 2 && tick > axis[2 * i + 2]) i += 1;
-  const [t0, x0, t1, x1] = [axis[2 * i], axis[2 * i + 1], axis[2 * i + 2], axis[2 * i + 3]];
-  return t1 > t0 ? x0 + ((Math.min(Math.max(tick, t0), t1) - t0) / (t1 - t0)) * (x1 - x0) : x0;
+  while (i < n - 2 && value > axis[2 * (i + 1) + from]) i += 1;
+  const [a0, b0, a1, b1] = [axis[2 * i + from], axis[2 * i + to], axis[2 * i + 2 + from], axis[2 * i + 2 + to]];
+  return a1 > a0 ? b0 + ((Math.min(Math.max(value, a0), a1) - a0) / (a1 - a0)) * (b1 - b0) : b0;
 }
 
-/** The (fractional) time in ticks at x (CSS px) on a time axis given as flat (tick, x) pairs. */
+/** Where (CSS px) a time in ticks lies on a time axis. */
+function xAt(axis, tick) {
+  return alongAxis(axis, tick, 0);
+}
+
+/** The (fractional) time in ticks at x (CSS px) on a time axis. */
 function tickAt(axis, x) {
-  const n = axis.length / 2;
-  let i = 0;
-  while (i < n - 2 && x > axis[2 * i + 2 + 1]) i += 1;
-  const [t0, x0, t1, x1] = [axis[2 * i], axis[2 * i + 1], axis[2 * i + 2], axis[2 * i + 3]];
-  const clamped = Math.min(Math.max(x, x0), x1);
-  return x1 > x0 ? t0 + ((clamped - x0) / (x1 - x0)) * (t1 - t0) : t0;
+  return alongAxis(axis, x, 1);
 }
 
 /** Moves the story one event forward (+1) or back (−1) and puts the cursor on its tick. */
