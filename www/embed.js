@@ -761,3 +761,6 @@ function breakerHeadline(result, on) {
 }
 
 if (!customElements.get('leverage-cascade')) customElements.define('leverage-cascade', LeverageCascade);
+
+// For the assignment builder (teach.js), which offers the same controls under the same names.
+export { CONTROL_DEFS as WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList };

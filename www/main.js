@@ -13,6 +13,7 @@ import {
   fieldOfError,
   fromQuery,
   get,
+  linkKeyOf,
   normalize,
   same,
   set,
@@ -80,6 +81,7 @@ const el = {
   markerNow: byId('marker-now'),
   markerPeak: byId('marker-peak'),
   link: byId('link'),
+  teachLink: byId('teach-link'),
   copy: byId('copy'),
   exportPng: byId('export-png'),
   exportCsv: byId('export-csv'),
@@ -218,7 +220,8 @@ function restoreFromUrl() {
   syncControls();
   syncFocus();
   if (state.tourStep !== null) showTourStep({ moveFocus: false });
-  if (state.tourStep !== null ? !TOUR[state.tourStep].explore : read.presetId) startGuess(state.params);
+  // A link that brings a market (a preset or any setting) asks for a guess first when predict=1.
+  if (state.tourStep !== null ? !TOUR[state.tourStep].explore : read.presetId || read.given.length) startGuess(state.params);
   if (checked.result) {
     acceptResult(checked.result);
     // The canonical form of the link goes into the address bar at once.
@@ -286,7 +289,7 @@ function setRules(lock, hide, ignored) {
     }
   }
   for (const input of controls) {
-    const key = input.dataset.param;
+    const key = linkKeyOf(input.dataset.param);
     const control = input.closest('.control');
     const hidden = rules.hide.has(key);
     const locked = rules.lock.has(key) && !hidden;
@@ -1031,8 +1034,7 @@ function hideNotice() {
 }
 
 function controlFor(key) {
-  if (key === 'circuitBreaker.levelsPct') return byId('circuitBreaker-firstLevelPct');
-  return controls.find((c) => c.dataset.param === key) || null;
+  return controls.find((c) => linkKeyOf(c.dataset.param) === key) || null;
 }
 
 function showApiError(err, lead = 'This combination of settings does not work') {
@@ -1060,11 +1062,12 @@ function clearApiError() {
 // ---------------------------------------------------------------------------------------------
 // The URL and sharing
 
-function currentQuery() {
+/** The query string of the page as it stands; `tour: false` leaves the tour's step out. */
+function currentQuery({ tour = true } = {}) {
   const params = state.resultParams || state.params;
   let { query } = toQuery(params, defaults, version.model);
   if (state.focus !== 'none') query += `&focus=${state.focus}`;
-  if (state.tourStep !== null) query += `&tour=${state.tourStep + 1}`;
+  if (tour && state.tourStep !== null) query += `&tour=${state.tourStep + 1}`;
   if (state.predict !== null) query += `&predict=${state.predict ? 1 : 0}`;
   if (rules.lock.size) query += `&lock=${[...rules.lock].join(',')}`;
   if (rules.hide.size) query += `&hide=${[...rules.hide].join(',')}`;
@@ -1082,6 +1085,7 @@ let urlTimer = 0;
 /** The link field updates at once; the address bar a moment after the last change. */
 function scheduleUrl() {
   el.link.value = currentLink();
+  el.teachLink.href = `teach.html?${currentQuery({ tour: false })}`;
   clearTimeout(urlTimer);
   urlTimer = setTimeout(writeUrl, 300);
 }

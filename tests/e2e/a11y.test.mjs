@@ -1,5 +1,6 @@
 // Accessibility: axe-core (the npm package, run in the page) finds no violation on the lab at
-// 360 and 1440 px, light and dark, nor on the glossary example and embed.html.
+// 360 and 1440 px, light and dark, nor on the glossary example, embed.html and the assignment
+// builder (teach.html).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,6 +30,8 @@ const pages = [
   ['/', 'lab'],
   ['/examples/glossary.html', 'glossary example'],
   ['/embed.html?compact', 'embed.html'],
+  ['/teach.html?preset=thin-book&lock=leverage', 'assignment builder (the lab)'],
+  ['/teach.html?for=widget&locked=leverage', 'assignment builder (the widget)'],
 ];
 
 for (const [path, name] of pages) {
@@ -44,6 +47,7 @@ for (const [path, name] of pages) {
           // Everything is drawn: the lab's results, or each widget (scrolled to, since a widget
           // out of view waits).
           if (path === '/') await ready(page);
+          if (path.startsWith('/teach.html')) await page.waitForFunction(() => document.getElementById('out-link').value.startsWith('http'), null, { timeout: 30000 });
           const widgets = await page.evaluate(() => document.querySelectorAll('leverage-cascade').length);
           for (let i = widgets - 1; i >= 0; i -= 1) await showWidget(page, i);
           await settle(page);

@@ -111,6 +111,14 @@ export function levelsFrom(first) {
   return levels.filter((x, i) => i === 0 || x > levels[i - 1]);
 }
 
+/**
+ * The setting a control's `data-param` stands for in a link (`lock=`, `hide=`): itself, except
+ * the first-halt-level slider, which moves `circuitBreaker.levelsPct`.
+ */
+export function linkKeyOf(param) {
+  return param === 'circuitBreaker.firstLevelPct' ? 'circuitBreaker.levelsPct' : param;
+}
+
 /** Writes a field by its dotted key into `params` (mutating it) and returns `params`. */
 export function set(params, key, value) {
   if (key === 'circuitBreaker') {
@@ -156,8 +164,9 @@ function escape(text) {
 }
 
 /**
- * The query string for `params`: every field that differs from `defaults` (breaker fields
- * compared with the default breaker), then `v=<model version>`. Fields a URL cannot hold
+ * The query string for `params`: every field that differs from `defaults` (a preset's params,
+ * or the model's defaults, whose breaker fields are the default breaker's), then
+ * `v=<model version>`. Fields a URL cannot hold
  * (an explicit `positions` list) are left out; `unsaved` lists them.
  */
 export function toQuery(params, defaults, modelVersion) {
@@ -167,7 +176,8 @@ export function toQuery(params, defaults, modelVersion) {
     const isBreakerField = f.key.startsWith('circuitBreaker.');
     if (isBreakerField && !breakerOn) continue;
     const value = get(params, f.key);
-    const reference = isBreakerField ? get({ circuitBreaker: null }, f.key) : get(defaults, f.key);
+    // Breaker fields read through the default breaker when `defaults` has none (see get).
+    const reference = get(defaults, f.key);
     if (!same(value, reference)) pairs.push([f.key, writeValue(f, value)]);
   }
   if (modelVersion !== undefined) pairs.push(['v', String(modelVersion)]);

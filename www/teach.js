@@ -1,0 +1,714 @@
+// The assignment builder (teach.html): an instructor picks a market, what students get (the lab
+// or the widget), and which controls they see, may move, or do not see; the page writes a link,
+// a <leverage-cascade> snippet and an iframe snippet, and previews them.
+//
+// Nothing here is a second copy of a setting. The lab's controls are read from index.html itself
+// (their labels, groups, formats and slider ranges), the widget's from embed.js, the parameters
+// and their links from lab/schema.js, so the builder offers exactly what the pages accept.
+//
+// Its own address holds its whole state: the lab's keys (preset, parameters, lock, hide,
+// predict, focus), plus `for=widget` and the widget's attributes (controls, locked, compact,
+// theme). So a builder link reopens an assignment, and so does pasting an assignment's link or
+// snippet into "Edit an assignment you made before". Whatever cannot be used is listed in a notice.
+
+import { loadApi } from './shared/api.js';
+import { FIELDS, FOCUS_KEYS, field, fieldOfError, fromQuery, get, linkKeyOf, normalize, preview, same, set, toQuery } from './lab/schema.js';
+import { FORMATS, limitsOf, setUp } from './lab/controls.js';
+import { PRESETS_EN } from './shared/presets-en.js';
+import { WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList } from './embed.js';
+
+const byId = (id) => document.getElementById(id);
+
+/** Keys of the builder's address that are the widget's, not the lab's. */
+const WIDGET_KEYS = ['for', 'controls', 'locked', 'compact', 'theme'];
+/** The widget's attributes a pasted snippet or embed.html link may carry that the builder sets itself. */
+const SET_HERE = { height: 'the builder sets the height itself' };
+const THEMES = ['auto', 'light', 'dark'];
+/** Heights an iframe gets before (or without) frame-host.js sizing it, CSS px. */
+const FRAME_HEIGHT = { lab: 900, compact: 460, full: 640 };
+/** The width the lab's preview is laid out at before it is scaled to the box, CSS px. */
+const LAB_PREVIEW_WIDTH = 1280;
+const CHOICES = [
+  ['show', 'Shown'],
+  ['lock', 'Locked'],
+  ['hide', 'Hidden'],
+];
+
+let api;
+let defaults;
+let presets = [];
+let modelVersion = '';
+/** The lab's controls as index.html declares them: `{key, param, label, group, input}`. */
+let labRows = [];
+/** Slider ranges of the lab, so the builder refuses what the lab would refuse. */
+const limits = {};
+
+/** What is being built. */
+const build = {
+  presetId: 'default',
+  params: null,
+  target: 'lab',
+  predict: null,
+  focus: 'none',
+  /** The lab's rules: setting key → 'lock' | 'hide' (absent: shown). */
+  lab: new Map(),
+  /** The widget's rules: control name → 'show' | 'lock' | 'hide' (absent: the widget's default). */
+  widget: new Map(),
+  compact: true,
+  theme: 'auto',
+};
+
+boot();
+
+async function boot() {
+  try {
+    const [world, lab] = await Promise.all([loadApi(new URL('pkg/', import.meta.url)), fetchLabControls()]);
+    api = world.api;
+    defaults = normalize(world.defaults);
+    presets = world.presets;
+    modelVersion = world.version.model;
+    labRows = lab;
+    byId('version').textContent = `Model version ${world.version.model} (leverage-cascade ${world.version.crate}).`;
+  } catch (err) {
+    const box = byId('fatal');
+    box.textContent = `The builder could not start: ${err && err.message ? err.message : String(err)}. Reload the page; if you host it yourself, check that index.html and the pkg/ folder were copied with it.`;
+    box.hidden = false;
+    return;
+  }
+  fillStart();
+  wire();
+  const { ignored } = readAddress(location.search);
+  showNotice(ignored);
+  for (const node of document.querySelectorAll('#builder select, #builder button, #builder input')) node.disabled = false;
+  update();
+}
+
+/** The lab's controls, read from index.html: one row per setting a link can lock or hide. */
+async function fetchLabControls() {
+  const response = await fetch(new URL('index.html', import.meta.url));
+  if (!response.ok) throw new Error(`index.html answered ${response.status}`);
+  const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const rows = [];
+  for (const input of doc.querySelectorAll('#controls [data-param]')) {
+    const key = linkKeyOf(input.dataset.param);
+    if (!field(key)) continue;
+    setUp(input);
+    const range = limitsOf(input);
+    if (range && field(input.dataset.param)) limits[input.dataset.param] = range;
+    const label = doc.querySelector(`label[for="${input.id}"]`);
+    const group = input.closest('fieldset')?.querySelector('legend');
+    rows.push({ key, param: input.dataset.param, label: label ? label.textContent.trim() : key, group: group ? group.textContent.trim() : '', input });
+  }
+  if (!rows.length) throw new Error('index.html lists no controls');
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: the builder's address, a pasted link, a pasted snippet
+
+/**
+ * Sets `build` from a builder or lab query string (and the widget's keys, when present).
+ * Returns `{ignored}`: `{key, value, reason}` for everything that could not be used.
+ */
+function readAddress(search) {
+  const query = new URLSearchParams(search);
+  const labQuery = new URLSearchParams();
+  const widget = new Map();
+  for (const [key, value] of query) {
+    if (WIDGET_KEYS.includes(key)) widget.set(key, value);
+    else labQuery.append(key, value);
+  }
+  const read = fromQuery(labQuery.toString(), defaults, presets, limits);
+  const ignored = read.ignored;
+  if (read.tour !== null) ignored.push({ key: 'tour', value: String(read.tour), reason: 'a tour step is not part of an assignment; open the lab with ?tour= for that' });
+  build.presetId = read.presetId ?? (read.given.length ? null : 'default');
+  build.params = checkWithModel(read.params, ignored);
+  build.predict = read.predict;
+  build.focus = read.focus ?? 'none';
+  build.lab = new Map();
+  for (const key of read.hide) setLabRule(key, 'hide', ignored, 'hide');
+  for (const key of read.lock) if (build.lab.get(key) !== 'hide') setLabRule(key, 'lock', ignored, 'lock');
+  const target = widget.get('for');
+  if (target !== undefined && target !== 'lab' && target !== 'widget') ignored.push({ key: 'for', value: preview(target), reason: 'must be lab or widget' });
+  build.target = target === 'widget' ? 'widget' : 'lab';
+  readWidgetAttributes(widget, ignored);
+  return { ignored };
+}
+
+/** Takes one setting of a lab link's lock= or hide= list, if the lab has a control for it. */
+function setLabRule(key, rule, ignored, name) {
+  if (labRows.some((r) => r.key === key)) build.lab.set(key, rule);
+  else ignored.push({ key: name, value: key, reason: 'has no control in the lab' });
+}
+
+/** The widget's controls, locked, compact and theme, from a map of attribute name → text. */
+function readWidgetAttributes(attrs, ignored) {
+  const compact = attrs.get('compact');
+  build.compact = compact === undefined || (compact !== 'false' && compact !== '0');
+  const theme = attrs.get('theme');
+  build.theme = 'auto';
+  if (theme !== undefined) {
+    if (THEMES.includes(theme)) build.theme = theme;
+    else ignored.push({ key: 'theme', value: preview(theme), reason: `must be one of ${THEMES.join(', ')}` });
+  }
+  build.widget = new Map();
+  const unknown = (name, list) => {
+    for (const n of list) ignored.push({ key: name, value: preview(n), reason: `is not a control of the widget (it has ${Object.keys(WIDGET_CONTROLS).join(', ')})` });
+  };
+  if (attrs.has('controls')) {
+    const shown = controlList(attrs.get('controls'));
+    unknown('controls', shown.unknown);
+    for (const name of Object.keys(WIDGET_CONTROLS)) build.widget.set(name, shown.names.includes(name) ? 'show' : 'hide');
+  }
+  if (attrs.has('locked')) {
+    const locked = controlList(attrs.get('locked'));
+    unknown('locked', locked.unknown);
+    for (const name of locked.names) {
+      if (widgetRule(name) === 'hide') ignored.push({ key: 'locked', value: name, reason: 'is not among the controls shown, so there is nothing to lock' });
+      else build.widget.set(name, 'lock');
+    }
+  }
+}
+
+/** Runs the model once on `params` (cheaply, with few traders); a field it refuses goes back to its default. */
+function checkWithModel(params, ignored) {
+  let current = params;
+  for (let attempt = 0; attempt <= FIELDS.length; attempt += 1) {
+    try {
+      api.compare({ ...current, traders: 100 });
+      return current;
+    } catch (err) {
+      const message = err && err.message ? err.message : String(err);
+      const key = fieldOfError(err && typeof err.field === 'string' ? `${err.field}:` : message);
+      ignored.push({ key: key || 'all settings', value: '', reason: message });
+      if (!key) return normalize(defaults);
+      set(current, key, key.startsWith('circuitBreaker.') ? get({ circuitBreaker: null }, key) : get(defaults, key));
+    }
+  }
+  return normalize(defaults);
+}
+
+/** Reads a pasted link (lab, embed.html or builder), `<leverage-cascade>` snippet or iframe snippet. */
+function readPasted(text) {
+  const trimmed = text.trim();
+  if (!trimmed) return { error: 'Paste a link or a snippet first.' };
+  if (trimmed.startsWith('<')) {
+    const doc = parseHtml(trimmed);
+    const element = doc.querySelector('leverage-cascade');
+    if (element) return readWidget(new Map([...element.attributes].map((a) => [a.name, a.value])));
+    const frame = doc.querySelector('iframe[src]');
+    if (frame) return readPasted(frame.getAttribute('src'));
+    return { error: 'This snippet has neither a <leverage-cascade> element nor an <iframe>.' };
+  }
+  // A whole link, or the part from a page's name or its `?` on.
+  let url = null;
+  if (/^https?:\/\/\S+$/.test(trimmed) || /^(\/|[\w.-]+\.html(\?|$)|\?)\S*$/.test(trimmed)) {
+    try {
+      url = new URL(trimmed, location.href);
+    } catch {
+      url = null;
+    }
+  }
+  if (!url) return { error: 'This is neither a link nor a snippet.' };
+  if (!/\/((index|teach|embed)\.html)?$/.test(url.pathname)) return { error: 'This link is not to the lab, the widget or this builder.' };
+  if (url.pathname.endsWith('/embed.html')) {
+    const attrs = new Map(new URLSearchParams(url.search));
+    if (attrs.has('compact') && attrs.get('compact') === '') attrs.set('compact', 'true');
+    return readWidget(attrs);
+  }
+  return readAddress(url.search);
+}
+
+/** Sets `build` from a widget's attributes (a snippet or an embed.html link). */
+function readWidget(attrs) {
+  const ignored = [];
+  const presetText = attrs.get('preset');
+  let base = defaults;
+  build.presetId = 'default';
+  if (presetText !== undefined) {
+    const preset = presets.find((p) => p.id === presetText);
+    if (preset) {
+      base = normalize(preset.params);
+      build.presetId = preset.id;
+    } else {
+      ignored.push({ key: 'preset', value: preview(presetText), reason: 'is not a preset of this page' });
+    }
+  }
+  let params = base;
+  const paramsText = attrs.get('params');
+  if (paramsText !== undefined && paramsText.trim() !== '') {
+    let over = null;
+    try {
+      over = JSON.parse(paramsText);
+    } catch {
+      ignored.push({ key: 'params', value: preview(paramsText), reason: 'is not valid JSON' });
+    }
+    if (over !== null && (typeof over !== 'object' || Array.isArray(over))) {
+      ignored.push({ key: 'params', value: preview(paramsText), reason: 'must be a JSON object such as {"leverage": 25}' });
+    } else if (over !== null) {
+      // Through the lab's reader, so a value the lab would refuse is refused here too.
+      const flat = new URLSearchParams();
+      for (const [key, value] of Object.entries(flatten(over))) {
+        const f = field(key);
+        if (!f) ignored.push({ key: `params.${preview(key)}`, value: '', reason: 'is not a setting this page knows' });
+        else flat.set(key, linkText(f, value));
+      }
+      const read = fromQuery(flat.toString(), base, [], limits);
+      ignored.push(...read.ignored.map((i) => ({ ...i, key: `params.${i.key}` })));
+      params = read.params;
+      if (read.given.length && !presetText) build.presetId = null;
+    }
+  }
+  build.params = checkWithModel(params, ignored);
+  build.target = 'widget';
+  build.predict = null;
+  build.focus = 'none';
+  build.lab = new Map();
+  // `fit` is the iframe snippet's own: the builder writes it there always.
+  const known = new Set(['preset', 'params', 'controls', 'locked', 'compact', 'theme', 'fit']);
+  for (const [name, value] of attrs) {
+    if (known.has(name)) continue;
+    if (SET_HERE[name]) ignored.push({ key: name, value: preview(value), reason: SET_HERE[name] });
+    else if (!['src', 'type'].includes(name)) ignored.push({ key: name, value: preview(value), reason: 'is not an attribute of the widget' });
+  }
+  readWidgetAttributes(attrs.has('compact') ? attrs : new Map([...attrs, ['compact', 'false']]), ignored);
+  return { ignored };
+}
+
+/** `{a: {b: 1}}` → `{"a.b": 1}`; lists and null stay values. */
+function flatten(obj, prefix = '') {
+  const out = {};
+  for (const [key, value] of Object.entries(obj)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && !field(path)) Object.assign(out, flatten(value, path));
+    else out[path] = value;
+  }
+  return out;
+}
+
+/** A parameter value as a link writes it (so the lab's reader can check it). */
+function linkText(f, value) {
+  if (f.type === 'switch') return value === null || value === false ? 'off' : 'on';
+  if (value === null) return 'off';
+  if (Array.isArray(value)) return f.type === 'levels' ? value.join(',') : JSON.stringify(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: the outputs
+
+function presetParams(id) {
+  const preset = presets.find((p) => p.id === id);
+  return preset ? normalize(preset.params) : defaults;
+}
+
+/** The widget's rule for a control: an explicit choice, else shown if the widget shows it by default. */
+function widgetRule(name) {
+  const chosen = build.widget.get(name);
+  if (chosen) return chosen;
+  return (build.compact ? COMPACT_CONTROLS : FULL_CONTROLS).includes(name) ? 'show' : 'hide';
+}
+
+/** The widget's attributes, in the order a snippet lists them: [name, value] (value true: a flag). */
+function widgetAttributes() {
+  const attrs = [];
+  const base = build.presetId ? presetParams(build.presetId) : defaults;
+  if (build.presetId && build.presetId !== 'default') attrs.push(['preset', build.presetId]);
+  const over = difference(build.params, base);
+  if (Object.keys(over).length) attrs.push(['params', JSON.stringify(over)]);
+  const names = Object.keys(WIDGET_CONTROLS);
+  const shown = names.filter((n) => widgetRule(n) !== 'hide');
+  const standard = build.compact ? COMPACT_CONTROLS : FULL_CONTROLS;
+  if (!same(shown, names.filter((n) => standard.includes(n)))) attrs.push(['controls', shown.join(',')]);
+  const locked = names.filter((n) => widgetRule(n) === 'lock');
+  if (locked.length) attrs.push(['locked', locked.join(',')]);
+  if (build.compact) attrs.push(['compact', true]);
+  if (build.theme !== 'auto') attrs.push(['theme', build.theme]);
+  return attrs;
+}
+
+/** What `params` changes in `base`, as JSON for the widget's params attribute (nested objects merge). */
+function difference(params, base) {
+  const out = {};
+  for (const [key, value] of Object.entries(params)) {
+    const before = base[key];
+    if (same(value, before)) continue;
+    const nested = value && before && typeof value === 'object' && typeof before === 'object' && !Array.isArray(value) && !Array.isArray(before);
+    out[key] = nested ? difference(value, before) : value;
+  }
+  return out;
+}
+
+/** The lab's query string for the assignment: preset, what differs from it, then the rules. */
+function labQuery() {
+  const base = build.presetId ? presetParams(build.presetId) : defaults;
+  const parts = [];
+  if (build.presetId && build.presetId !== 'default') parts.push(`preset=${build.presetId}`);
+  const { query } = toQuery(build.params, base, modelVersion);
+  if (query) parts.push(query);
+  if (build.focus !== 'none') parts.push(`focus=${build.focus}`);
+  if (build.predict !== null) parts.push(`predict=${build.predict ? 1 : 0}`);
+  const rule = (r) => labRows.map((row) => row.key).filter((k, i, all) => all.indexOf(k) === i && build.lab.get(k) === r);
+  if (rule('lock').length) parts.push(`lock=${rule('lock').join(',')}`);
+  if (rule('hide').length) parts.push(`hide=${rule('hide').join(',')}`);
+  return parts.join('&');
+}
+
+/** embed.html's query for the widget's attributes (`fit`: ask the frame to fit its content). */
+function widgetQuery({ fit = false } = {}) {
+  const parts = widgetAttributes().map(([name, value]) => (value === true ? name : `${name}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`));
+  if (fit) parts.push('fit');
+  return parts.join('&');
+}
+
+function pageUrl(file, query) {
+  const url = new URL(file, location.href);
+  url.search = query ? `?${query}` : '';
+  return url.href;
+}
+
+/** An HTML attribute as text, quoted so JSON stays readable: params='{"leverage":20}'. */
+function attributeText(name, value) {
+  if (value === true) return name;
+  const text = String(value).replace(/&/g, '&amp;');
+  if (!text.includes('"')) return `${name}="${text}"`;
+  if (!text.includes("'")) return `${name}='${text}'`;
+  return `${name}="${text.replace(/"/g, '&quot;')}"`;
+}
+
+function outputs() {
+  const lab = build.target === 'lab';
+  const link = lab ? pageUrl('index.html', labQuery()) : pageUrl('embed.html', widgetQuery());
+  const frameSrc = lab ? link : pageUrl('embed.html', widgetQuery({ fit: true }));
+  const height = lab ? FRAME_HEIGHT.lab : build.compact ? FRAME_HEIGHT.compact : FRAME_HEIGHT.full;
+  const title = lab ? 'Leverage cascade lab' : 'Leverage cascade simulator';
+  let frame = `<iframe src="${frameSrc.replace(/&/g, '&amp;')}" title="${title}" width="100%" height="${height}" style="border: 0"></iframe>`;
+  if (!lab) frame += `\n<script src="${pageUrl('frame-host.js')}" defer></script>`;
+  const tag = widgetAttributes().map(([n, v]) => ` ${attributeText(n, v)}`).join('');
+  const element = `<script type="module" src="${pageUrl('embed.js')}"></script>\n<leverage-cascade${tag}></leverage-cascade>`;
+  return { link, frame, element: lab ? '' : element };
+}
+
+/** The builder's own address: the lab's keys and, for the widget, its attributes. */
+function builderQuery() {
+  const parts = [labQuery()];
+  if (build.target === 'widget') {
+    parts.push('for=widget');
+    const attrs = new Map(widgetAttributes());
+    if (attrs.has('controls')) parts.push(`controls=${attrs.get('controls')}`);
+    if (attrs.has('locked')) parts.push(`locked=${attrs.get('locked')}`);
+    if (!build.compact) parts.push('compact=false');
+    if (build.theme !== 'auto') parts.push(`theme=${build.theme}`);
+  }
+  return parts.filter(Boolean).join('&');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page
+
+function fillStart() {
+  const select = byId('start');
+  const own = document.createElement('option');
+  own.value = '';
+  own.textContent = 'The settings this page was opened with';
+  select.append(own);
+  for (const preset of presets) {
+    const option = document.createElement('option');
+    option.value = preset.id;
+    option.textContent = preset.title;
+    select.append(option);
+  }
+}
+
+function wire() {
+  byId('start').addEventListener('change', () => {
+    const id = byId('start').value;
+    if (!id) return;
+    build.presetId = id;
+    build.params = presetParams(id);
+    update();
+  });
+  for (const radio of document.querySelectorAll('input[name="target"]')) {
+    radio.addEventListener('change', () => {
+      build.target = radio.value;
+      update();
+    });
+  }
+  byId('compact').addEventListener('change', () => {
+    build.compact = byId('compact').checked;
+    update();
+  });
+  byId('theme').addEventListener('change', () => {
+    build.theme = byId('theme').value;
+    update();
+  });
+  byId('predict').addEventListener('change', () => {
+    const v = byId('predict').value;
+    build.predict = v === '' ? null : v === '1';
+    update();
+  });
+  byId('focus').addEventListener('change', () => {
+    build.focus = FOCUS_KEYS.includes(byId('focus').value) ? byId('focus').value : 'none';
+    update();
+  });
+  byId('rules').addEventListener('change', (event) => {
+    const radio = event.target;
+    if (radio.type !== 'radio') return;
+    setRule(radio.dataset.key, radio.value);
+    update({ rows: false });
+  });
+  byId('all-show').addEventListener('click', () => setAll('show'));
+  byId('all-lock').addEventListener('click', () => setAll('lock'));
+  for (const button of document.querySelectorAll('button.copy')) button.addEventListener('click', () => copy(byId(button.dataset.copy)));
+  for (const box of document.querySelectorAll('.output textarea')) box.addEventListener('focus', () => box.select());
+  for (const radio of document.querySelectorAll('input[name="preview"]')) radio.addEventListener('change', () => showPreview(true));
+  byId('import').addEventListener('click', () => {
+    const read = readPasted(byId('import-text').value);
+    const status = byId('import-status');
+    if (read.error) {
+      status.textContent = read.error;
+      return;
+    }
+    showNotice(read.ignored);
+    status.textContent = read.ignored.length ? 'Read, with the notice at the top of the page listing what could not be used.' : 'Read: the builder now shows that assignment.';
+    update();
+  });
+  new ResizeObserver(fitLabPreview).observe(byId('preview'));
+  byId('notice').addEventListener('click', (event) => {
+    if (event.target.id === 'notice-close') byId('notice').hidden = true;
+  });
+}
+
+function setRule(key, rule) {
+  if (build.target === 'lab') {
+    if (rule === 'show') build.lab.delete(key);
+    else build.lab.set(key, rule);
+  } else {
+    build.widget.set(key, rule);
+  }
+}
+
+function setAll(rule) {
+  for (const row of rows()) setRule(row.key, rule);
+  update();
+}
+
+/** The rows of the rules table for the current target: `{key, label, group, value}`. */
+function rows() {
+  if (build.target === 'lab') {
+    const seen = new Set();
+    return labRows
+      .filter((r) => !seen.has(r.key) && seen.add(r.key))
+      .map((r) => ({ key: r.key, label: r.label, group: r.group, value: labValue(r), rule: build.lab.get(r.key) || 'show' }));
+  }
+  return Object.entries(WIDGET_CONTROLS).map(([name, def]) => ({
+    key: name,
+    label: def.label,
+    group: '',
+    value: def.kind === 'switch' ? 'off at first' : FORMATS[def.format](get(build.params, name), build.params),
+    rule: widgetRule(name),
+  }));
+}
+
+/** The value a lab control shows for the current params, in the lab's words. */
+function labValue(row) {
+  const value = get(build.params, row.param);
+  if (row.input.tagName === 'SELECT') {
+    const option = [...row.input.options].find((o) => o.value === value);
+    return option ? option.textContent.trim() : 'a custom table';
+  }
+  const format = FORMATS[row.input.dataset.format] || FORMATS.text;
+  return format(value, build.params);
+}
+
+function renderRules() {
+  const box = byId('rules');
+  const focused = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : null;
+  const nodes = [];
+  let group = null;
+  let list = null;
+  for (const row of rows()) {
+    if (row.group !== group || !list) {
+      group = row.group;
+      if (group) {
+        const h = document.createElement('h3');
+        h.className = 'rule-group';
+        h.textContent = group;
+        nodes.push(h);
+      }
+      list = document.createElement('div');
+      list.className = 'rule-list';
+      nodes.push(list);
+    }
+    const id = `rule-${row.key.replace(/\W/g, '-')}`;
+    const item = document.createElement('div');
+    item.className = 'rule';
+    item.setAttribute('role', 'radiogroup');
+    item.setAttribute('aria-labelledby', `${id}-name`);
+    const name = document.createElement('span');
+    name.className = 'rule-name';
+    name.id = `${id}-name`;
+    name.textContent = row.label;
+    const value = document.createElement('span');
+    value.className = 'rule-value';
+    value.textContent = row.value;
+    name.append(document.createTextNode(' '), visuallyHidden(`(now ${row.value})`));
+    value.setAttribute('aria-hidden', 'true');
+    const radios = document.createElement('span');
+    radios.className = 'rule-choices';
+    for (const [rule, words] of CHOICES) {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = 'radio';
+      input.name = id;
+      input.id = `${id}-${rule}`;
+      input.value = rule;
+      input.dataset.key = row.key;
+      input.checked = row.rule === rule;
+      label.append(input, ` ${words}`);
+      radios.append(label);
+    }
+    item.append(name, value, radios);
+    list.append(item);
+  }
+  box.replaceChildren(...nodes);
+  if (focused && byId(focused)) byId(focused).focus();
+}
+
+function visuallyHidden(text) {
+  const span = document.createElement('span');
+  span.className = 'visually-hidden';
+  span.textContent = text;
+  return span;
+}
+
+/** Shows the state in the form, the outputs, the address bar and the preview. */
+function update({ rows: redrawRows = true } = {}) {
+  const widget = build.target === 'widget';
+  const startSelect = byId('start');
+  startSelect.value = build.presetId && presets.some((p) => p.id === build.presetId) ? build.presetId : '';
+  startSelect.options[0].hidden = build.presetId !== null;
+  byId('start-summary').textContent = build.presetId ? PRESETS_EN[build.presetId] || '' : 'Settings from the lab, or from the assignment you pasted.';
+  byId('edit-link').href = pageUrl('index.html', labQueryForEditing());
+  for (const radio of document.querySelectorAll('input[name="target"]')) radio.checked = radio.value === build.target;
+  byId('widget-options').hidden = !widget;
+  byId('lab-options').hidden = widget;
+  byId('compact').checked = build.compact;
+  byId('theme').value = build.theme;
+  byId('predict').value = build.predict === null ? '' : build.predict ? '1' : '0';
+  byId('focus').value = build.focus;
+  if (redrawRows) renderRules();
+
+  const out = outputs();
+  for (const [id, text] of [['out-link', out.link], ['out-element', out.element], ['out-frame', out.frame]]) {
+    const box = byId(id);
+    box.value = text;
+    // Tall enough for the whole text: nothing an instructor copies is out of sight.
+    box.style.height = 'auto';
+    if (text) box.style.height = `${box.scrollHeight + 2}px`;
+  }
+  byId('out-element-box').hidden = !widget;
+  byId('preview-element-choice').hidden = !widget;
+  if (!widget && document.querySelector('input[name="preview"]:checked').value === 'element') {
+    document.querySelector('input[name="preview"][value="link"]').checked = true;
+  }
+  byId('out-link-hint').textContent = widget
+    ? 'A page with the widget alone, for a student to open or for a platform that takes links.'
+    : 'Hand this out: it opens the lab with your settings. Students who share their answer send a link like it back, so you see what they saw.';
+  byId('out-frame-hint').textContent = widget
+    ? 'For a learning platform or a page that allows iframes but not scripts. With the second line (optional) the frame takes the widget\u2019s height; without it, the frame keeps the height given.'
+    : 'The lab is a whole page: give the frame room, or hand out the link instead.';
+  const search = `?${builderQuery()}`;
+  if (location.search !== search) history.replaceState(null, '', `${location.pathname}${search}`);
+  schedulePreview();
+}
+
+/** The lab's link without the rules, so the instructor can move every slider there. */
+function labQueryForEditing() {
+  const base = build.presetId ? presetParams(build.presetId) : defaults;
+  const { query } = toQuery(build.params, base, modelVersion);
+  return [build.presetId && build.presetId !== 'default' ? `preset=${build.presetId}` : '', query].filter(Boolean).join('&');
+}
+
+let previewTimer = 0;
+function schedulePreview() {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => showPreview(false), 350);
+}
+
+let shown = '';
+/** Puts the chosen output in the preview, made from its text; `force` rebuilds it even if unchanged. */
+function showPreview(force) {
+  const which = document.querySelector('input[name="preview"]:checked').value;
+  const text = which === 'link' ? byId('out-link').value : which === 'element' ? byId('out-element').value : byId('out-frame').value;
+  const key = `${which}\n${text}`;
+  if (!force && key === shown) return;
+  shown = key;
+  const box = byId('preview');
+  if (which === 'link') {
+    const frame = document.createElement('iframe');
+    frame.src = text;
+    frame.title = 'Preview of the link';
+    frame.className = `preview-frame preview-${build.target === 'lab' ? 'lab' : build.compact ? 'compact' : 'full'}`;
+    box.replaceChildren(frame);
+    if (build.target === 'lab') fitLabPreview();
+    return;
+  }
+  // The snippet itself, parsed; its script tags are left out (this page has loaded both scripts).
+  const body = parseHtml(text).body;
+  for (const script of body.querySelectorAll('script')) script.remove();
+  box.replaceChildren(...[...body.childNodes].map((node) => document.adoptNode(node)));
+}
+
+/**
+ * An inert document parsed from a snippet, without its style attributes: this page's CSP allows
+ * no inline style (even parsing one is reported), and teach.css draws the preview's frame anyway.
+ */
+function parseHtml(text) {
+  const unstyled = text.replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+  return new DOMParser().parseFromString(unstyled, 'text/html');
+}
+
+/** The lab previews as on a laptop (LAB_PREVIEW_WIDTH CSS px wide), scaled down to the box. */
+function fitLabPreview() {
+  const box = byId('preview');
+  const width = box.clientWidth - 16;
+  const scale = Math.min(1, width / LAB_PREVIEW_WIDTH);
+  box.style.setProperty('--scale', String(scale));
+}
+
+async function copy(box) {
+  const status = byId('copy-status');
+  try {
+    await navigator.clipboard.writeText(box.value);
+    status.textContent = 'Copied.';
+  } catch {
+    box.focus();
+    box.select();
+    status.textContent = 'Your browser did not allow copying: the text is selected, press Ctrl+C (⌘C on a Mac).';
+  }
+}
+
+function showNotice(ignored) {
+  const box = byId('notice');
+  if (!ignored.length) {
+    box.hidden = true;
+    return;
+  }
+  const lead = document.createElement('p');
+  lead.textContent = 'Some of what the link or snippet asks for could not be used, so it was left out (a setting keeps its default):';
+  const list = document.createElement('ul');
+  for (const { key, value, reason } of ignored) {
+    const li = document.createElement('li');
+    li.textContent = `${value ? `${key} = “${value}”` : key}: ${reason}`;
+    list.append(li);
+  }
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.id = 'notice-close';
+  close.className = 'quiet';
+  close.textContent = 'Dismiss';
+  box.replaceChildren(lead, list, close);
+  box.hidden = false;
+}
