@@ -220,8 +220,8 @@ function restoreFromUrl() {
   syncControls();
   syncFocus();
   if (state.tourStep !== null) showTourStep({ moveFocus: false });
-  // A link that brings a market (a preset or any setting) asks for a guess first when predict=1.
-  if (state.tourStep !== null ? !TOUR[state.tourStep].explore : read.presetId || read.given.length) startGuess(state.params);
+  // With predict=1 the link's market is new to whoever opens it: a guess first (an assignment).
+  if (state.tourStep === null || !TOUR[state.tourStep].explore) startGuess(state.params);
   if (checked.result) {
     acceptResult(checked.result);
     // The canonical form of the link goes into the address bar at once.

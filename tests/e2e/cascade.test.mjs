@@ -299,7 +299,7 @@ test('predict, then reveal, by keyboard: on in the tour, off with predict=0, on 
   } finally {
     await context.close();
   }
-  // predict=0 turns it off in the tour; predict=1 turns it on for presets, and the link keeps it.
+  // predict=0 turns it off in the tour; predict=1 turns it on for the link's market and for presets, and the link keeps it.
   const off = await openPage(browser, server.origin, '/?tour=1&predict=0');
   try {
     assert.equal(await off.page.isVisible('#predict'), false);
@@ -309,7 +309,9 @@ test('predict, then reveal, by keyboard: on in the tour, off with predict=0, on 
   }
   const on = await openPage(browser, server.origin, '/?predict=1');
   try {
-    assert.equal(await on.page.isVisible('#predict'), false, 'no new scenario yet');
+    assert.equal(await on.page.isVisible('#predict'), true, 'the link\'s own market is guessed first');
+    await on.page.click('#reveal');
+    assert.equal(await on.page.isVisible('#predict'), false);
     await on.page.selectOption('#preset', 'thin-book');
     await settle(on.page);
     assert.equal(await on.page.isVisible('#predict'), true);
