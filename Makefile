@@ -55,7 +55,8 @@ tools-dist:
 	@scripts/ensure-tools.sh dist
 
 ## build: the release wasm, its JS glue and types in www/pkg, and the explorations' package in
-## www/pkg-explore, optimised (wasm-opt -Oz) with a minified glue: the package as deployed
+## www/pkg-explore, optimised (wasm-opt -Oz) with a minified glue: the package as deployed;
+## then www/offline-files.js, what the service worker keeps for offline use
 build: tools-build
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=$(WASM_OPT_LEVEL) cargo build --lib --release --target $(WASM_TARGET) \
 	    --config 'profile.release.package.leverage-cascade-model.opt-level="$(WASM_MODEL_OPT_LEVEL)"'
@@ -75,6 +76,7 @@ build: tools-build
 	        $(TERSER) $$pkg/$(CRATE).js --module --compress --mangle -o $$pkg/$(CRATE).js; \
 	    fi; \
 	done
+	node scripts/offline-files.mjs www
 
 ## serve: build, then serve www/ until interrupted
 serve: build
@@ -97,9 +99,9 @@ test: tools-test
 	    echo "note: tests/e2e has no tests yet; skipping the browser end-to-end tests"; \
 	fi
 	$(MAKE) --no-print-directory dist
-	@echo "the embed, loading and CSP tests again, on dist/ (the bundled, minified embed)"
+	@echo "the embed, loading, CSP and offline tests again, on dist/ (the bundled, minified embed)"
 	cd tests/e2e && E2E_WWW=../../dist node --test --test-concurrency=1 \
-	    embed.test.mjs embed-hosting.test.mjs csp.test.mjs failure.test.mjs load.test.mjs
+	    embed.test.mjs embed-hosting.test.mjs csp.test.mjs failure.test.mjs load.test.mjs offline.test.mjs
 
 ## bench: native and in-browser timings and the download size against the issues' budgets,
 ## measured on dist/, the site as deployed, and saved to target/bench-report.txt too (QUICK=1:
@@ -115,6 +117,7 @@ dist: tools-dist build
 	cp -R www/. dist/
 	$(ESBUILD) www/embed.js --bundle --minify --format=esm --log-level=warning --outfile=dist/embed.js --allow-overwrite
 	$(ESBUILD) www/embed.css --minify --log-level=warning --outfile=dist/embed.css --allow-overwrite
+	node scripts/offline-files.mjs dist
 	@echo "dist/ holds the site; its wasm + glue (the budget is judged by make bench):"
 	@benches/wasm-size.sh dist/pkg || true
 

@@ -26,6 +26,7 @@
 // URL it needs is resolved from this file's own import.meta.url, so the bundle finds them too.
 
 import { loadApi, fitCanvas } from './shared/api.js';
+import { keepOffline } from './shared/offline.js';
 import { FOCUS_KEYS, get, normalize, set, toQuery } from './lab/schema.js';
 import { formatControl, readControl, setUp, showValue } from './lab/controls.js';
 import { SCENARIOS, became, headline, mapLabel, priceChartLabel, signedMove } from './lab/words.js';
@@ -761,6 +762,8 @@ function breakerHeadline(result, on) {
 }
 
 if (!customElements.get('leverage-cascade')) customElements.define('leverage-cascade', LeverageCascade);
+// On the site's own pages (embed.html, the examples), the widget is kept for offline use too.
+keepOffline(new URL('sw.js', import.meta.url));
 
 // For the assignment builder (teach.js), which offers the same controls under the same names.
 export { CONTROL_DEFS as WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList };

@@ -39,6 +39,7 @@ import { recordFor, recordRows } from './lab/record.js';
 import { download, toCsv } from './lab/export.js';
 import { TOUR } from './lab/tour.js';
 import { loadApi } from './shared/api.js';
+import { keepOffline } from './shared/offline.js';
 import { handle, state as pageState } from './shared/state.js';
 
 const byId = (id) => document.getElementById(id);
@@ -149,6 +150,7 @@ async function boot() {
   el.boot.hidden = true;
   updateReducedMotionNote();
   state.ready = true;
+  keepOffline(new URL('sw.js', import.meta.url));
 }
 
 function showFatal(err) {

@@ -12,6 +12,7 @@
 // snippet into "Edit an assignment you made before". Whatever cannot be used is listed in a notice.
 
 import { loadApi } from './shared/api.js';
+import { keepOffline } from './shared/offline.js';
 import { FIELDS, FOCUS_KEYS, field, fieldOfError, fromQuery, get, linkKeyOf, normalize, preview, same, set, toQuery } from './lab/schema.js';
 import { FORMATS, limitsOf, setUp } from './lab/controls.js';
 import { PRESETS_EN } from './shared/presets-en.js';
@@ -81,6 +82,7 @@ async function boot() {
   showNotice(ignored);
   for (const node of document.querySelectorAll('#builder select, #builder button, #builder input')) node.disabled = false;
   update();
+  keepOffline(new URL('sw.js', import.meta.url));
 }
 
 /** The lab's controls, read from index.html: one row per setting a link can lock or hide. */

@@ -1,0 +1,111 @@
+// Offline (issue 20, point 4): after one visit, the lab (its explorations too), the builder and
+// the widget's page work with the network off (www/sw.js, www/offline-files.js); a new version
+// of the site replaces the kept copy whole, and the old one is deleted.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ROOT, WWW, closeSite, openPage, openSite, ready, settle, startServer } from './helpers.mjs';
+import { waitWidget } from './embed-helpers.mjs';
+
+let server;
+let browser;
+let copy;
+
+// A copy of the site, so the update test can change a file under the running server.
+before(async () => {
+  copy = mkdtempSync(join(tmpdir(), 'lc-offline-'));
+  cpSync(WWW, copy, { recursive: true });
+  ({ server, browser } = await openSite(() => startServer(copy)));
+});
+after(async () => {
+  await closeSite({ server, browser });
+  rmSync(copy, { recursive: true, force: true });
+});
+
+/** Waits until the service worker controls the page and its cache holds every listed file. */
+async function kept(page) {
+  return page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    for (let i = 0; i < 300 && !navigator.serviceWorker.controller; i += 1) await new Promise((done) => setTimeout(done, 50));
+    const listed = await (await fetch('offline-files.js')).text();
+    const version = /"version": "([^"]+)"/.exec(listed)[1];
+    const count = JSON.parse(listed.slice(listed.indexOf('{'), listed.lastIndexOf('}') + 1)).files.length;
+    const name = `leverage-cascade-${version}`;
+    for (let i = 0; i < 300; i += 1) {
+      if ((await caches.has(name)) && (await (await caches.open(name)).keys()).length === count) break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    return { name, count, caches: await caches.keys(), entries: (await (await caches.open(name)).keys()).length, controlled: Boolean(navigator.serviceWorker.controller) };
+  });
+}
+
+test('after one visit to the lab, the lab, the builder and the widget work with the network off', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  try {
+    const cache = await kept(page);
+    assert.equal(cache.controlled, true);
+    assert.equal(cache.entries, cache.count, `every listed file is kept: ${JSON.stringify(cache)}`);
+    assert.ok(cache.count > 30);
+
+    await context.setOffline(true);
+    // The lab, from a link with settings: the cached page answers whatever the query string.
+    await page.goto(`${server.origin}/?preset=thin-book&leverage=20`);
+    await ready(page);
+    assert.equal(await page.textContent('#leverage-out'), '20×');
+    assert.match(await page.textContent('#cards'), /%/);
+    await page.focus('#leverage');
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    assert.notEqual(await page.textContent('#leverage-out'), '20×', 'the sliders still work');
+    // The explorations' worker and its own package start offline too.
+    await page.locator('#explore').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.getElementById('explore-map-progress').value > 0, null, { timeout: 30000 });
+
+    // The widget's own page and the builder, never visited online in this browser.
+    await page.goto(`${server.origin}/embed.html?compact&preset=thin-book`);
+    await waitWidget(page, 0);
+    await page.goto(`${server.origin}/teach.html?preset=thin-book`);
+    await page.waitForFunction(() => document.getElementById('out-link').value.includes('thin-book'), null, { timeout: 30000 });
+
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.foreign, []);
+    // Something the site does not have fails as a missing page would, not with a stale answer.
+    const missing = await page.evaluate(() => fetch('nowhere.html').then(() => 'answered', () => 'failed'));
+    assert.equal(missing, 'failed');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a new version of the site replaces the kept copy whole, and the old copy is deleted', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/');
+  const index = join(copy, 'index.html');
+  const original = readFileSync(index, 'utf8');
+  try {
+    const first = await kept(page);
+    assert.deepEqual(first.caches, [first.name]);
+
+    // The site changes: one page's words, and the list's version with it (as make build does).
+    writeFileSync(index, original.replace('<h1>Leverage cascade lab</h1>', '<h1>Leverage cascade lab, updated</h1>'));
+    execFileSync('node', [join(ROOT, 'scripts', 'offline-files.mjs'), copy]);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const second = await kept(page);
+    assert.notEqual(second.name, first.name, 'a new version');
+    assert.equal(second.entries, second.count);
+    // The old copy goes when the new worker takes over, a moment after the new copy is complete.
+    await page.waitForFunction(async (name) => (await caches.keys()).join() === name, second.name, { timeout: 15000 });
+
+    await context.setOffline(true);
+    await page.goto(`${server.origin}/`);
+    await ready(page);
+    assert.equal(await page.textContent('h1'), 'Leverage cascade lab, updated', 'offline, the new version answers');
+  } finally {
+    writeFileSync(index, original);
+    execFileSync('node', [join(ROOT, 'scripts', 'offline-files.mjs'), copy]);
+    await context.close();
+  }
+});
