@@ -260,7 +260,7 @@ fn withdrawal_makes_a_cascade_fall_further_and_leaves_a_calm_market_alone() {
     // Same shock, same seed: in every preset with a cascade, half the book withdrawing under
     // stress deepens the fall.
     for preset in presets() {
-        let off = &preset.params;
+        let off = &Params { liquidity_withdrawal: 0.0, ..preset.params.clone() };
         let on = Params { liquidity_withdrawal: 0.5, ..off.clone() };
         let (a, b) = (simulate(off).unwrap(), simulate(&on).unwrap());
         assert!(
@@ -804,9 +804,13 @@ fn the_population_cache_gives_the_same_answers() {
 
 #[test]
 fn dip_buyers_turn_a_deep_fall_into_a_rebound_that_liquidates_the_shorts_opened_into_it() {
-    // The may-2021 market with $1 B of dip buyers from 20 % down and half a dollar of new
-    // shorts for every dollar of longs liquidated.
+    // The may-2021 market as it was before its calibration (10x, $25 M per 1 %, flat margin),
+    // with $1 B of dip buyers from 20 % down and half a dollar of new shorts for every dollar of
+    // longs liquidated.
     let may = Params {
+        leverage: 10.0,
+        depth_per_pct: 2.5e7,
+        margin_tiers: MarginTiers::None,
         dip_buyer_capital: 1e9,
         dip_buyer_discount_pct: 20.0,
         momentum_shorts: 0.5,

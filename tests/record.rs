@@ -4,7 +4,7 @@
 
 use leverage_cascade::model::presets::presets;
 use leverage_cascade::model::record::{model_figure, record, Measure, RECORDS};
-use leverage_cascade::model::simulate;
+use leverage_cascade::model::{simulate, Params};
 
 #[test]
 fn every_historical_preset_has_a_sourced_record_and_every_record_a_preset() {
@@ -19,7 +19,7 @@ fn every_historical_preset_has_a_sourced_record_and_every_record_a_preset() {
         }
     }
     // The presets that stand for a day of the record: their titles name it.
-    for p in all.iter().filter(|p| p.title.contains("(stylised)")) {
+    for p in all.iter().filter(|p| p.title.contains("(replay)")) {
         assert!(record(p.id).is_some(), "{} has no record", p.id);
     }
 }
@@ -46,4 +46,64 @@ fn the_model_is_set_beside_the_record_for_every_compared_figure() {
             );
         }
     }
+}
+
+#[test]
+fn every_historical_preset_matches_its_record_within_tolerance_on_eleven_seeds() {
+    // The shipped seed and ten others: a replay that matched on one seed only would be luck.
+    let mut misses = Vec::new();
+    for r in RECORDS {
+        let preset = presets().into_iter().find(|p| p.id == r.id).unwrap().params;
+        assert!(
+            preset.circuit_breaker.is_none(),
+            "{}: replays run without a market-wide breaker",
+            r.id
+        );
+        println!(
+            "{} ({}), the venue's own rules, seeds {}..={}:",
+            r.id,
+            r.market,
+            preset.seed,
+            preset.seed + 10
+        );
+        for seed in preset.seed..=preset.seed + 10 {
+            let s = simulate(&Params { seed, ..preset.clone() }).unwrap().summary;
+            let mut line = Vec::new();
+            for f in r.figures.iter().filter(|f| f.measure != Measure::Context) {
+                let model = model_figure(f.measure, &s).unwrap();
+                let ok = f.measure.tolerance().map(|t| t.holds(f.low, f.high, model));
+                line.push(format!(
+                    "{model:.1}{}",
+                    match ok {
+                        Some(true) => "",
+                        Some(false) => " (outside)",
+                        None => " (held out)",
+                    }
+                ));
+                if ok == Some(false) {
+                    misses.push(format!(
+                        "{} seed {seed}: {} {model:.2} against {}–{}",
+                        r.id, f.label, f.low, f.high
+                    ));
+                }
+                // The record says shorts were liquidated too: so must the model, on every seed.
+                if f.measure == Measure::LongSharePct {
+                    assert!(
+                        model < 99.0,
+                        "{} seed {seed}: longs' share {model:.2}, no shorts liquidated",
+                        r.id
+                    );
+                }
+            }
+            println!("  seed {seed:>2}: {}", line.join(", "));
+        }
+        let record: Vec<String> = r
+            .figures
+            .iter()
+            .filter(|f| f.measure != Measure::Context)
+            .map(|f| format!("{}–{}", f.low, f.high))
+            .collect();
+        println!("  record:  {}", record.join(", "));
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }

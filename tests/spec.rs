@@ -510,18 +510,28 @@ fn records_js() -> String {
     let mut out = String::from(
         "// The published record of each historical preset: src/model/record.rs's RECORDS, written\n\
          // out by tests/spec.rs; do not edit. Each figure's `key` names the model's counterpart\n\
-         // (www/lab/record.js computes it; \"context\" has none).\n\nexport const RECORDS_EN = {\n",
+         // (www/lab/record.js computes it; \"context\" has none); `tolerance` is how far outside\n\
+         // the range a replay may lie and still match (null: held out of the calibration).\n\n\
+         export const RECORDS_EN = {\n",
     );
     for r in RECORDS {
         out +=
             &format!("  {}: {{\n    market: {},\n    figures: [\n", json!(r.id), json!(r.market));
         for f in r.figures {
+            use leverage_cascade::model::record::Tolerance;
+            let tolerance = match f.measure.tolerance() {
+                Some(Tolerance::Relative(r)) => json!({ "relative": r }),
+                Some(Tolerance::Factor(x)) => json!({ "factor": x }),
+                Some(Tolerance::Points(p)) => json!({ "points": p }),
+                None => json!(null),
+            };
             out += &format!(
-                "      {{ key: {}, label: {}, low: {}, high: {}, asPublished: {}, source: {} }},\n",
+                "      {{ key: {}, label: {}, low: {}, high: {}, tolerance: {}, asPublished: {}, source: {} }},\n",
                 json!(f.measure.key()),
                 json!(f.label),
                 json!(f.low),
                 json!(f.high),
+                tolerance,
                 json!(f.as_published),
                 json!(f.source)
             );

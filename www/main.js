@@ -681,7 +681,7 @@ function showResult() {
     return li;
   });
   el.cards.replaceChildren(...cards);
-  showRecord(none);
+  showRecord(result.marginTiers.summary);
 
   el.priceCanvas.setAttribute('aria-label', priceChartLabel(result, tickSeconds));
   showGauge(result[state.focus].summary);
@@ -696,14 +696,16 @@ function currentRecord() {
 }
 
 /**
- * With a historical preset's params, its published record next to the model's run without
- * mitigation (the venue's own rules of the day, no market-wide breaker); hidden otherwise.
+ * With a historical preset's params, its published record next to the model's run under the
+ * venue's own rules of the day: its tier table (the "Margin tiers" card, the preset's own table)
+ * and no market-wide breaker, the run each preset is calibrated on (docs/MODEL.md, "Replays").
+ * Hidden otherwise.
  */
 function showRecord(summary) {
   const record = currentRecord();
   el.record.hidden = !record;
   if (!record) return;
-  el.recordMarket.textContent = `${record.market}. The record's figures are ranges where reports differ; every figure is checked against the same run as the first card.`;
+  el.recordMarket.textContent = `${record.market}. The record's figures are ranges where reports differ. The model's are those of the "Margin tiers" card: the venue's own rules of the day, with its tier table and no market-wide breaker, the run this replay was calibrated on.`;
   const figures = recordRows(record, summary);
   const rows = figures.map((r) => {
     const tr = document.createElement('tr');
@@ -711,7 +713,7 @@ function showRecord(summary) {
     th.scope = 'row';
     th.textContent = r.label;
     tr.append(th);
-    const heads = ['Published', 'Model, no mitigation', 'How close'];
+    const heads = ['Published', "Model, the venue's rules", 'How close'];
     [r.record, r.model, r.verdict].forEach((text, i) => {
       const td = document.createElement('td');
       // On a phone the rows stack, each cell under its column's name (style.css).
@@ -1180,7 +1182,7 @@ function exportPng() {
 function exportCsv() {
   if (!state.result) return;
   const record = currentRecord();
-  const rows = record ? recordRows(record, state.result.none.summary) : null;
+  const rows = record ? recordRows(record, state.result.marginTiers.summary) : null;
   const text = toCsv(state.result, state.resultParams, { version, url: currentLink(), record: rows, shown: shownSettings() });
   download(new Blob([text], { type: 'text/csv;charset=utf-8' }), 'leverage-cascade-data.csv');
   el.shareStatus.textContent = 'Data downloaded as leverage-cascade-data.csv (parameters first, then one row per tick).';

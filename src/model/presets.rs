@@ -1,9 +1,10 @@
 //! Named scenarios for the page's presets menu, the guided tour and shared links.
 //!
 //! Each preset is the default params with a few knobs changed, so it reads as "the default
-//! market, but …". The three historical ones are stylised: loosely calibrated to the shape of the
-//! event in DOMAIN.md §7 (direction, rough size of the fall, share of open interest liquidated,
-//! whether the insurance fund and ADL were reached), not fitted to data.
+//! market, but …". The three historical ones are replays, calibrated to their published record
+//! (record.rs) under the venue's own rules of the day: at most three knobs fitted each, the rest
+//! set from data or by hand, as docs/MODEL.md ("Replays") lists; tests/record.rs holds each to
+//! the record's tolerances on eleven seeds.
 
 use serde::Serialize;
 
@@ -69,25 +70,27 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
     ),
     (
         "oct-2025",
-        "A news shock on a market crowded with leveraged longs: the price falls about \
-         18 %. The insurance fund takes over what the book cannot absorb and \
-         auto-deleveraging closes some profitable shorts. Loosely shaped on BTC that \
-         day; the model liquidates far more of the open interest than the record's \
-         8–9 %, because it has none of the day's other buyers and sellers.",
+        "A news shock of 7.5 % on a market crowded with longs, most of them at low \
+         leverage: liquidations, and new shorts piling into them, take the fall to about \
+         15 %, and about a tenth of open interest is liquidated (the record: 8–9 %). \
+         Buyers standing 4 % below the start, where Kaiko saw that day's bids, lift the \
+         price back and liquidate some of the new shorts on the way up. Calibrated to \
+         BTC on 10 Oct 2025: the record is shown below the charts.",
     ),
     (
         "may-2021",
         "A large drop into a long-heavy market on a thin book whose impact mostly \
-         sticks: the price falls by about a third. Loosely shaped on BTC that day \
-         (about −30 % intraday).",
+         sticks: the price falls by about 30 %, as BTC did intraday. The day's rebound \
+         is missing: switch on the dip buyers under \"After the fall\" to see one.",
     ),
     (
         "mar-2020",
-        "A 15 % gap into a very thin book: the price falls by more than half. The \
-         insurance fund, a fifth of open interest like BitMEX's, takes over what the \
-         book cannot absorb, so almost nothing is auto-deleveraged (BitMEX reported \
-         none), but it loses heavily selling into the fall. Loosely shaped on the \
-         BitMEX perpetual that day (about −50 % in two legs).",
+        "A 15 % gap into a very thin book: the price falls by more than half (about \
+         54 %; BitMEX's perpetual fell 51 %), and about two thirds of open interest is \
+         liquidated (BitMEX: about 58 %). The insurance fund, a fifth of open interest \
+         like BitMEX's, takes over what the book cannot absorb, so nothing is \
+         auto-deleveraged (BitMEX reported none), but it loses heavily selling into the \
+         fall.",
     ),
 ];
 
@@ -155,25 +158,32 @@ pub fn presets() -> Vec<Preset> {
         },
         Preset {
             id: "oct-2025",
-            title: "10 Oct 2025 (stylised)",
+            title: "10 Oct 2025 (replay)",
             params: Params {
                 long_share: 0.85,
-                leverage: 15.0,
-                depth_per_pct: 6e7,
-                shock_pct: -4.0,
-                volatility_pct: 0.15,
+                leverage: 3.7,
+                leverage_spread: 1.5,
+                margin_tiers: MarginTiers::Standard,
+                depth_per_pct: 2.8e7,
+                liquidity_withdrawal: 0.35,
+                dip_buyer_capital: 2.5e9,
+                dip_buyer_discount_pct: 4.0,
+                momentum_shorts: 0.85,
+                shock_pct: -7.5,
+                volatility_pct: 0.05,
                 ticks: 900,
                 ..base()
             },
         },
         Preset {
             id: "may-2021",
-            title: "19 May 2021 (stylised)",
+            title: "19 May 2021 (replay)",
             params: Params {
                 long_share: 0.7,
-                leverage: 10.0,
+                leverage: 9.0,
+                margin_tiers: MarginTiers::Standard,
                 entry_spread_pct: 6.0,
-                depth_per_pct: 2.5e7,
+                depth_per_pct: 3.5e7,
                 permanent_impact: 0.8,
                 shock_pct: -8.0,
                 volatility_pct: 0.2,
@@ -183,12 +193,14 @@ pub fn presets() -> Vec<Preset> {
         },
         Preset {
             id: "mar-2020",
-            title: "12 Mar 2020 (stylised)",
+            title: "12 Mar 2020 (replay)",
             params: Params {
                 long_share: 0.75,
-                leverage: 15.0,
+                leverage: 9.0,
+                leverage_spread: 1.2,
+                margin_tiers: MarginTiers::Standard,
                 entry_spread_pct: 10.0,
-                depth_per_pct: 1e7,
+                depth_per_pct: 1.4e7,
                 permanent_impact: 0.9,
                 shock_pct: -15.0,
                 volatility_pct: 0.3,

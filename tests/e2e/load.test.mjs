@@ -100,9 +100,9 @@ test('the gauge and the cards agree: a grown shock is never said to die out quic
   } finally {
     await context.close();
   }
-  // oct-2025: the fund's takeover and ADL took selling off the book; the gauge says so, as the
+  // may-2021: the fund's takeover and ADL took selling off the book; the gauge says so, as the
   // card does.
-  const oct = await openPage(browser, server.origin, '/?preset=oct-2025');
+  const oct = await openPage(browser, server.origin, '/?preset=may-2021');
   try {
     const extras = await oct.page.textContent('#cards li.card-none .extras');
     assert.match(extras, /auto-deleveraged/);

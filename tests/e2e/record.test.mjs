@@ -25,17 +25,22 @@ test('a historical preset shows its record beside the model, and the two agree w
       'Change of the insurance fund',
       'Auto-deleveraged, as a share of what was liquidated',
     ]);
-    // The model's fall is the first card's, without its sign.
-    const [none] = await bigNumbers(page);
-    assert.equal(rows[0][2], none.replace('−', ''));
+    // The model's fall is the "Margin tiers" card's (the venue's own rules), without its sign.
+    const [, , tiers] = await bigNumbers(page);
+    assert.equal(rows[0][2], tiers.replace('−', ''));
     // Every figure has a verdict, and the ones the model misses say by how much.
-    for (const r of rows) assert.match(r[3], /^(within the record|[\d.]+ points (above|below)( \([\d.]+ times (as much|less)\))?)$/);
+    for (const r of rows) {
+      assert.match(r[3], /^(within the record|[\d.]+ points? (above|below)( \([\d.]+ times (as much|less)\))?; (held out of the calibration|(within|outside) the tolerance \((±25\u00a0%|a factor of 1\.5|10 points)\)))$/);
+    }
+    // The replay is calibrated: the fitted figures are within their tolerance, the rest held out.
+    assert.deepEqual(rows.map((r) => /outside the tolerance/.test(r[3])), [false, false, false, false, false]);
+    assert.match(rows[3][3], /held out of the calibration|within the record/);
     // The JS figures are record.rs's: recompute them from the API's summary.
     const expected = await page.evaluate(async () => {
       const api = await import('/pkg/leverage_cascade.js');
       const { modelFigure } = await import('/lab/record.js');
       const preset = api.presets().find((p) => p.id === 'oct-2025');
-      const s = api.compare(preset.params).none.summary;
+      const s = api.compare(preset.params).marginTiers.summary;
       return {
         liquidatedShareOfOiPct: modelFigure('liquidatedShareOfOiPct', s),
         direct: (s.liquidatedNotional / s.openInterest) * 100,

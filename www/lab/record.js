@@ -37,21 +37,40 @@ function range(f) {
   return f.low === f.high ? percent(f.low) : `${num(f.low, 1)}–${percent(f.high)}`;
 }
 
+/** Whether `model` lies within a figure's tolerance (record.rs `Tolerance::holds`). */
+export function withinTolerance(model, f) {
+  const t = f.tolerance;
+  if ('relative' in t) return model >= f.low * (1 - t.relative) && model <= f.high * (1 + t.relative);
+  if ('factor' in t) return model >= f.low / t.factor && model <= f.high * t.factor;
+  return model >= f.low - t.points && model <= f.high + t.points;
+}
+
+/** A tolerance in words: "±25 %", "a factor of 1.5", "10 points". */
+function toleranceWords(t) {
+  if ('relative' in t) return `±${num(t.relative * 100, 0)}${NBSP}%`;
+  if ('factor' in t) return `a factor of ${num(t.factor, 1)}`;
+  return `${num(t.points, 0)} points`;
+}
+
 /**
  * How the model's figure stands against the record's range, in plain words: within it, or how
- * far off (in points for shares and falls, and as a multiple when it is far).
+ * far off (in points for shares and falls, and as a multiple when it is far); then whether that
+ * is within the tolerance the replay was calibrated to, or that the figure was held out.
  */
 export function verdict(model, f) {
   if (model === null) return 'no counterpart in this run';
   if (model >= f.low - 1e-9 && model <= f.high + 1e-9) return 'within the record';
   const nearest = model < f.low ? f.low : f.high;
   const off = model - nearest;
-  const points = `${num(Math.abs(off), Math.abs(off) < 10 ? 1 : 0)} points ${off > 0 ? 'above' : 'below'}`;
+  const size = num(Math.abs(off), Math.abs(off) < 10 ? 1 : 0);
+  let words = `${size} ${size === '1' ? 'point' : 'points'} ${off > 0 ? 'above' : 'below'}`;
   if (nearest > 0 && model > 0 && (model / nearest >= 1.5 || nearest / model >= 1.5)) {
     const ratio = model > nearest ? model / nearest : nearest / model;
-    return `${points} (${num(ratio, ratio < 10 ? 1 : 0)} times ${off > 0 ? 'as much' : 'less'})`;
+    words += ` (${num(ratio, ratio < 10 ? 1 : 0)} times ${off > 0 ? 'as much' : 'less'})`;
   }
-  return points;
+  if (!f.tolerance) return `${words}; held out of the calibration`;
+  const within = withinTolerance(model, f);
+  return `${words}; ${within ? 'within' : 'outside'} the tolerance (${toleranceWords(f.tolerance)})`;
 }
 
 /** The rows of the model-vs-record table for a run's summary. */

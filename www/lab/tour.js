@@ -50,9 +50,9 @@ export const TOUR = [
   {
     preset: 'oct-2025',
     focus: 'none',
-    title: 'A real-world shape',
-    text: 'A stylised version of 10 October 2025: a news shock hits a market crowded with leveraged long bets.',
-    look: 'Read the story under the chart: winning traders are closed out by auto-deleveraging. Compare the four cards: does every mitigation help here, or can one make things worse?',
+    title: 'A real day, replayed',
+    text: '10 October 2025, calibrated to the record: a news shock hits a market crowded with longs, most at low leverage. Buyers come back 4 % below the start.',
+    look: 'Read the story under the chart: who is liquidated on the way down, and who on the way back up? Then compare the model with the record under the charts: where is it close, and where not?',
   },
   ...EXPLORE_STEPS,
 ];

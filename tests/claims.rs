@@ -1,0 +1,238 @@
+//! What the presets' summaries claim (src/model/presets.rs, `SUMMARIES_EN`, shown under the
+//! presets menu) is what the model does (issue 17): each claim is quoted from its summary and
+//! checked against the runs, and every "about N %" in a summary must be one of the claims, so a
+//! new figure in the text cannot go unchecked.
+
+use leverage_cascade::model::presets::{presets, summary};
+use leverage_cascade::model::{compare, simulate, Comparison, Params, Summary};
+
+/// The preset's params.
+fn preset(id: &str) -> Params {
+    presets().into_iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no preset {id}")).params
+}
+
+/// Liquidated notional ÷ open interest.
+fn share(s: &Summary) -> f64 {
+    s.liquidated_notional / s.open_interest
+}
+
+/// One claim: the preset, words quoted from its summary, and whether the runs bear them out
+/// (with the figure, for the message).
+struct Claim {
+    id: &'static str,
+    quote: &'static str,
+    check: fn(&Comparison) -> (bool, f64),
+}
+
+const CLAIMS: &[Claim] = &[
+    Claim {
+        id: "default",
+        quote: "nearly double it",
+        check: |c| {
+            (
+                c.none.summary.amplification > 1.6 && c.none.summary.amplification < 2.0,
+                c.none.summary.amplification,
+            )
+        },
+    },
+    Claim {
+        id: "calm-market",
+        quote: "stays close to 5 %",
+        check: |c| (c.none.summary.max_move_pct < 6.0, c.none.summary.max_move_pct),
+    },
+    Claim {
+        id: "crowded-leverage",
+        quote: "the branching ratio passes 1",
+        check: |c| (c.none.summary.branching_ratio >= 1.0, c.none.summary.branching_ratio),
+    },
+    Claim {
+        id: "crowded-leverage",
+        quote: "until most longs are gone",
+        check: |c| {
+            let s = &c.none.summary;
+            let longs =
+                (s.liquidated_notional - s.liquidated_short_notional) / (0.6 * s.open_interest);
+            (longs > 0.5, longs)
+        },
+    },
+    Claim {
+        id: "thin-book",
+        quote: "a fall of about 17 %",
+        check: |c| ((c.none.summary.max_move_pct - 17.0).abs() <= 1.5, c.none.summary.max_move_pct),
+    },
+    Claim {
+        id: "circuit-breaker",
+        quote: "the fall is about 13 %",
+        check: |c| {
+            let f = c.circuit_breaker.summary.max_move_pct;
+            ((f - 13.0).abs() <= 1.5, f)
+        },
+    },
+    Claim {
+        id: "circuit-breaker",
+        quote: "instead of 17 %",
+        check: |c| ((c.none.summary.max_move_pct - 17.0).abs() <= 1.5, c.none.summary.max_move_pct),
+    },
+    Claim {
+        id: "circuit-breaker",
+        quote: "a fifth less is liquidated",
+        check: |c| {
+            let less = 1.0
+                - c.circuit_breaker.summary.liquidated_notional
+                    / c.none.summary.liquidated_notional;
+            ((0.15..=0.25).contains(&less), less)
+        },
+    },
+    Claim {
+        id: "margin-tiers",
+        quote: "about half as much is liquidated",
+        check: |c| {
+            let ratio =
+                c.margin_tiers.summary.liquidated_notional / c.none.summary.liquidated_notional;
+            ((0.4..=0.6).contains(&ratio), ratio)
+        },
+    },
+    Claim {
+        id: "managed-liquidation",
+        quote: "the fall is about 15 %",
+        check: |c| ((c.none.summary.max_move_pct - 15.0).abs() <= 1.5, c.none.summary.max_move_pct),
+    },
+    Claim {
+        id: "managed-liquidation",
+        quote: "instead of 17 %",
+        // The same thin book under the default (binance) rules: the thin-book preset.
+        check: |_| {
+            let f = simulate(&preset("thin-book")).unwrap().summary.max_move_pct;
+            ((f - 17.0).abs() <= 1.5, f)
+        },
+    },
+    // The replays: their own rules of the day are the tier table each preset carries, with no
+    // market-wide breaker, so the "Margin tiers" card.
+    Claim {
+        id: "oct-2025",
+        quote: "take the fall to about \
+         15 %",
+        check: |c| {
+            (
+                (c.margin_tiers.summary.max_move_pct - 15.0).abs() <= 1.5,
+                c.margin_tiers.summary.max_move_pct,
+            )
+        },
+    },
+    Claim {
+        id: "oct-2025",
+        quote: "about a tenth of open interest is liquidated",
+        check: |c| {
+            (
+                (0.07..=0.13).contains(&share(&c.margin_tiers.summary)),
+                share(&c.margin_tiers.summary),
+            )
+        },
+    },
+    Claim {
+        id: "oct-2025",
+        quote: "liquidate some of the new shorts on the way up",
+        check: |c| {
+            (
+                c.margin_tiers.summary.liquidated_short_notional > 0.0,
+                c.margin_tiers.summary.liquidated_short_notional,
+            )
+        },
+    },
+    Claim {
+        id: "may-2021",
+        quote: "the price falls by about 30 %",
+        check: |c| {
+            (
+                (c.margin_tiers.summary.max_move_pct - 30.0).abs() <= 2.0,
+                c.margin_tiers.summary.max_move_pct,
+            )
+        },
+    },
+    Claim {
+        id: "mar-2020",
+        quote: "the price falls by more than half",
+        check: |c| {
+            (c.margin_tiers.summary.max_move_pct > 50.0, c.margin_tiers.summary.max_move_pct)
+        },
+    },
+    Claim {
+        id: "mar-2020",
+        quote: "(about \
+         54 %;",
+        check: |c| {
+            (
+                (c.margin_tiers.summary.max_move_pct - 54.0).abs() <= 2.0,
+                c.margin_tiers.summary.max_move_pct,
+            )
+        },
+    },
+    Claim {
+        id: "mar-2020",
+        quote: "about two thirds of open interest",
+        check: |c| {
+            ((0.6..=0.73).contains(&share(&c.margin_tiers.summary)), share(&c.margin_tiers.summary))
+        },
+    },
+    Claim {
+        id: "mar-2020",
+        quote: "so nothing is \
+         auto-deleveraged",
+        check: |c| {
+            (c.margin_tiers.summary.adl_notional == 0.0, c.margin_tiers.summary.adl_notional)
+        },
+    },
+];
+
+/// Spaces and line breaks as one space, so a quote may wrap where the summary does.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_claim_in_a_preset_summary_is_what_the_model_does() {
+    let mut wrong = Vec::new();
+    for claim in CLAIMS {
+        let text = flat(summary(claim.id).unwrap());
+        assert!(
+            text.contains(&flat(claim.quote)),
+            "{}: the summary no longer says “{}”",
+            claim.id,
+            claim.quote
+        );
+        let c = compare(&preset(claim.id)).unwrap();
+        let (holds, figure) = (claim.check)(&c);
+        println!(
+            "{:<20} {:<50} {figure:.3} {}",
+            claim.id,
+            flat(claim.quote),
+            if holds { "ok" } else { "WRONG" }
+        );
+        if !holds {
+            wrong.push(format!("{}: “{}” but the model gives {figure:.3}", claim.id, claim.quote));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn every_figure_a_summary_gives_about_the_model_is_a_checked_claim() {
+    // "about 17 %", "about a tenth", "about two thirds", "about half": each must sit inside one
+    // of the quotes above. Figures of the record ("the record: 8–9 %", "BitMEX: about 58 %",
+    // "fell 51 %") are the record's, not the model's, and are said so in the same sentence.
+    for p in presets() {
+        let text = flat(summary(p.id).unwrap());
+        let quotes: Vec<String> =
+            CLAIMS.iter().filter(|c| c.id == p.id).map(|c| flat(c.quote)).collect();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("about ") {
+            let after = &rest[at..];
+            let phrase: String = after.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            let of_record = text[..text.len() - rest.len() + at].ends_with("BitMEX: ");
+            let covered =
+                quotes.iter().any(|q| q.contains(phrase.trim_end_matches([',', ';', '.', ')'])));
+            assert!(covered || of_record, "{}: “{phrase}…” is a figure no claim checks", p.id);
+            rest = &after["about ".len()..];
+        }
+    }
+}
