@@ -5,6 +5,7 @@
 
 use leverage_cascade::model::presets::presets;
 use leverage_cascade::model::record::{model_figure, record, Measure};
+use leverage_cascade::model::simulate::scenarios;
 use leverage_cascade::model::{simulate, Params};
 
 fn main() {
@@ -38,8 +39,19 @@ fn main() {
     }
     for point in points {
         let params = Params::from_json(&point.to_string()).expect("valid params");
-        let params = Params { circuit_breaker: None, ..params };
-        let s = simulate(&params).expect("runs").summary;
+        let out = simulate(&rec.rules.run(&params)).expect("runs");
+        if std::env::var("QUEUE").is_ok() {
+            let q = out.series.queued_notional.iter().fold(0.0f64, |m, &q| m.max(q));
+            let at = out.series.price.iter().position(|&p| p <= out.summary.min_price);
+            let halt = out
+                .events
+                .iter()
+                .find(|e| format!("{:?}", e.kind) == "Halt")
+                .map(|e| (e.tick, e.price));
+            println!("  queued at most {:.0}M, low at {at:?}, halt {halt:?}", q / 1e6);
+        }
+        let s = out.summary;
+        let none = simulate(&scenarios(&params)[0]).expect("runs").summary;
         let chosen: Vec<String> =
             grid.keys().map(|k| format!("{k}={}", lookup(&point, k))).collect();
         let figures: Vec<String> = rec
@@ -56,9 +68,11 @@ fn main() {
             })
             .collect();
         println!(
-            "{:<60} {}  end {:.1} spent {:.0}M opened {:.0}M liquidated {:.0}M",
+            "{:<60} {}  none {:.2} halts {} end {:.1} spent {:.0}M opened {:.0}M liquidated {:.0}M",
             chosen.join(" "),
             figures.join("  "),
+            none.max_move_pct,
+            s.halts,
             (1.0 - s.final_price / s.start_price) * 100.0,
             s.dip_buyers_spent / 1e6,
             s.shorts_opened_notional / 1e6,
@@ -116,7 +130,7 @@ fn search(id: &str, ranges: &str) {
         {
             point["seed"] = seed.into();
             let params = Params::from_json(&point.to_string()).expect("valid");
-            let s = simulate(&Params { circuit_breaker: None, ..params }).unwrap().summary;
+            let s = simulate(&rec.rules.run(&params)).unwrap().summary;
             for f in rec.figures.iter() {
                 let Some(m) = model_figure(f.measure, &s) else { continue };
                 // How far outside the record's range, in units of the tolerance (±25 %

@@ -182,6 +182,19 @@ const CLAIMS: &[Claim] = &[
             (c.margin_tiers.summary.adl_notional == 0.0, c.margin_tiers.summary.adl_notional)
         },
     },
+    Claim {
+        id: "jan-2016",
+        quote: "the market down about 4.5 % without them",
+        check: |c| ((c.none.summary.max_move_pct - 4.5).abs() <= 0.7, c.none.summary.max_move_pct),
+    },
+    Claim {
+        id: "jan-2016",
+        quote: "pulls it through both with them",
+        check: |c| {
+            let s = &c.circuit_breaker.summary;
+            (s.halts == 2 && s.max_move_pct >= 7.0, s.max_move_pct)
+        },
+    },
 ];
 
 /// Spaces and line breaks as one space, so a quote may wrap where the summary does.

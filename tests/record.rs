@@ -4,6 +4,7 @@
 
 use leverage_cascade::model::presets::presets;
 use leverage_cascade::model::record::{model_figure, record, Measure, RECORDS};
+use leverage_cascade::model::simulate::scenarios;
 use leverage_cascade::model::{simulate, Params};
 
 #[test]
@@ -27,8 +28,8 @@ fn every_historical_preset_has_a_sourced_record_and_every_record_a_preset() {
 #[test]
 fn the_model_is_set_beside_the_record_for_every_compared_figure() {
     for r in RECORDS {
-        let params = presets().into_iter().find(|p| p.id == r.id).unwrap().params;
-        let s = simulate(&params).unwrap().summary;
+        let preset = presets().into_iter().find(|p| p.id == r.id).unwrap().params;
+        let s = simulate(&r.rules.run(&preset)).unwrap().summary;
         println!("{} ({}):", r.id, r.market);
         for f in r.figures {
             let model = model_figure(f.measure, &s);
@@ -54,11 +55,8 @@ fn every_historical_preset_matches_its_record_within_tolerance_on_eleven_seeds()
     let mut misses = Vec::new();
     for r in RECORDS {
         let preset = presets().into_iter().find(|p| p.id == r.id).unwrap().params;
-        assert!(
-            preset.circuit_breaker.is_none(),
-            "{}: replays run without a market-wide breaker",
-            r.id
-        );
+        // Under the venue's own rules of the day: its tier table, or its breaker.
+        let run = r.rules.run(&preset);
         println!(
             "{} ({}), the venue's own rules, seeds {}..={}:",
             r.id,
@@ -67,7 +65,7 @@ fn every_historical_preset_matches_its_record_within_tolerance_on_eleven_seeds()
             preset.seed + 10
         );
         for seed in preset.seed..=preset.seed + 10 {
-            let s = simulate(&Params { seed, ..preset.clone() }).unwrap().summary;
+            let s = simulate(&Params { seed, ..run.clone() }).unwrap().summary;
             let mut line = Vec::new();
             for f in r.figures.iter().filter(|f| f.measure != Measure::Context) {
                 let model = model_figure(f.measure, &s).unwrap();
@@ -106,4 +104,40 @@ fn every_historical_preset_matches_its_record_within_tolerance_on_eleven_seeds()
         println!("  record:  {}", record.join(", "));
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+/// The first tick at whose end the price stands `pct` % or more below the start, if any.
+fn first_at(series: &[f64], start: f64, pct: f64) -> Option<usize> {
+    series.iter().position(|&p| p <= start * (1.0 - pct / 100.0))
+}
+
+#[test]
+fn the_2016_thresholds_pull_the_price_to_5_percent_sooner_than_no_breaker() {
+    // 7 January 2016: thresholds at 5 and 7 %, and selling that rises near them (the magnet).
+    // On eleven seeds, with the breaker the price reaches −5 % sooner than without it; in the
+    // preset the market without a breaker mostly never gets there, so the same market with a
+    // heavier sell program, which gets there either way, is checked too.
+    let preset = presets().into_iter().find(|p| p.id == "jan-2016").unwrap().params;
+    for shock_pct in [preset.shock_pct, 1.5 * preset.shock_pct] {
+        let market = Params { shock_pct, ..preset.clone() };
+        let [none, breaker, ..] = scenarios(&market);
+        let mut both_reached = 0;
+        for seed in 1..=11 {
+            let a = simulate(&Params { seed, ..none.clone() }).unwrap();
+            let b = simulate(&Params { seed, ..breaker.clone() }).unwrap();
+            let start = market.start_price;
+            let (ta, tb) =
+                (first_at(&a.series.price, start, 5.0), first_at(&b.series.price, start, 5.0));
+            println!("shock {shock_pct} %, seed {seed:>2}: −5 % at tick {ta:?} without, {tb:?} with the breaker");
+            let tb = tb
+                .unwrap_or_else(|| panic!("seed {seed}: the breaker's market never reached −5 %"));
+            if let Some(ta) = ta {
+                both_reached += 1;
+                assert!(tb < ta, "seed {seed}: {tb} with the breaker, {ta} without");
+            }
+        }
+        if shock_pct != preset.shock_pct {
+            assert_eq!(both_reached, 11, "the heavier program reaches −5 % without a breaker too");
+        }
+    }
 }

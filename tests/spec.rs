@@ -511,7 +511,8 @@ fn records_js() -> String {
         "// The published record of each historical preset: src/model/record.rs's RECORDS, written\n\
          // out by tests/spec.rs; do not edit. Each figure's `key` names the model's counterpart\n\
          // (www/lab/record.js computes it; \"context\" has none); `tolerance` is how far outside\n\
-         // the range a replay may lie and still match (null: held out of the calibration).\n\n\
+         // the range a replay may lie and still match (null: held out of the calibration);\n\
+         // `scenario` is the run of compare() under the venue's own rules of the day.\n\n\
          export const RECORDS_EN = {\n",
     );
     for r in RECORDS {
@@ -536,7 +537,11 @@ fn records_js() -> String {
                 json!(f.source)
             );
         }
-        out += &format!("    ],\n    leftOut: {},\n  }},\n", json!(r.left_out));
+        out += &format!(
+            "    ],\n    leftOut: {},\n    scenario: {},\n  }},\n",
+            json!(r.left_out),
+            json!(r.rules.scenario())
+        );
     }
     out + "};\n"
 }

@@ -681,7 +681,7 @@ function showResult() {
     return li;
   });
   el.cards.replaceChildren(...cards);
-  showRecord(result.marginTiers.summary);
+  showRecord(result);
 
   el.priceCanvas.setAttribute('aria-label', priceChartLabel(result, tickSeconds));
   showGauge(result[state.focus].summary);
@@ -697,16 +697,17 @@ function currentRecord() {
 
 /**
  * With a historical preset's params, its published record next to the model's run under the
- * venue's own rules of the day: its tier table (the "Margin tiers" card, the preset's own table)
- * and no market-wide breaker, the run each preset is calibrated on (docs/MODEL.md, "Replays").
- * Hidden otherwise.
+ * venue's own rules of the day (`record.scenario`: the "Margin tiers" card for a crypto venue,
+ * the "Circuit breaker" card for an exchange whose halts were part of the day), the run each
+ * preset is calibrated on (docs/MODEL.md, "Replays"). Hidden otherwise.
  */
-function showRecord(summary) {
+function showRecord(result) {
   const record = currentRecord();
   el.record.hidden = !record;
   if (!record) return;
-  el.recordMarket.textContent = `${record.market}. The record's figures are ranges where reports differ. The model's are those of the "Margin tiers" card: the venue's own rules of the day, with its tier table and no market-wide breaker, the run this replay was calibrated on.`;
-  const figures = recordRows(record, summary);
+  const rules = record.scenario === 'circuitBreaker' ? 'with its circuit breaker and flat margin' : 'with its tier table and no market-wide breaker';
+  el.recordMarket.textContent = `${record.market}. The record's figures are ranges where reports differ. The model's are those of the "${scenarioName(record.scenario)}" card: the venue's own rules of the day, ${rules}, the run this replay was calibrated on.`;
+  const figures = recordRows(record, result[record.scenario].summary);
   const rows = figures.map((r) => {
     const tr = document.createElement('tr');
     const th = document.createElement('th');
@@ -1182,7 +1183,7 @@ function exportPng() {
 function exportCsv() {
   if (!state.result) return;
   const record = currentRecord();
-  const rows = record ? recordRows(record, state.result.marginTiers.summary) : null;
+  const rows = record ? recordRows(record, state.result[record.scenario].summary) : null;
   const text = toCsv(state.result, state.resultParams, { version, url: currentLink(), record: rows, shown: shownSettings() });
   download(new Blob([text], { type: 'text/csv;charset=utf-8' }), 'leverage-cascade-data.csv');
   el.shareStatus.textContent = 'Data downloaded as leverage-cascade-data.csv (parameters first, then one row per tick).';

@@ -9,7 +9,8 @@
 use serde::Serialize;
 
 use super::params::{
-    CircuitBreaker, LiquidationMode, LiquidationParams, MarginTiers, Params, VenueRules,
+    BreakerReference, CircuitBreaker, LiquidationMode, LiquidationParams, MarginTiers, Params,
+    VenueRules,
 };
 
 /// A named scenario.
@@ -91,6 +92,14 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
          like BitMEX's, takes over what the book cannot absorb, so nothing is \
          auto-deleveraged (BitMEX reported none), but it loses heavily selling into the \
          fall.",
+    ),
+    (
+        "jan-2016",
+        "China's thresholds of 5 and 7 %, so close together that holders sell early \
+         so as not to be locked in (the magnet effect). The selling that takes the \
+         market down about 4.5 % without them pulls it through both with them: a \
+         15-minute halt at 5 %, then a closure at 7 %, as on 7 January 2016, when the \
+         market traded for under half an hour.",
     ),
 ];
 
@@ -208,6 +217,28 @@ pub fn presets() -> Vec<Preset> {
                 // 2019, against $1.2 B of open interest) was; BitMEX reports no ADL that day.
                 insurance_fund: 4e8,
                 ticks: 1200,
+                ..base()
+            },
+        },
+        Preset {
+            id: "jan-2016",
+            title: "7 Jan 2016 (replay)",
+            params: Params {
+                long_share: 0.8,
+                leverage: 10.0,
+                depth_per_pct: 1e8,
+                shock_pct: -6.5,
+                shock_ticks: 600,
+                volatility_pct: 0.01,
+                ticks: 3600,
+                circuit_breaker: Some(CircuitBreaker {
+                    levels_pct: vec![5.0, 7.0],
+                    reference: BreakerReference::Start,
+                    window_ticks: 600,
+                    halt_ticks: 900,
+                    close_ticks: 1200,
+                    magnet_sell_share: 0.3,
+                }),
                 ..base()
             },
         },

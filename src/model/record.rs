@@ -10,6 +10,8 @@
 //! reads its copy, `www/shared/records-en.js`, which tests/spec.rs writes from [`RECORDS`].
 
 use super::outcome::Summary;
+use super::params::Params;
+use super::simulate::scenarios;
 
 /// What a figure measures, and so how the model's counterpart is computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +109,39 @@ pub struct Record {
     pub figures: &'static [Figure],
     /// What the model leaves out, in plain words.
     pub left_out: &'static str,
+    /// The venue's own rules of the day, and so which run of `compare` is set beside the record.
+    pub rules: Rules,
+}
+
+/// The venue's own rules of the day, as a run of `compare`: the one a replay is calibrated on
+/// and the page sets beside the record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rules {
+    /// A crypto venue: the preset's tier table and liquidation profile, no market-wide breaker
+    /// (the "Margin tiers" card).
+    Tiers,
+    /// An exchange whose halts were part of the day: the preset's breaker, flat margin (the
+    /// "Circuit breaker" card).
+    Breaker,
+}
+
+impl Rules {
+    /// The key of that run in `compare`'s result.
+    pub fn scenario(self) -> &'static str {
+        match self {
+            Rules::Tiers => "marginTiers",
+            Rules::Breaker => "circuitBreaker",
+        }
+    }
+
+    /// The params of that run, for `simulate`, from the preset's.
+    pub fn run(self, preset: &Params) -> Params {
+        let [_, breaker, tiers, _] = scenarios(preset);
+        match self {
+            Rules::Tiers => tiers,
+            Rules::Breaker => breaker,
+        }
+    }
 }
 
 /// The model's counterpart of `measure` for a run's summary, %; `None` for context, or where
@@ -181,6 +216,7 @@ pub static RECORDS: &[Record] = &[
                 source: "a third-party reconstruction from Hyperliquid's public trade data (DOMAIN.md §9)",
             },
         ],
+        rules: Rules::Tiers,
         left_out: "The model has one venue and one coin; that day's cascade ran across dozens of venues and hundreds of coins, many of which fell 60–80 %, and most of the fall in open interest was voluntary closing, which the model does not have. Its open interest is mostly at low leverage (3.7x on average, widely spread), which is what brings the liquidated share near the record's; its short liquidations come only from new shorts caught by the rebound, fewer than the day's. Auto-deleveraging: the record's 35 % is Hyperliquid's, whose vault and ADL took over what its book could not absorb; the model runs Binance's rules, under which the insurance fund took over and no ADL was needed. The fund's change was not fitted: the model's comes out near the record's.",
     },
     Record {
@@ -212,6 +248,7 @@ pub static RECORDS: &[Record] = &[
                 source: "exchange price data as reported at the time (DOMAIN.md §7, §9)",
             },
         ],
+        rules: Rules::Tiers,
         left_out: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. No share of open interest liquidated was published that we can source, so only the fall is compared; the model liquidates about two thirds of its open interest, far more than the day's roughly halved open interest, much of it closed by choice, suggests.",
     },
     Record {
@@ -243,6 +280,39 @@ pub static RECORDS: &[Record] = &[
                 source: "BitMEX's own account of the day (DOMAIN.md; the mar-2020 preset)",
             },
         ],
+        rules: Rules::Tiers,
         left_out: "The model has one shock, so it draws one leg, not two; BitMEX's perpetual also traded about $400 below spot that day, a decoupling the model (one venue, no spot market) cannot show. It liquidates somewhat more of its open interest (about two thirds against 58 %), and its fund loses over half of what it held selling into the fall; BitMEX's own fund figures for the day are not in the record.",
+    },
+    Record {
+        id: "jan-2016",
+        market: "China's CSI 300 index, 7 January 2016",
+        figures: &[
+            Figure {
+                measure: Measure::FallPct,
+                label: "Fall of the price",
+                low: 7.0,
+                high: 7.2,
+                as_published: "about 7 %, where the second threshold closed the market for the day",
+                source: "the China Securities Regulatory Commission's rules of the time, as collected in DOMAIN.md §6; index closes as reported at the time",
+            },
+            Figure {
+                measure: Measure::Context,
+                label: "How fast",
+                low: 0.0,
+                high: 0.0,
+                as_published: "the 5 % threshold tripped about 12 minutes after the open; the 7 % one about 2 minutes after trading resumed, so the market traded under half an hour in all",
+                source: "exchange announcements as reported at the time (DOMAIN.md §6: one session lasted about 29 minutes)",
+            },
+            Figure {
+                measure: Measure::Context,
+                label: "What followed",
+                low: 0.0,
+                high: 0.0,
+                as_published: "the thresholds tripped on 4 and 7 January and were suspended on 8 January, four trading days after they began",
+                source: "DOMAIN.md §6 (the textbook magnet effect)",
+            },
+        ],
+        rules: Rules::Breaker,
+        left_out: "The model has no trading day: its closure at 7 % lasts 20 minutes and the market then reopens, where that day's market stayed shut, so its fall is the deepest point of the whole hour it runs. Its sell program stands in for the day's rush to sell, and the magnet's sellers are a rule of the model (selling rises within 2 points of a threshold, fitted to show the effect the literature describes), not measured that day. The thresholds were hit faster than the day's: about 7 minutes after the start in the model, against about 12.",
     },
 ];

@@ -42,7 +42,7 @@ export function toCsv(comparison, params, meta) {
   }
   lines.push('# circuitBreaker null means the breaker scenarios use the default breaker: levels 7,13,20 %, 60-tick halts.');
   if (meta.record) {
-    lines.push("# record: figure,published,model (the venue's rules: tiers, no breaker),how close,source");
+    lines.push("# record: figure,published,model (the venue's own rules of the day),how close,source");
     for (const r of meta.record) lines.push(`# record,${[r.label, r.record, r.model, r.verdict, r.source].map(cell).join(',')}`);
   }
   lines.push('# tick,time_s then <scenario>_<series> for scenarios none, circuitBreaker, marginTiers, both.');

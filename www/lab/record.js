@@ -59,7 +59,9 @@ function toleranceWords(t) {
  */
 export function verdict(model, f) {
   if (model === null) return 'no counterpart in this run';
-  if (model >= f.low - 1e-9 && model <= f.high + 1e-9) return 'within the record';
+  // At the precision shown (one decimal): 7.21 beside a record of 7.0–7.2 reads as within it.
+  const shown = Math.round(model * 10) / 10;
+  if (shown >= f.low - 1e-9 && shown <= f.high + 1e-9) return 'within the record';
   const nearest = model < f.low ? f.low : f.high;
   const off = model - nearest;
   const size = num(Math.abs(off), Math.abs(off) < 10 ? 1 : 0);

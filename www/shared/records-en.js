@@ -1,7 +1,8 @@
 // The published record of each historical preset: src/model/record.rs's RECORDS, written
 // out by tests/spec.rs; do not edit. Each figure's `key` names the model's counterpart
 // (www/lab/record.js computes it; "context" has none); `tolerance` is how far outside
-// the range a replay may lie and still match (null: held out of the calibration).
+// the range a replay may lie and still match (null: held out of the calibration);
+// `scenario` is the run of compare() under the venue's own rules of the day.
 
 export const RECORDS_EN = {
   "oct-2025": {
@@ -14,6 +15,7 @@ export const RECORDS_EN = {
       { key: "adlShareOfLiquidatedPct", label: "Auto-deleveraged, as a share of what was liquidated", low: 35.0, high: 35.0, tolerance: null, asPublished: "Hyperliquid: $2.1 B of ADL fills against $5.5 B of liquidations in about 12 minutes", source: "a third-party reconstruction from Hyperliquid's public trade data (DOMAIN.md §9)" },
     ],
     leftOut: "The model has one venue and one coin; that day's cascade ran across dozens of venues and hundreds of coins, many of which fell 60–80 %, and most of the fall in open interest was voluntary closing, which the model does not have. Its open interest is mostly at low leverage (3.7x on average, widely spread), which is what brings the liquidated share near the record's; its short liquidations come only from new shorts caught by the rebound, fewer than the day's. Auto-deleveraging: the record's 35 % is Hyperliquid's, whose vault and ADL took over what its book could not absorb; the model runs Binance's rules, under which the insurance fund took over and no ADL was needed. The fund's change was not fitted: the model's comes out near the record's.",
+    scenario: "marginTiers",
   },
   "may-2021": {
     market: "BTC futures and perpetuals across venues, 19 May 2021",
@@ -23,6 +25,7 @@ export const RECORDS_EN = {
       { key: "context", label: "Rebound", low: 0.0, high: 0.0, tolerance: null, asPublished: "about $10 k back within hours of the low", source: "exchange price data as reported at the time (DOMAIN.md §7, §9)" },
     ],
     leftOut: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. No share of open interest liquidated was published that we can source, so only the fall is compared; the model liquidates about two thirds of its open interest, far more than the day's roughly halved open interest, much of it closed by choice, suggests.",
+    scenario: "marginTiers",
   },
   "mar-2020": {
     market: "BitMEX's XBTUSD perpetual, 12–13 March 2020",
@@ -32,5 +35,16 @@ export const RECORDS_EN = {
       { key: "adlShareOfLiquidatedPct", label: "Auto-deleveraged, as a share of what was liquidated", low: 0.0, high: 0.0, tolerance: null, asPublished: "none reported", source: "BitMEX's own account of the day (DOMAIN.md; the mar-2020 preset)" },
     ],
     leftOut: "The model has one shock, so it draws one leg, not two; BitMEX's perpetual also traded about $400 below spot that day, a decoupling the model (one venue, no spot market) cannot show. It liquidates somewhat more of its open interest (about two thirds against 58 %), and its fund loses over half of what it held selling into the fall; BitMEX's own fund figures for the day are not in the record.",
+    scenario: "marginTiers",
+  },
+  "jan-2016": {
+    market: "China's CSI 300 index, 7 January 2016",
+    figures: [
+      { key: "fallPct", label: "Fall of the price", low: 7.0, high: 7.2, tolerance: {"relative":0.25}, asPublished: "about 7 %, where the second threshold closed the market for the day", source: "the China Securities Regulatory Commission's rules of the time, as collected in DOMAIN.md §6; index closes as reported at the time" },
+      { key: "context", label: "How fast", low: 0.0, high: 0.0, tolerance: null, asPublished: "the 5 % threshold tripped about 12 minutes after the open; the 7 % one about 2 minutes after trading resumed, so the market traded under half an hour in all", source: "exchange announcements as reported at the time (DOMAIN.md §6: one session lasted about 29 minutes)" },
+      { key: "context", label: "What followed", low: 0.0, high: 0.0, tolerance: null, asPublished: "the thresholds tripped on 4 and 7 January and were suspended on 8 January, four trading days after they began", source: "DOMAIN.md §6 (the textbook magnet effect)" },
+    ],
+    leftOut: "The model has no trading day: its closure at 7 % lasts 20 minutes and the market then reopens, where that day's market stayed shut, so its fall is the deepest point of the whole hour it runs. Its sell program stands in for the day's rush to sell, and the magnet's sellers are a rule of the model (selling rises within 2 points of a threshold, fitted to show the effect the literature describes), not measured that day. The thresholds were hit faster than the day's: about 7 minutes after the start in the model, against about 12.",
+    scenario: "circuitBreaker",
   },
 };
