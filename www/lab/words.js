@@ -127,7 +127,9 @@ function positions(n) {
  */
 export function narrate(event, startPrice, tickSeconds) {
   const when = at(event.tick, tickSeconds);
-  const price = pct(changePct(event.price, startPrice), { sign: true });
+  // A move under 1 % with two decimals, so a sell program's first steps do not read "price 0 %".
+  const move = changePct(event.price, startPrice);
+  const price = pct(move, { sign: true, decimals: Math.abs(move) < 1 ? 2 : 1 });
   switch (event.kind) {
     case 'shock':
       return event.count > 1
