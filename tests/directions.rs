@@ -138,9 +138,9 @@ fn more_leverage_never_gives_a_smaller_fall() {
     //   0.5 pp.
     // - dip buyers (buyers.rs) are a brake the fall itself engages: a faster fall at higher
     //   leverage keeps the price below their threshold longer, so they buy more, and the deepest
-    //   point can come out up to 1 pp higher. Where the smaller fall comes with more of their
-    //   capital spent, the fall may differ by up to 1 pp (oct-2025 at 30x and more, its whole
-    //   long side liquidated either way).
+    //   point can come out up to 1 pp higher. Where both runs liquidated the whole side and the
+    //   smaller fall comes with more of their capital spent, the fall may differ by up to 1 pp
+    //   (oct-2025 at 30x and more).
     let mut reversals = Vec::new();
     for (id, base) in markets() {
         for adl in [true, false] {
@@ -156,9 +156,10 @@ fn more_leverage_never_gives_a_smaller_fall() {
             for (j, r) in runs.iter().enumerate() {
                 let b = &runs[best];
                 let caught = b.caught_at.is_some() && b.caught_at == r.caught_at;
-                let tolerance = if r.bought > b.bought {
+                let both_saturated = b.saturated && r.saturated;
+                let tolerance = if r.bought > b.bought && both_saturated {
                     1.0
-                } else if (b.saturated && r.saturated) || caught {
+                } else if both_saturated || caught {
                     0.5
                 } else {
                     TOLERANCE_PP

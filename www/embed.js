@@ -27,7 +27,7 @@
 
 import { loadApi, fitCanvas } from './shared/api.js';
 import { keepOffline } from './shared/offline.js';
-import { FOCUS_KEYS, get, normalize, set, toQuery } from './lab/schema.js';
+import { DEFAULT_BREAKER, FOCUS_KEYS, get, normalize, set, toQuery } from './lab/schema.js';
 import { formatControl, readControl, setUp, showValue } from './lab/controls.js';
 import { SCENARIOS, became, headline, mapLabel, priceChartLabel, signedMove } from './lab/words.js';
 import { pct, times, usd, NBSP } from './lab/format.js';
@@ -540,6 +540,9 @@ export class LeverageCascade extends HTMLElement {
         messages.push(`params must be a JSON object such as {"leverage": 25}, so ${baseName} are shown.`);
       } else if (over !== undefined) {
         candidate = merge(base, over);
+        // A breaker given in part ({"haltTicks": 30}) is the default breaker with those fields,
+        // as the model reads it; the page reads every field.
+        if (isObject(candidate.circuitBreaker)) candidate.circuitBreaker = merge(DEFAULT_BREAKER, candidate.circuitBreaker);
         fromAttribute = true;
       }
     }

@@ -4,15 +4,18 @@
 // At install it keeps every file of the site (offline-files.js, written by `make build` and
 // `make dist`) in a cache named after their version. Online, every request still goes to the
 // network, so a reader always gets the current site; only when the network fails does the
-// cached copy answer. The cache is written once per version and never mixed: a new version of
-// any file makes a new offline-files.js, which installs a new cache; the old one is deleted
-// when the new worker takes over.
+// cached copy answer. The cache is written once per version, whole, and never added to: a new
+// version of any file makes a new offline-files.js, which installs a new cache; the old one is
+// deleted when the new worker takes over. (A page left open across an update may still load a
+// file later, the explorations' worker say, from the newer copy.)
 
 importScripts('offline-files.js');
 
-const PREFIX = 'leverage-cascade-';
-const CACHE = `${PREFIX}${self.OFFLINE.version}`;
 const SCOPE = new URL(self.registration.scope);
+// Named after the site's folder too: copies of the site at other paths of the same origin (a
+// course's copy beside a preview) each keep their own, and never delete each other's.
+const PREFIX = `leverage-cascade ${SCOPE.pathname} `;
+const CACHE = `${PREFIX}${self.OFFLINE.version}`;
 const FILES = new Set(self.OFFLINE.files);
 
 self.addEventListener('install', (event) => {

@@ -13,7 +13,7 @@
 
 import { loadApi } from './shared/api.js';
 import { keepOffline } from './shared/offline.js';
-import { FIELDS, FOCUS_KEYS, field, fieldOfError, fromQuery, get, linkKeyOf, normalize, preview, same, set, toQuery } from './lab/schema.js';
+import { DEFAULT_BREAKER, FIELDS, FOCUS_KEYS, field, fieldOfError, fromQuery, get, linkKeyOf, normalize, preview, same, set, toQuery } from './lab/schema.js';
 import { FORMATS, limitsOf, setUp } from './lab/controls.js';
 import { PRESETS_EN } from './shared/presets-en.js';
 import { WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList } from './embed.js';
@@ -46,7 +46,6 @@ const limits = {};
 
 /** What is being built. */
 const build = {
-  presetId: 'default',
   params: null,
   target: 'lab',
   predict: null,
@@ -55,6 +54,8 @@ const build = {
   lab: new Map(),
   /** The widget's rules: control name → 'show' | 'lock' | 'hide' (absent: the widget's default). */
   widget: new Map(),
+  /** The order of a pasted `controls` attribute, kept in what the builder writes; else null. */
+  order: null,
   compact: true,
   theme: 'auto',
 };
@@ -123,7 +124,6 @@ function readAddress(search) {
   const read = fromQuery(labQuery.toString(), defaults, presets, limits);
   const ignored = read.ignored;
   if (read.tour !== null) ignored.push({ key: 'tour', value: String(read.tour), reason: 'a tour step is not part of an assignment; open the lab with ?tour= for that' });
-  build.presetId = read.presetId ?? (read.given.length ? null : 'default');
   build.params = checkWithModel(read.params, ignored);
   build.predict = read.predict;
   build.focus = read.focus ?? 'none';
@@ -145,8 +145,9 @@ function setLabRule(key, rule, ignored, name) {
 
 /** The widget's controls, locked, compact and theme, from a map of attribute name → text. */
 function readWidgetAttributes(attrs, ignored) {
+  // As embed.html reads it (shared/frame.js): present, unless it says "false".
   const compact = attrs.get('compact');
-  build.compact = compact === undefined || (compact !== 'false' && compact !== '0');
+  build.compact = compact === undefined || compact !== 'false';
   const theme = attrs.get('theme');
   build.theme = 'auto';
   if (theme !== undefined) {
@@ -157,10 +158,12 @@ function readWidgetAttributes(attrs, ignored) {
   const unknown = (name, list) => {
     for (const n of list) ignored.push({ key: name, value: preview(n), reason: `is not a control of the widget (it has ${Object.keys(WIDGET_CONTROLS).join(', ')})` });
   };
+  build.order = null;
   if (attrs.has('controls')) {
     const shown = controlList(attrs.get('controls'));
     unknown('controls', shown.unknown);
     for (const name of Object.keys(WIDGET_CONTROLS)) build.widget.set(name, shown.names.includes(name) ? 'show' : 'hide');
+    build.order = shown.names;
   }
   if (attrs.has('locked')) {
     const locked = controlList(attrs.get('locked'));
@@ -197,7 +200,12 @@ function readPasted(text) {
   if (trimmed.startsWith('<')) {
     const doc = parseHtml(trimmed);
     const element = doc.querySelector('leverage-cascade');
-    if (element) return readWidget(new Map([...element.attributes].map((a) => [a.name, a.value])));
+    if (element) {
+      const attrs = new Map([...element.attributes].map((a) => [a.name, a.value]));
+      // The element is compact whenever the attribute is there, whatever its value.
+      if (attrs.has('compact')) attrs.set('compact', 'true');
+      return readWidget(attrs);
+    }
     const frame = doc.querySelector('iframe[src]');
     if (frame) return readPasted(frame.getAttribute('src'));
     return { error: 'This snippet has neither a <leverage-cascade> element nor an <iframe>.' };
@@ -212,7 +220,11 @@ function readPasted(text) {
     }
   }
   if (!url) return { error: 'This is neither a link nor a snippet.' };
-  if (!/\/((index|teach|embed)\.html)?$/.test(url.pathname)) return { error: 'This link is not to the lab, the widget or this builder.' };
+  // A page of the site, or its folder (with or without the last slash).
+  const page = url.pathname.split('/').pop();
+  if (page.includes('.') && !['index.html', 'teach.html', 'embed.html'].includes(page)) {
+    return { error: 'This link is not to the lab, the widget or this builder.' };
+  }
   if (url.pathname.endsWith('/embed.html')) {
     const attrs = new Map(new URLSearchParams(url.search));
     if (attrs.has('compact') && attrs.get('compact') === '') attrs.set('compact', 'true');
@@ -226,12 +238,10 @@ function readWidget(attrs) {
   const ignored = [];
   const presetText = attrs.get('preset');
   let base = defaults;
-  build.presetId = 'default';
   if (presetText !== undefined) {
     const preset = presets.find((p) => p.id === presetText);
     if (preset) {
       base = normalize(preset.params);
-      build.presetId = preset.id;
     } else {
       ignored.push({ key: 'preset', value: preview(presetText), reason: 'is not a preset of this page' });
     }
@@ -258,7 +268,6 @@ function readWidget(attrs) {
       const read = fromQuery(flat.toString(), base, [], limits);
       ignored.push(...read.ignored.map((i) => ({ ...i, key: `params.${i.key}` })));
       params = read.params;
-      if (read.given.length && !presetText) build.presetId = null;
     }
   }
   build.params = checkWithModel(params, ignored);
@@ -277,12 +286,17 @@ function readWidget(attrs) {
   return { ignored };
 }
 
-/** `{a: {b: 1}}` → `{"a.b": 1}`; lists and null stay values. */
+/**
+ * `{a: {b: 1}}` → `{"a.b": 1}`; lists and null stay values. A breaker given as an object is the
+ * switch on (`circuitBreaker: true`) and its fields; `circuitBreaker: null` is the switch off.
+ */
 function flatten(obj, prefix = '') {
   const out = {};
   for (const [key, value] of Object.entries(obj)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && !field(path)) Object.assign(out, flatten(value, path));
+    const nested = value !== null && typeof value === 'object' && !Array.isArray(value);
+    if (nested && path === 'circuitBreaker') Object.assign(out, { circuitBreaker: true }, flatten(value, path));
+    else if (nested && !field(path)) Object.assign(out, flatten(value, path));
     else out[path] = value;
   }
   return out;
@@ -300,6 +314,12 @@ function linkText(f, value) {
 // ---------------------------------------------------------------------------------------------
 // Writing: the outputs
 
+/** The id of the preset whose params these are, or null. */
+function presetOf(params) {
+  const preset = presets.find((p) => same(normalize(p.params), params));
+  return preset ? preset.id : null;
+}
+
 function presetParams(id) {
   const preset = presets.find((p) => p.id === id);
   return preset ? normalize(preset.params) : defaults;
@@ -314,15 +334,16 @@ function widgetRule(name) {
 
 /** The widget's attributes, in the order a snippet lists them: [name, value] (value true: a flag). */
 function widgetAttributes() {
+  // Every setting that differs from the model's defaults, not `preset` and what differs from it:
+  // an assignment handed out must not change when a later version recalibrates a preset.
   const attrs = [];
-  const base = build.presetId ? presetParams(build.presetId) : defaults;
-  if (build.presetId && build.presetId !== 'default') attrs.push(['preset', build.presetId]);
-  const over = difference(build.params, base);
+  const over = difference(build.params, defaults);
   if (Object.keys(over).length) attrs.push(['params', JSON.stringify(over)]);
-  const names = Object.keys(WIDGET_CONTROLS);
+  const canonical = Object.keys(WIDGET_CONTROLS);
+  const names = build.order ? [...build.order, ...canonical.filter((n) => !build.order.includes(n))] : canonical;
   const shown = names.filter((n) => widgetRule(n) !== 'hide');
   const standard = build.compact ? COMPACT_CONTROLS : FULL_CONTROLS;
-  if (!same(shown, names.filter((n) => standard.includes(n)))) attrs.push(['controls', shown.join(',')]);
+  if (!same(shown, standard)) attrs.push(['controls', shown.join(',')]);
   const locked = names.filter((n) => widgetRule(n) === 'lock');
   if (locked.length) attrs.push(['locked', locked.join(',')]);
   if (build.compact) attrs.push(['compact', true]);
@@ -336,18 +357,20 @@ function difference(params, base) {
   for (const [key, value] of Object.entries(params)) {
     const before = base[key];
     if (same(value, before)) continue;
-    const nested = value && before && typeof value === 'object' && typeof before === 'object' && !Array.isArray(value) && !Array.isArray(before);
-    out[key] = nested ? difference(value, before) : value;
+    // A breaker switched on is written as what differs from the default breaker ({} for it).
+    const from = key === 'circuitBreaker' && before === null ? DEFAULT_BREAKER : before;
+    const nested = value && from && typeof value === 'object' && typeof from === 'object' && !Array.isArray(value) && !Array.isArray(from);
+    out[key] = nested ? difference(value, from) : value;
   }
   return out;
 }
 
 /** The lab's query string for the assignment: preset, what differs from it, then the rules. */
 function labQuery() {
-  const base = build.presetId ? presetParams(build.presetId) : defaults;
+  // Every setting that differs from the defaults, as the lab's own share links: a preset
+  // recalibrated in a later version does not change an assignment already handed out.
   const parts = [];
-  if (build.presetId && build.presetId !== 'default') parts.push(`preset=${build.presetId}`);
-  const { query } = toQuery(build.params, base, modelVersion);
+  const { query } = toQuery(build.params, defaults, modelVersion);
   if (query) parts.push(query);
   if (build.focus !== 'none') parts.push(`focus=${build.focus}`);
   if (build.predict !== null) parts.push(`predict=${build.predict ? 1 : 0}`);
@@ -427,8 +450,7 @@ function wire() {
   byId('start').addEventListener('change', () => {
     const id = byId('start').value;
     if (!id) return;
-    build.presetId = id;
-    build.params = presetParams(id);
+      build.params = presetParams(id);
     update();
   });
   for (const radio of document.querySelectorAll('input[name="target"]')) {
@@ -478,7 +500,10 @@ function wire() {
   });
   new ResizeObserver(fitLabPreview).observe(byId('preview'));
   byId('notice').addEventListener('click', (event) => {
-    if (event.target.id === 'notice-close') byId('notice').hidden = true;
+    if (event.target.id !== 'notice-close') return;
+    byId('notice').hidden = true;
+    // The button is gone: the page's title takes the focus, not the page's body.
+    byId('title').focus();
   });
 }
 
@@ -508,7 +533,8 @@ function rows() {
     key: name,
     label: def.label,
     group: '',
-    value: def.kind === 'switch' ? 'off at first' : FORMATS[def.format](get(build.params, name), build.params),
+    // The widget starts with its breaker switch on when the params carry a breaker (embed.js).
+    value: def.kind === 'switch' ? (build.params.circuitBreaker ? 'on at first' : 'off at first') : FORMATS[def.format](get(build.params, name), build.params),
     rule: widgetRule(name),
   }));
 }
@@ -589,9 +615,10 @@ function visuallyHidden(text) {
 function update({ rows: redrawRows = true } = {}) {
   const widget = build.target === 'widget';
   const startSelect = byId('start');
-  startSelect.value = build.presetId && presets.some((p) => p.id === build.presetId) ? build.presetId : '';
-  startSelect.options[0].hidden = build.presetId !== null;
-  byId('start-summary').textContent = build.presetId ? PRESETS_EN[build.presetId] || '' : 'Settings from the lab, or from the assignment you pasted.';
+  const presetId = presetOf(build.params);
+  startSelect.value = presetId ?? '';
+  startSelect.options[0].hidden = presetId !== null;
+  byId('start-summary').textContent = presetId ? PRESETS_EN[presetId] || '' : 'Settings from the lab, or from the assignment you pasted.';
   byId('edit-link').href = pageUrl('index.html', labQueryForEditing());
   for (const radio of document.querySelectorAll('input[name="target"]')) radio.checked = radio.value === build.target;
   byId('widget-options').hidden = !widget;
@@ -628,9 +655,7 @@ function update({ rows: redrawRows = true } = {}) {
 
 /** The lab's link without the rules, so the instructor can move every slider there. */
 function labQueryForEditing() {
-  const base = build.presetId ? presetParams(build.presetId) : defaults;
-  const { query } = toQuery(build.params, base, modelVersion);
-  return [build.presetId && build.presetId !== 'default' ? `preset=${build.presetId}` : '', query].filter(Boolean).join('&');
+  return toQuery(build.params, defaults, modelVersion).query;
 }
 
 let previewTimer = 0;

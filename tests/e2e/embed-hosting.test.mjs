@@ -217,6 +217,23 @@ test('embed.html on its own passes params and theme through, under the strict CS
   }
 });
 
+test('params may give a breaker in part: the rest are the default breaker\'s, and the widget works', async () => {
+  const query = `?compact&params=${encodeURIComponent('{"circuitBreaker":{"haltTicks":30}}')}`;
+  const { page, context, log } = await openPage(browser, server.origin, `/embed.html${query}`, { wait: false });
+  try {
+    await waitWidget(page, 0);
+    assert.equal(await shadowText(page, 0, '.messages'), '');
+    assert.equal(await page.locator('leverage-cascade').evaluate((el) => el.shadowRoot.querySelector('#lc-breaker').checked), true);
+    assert.match(await shadowText(page, 0, '.headline'), /^With a breaker, /);
+    // The lab it links to gets the same breaker: 30-tick halts at the default levels.
+    const lab = await page.locator('leverage-cascade').evaluate((el) => el.shadowRoot.querySelector('a.lab-link, footer a')?.href ?? '');
+    assert.match(lab, /circuitBreaker\.haltTicks=30/);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('when the wasm cannot load, each widget says so in plain words and the host page is unharmed', async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();

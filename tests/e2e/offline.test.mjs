@@ -8,6 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { chromium } from 'playwright-core';
 import { ROOT, WWW, closeSite, openPage, openSite, ready, settle, startServer } from './helpers.mjs';
 import { waitWidget } from './embed-helpers.mjs';
 
@@ -34,7 +36,7 @@ async function kept(page) {
     const listed = await (await fetch('offline-files.js')).text();
     const version = /"version": "([^"]+)"/.exec(listed)[1];
     const count = JSON.parse(listed.slice(listed.indexOf('{'), listed.lastIndexOf('}') + 1)).files.length;
-    const name = `leverage-cascade-${version}`;
+    const name = `leverage-cascade ${new URL(navigator.serviceWorker.controller?.scriptURL || location.href).pathname.replace(/[^/]*$/, '')} ${version}`;
     for (let i = 0; i < 300; i += 1) {
       if ((await caches.has(name)) && (await (await caches.open(name)).keys()).length === count) break;
       await new Promise((done) => setTimeout(done, 50));
@@ -69,7 +71,7 @@ test('after one visit to the lab, the lab, the builder and the widget work with 
     await page.goto(`${server.origin}/embed.html?compact&preset=thin-book`);
     await waitWidget(page, 0);
     await page.goto(`${server.origin}/teach.html?preset=thin-book`);
-    await page.waitForFunction(() => document.getElementById('out-link').value.includes('thin-book'), null, { timeout: 30000 });
+    await page.waitForFunction(() => document.getElementById('out-link').value.includes('depthPerPct=40000000'), null, { timeout: 30000 });
 
     assert.deepEqual(log.errors, []);
     assert.deepEqual(log.foreign, []);
@@ -107,5 +109,40 @@ test('a new version of the site replaces the kept copy whole, and the old copy i
     writeFileSync(index, original);
     execFileSync('node', [join(ROOT, 'scripts', 'offline-files.mjs'), copy]);
     await context.close();
+  }
+});
+
+test('framed by another site, embed.html does not install the offline copy; opened on its own, it does', async () => {
+  // Chromium refuses service workers to third-party frames unless third-party storage is
+  // allowed, which some browsers and settings do: this browser allows it, so the check in
+  // www/shared/offline.js is what keeps the frame from installing the site.
+  const open = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-features=TrackingProtection3pcd,BlockThirdPartyCookies,ThirdPartyCookieDeprecationTrial', '--test-third-party-cookie-phaseout=false'],
+  });
+  try {
+    // A course page on another origin of this machine ("localhost" against the site's
+    // 127.0.0.1): a routed public origin may not frame a loopback one.
+    const host = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body><iframe src="${server.origin}/embed.html?compact" width="360" height="420" title="Leverage cascade simulator"></iframe></body></html>`);
+    });
+    await new Promise((done) => host.listen(0, 'localhost', done));
+    after(() => host.close());
+    const context = await open.newContext();
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${host.address().port}/page.html`);
+    const inner = await (await page.waitForSelector('iframe')).contentFrame();
+    await waitWidget(inner, 0);
+    await page.waitForTimeout(2000);
+    const registrations = () => navigator.serviceWorker.getRegistrations().then((r) => r.length);
+    assert.equal(await inner.evaluate(registrations), 0, 'no registration from the framed widget');
+    // The same page opened on its own registers within a few seconds: the check above could fail.
+    await page.goto(`${server.origin}/embed.html?compact`);
+    await waitWidget(page, 0);
+    await page.waitForFunction(registrations, null, { timeout: 15000 });
+    await context.close();
+  } finally {
+    await open.close();
   }
 });

@@ -83,9 +83,11 @@ test('the lab link: a fresh page opens what the preview shows, with the locked a
   const { page, context, log } = await openBuilder('?preset=thin-book&leverage=20&lock=leverage&hide=whaleConcentration,circuitBreaker.levelsPct&predict=1');
   try {
     const out = await outputs(page);
-    assert.match(out.link, /\/index\.html\?preset=thin-book&leverage=20&v=\d+&predict=1&lock=leverage&hide=whaleConcentration,circuitBreaker\.levelsPct$/);
+    // Every setting that differs from the defaults, not preset=: a later recalibration of the
+    // preset must not change an assignment already handed out.
+    assert.match(out.link, /\/index\.html\?leverage=20&depthPerPct=40000000&v=\d+&predict=1&lock=leverage&hide=whaleConcentration,circuitBreaker\.levelsPct$/);
     assert.equal(out.element, '', 'the lab has no widget snippet');
-    assert.match(out.frame, /^<iframe src="[^"]+index\.html\?preset=thin-book&amp;leverage=20/);
+    assert.match(out.frame, /^<iframe src="[^"]+index\.html\?leverage=20&amp;depthPerPct=40000000/);
     // The builder's own address is the assignment.
     assert.match(out.address, /lock=leverage/);
 
@@ -121,8 +123,8 @@ test('the widget: its snippet and its iframe, each pasted into a page of its own
   const { page, context, log } = await openBuilder('?preset=circuit-breaker&leverage=20&for=widget&controls=leverage,traders,breaker&locked=leverage');
   try {
     const out = await outputs(page);
-    assert.match(out.element, /<leverage-cascade preset="circuit-breaker" params='\{"leverage":20\}' controls="leverage,traders,breaker" locked="leverage" compact><\/leverage-cascade>/);
-    assert.match(out.frame, /embed\.html\?preset=circuit-breaker&amp;params=[^"]+&amp;fit" title="Leverage cascade simulator"/);
+    assert.match(out.element, /<leverage-cascade params='\{"leverage":20,"depthPerPct":20000000,[^']*"circuitBreaker":\{[^']*\}\}' controls="leverage,traders,breaker" locked="leverage" compact><\/leverage-cascade>/);
+    assert.match(out.frame, /embed\.html\?params=[^"]+&amp;fit" title="Leverage cascade simulator"/);
     assert.match(out.frame, /<script src="[^"]+\/frame-host\.js" defer><\/script>$/);
 
     // Preview of the snippet, then a page holding nothing but the snippet.
@@ -181,7 +183,7 @@ test('choices made on the page go into the outputs and the address; a reload and
     await page.keyboard.press('ArrowRight');
     await page.selectOption('#theme', 'dark');
     const made = await outputs(page);
-    assert.match(made.element, / preset="margin-tiers" controls="leverage,depthPerPct,whaleConcentration,breaker" locked="leverage,whaleConcentration" theme="dark">/);
+    assert.match(made.element, / params='\{[^']*"leverage":50[^']*\}' controls="leverage,depthPerPct,whaleConcentration,breaker" locked="leverage,whaleConcentration" theme="dark">/);
     assert.doesNotMatch(made.element, / compact/);
     assert.match(made.address, /for=widget/);
 
@@ -209,6 +211,32 @@ test('choices made on the page go into the outputs and the address; a reload and
   }
 });
 
+test('a pasted snippet keeps a custom breaker, the order of its controls, and compact as the widget reads it', async () => {
+  const { page, context, log } = await openBuilder('?circuitBreaker=on&circuitBreaker.levelsPct=5,10&circuitBreaker.haltTicks=300&for=widget');
+  try {
+    const made = await outputs(page);
+    assert.match(made.element, /"circuitBreaker":\{"levelsPct":\[5,10\],[^}]*"haltTicks":300/);
+    // The widget starts with its breaker switch on when the params carry a breaker, and says so.
+    assert.match(await page.textContent('#rule-breaker-name'), /now on at first/);
+    await page.goto(`${server.origin}/teach.html`);
+    await page.waitForFunction(() => document.getElementById('out-link').value.startsWith('http'));
+    await page.click('summary');
+    for (const text of [made.element, made.frame, made.link]) {
+      await page.fill('#import-text', text);
+      await page.click('#import');
+      assert.deepEqual(await outputs(page), made, `pasting ${text.slice(0, 40)}… brings the same assignment back`);
+    }
+    // The order students see is the snippet's; compact="false" is compact, as the widget reads it.
+    await page.fill('#import-text', '<leverage-cascade controls="breaker,leverage,shockPct" compact="false"></leverage-cascade>');
+    await page.click('#import');
+    assert.match((await outputs(page)).element, /<leverage-cascade controls="breaker,leverage,shockPct" compact><\/leverage-cascade>/);
+    assert.match(await page.textContent('#rule-breaker-name'), /now off at first/);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('what cannot be used is named in a notice, and the rest is kept', async () => {
   const { page, context, log } = await openBuilder('?leverage=500&colour=red&for=widget&controls=leverage,nope&theme=sepia&lock=bogus');
   try {
@@ -227,7 +255,7 @@ test('what cannot be used is named in a notice, and the rest is kept', async () 
     assert.match(after, /params\.bogus: is not a setting this page knows/);
     assert.match(after, /height = “300”: the builder sets the height itself/);
     assert.match(after, /colour = “red”: is not an attribute of the widget/);
-    assert.match((await outputs(page)).element, /preset="thin-book" params='\{"leverage":20\}'/);
+    assert.match((await outputs(page)).element, /params='\{"leverage":20,"depthPerPct":40000000\}'/);
 
     await page.fill('#import-text', 'not a link <at all');
     await page.click('#import');
