@@ -254,7 +254,13 @@ fn other_value(p: &Param, current: &Value, u: f64) -> Option<Value> {
             json!(x)
         }
     };
-    (value != *current).then_some(value)
+    // Numbers compare by value: a whole row's 1.0 is its current 1, not another value (a u that
+    // picks the current seed once made the cache look stale).
+    let same = match (value.as_f64(), current.as_f64()) {
+        (Some(a), Some(b)) => a == b,
+        _ => value == *current,
+    };
+    (!same).then_some(value)
 }
 
 /// The base params for row `p`: with the list or object it belongs to present.
