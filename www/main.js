@@ -9,8 +9,10 @@
 
 import {
   FIELDS,
+  checkWithModel,
   clone,
-  fieldOfError,
+  errorField,
+  errorMessage,
   fromQuery,
   get,
   linkKeyOf,
@@ -210,7 +212,7 @@ function restoreFromUrl() {
   if (read.focus !== null) state.focus = read.focus;
   state.predict = read.predict;
   setRules(read.lock, read.hide, ignored);
-  const checked = checkWithModel(params, ignored);
+  const checked = checkWithModel(params, defaults, (p) => api.compare(p), ignored);
   state.params = checked.params;
   const notes = [];
   if (read.version !== null && read.version !== version.model) {
@@ -230,47 +232,6 @@ function restoreFromUrl() {
     writeUrl();
   }
   request({ compute: !checked.result });
-}
-
-/**
- * Runs compare() on params from a link; when the model rejects a field, that field goes back to
- * its default and the run is tried again. Returns `{params, result}`.
- */
-function checkWithModel(params, ignored) {
-  const reset = new Set();
-  let current = params;
-  for (let attempt = 0; attempt <= FIELDS.length + 1; attempt += 1) {
-    try {
-      return { params: current, result: api.compare(current) };
-    } catch (err) {
-      const message = errorMessage(err);
-      const key = errorField(err);
-      if (key && !reset.has(key)) {
-        reset.add(key);
-        ignored.push({ key, value: '', reason: message });
-        set(current, key, defaultOf(key));
-      } else {
-        ignored.push({ key: 'all settings', value: '', reason: message });
-        current = normalize(defaults);
-      }
-    }
-  }
-  return { params: normalize(defaults), result: null };
-}
-
-/** The default of one field; breaker fields default to the model's default breaker. */
-function defaultOf(key) {
-  return key.startsWith('circuitBreaker.') ? get({ circuitBreaker: null }, key) : get(defaults, key);
-}
-
-function errorMessage(err) {
-  return err && typeof err.message === 'string' ? err.message : String(err);
-}
-
-/** The schema key an API error names (its `field` property, else its message), or null. */
-function errorField(err) {
-  if (err && typeof err.field === 'string') return fieldOfError(`${err.field}:`);
-  return fieldOfError(errorMessage(err));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,8 +13,8 @@
 
 import { loadApi } from './shared/api.js';
 import { keepOffline } from './shared/offline.js';
-import { DEFAULT_BREAKER, FIELDS, FOCUS_KEYS, field, fieldOfError, fromQuery, get, linkKeyOf, normalize, preview, same, set, toQuery } from './lab/schema.js';
-import { FORMATS, limitsOf, setUp } from './lab/controls.js';
+import { DEFAULT_BREAKER, FOCUS_KEYS, checkWithModel, field, fromQuery, get, linkKeyOf, normalize, preview, same, toQuery } from './lab/schema.js';
+import { FORMATS, limitsOf } from './lab/controls.js';
 import { PRESETS_EN } from './shared/presets-en.js';
 import { WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList } from './embed.js';
 
@@ -95,7 +95,6 @@ async function fetchLabControls() {
   for (const input of doc.querySelectorAll('#controls [data-param]')) {
     const key = linkKeyOf(input.dataset.param);
     if (!field(key)) continue;
-    setUp(input);
     const range = limitsOf(input);
     if (range && field(input.dataset.param)) limits[input.dataset.param] = range;
     const label = doc.querySelector(`label[for="${input.id}"]`);
@@ -124,7 +123,7 @@ function readAddress(search) {
   const read = fromQuery(labQuery.toString(), defaults, presets, limits);
   const ignored = read.ignored;
   if (read.tour !== null) ignored.push({ key: 'tour', value: String(read.tour), reason: 'a tour step is not part of an assignment; open the lab with ?tour= for that' });
-  build.params = checkWithModel(read.params, ignored);
+  build.params = check(read.params, ignored);
   build.predict = read.predict;
   build.focus = read.focus ?? 'none';
   build.lab = new Map();
@@ -175,22 +174,9 @@ function readWidgetAttributes(attrs, ignored) {
   }
 }
 
-/** Runs the model once on `params` (cheaply, with few traders); a field it refuses goes back to its default. */
-function checkWithModel(params, ignored) {
-  let current = params;
-  for (let attempt = 0; attempt <= FIELDS.length; attempt += 1) {
-    try {
-      api.compare({ ...current, traders: 100 });
-      return current;
-    } catch (err) {
-      const message = err && err.message ? err.message : String(err);
-      const key = fieldOfError(err && typeof err.field === 'string' ? `${err.field}:` : message);
-      ignored.push({ key: key || 'all settings', value: '', reason: message });
-      if (!key) return normalize(defaults);
-      set(current, key, key.startsWith('circuitBreaker.') ? get({ circuitBreaker: null }, key) : get(defaults, key));
-    }
-  }
-  return normalize(defaults);
+/** Checks params with the model, cheaply (a few traders run), resetting what it refuses. */
+function check(params, ignored) {
+  return checkWithModel(params, defaults, (p) => api.compare({ ...p, traders: 100 }), ignored).params;
 }
 
 /** Reads a pasted link (lab, embed.html or builder), `<leverage-cascade>` snippet or iframe snippet. */
@@ -270,7 +256,7 @@ function readWidget(attrs) {
       params = read.params;
     }
   }
-  build.params = checkWithModel(params, ignored);
+  build.params = check(params, ignored);
   build.target = 'widget';
   build.predict = null;
   build.focus = 'none';
@@ -374,7 +360,7 @@ function labQuery() {
   if (query) parts.push(query);
   if (build.focus !== 'none') parts.push(`focus=${build.focus}`);
   if (build.predict !== null) parts.push(`predict=${build.predict ? 1 : 0}`);
-  const rule = (r) => labRows.map((row) => row.key).filter((k, i, all) => all.indexOf(k) === i && build.lab.get(k) === r);
+  const rule = (r) => labRows.map((row) => row.key).filter((k) => build.lab.get(k) === r);
   if (rule('lock').length) parts.push(`lock=${rule('lock').join(',')}`);
   if (rule('hide').length) parts.push(`hide=${rule('hide').join(',')}`);
   return parts.join('&');
@@ -524,10 +510,7 @@ function setAll(rule) {
 /** The rows of the rules table for the current target: `{key, label, group, value}`. */
 function rows() {
   if (build.target === 'lab') {
-    const seen = new Set();
-    return labRows
-      .filter((r) => !seen.has(r.key) && seen.add(r.key))
-      .map((r) => ({ key: r.key, label: r.label, group: r.group, value: labValue(r), rule: build.lab.get(r.key) || 'show' }));
+    return labRows.map((r) => ({ key: r.key, label: r.label, group: r.group, value: labValue(r), rule: build.lab.get(r.key) || 'show' }));
   }
   return Object.entries(WIDGET_CONTROLS).map(([name, def]) => ({
     key: name,

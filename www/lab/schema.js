@@ -390,3 +390,43 @@ export function fieldOfError(message) {
   }
   return key || null;
 }
+
+/** A message for a reader, from anything thrown. */
+export function errorMessage(err) {
+  return err && typeof err.message === 'string' ? err.message : String(err);
+}
+
+/** The key of FIELDS an API error names (its `field` property, else its message), or null. */
+export function errorField(err) {
+  if (err && typeof err.field === 'string') return fieldOfError(`${err.field}:`);
+  return fieldOfError(errorMessage(err));
+}
+
+/**
+ * Runs the model on params from a link or a snippet (`run(params)`, which throws as the API
+ * does); when it rejects a field, that field goes back to its default in `defaults` (a breaker
+ * field, to the default breaker's) and the run is tried again, each reset listed in `ignored`.
+ * Returns `{params, result}`: the params that ran and what `run` returned, or the defaults and
+ * null if nothing ran.
+ */
+export function checkWithModel(params, defaults, run, ignored) {
+  const reset = new Set();
+  let current = params;
+  for (let attempt = 0; attempt <= FIELDS.length + 1; attempt += 1) {
+    try {
+      return { params: current, result: run(current) };
+    } catch (err) {
+      const message = errorMessage(err);
+      const key = errorField(err);
+      if (key && !reset.has(key)) {
+        reset.add(key);
+        ignored.push({ key, value: '', reason: message });
+        set(current, key, key.startsWith('circuitBreaker.') ? get({ circuitBreaker: null }, key) : get(defaults, key));
+      } else {
+        ignored.push({ key: 'all settings', value: '', reason: message });
+        current = normalize(defaults);
+      }
+    }
+  }
+  return { params: normalize(defaults), result: null };
+}
