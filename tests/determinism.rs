@@ -12,8 +12,8 @@ use serde_json::{json, Value};
 const FIXTURE: &str = "tests/fixtures/determinism.json";
 
 /// Markets chosen to run every code path: noise, the square-root law, partial liquidation with a
-/// throttle and a backstop, tiers, a breaker with the magnet effect, an empty fund with ADL, and a
-/// squeeze.
+/// throttle and a backstop, tiers, a breaker with the magnet effect, an empty fund with ADL, a
+/// squeeze, and a sell program into a book that withdraws, met by dip buyers and new shorts.
 fn markets() -> Vec<Params> {
     let base = Params { traders: 20_000, ticks: 300, ..Params::default() };
     let json = [
@@ -24,6 +24,8 @@ fn markets() -> Vec<Params> {
                "circuitBreaker": {"levelsPct": [5, 10, 15], "haltTicks": 30, "magnetSellShare": 0.4}}),
         json!({"depthPerPct": 2e7, "leverage": 25, "insuranceFund": 1e5, "marginTiers": "standard"}),
         json!({"shockPct": 8, "longShare": 0.3, "volatilityPct": 0.1}),
+        json!({"leverage": 20, "shockTicks": 20, "liquidityWithdrawal": 0.6, "dipBuyerCapital": 2e8,
+               "dipBuyerDiscountPct": 6, "momentumShorts": 0.6, "volatilityPct": 0.05}),
     ];
     json.iter()
         .map(|changes| {

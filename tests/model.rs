@@ -833,6 +833,23 @@ fn dip_buyers_turn_a_deep_fall_into_a_rebound_that_liquidates_the_shorts_opened_
 }
 
 #[test]
+fn the_oct_2025_replay_which_turns_the_buyers_on_ends_in_a_rebound_with_shorts_liquidated() {
+    // The preset as shipped: its fall comes back by points and some of its liquidations are
+    // shorts; the same market without the buyers stays near its low with longs only.
+    let oct = presets().into_iter().find(|p| p.id == "oct-2025").unwrap().params;
+    assert!(oct.dip_buyer_capital > 0.0 && oct.momentum_shorts > 0.0);
+    let off = Params { dip_buyer_capital: 0.0, momentum_shorts: 0.0, ..oct.clone() };
+    let rebound = |s: &Summary| (s.final_price - s.min_price) / s.start_price * 100.0;
+    for seed in 1..=5 {
+        let on = simulate(&Params { seed, ..oct.clone() }).unwrap().summary;
+        let off = simulate(&Params { seed, ..off.clone() }).unwrap().summary;
+        assert!(rebound(&on) > rebound(&off) + 5.0, "seed {seed}: {} vs {}", rebound(&on), rebound(&off));
+        assert!(on.liquidated_short_notional > 0.0, "seed {seed}");
+        assert_eq!(off.liquidated_short_notional, 0.0, "seed {seed}");
+    }
+}
+
+#[test]
 fn with_no_capital_and_no_momentum_shorts_their_other_settings_change_nothing() {
     for id in ["default", "thin-book", "oct-2025"] {
         let base = presets().into_iter().find(|p| p.id == id).unwrap().params;
