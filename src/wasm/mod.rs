@@ -38,11 +38,13 @@ pub fn default_params() -> Result<JsValue, JsValue> {
     to_plain(&model::Params::default())
 }
 
-/// The named scenarios, in menu order: `[{id, title, summary, params}]` with kebab-case ids and
-/// complete params.
+/// The named scenarios, in menu order: `[{id, title, params}]` with kebab-case ids and complete
+/// params. They are [`model::presets::presets`] written out as JSON by `tests/spec.rs`
+/// (`presets.json` beside this file, checked against the Rust on every test run): as data they
+/// cost the package about a third of what the struct literals' code did.
 #[wasm_bindgen(js_name = presets, unchecked_return_type = "Preset[]")]
 pub fn presets() -> Result<JsValue, JsValue> {
-    to_plain(&model::presets::presets())
+    js_sys::JSON::parse(include_str!("presets.json"))
 }
 
 /// Runs one market. `params` may be partial (missing fields take their defaults) or absent.
