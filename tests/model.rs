@@ -843,7 +843,12 @@ fn the_oct_2025_replay_which_turns_the_buyers_on_ends_in_a_rebound_with_shorts_l
     for seed in 1..=5 {
         let on = simulate(&Params { seed, ..oct.clone() }).unwrap().summary;
         let off = simulate(&Params { seed, ..off.clone() }).unwrap().summary;
-        assert!(rebound(&on) > rebound(&off) + 5.0, "seed {seed}: {} vs {}", rebound(&on), rebound(&off));
+        assert!(
+            rebound(&on) > rebound(&off) + 5.0,
+            "seed {seed}: {} vs {}",
+            rebound(&on),
+            rebound(&off)
+        );
         assert!(on.liquidated_short_notional > 0.0, "seed {seed}");
         assert_eq!(off.liquidated_short_notional, 0.0, "seed {seed}");
     }

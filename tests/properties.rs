@@ -2,7 +2,7 @@
 
 use leverage_cascade::model::{
     simulate, BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams,
-    MarginTiers, Outcome, Params, PositionSpec, Side, VenueRules,
+    MarginTiers, MarkPrice, Outcome, Params, PositionSpec, Side, VenueRules,
 };
 use proptest::prelude::*;
 
@@ -58,6 +58,11 @@ fn params() -> impl Strategy<Value = Params> {
             any::<bool>(),
             1u32..200,
         )),
+        (
+            prop_oneof![Just(MarkPrice::Last), Just(MarkPrice::Index)],
+            1e5f64..1e10,
+            prop_oneof![Just(0.0), 1e5f64..1e10],
+        ),
     );
     (market, book, engine, mitigations).prop_map(
         |(
@@ -73,7 +78,7 @@ fn params() -> impl Strategy<Value = Params> {
                 (withdrawal, shock_ticks, dip_capital, dip_discount, momentum),
             ),
             (mode, fraction, cap, backstop, fee, adl, fund, (binance, unwind)),
-            (tiers, breaker),
+            (tiers, breaker, (mark, spot_depth, arbitrage)),
         )| Params {
             traders,
             seed,
@@ -93,6 +98,9 @@ fn params() -> impl Strategy<Value = Params> {
             dip_buyer_capital: dip_capital,
             dip_buyer_discount_pct: dip_discount,
             momentum_shorts: momentum,
+            mark_price: mark,
+            spot_depth_per_pct: spot_depth,
+            arbitrage_capital: arbitrage,
             ticks,
             maintenance_pct: mmr,
             depth_per_pct: oi / 50.0,
@@ -141,10 +149,13 @@ fn all_finite(o: &Outcome) -> bool {
             &s.short_open_interest,
             &s.insurance_fund,
             &s.adl_notional,
+            &s.mark,
+            &s.index,
         ]
         .iter()
         .all(|v| v.iter().all(|x| x.is_finite()))
         && s.liquidation_count.len() == s.price.len()
+        && [&s.mark, &s.index].iter().all(|v| v.is_empty() || v.len() == s.price.len())
         && map_finite(&o.liquidation_map)
         && o.events
             .iter()
@@ -293,7 +304,7 @@ proptest! {
         // accounts themselves where a runaway price made them larger.
         for (t, a) in audits.iter().enumerate() {
             let terms = [a.traders_held, a.traders_paid, a.fund, a.vault, a.book, a.others,
-                a.origin, a.bad_debt];
+                a.origin, a.bad_debt, a.arbitrage];
             let size = terms.iter().map(|x| x.abs()).sum::<f64>();
             let scale = (p.open_interest + p.insurance_fund + 1.0).max(size);
             prop_assert!((a.total() - start).abs() <= 1e-9 * scale,

@@ -159,7 +159,7 @@ pub fn cycles(
 
     scratch.fit(&market);
     let population = Population::for_params(&market, scratch);
-    let outcome = run_hooked(&market, population, scratch, |engine, book, price, t| {
+    let outcome = run_hooked(&market, population, scratch, |engine, book, _spot, price, t| {
         if t == 0 {
             for (b, at) in closed_at.iter_mut().enumerate() {
                 *at = vec![u32::MAX; engine.books()[b].positions.len()];

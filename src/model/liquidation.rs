@@ -205,6 +205,9 @@ pub struct Audit {
     pub bad_debt: f64,
     /// Margin brought in by traders who opened positions during the run.
     pub deposits: f64,
+    /// The arbitrageurs' perpetual and spot legs and the spot book's counterparties (index.rs),
+    /// which `Engine::audit` leaves at zero for the runner to fill in.
+    pub arbitrage: f64,
 }
 
 impl Audit {
@@ -219,6 +222,7 @@ impl Audit {
             + self.book
             + self.others
             + self.origin
+            + self.arbitrage
             - self.bad_debt
             - self.deposits
     }
@@ -323,6 +327,7 @@ impl Engine {
             origin,
             bad_debt: self.bad_debt,
             deposits: self.opened_margin,
+            arbitrage: 0.0,
         }
     }
 
@@ -560,7 +565,7 @@ impl Engine {
     pub fn clear(&mut self, market: &mut Market, extra_flow: f64) -> TickFills {
         let mut fills = TickFills::default();
         self.take_batch();
-        self.backstop(market.price(), &mut fills);
+        self.backstop(market.mark(), &mut fills);
         if extra_flow != 0.0 {
             let before = market.price();
             let after = market.trade(extra_flow);
@@ -578,7 +583,7 @@ impl Engine {
                     VenueRules::Binance => self.limit_order(order, market, &mut fills),
                     VenueRules::Hyperliquid => self.market_order(order, market, &mut fills),
                 }
-                self.finish(order, &mut fills, market.price());
+                self.finish(order, &mut fills, market.mark());
             }
         }
         self.batch = batch;
@@ -630,7 +635,7 @@ impl Engine {
             self.stepping = order.step;
             let fee = self.settle(order.side, order.idx, order.qty, fill, fills);
             self.take_off(order.side, order.idx, order.qty, fill, fee);
-            self.finish(order, fills, after);
+            self.finish(order, fills, market.mark_at(after));
         }
         true
     }
@@ -663,7 +668,7 @@ impl Engine {
         }
         // The fund takes over at the bankruptcy price what keeps its equity at the mark ≥ 0;
         // without ADL it has to take everything.
-        let mark = market.price();
+        let mark = market.mark();
         let loss_per_coin = dir * (limit - mark);
         let equity = self.fund_equity(mark);
         let take = if !self.adl {
@@ -701,7 +706,7 @@ impl Engine {
         if self.adl && equity < 0.0 && -equity > self.fund {
             let p = self.books[book_index(side)].positions[order.idx as usize];
             let bankrupt = bankruptcy_price(side, p.entry, p.leverage);
-            self.deleverage_or_hold(side, order.idx, order.qty, bankrupt, before, fills);
+            self.deleverage_or_hold(side, order.idx, order.qty, bankrupt, market.mark(), fills);
             self.take_off(side, order.idx, order.qty, bankrupt, 0.0);
         } else {
             let after = market.trade(flow);
@@ -760,7 +765,7 @@ impl Engine {
         let qty = self.held.signum() * min(self.held.abs(), self.unwind_usd / before);
         let after = market.trade(-qty * before);
         self.release(qty, fill_price(before, after));
-        if self.fund_equity(market.price()) < 0.0 {
+        if self.fund_equity(market.mark()) < 0.0 {
             fills.fund_ran_dry = true;
         }
     }

@@ -28,6 +28,7 @@
 //! Gatheral (2010) shows that exponentially decaying impact is only free of price manipulation
 //! when it is linear; the square-root option pairs the two anyway, as a teaching simplification.
 
+use super::num::{max, min};
 use super::params::{ImpactLaw, Params};
 
 /// The log return may not leave ± this, so prices stay finite and above zero however
@@ -61,6 +62,9 @@ pub struct Market {
     /// the other side): the coins they hold and the cash they paid or received.
     book_coins: f64,
     book_cash: f64,
+    /// The mark's two index prices (index.rs): the index, and the index plus the basis's moving
+    /// average. `None` marks at the last price.
+    anchor: Option<(f64, f64)>,
 }
 
 impl Market {
@@ -86,13 +90,41 @@ impl Market {
             law: params.impact_law,
             book_coins: 0.0,
             book_cash: 0.0,
+            anchor: None,
         }
     }
 
-    /// Current (mark) price.
+    /// A spot market beside the perpetual (index.rs): the same book rules at `depth`.
+    pub fn spot(params: &Params, depth: f64) -> Market {
+        Market { depth, ..Market::new(params) }
+    }
+
+    /// The last price: where the next trade starts.
     #[inline]
     pub fn price(&self) -> f64 {
         self.at(self.permanent_x + self.transient_x)
+    }
+
+    /// The mark price positions are judged at: the last price, or, once [`Market::anchor_to`]
+    /// has given the index, the median of the index, the index plus the basis's average, and the
+    /// last price, which moves with every trade of the tick.
+    #[inline]
+    pub fn mark(&self) -> f64 {
+        self.mark_at(self.price())
+    }
+
+    /// The mark when the last price is `last`.
+    #[inline]
+    pub fn mark_at(&self, last: f64) -> f64 {
+        match self.anchor {
+            None => last,
+            Some((a, b)) => median(a, b, last),
+        }
+    }
+
+    /// Marks on the index from now on: `index` and `index + averaged basis` (index.rs).
+    pub fn anchor_to(&mut self, index: f64, index_plus_basis: f64) {
+        self.anchor = Some((index, index_plus_basis));
     }
 
     /// Moves the price by `dx` in log terms (news, the shock, noise).
@@ -204,6 +236,11 @@ impl Market {
     fn at(&self, x: f64) -> f64 {
         self.start * libm::exp((self.news + x).clamp(-MAX_LOG_MOVE, MAX_LOG_MOVE))
     }
+}
+
+/// The middle one of three numbers.
+fn median(a: f64, b: f64, c: f64) -> f64 {
+    min(max(a, b), max(min(a, b), c))
 }
 
 #[cfg(test)]

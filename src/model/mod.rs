@@ -10,6 +10,7 @@ pub mod buyers;
 pub mod cycles;
 pub mod error;
 pub mod explore;
+pub mod index;
 pub mod liquidation;
 pub mod liquidity;
 pub mod margin;
@@ -31,7 +32,7 @@ pub use liquidation::Audit;
 pub use outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary};
 pub use params::{
     BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers,
-    Params, PositionSpec, Side, TierSpec, VenueRules,
+    MarkPrice, Params, PositionSpec, Side, TierSpec, VenueRules,
 };
 pub use scratch::Scratch;
 pub use simulate::{audit, compare, simulate, Builds, Comparison, PopulationCache};

@@ -48,6 +48,11 @@ pub struct Series {
     pub halted: Vec<u8>,
     /// The book's depth during the tick: USD that moves the price 1 % (liquidity.rs).
     pub depth: Vec<f64>,
+    /// The mark price at the end of the tick (index.rs). Empty when spot plays no part (the
+    /// mark is the last price and nobody arbitrages): then it is `price`.
+    pub mark: Vec<f64>,
+    /// The spot index at the end of the tick (index.rs); empty as `mark` is.
+    pub index: Vec<f64>,
 }
 
 /// Headline figures of a run.
@@ -128,6 +133,12 @@ pub struct Summary {
     /// Notional of the new shorts momentum traders opened into the fall, USD at entry
     /// (buyers.rs; 0 without them).
     pub shorts_opened_notional: f64,
+    /// What the arbitrageurs traded between the perpetual and spot, USD, each trade's two legs
+    /// counted once (index.rs; 0 without them).
+    pub arbitrage_notional: f64,
+    /// The perpetual's widest basis to the spot index at a tick's end, in % of the index
+    /// (negative: below spot); 0 when spot plays no part.
+    pub widest_basis_pct: f64,
     /// Branching ratio n at the start: liquidatable USD (valued at the liquidation price) whose
     /// liquidation price lies within 1 % of the start price on the shock's side, ÷ `depthPerPct`.
     /// Each liquidated dollar sets off n more; n ≥ 1 means a runaway cascade.

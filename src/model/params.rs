@@ -89,6 +89,16 @@ pub struct Params {
     /// New shorts opened into a fall (buyers.rs): USD of new short positions per USD of longs
     /// liquidated in a tick, sold into the book at the mean leverage. Range [0, 2]; default 0.
     pub momentum_shorts: f64,
+    /// Which price liquidations look at (index.rs): "last", the perpetual's last trade (default),
+    /// or "index", Binance's mark built on a spot index.
+    pub mark_price: MarkPrice,
+    /// Depth of the spot market behind the index, USD that moves the spot price 1 % (index.rs).
+    /// Range [1e3, 1e12]; default 2e8. Used when the mark is the index or arbitrageurs trade.
+    pub spot_depth_per_pct: f64,
+    /// Capital of the arbitrageurs who trade the perpetual against spot when the basis exceeds
+    /// their costs, USD: the largest position they hold on each side (index.rs). Range [0, 1e12];
+    /// default 0 (none: the perpetual and spot move apart freely).
+    pub arbitrage_capital: f64,
     /// How price impact grows with order size. Default linear.
     pub impact_law: ImpactLaw,
     /// Share of impact that is permanent; the rest decays as the book refills. Range [0, 1];
@@ -141,6 +151,9 @@ impl Default for Params {
             dip_buyer_capital: 0.0,
             dip_buyer_discount_pct: 5.0,
             momentum_shorts: 0.0,
+            mark_price: MarkPrice::Last,
+            spot_depth_per_pct: 2e8,
+            arbitrage_capital: 0.0,
             impact_law: ImpactLaw::Linear,
             permanent_impact: 0.5,
             recovery_half_life: 20.0,
@@ -178,6 +191,17 @@ pub enum Side {
     Long,
     /// Gains when the price falls; liquidated by rises.
     Short,
+}
+
+/// The price a venue marks positions at: who is liquidated, and the fund's and ADL's valuations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MarkPrice {
+    /// The perpetual's last trade.
+    Last,
+    /// The median of the index, the index plus a 5-minute average of the basis, and the last
+    /// trade (Binance's mark price, funding left out).
+    Index,
 }
 
 /// How impact scales with the size Q of the tick's net forced flow.

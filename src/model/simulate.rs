@@ -3,6 +3,7 @@
 use super::breaker::{Breaker, Trip};
 use super::buyers::{DipBuyers, SHORT_LEVERAGE_MULTIPLES};
 use super::error::ParamsError;
+use super::index::Spot;
 use super::liquidation::{book_index, open_interest, Audit, Engine, TickFills};
 use super::liquidity::Liquidity;
 use super::market::Market;
@@ -263,8 +264,10 @@ pub fn audit(params: &Params) -> Result<Vec<Audit>, ParamsError> {
     let population = Population::for_params(params, &mut scratch);
     let bands = Bands::new(&population, params.start_price);
     let mut audits = Vec::with_capacity(params.ticks as usize + 1);
-    run_audited(params, population, &bands, &mut scratch, |engine, market, price, _| {
-        audits.push(engine.audit(price, market))
+    run_audited(params, population, &bands, &mut scratch, |engine, market, spot, price, _| {
+        let mut audit = engine.audit(price, market);
+        audit.arbitrage = spot.audit_value(price);
+        audits.push(audit)
     });
     Ok(audits)
 }
@@ -274,7 +277,7 @@ pub(crate) fn run_hooked(
     params: &Params,
     population: Population,
     scratch: &mut Scratch,
-    on_tick: impl FnMut(&mut Engine, &mut Market, f64, u32),
+    on_tick: impl FnMut(&mut Engine, &mut Market, &Spot, f64, u32),
 ) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
     run_audited(params, population, &bands, scratch, on_tick)
@@ -287,7 +290,7 @@ fn run_with(
     bands: &Bands,
     scratch: &mut Scratch,
 ) -> Outcome {
-    run_audited(params, population, bands, scratch, |_, _, _, _| {})
+    run_audited(params, population, bands, scratch, |_, _, _, _, _| {})
 }
 
 /// [`run_with`], handing the engine, the market, the price and the tick to `on_tick` before the
@@ -299,7 +302,7 @@ fn run_audited(
     population: Population,
     bands: &Bands,
     scratch: &mut Scratch,
-    mut on_tick: impl FnMut(&mut Engine, &mut Market, f64, u32),
+    mut on_tick: impl FnMut(&mut Engine, &mut Market, &Spot, f64, u32),
 ) -> Outcome {
     let ticks = params.ticks as usize;
     let start = params.start_price;
@@ -328,8 +331,11 @@ fn run_audited(
     let short_leverages = SHORT_LEVERAGE_MULTIPLES.map(|m| m * params.leverage);
     let mut depth = params.depth_per_pct;
     let mut last_price = start;
+    let mut spot = Spot::new(params);
+    let spot_on = spot.active();
+    let mut widest_basis: f64 = 0.0;
     let opening = market.price();
-    on_tick(&mut engine, &mut market, opening, 0);
+    on_tick(&mut engine, &mut market, &spot, opening, 0);
 
     for t in 0..params.ticks {
         engine.now = t;
@@ -340,7 +346,7 @@ fn run_audited(
         //    arrived during the halt now give; the rest go to market this tick.
         market.recover();
         if was_halted && !halted {
-            let spared = engine.spare(market.price());
+            let spared = engine.spare(market.mark());
             log.push(Event {
                 count: spared,
                 notional: engine.waiting_notional(),
@@ -354,6 +360,10 @@ fn run_audited(
         let gap = if t == 0 && program.slices == 0 { shock_log } else { 0.0 };
         let drift = if volatility > 0.0 { volatility * noise.normal() } else { 0.0 };
         market.news(gap + drift);
+        if spot_on {
+            spot.tick(gap + drift);
+            spot.anchor(&mut market);
+        }
         if t == 0 && params.shock_pct != 0.0 {
             log.push(Event {
                 level_pct: params.shock_pct,
@@ -364,7 +374,7 @@ fn run_audited(
         }
 
         // 3. Phase one: every breach at the current mark.
-        let found = engine.detect(market.price(), halted);
+        let found = engine.detect(market.mark(), halted);
         if let Some(i) = last_wave.take() {
             log.set_next(i, found.count);
         }
@@ -399,8 +409,21 @@ fn run_audited(
             if shorted > 0.0 {
                 shorted = engine.open_shorts(&mut market, shorted, &short_leverages);
             }
+            // Then the arbitrageurs carry what they can of it to spot (index.rs).
+            if spot_on {
+                spot.arbitrage(&mut market);
+            }
         }
         let price = market.price();
+        if spot_on {
+            spot.observe(price);
+            spot.anchor(&mut market);
+            let basis = (price / spot.index() - 1.0) * 100.0;
+            if basis.abs() > widest_basis.abs() {
+                widest_basis = basis;
+            }
+        }
+        let mark = market.mark_at(price);
         if fills.adl_count > 0 {
             log.push(Event {
                 count: fills.adl_count,
@@ -438,17 +461,21 @@ fn run_audited(
         series.queued_notional.push(max(engine.queued_notional, 0.0));
         series.long_open_interest.push(max(engine.open_interest[0], 0.0));
         series.short_open_interest.push(max(engine.open_interest[1], 0.0));
-        series.insurance_fund.push(engine.fund_equity(price));
+        series.insurance_fund.push(engine.fund_equity(mark));
         series.adl_notional.push(fills.adl_notional);
         series.halted.push(u8::from(halted));
         series.depth.push(depth);
+        if spot_on {
+            series.mark.push(mark);
+            series.index.push(spot.index());
+        }
         // 6. The book's makers look at the tick: its move and its flow set the next depth.
         if liquidity.active() {
             depth = liquidity.observe(libm::log(price / last_price), market.tick_flow());
             market.set_depth(depth);
         }
         last_price = price;
-        on_tick(&mut engine, &mut market, price, t + 1);
+        on_tick(&mut engine, &mut market, &spot, price, t + 1);
     }
     debug_assert_eq!(series.price.len(), ticks);
 
@@ -473,12 +500,12 @@ fn run_audited(
     let final_price = series.price.last().copied().unwrap_or(start);
     // A fund still under water at the end (no ADL, or nobody left to deleverage) cannot pay
     // its shortfall: that is bad debt too.
-    let fund_equity = engine.fund_equity(final_price);
+    let final_mark = market.mark_at(final_price);
+    let fund_equity = engine.fund_equity(final_mark);
     let fund_end = max(fund_equity, 0.0);
     let bad_debt = engine.bad_debt + max(-fund_equity, 0.0);
     let (fees, covered) = (engine.fees, engine.covered);
-    let (fund_pnl, fund_held_at_end) =
-        (engine.fund_pnl(final_price), engine.fund_held(final_price));
+    let (fund_pnl, fund_held_at_end) = (engine.fund_pnl(final_mark), engine.fund_held(final_mark));
     let (takeover, adl_positions, adl_qty) =
         (engine.takeover_notional, engine.adl_positions, engine.adl_qty);
     let (liquidated_count, backstop_notional) = (engine.liquidated_count, engine.backstop_notional);
@@ -523,6 +550,8 @@ fn run_audited(
             liquidated_short_notional,
             dip_buyers_spent: params.dip_buyer_capital - dip_buyers.left(),
             shorts_opened_notional,
+            arbitrage_notional: spot.traded(),
+            widest_basis_pct: widest_basis,
             branching_ratio,
             peak_branching_ratio,
             peak_branching_at_pct,

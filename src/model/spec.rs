@@ -376,6 +376,12 @@ params! {
         read |p| Some(p.dip_buyer_discount_pct);
     "momentumShorts", Number, Range::closed(0.0, 2.0), "× long liquidations", Run,
         read |p| Some(p.momentum_shorts);
+    "markPrice", Enum(&["last", "index"]), None, "", Run,
+        read |_p| None;
+    "spotDepthPerPct", Number, Range::closed(1e3, USD), "USD per 1 %", Run,
+        read |p| Some(p.spot_depth_per_pct);
+    "arbitrageCapital", Number, Range::closed(0.0, USD), "USD", Run,
+        read |p| Some(p.arbitrage_capital);
     "impactLaw", Enum(&["linear", "sqrt"]), None, "", Run,
         read |_p| None;
     "permanentImpact", Number, Range::closed(0.0, 1.0), "share", Run,

@@ -32,6 +32,7 @@ export type MarginTiers = null | "none" | "standard" | "strict" | TierSpec[];
 
 /** How price impact grows with the size of the forced flow. */
 export type ImpactLaw = "linear" | "sqrt";
+export type MarkPrice = "last" | "index";
 
 /** Whether a triggered position is sold whole or a slice per tick. */
 export type LiquidationMode = "full" | "partial";
@@ -112,6 +113,12 @@ export interface Params {
   dipBuyerDiscountPct: number;
   /** New shorts opened per dollar of longs liquidated, [0, 2]. */
   momentumShorts: number;
+  /** The price liquidations look at: the last trade, or Binance's mark on a spot index. */
+  markPrice: MarkPrice;
+  /** USD that moves the spot price behind the index 1 %, [1e3, 1e12]. */
+  spotDepthPerPct: number;
+  /** Capital of the arbitrageurs between the perpetual and spot, USD, [0, 1e12]; 0 is none. */
+  arbitrageCapital: number;
   impactLaw: ImpactLaw;
   /** Share of impact that is permanent, [0, 1]. */
   permanentImpact: number;
@@ -190,6 +197,10 @@ export interface Summary {
   dipBuyersSpent: number;
   /** Notional of the new shorts opened into the fall, USD at entry. */
   shortsOpenedNotional: number;
+  /** What the arbitrageurs traded between the perpetual and spot, USD. */
+  arbitrageNotional: number;
+  /** The perpetual's widest basis to the spot index, % (negative: below); 0 without spot. */
+  widestBasisPct: number;
   /** Liquidatable USD within 1 % of the start ÷ depthPerPct; ≥ 1 means a runaway cascade. */
   branchingRatio: number;
   peakBranchingRatio: number;
@@ -214,6 +225,10 @@ export interface Series {
   halted: Uint8Array;
   /** The book's depth during the tick: USD that moves the price 1 %. */
   depth: Float64Array;
+  /** The mark price; empty when it is the last price and nobody arbitrages. */
+  mark: Float64Array;
+  /** The spot index; empty as mark is. */
+  index: Float64Array;
 }
 
 /** Histogram of liquidation prices between lowPrice and highPrice, USD at entry per bucket. */

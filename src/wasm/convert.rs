@@ -97,6 +97,8 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
         adl_notional,
         halted,
         depth,
+        mark,
+        index,
     } = series;
     let obj = Object::new();
     set(&obj, "price", f64s(price))?;
@@ -111,6 +113,8 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
     set(&obj, "adlNotional", f64s(adl_notional))?;
     set(&obj, "halted", Uint8Array::from(&halted[..]).into())?;
     set(&obj, "depth", f64s(depth))?;
+    set(&obj, "mark", f64s(mark))?;
+    set(&obj, "index", f64s(index))?;
     Ok(obj.into())
 }
 

@@ -1,0 +1,256 @@
+//! The spot index, the mark price built on it, and the arbitrageurs who tie the perpetual to
+//! spot (docs/MODEL.md, "Marks, the index and arbitrage").
+//!
+//! **Spot.** A market of its own (market.rs): the perpetual's book rules at `spotDepthPerPct`.
+//! News, the shock's gap and the noise, moves both markets alike: it is news about the coin. The
+//! forced selling of the cascade, the sell program, the fund's offloading and the dip buyers all
+//! trade on the perpetual; they reach spot only through the arbitrageurs. The index is the spot
+//! price: one spot market stands for the basket of exchanges a venue's index averages.
+//!
+//! **The mark.** With `markPrice: "last"` positions are marked at the perpetual's last trade.
+//! With "index" the mark is Binance's: the median of
+//! - P1 = index × (1 + funding rate × time to the next funding), here the index (the model has
+//!   no funding),
+//! - P2 = index + the moving average of the basis (the perpetual's price less the index) over the
+//!   last 5 minutes,
+//! - the last price.
+//!
+//! A wick on the perpetual alone then moves the mark only as far as the index or the basis's
+//! average has gone: a sale that walks a thin book far below spot liquidates what the index
+//! reaches, not what the wick touched, until the basis persists for minutes. The mark decides
+//! who is liquidated, and the fund's and ADL's valuations; trades fill at the last price.
+//!
+//! **Arbitrage.** Arbitrageurs with `arbitrageCapital` buy the perpetual and sell the same coins
+//! spot when the perpetual trades more than their round-trip cost ([`COST`]) below spot, and the
+//! reverse above, as much as brings the basis back to that cost, within two limits: the position
+//! they hold on each side is at most their capital (in coins at the price they trade at), and
+//! they trade at most a tenth of it a second ([`RATE`]). They hold the two legs to the end of the run, so they are never liquidated, and
+//! the basis they leave is their lag and their leak. With no capital the two markets move apart
+//! freely, and the perpetual decouples from spot, as BitMEX's did on 12 March 2020.
+
+use super::market::Market;
+use super::num::{max, min};
+use super::params::{MarkPrice, Params};
+
+/// The arbitrageurs' round-trip cost, as a log basis: taker fees on two legs and the spread.
+pub const COST: f64 = 0.001;
+
+/// The share of their capital the arbitrageurs can put to work in a second.
+pub const RATE: f64 = 0.1;
+
+/// The window of the basis's moving average in P2, seconds (Binance: 5 minutes).
+pub const BASIS_WINDOW_SECONDS: f64 = 300.0;
+
+/// The spot market, the index and the arbitrageurs' two legs.
+#[derive(Clone, Debug)]
+pub struct Spot {
+    /// The spot book; its price is the index.
+    pub market: Market,
+    on_index: bool,
+    capital: f64,
+    per_tick: f64,
+    /// The arbitrageurs' perpetual leg (coins, signed: long positive) and the cash it cost; the
+    /// spot leg is the opposite coins, and its cash.
+    perp_coins: f64,
+    perp_cash: f64,
+    spot_coins: f64,
+    spot_cash: f64,
+    /// Gross USD they traded, both legs counted once.
+    traded: f64,
+    /// The basis of the last `window` ticks, oldest first once full, and their sum.
+    basis: Vec<f64>,
+    next: usize,
+    window: usize,
+    basis_sum: f64,
+}
+
+impl Spot {
+    /// The spot market and the arbitrageurs of `params`.
+    pub fn new(params: &Params) -> Spot {
+        let window = (BASIS_WINDOW_SECONDS / params.tick_seconds).round().max(1.0) as usize;
+        let capital = params.arbitrage_capital;
+        Spot {
+            market: Market::spot(params, params.spot_depth_per_pct),
+            on_index: params.mark_price == MarkPrice::Index,
+            capital,
+            per_tick: capital * RATE * params.tick_seconds,
+            perp_coins: 0.0,
+            perp_cash: 0.0,
+            spot_coins: 0.0,
+            spot_cash: 0.0,
+            traded: 0.0,
+            basis: Vec::new(),
+            next: 0,
+            window,
+            basis_sum: 0.0,
+        }
+    }
+
+    /// Whether spot plays any part: the mark is on the index, or arbitrageurs trade. When not,
+    /// nothing here runs and the perpetual is the model of one market.
+    pub fn active(&self) -> bool {
+        self.on_index || self.capital > 0.0
+    }
+
+    /// The index: the spot price.
+    pub fn index(&self) -> f64 {
+        self.market.price()
+    }
+
+    /// A new tick on spot: its book refills, and the news arrives.
+    pub fn tick(&mut self, news: f64) {
+        self.market.recover();
+        self.market.news(news);
+    }
+
+    /// Gives `perp` the index and the basis's average for its mark, on the index.
+    pub fn anchor(&self, perp: &mut Market) {
+        if self.on_index {
+            let index = self.index();
+            // Ticks before the run had no basis: the window starts full of zeros.
+            let average = self.basis_sum / self.window as f64;
+            perp.anchor_to(index, index + average);
+        }
+    }
+
+    /// The end of a traded tick: the arbitrageurs close what they can of the basis between
+    /// `perp` and spot. Returns the perpetual's flow they traded, USD (buys positive).
+    pub fn arbitrage(&mut self, perp: &mut Market) -> f64 {
+        if self.capital <= 0.0 {
+            return 0.0;
+        }
+        let (p, s) = (perp.price(), self.index());
+        let gap = libm::log(p / s);
+        if gap.abs() <= COST {
+            return 0.0;
+        }
+        // Coins bought on the perpetual and sold spot (negative: the reverse), within the
+        // position limit on each side and the pace.
+        let dir = if gap < 0.0 { 1.0 } else { -1.0 };
+        let room = max(self.capital / p - dir * self.perp_coins, 0.0);
+        let most = min(room, self.per_tick / p);
+        if most <= 0.0 {
+            return 0.0;
+        }
+        // The basis after trading c coins rises with c; stop where it reaches the cost.
+        let target = -dir * COST;
+        let after =
+            |c: f64| libm::log(perp.price_after(c * p) / self.market.price_after(-c * s)) - target;
+        let coins = if dir * after(dir * most) <= 0.0 {
+            most
+        } else {
+            let (mut lo, mut hi) = (0.0, most);
+            for _ in 0..60 {
+                let mid = 0.5 * (lo + hi);
+                if dir * after(dir * mid) < 0.0 {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
+        let c = dir * coins;
+        let p_after = perp.trade(c * p);
+        let s_after = self.market.trade(-c * s);
+        self.perp_coins += c;
+        self.perp_cash -= c * (p * p_after).sqrt();
+        self.spot_coins -= c;
+        self.spot_cash += c * (s * s_after).sqrt();
+        self.traded += coins * p;
+        c * p
+    }
+
+    /// The end of a tick: the basis joins the moving average.
+    pub fn observe(&mut self, perp_last: f64) {
+        if !self.on_index {
+            return;
+        }
+        let basis = perp_last - self.index();
+        if self.basis.len() < self.window {
+            self.basis.push(basis);
+        } else {
+            self.basis_sum -= self.basis[self.next];
+            self.basis[self.next] = basis;
+            self.next = (self.next + 1) % self.window;
+        }
+        self.basis_sum += basis;
+    }
+
+    /// Gross USD the arbitrageurs traded.
+    pub fn traded(&self) -> f64 {
+        self.traded
+    }
+
+    /// The arbitrageurs' two legs and the spot book's counterparties, valued at `perp_mark` and
+    /// the index (conservation audit): the spot legs always add up to zero.
+    pub fn audit_value(&self, perp_mark: f64) -> f64 {
+        let s = self.index();
+        self.perp_cash
+            + self.perp_coins * perp_mark
+            + self.spot_cash
+            + self.spot_coins * s
+            + self.market.book_value(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mark_is_the_middle_of_the_index_the_averaged_basis_and_the_last_price() {
+        let params = Params { mark_price: MarkPrice::Index, ..Params::default() };
+        let mut perp = Market::new(&params);
+        assert_eq!(perp.mark(), perp.price());
+        perp.trade(-10.0 * params.depth_per_pct);
+        let last = perp.price();
+        perp.anchor_to(100.0, 99.0);
+        assert_eq!(perp.mark(), 99.0, "last {last} is below both");
+        perp.anchor_to(80.0, 70.0);
+        assert_eq!(perp.mark(), 80.0, "last {last} is above both");
+        perp.anchor_to(95.0, 85.0);
+        assert_eq!(perp.mark(), last, "last {last} is between");
+    }
+
+    #[test]
+    fn arbitrageurs_hold_at_most_their_capital_and_trade_at_most_their_pace() {
+        let capital = 5e7;
+        let params = Params { arbitrage_capital: capital, ..Params::default() };
+        let mut perp = Market::new(&params);
+        let mut spot = Spot::new(&params);
+        // A 20 % dent in the perpetual alone: far more than the capital can close.
+        perp.trade(-20.0 * params.depth_per_pct);
+        let mut total = 0.0;
+        for _ in 0..40 {
+            let p = perp.price();
+            let held = spot.perp_coins * p;
+            let flow = spot.arbitrage(&mut perp);
+            assert!(flow <= capital * RATE * (1.0 + 1e-12), "{flow} in a tick");
+            assert!(flow >= 0.0);
+            total += flow / p;
+            // The limit is in coins at the price they trade at: they add to what they hold
+            // only up to the capital.
+            assert!(flow == 0.0 || held + flow <= capital * (1.0 + 1e-9), "{held} + {flow}");
+        }
+        assert!((spot.perp_coins - total).abs() < 1e-9 * total);
+        assert!(spot.perp_coins * perp.price() > 0.9 * capital, "near the limit");
+        assert!(libm::log(perp.price() / spot.index()) < -COST, "the capital ran out first");
+    }
+
+    #[test]
+    fn the_basis_average_covers_five_minutes_of_ticks() {
+        let params =
+            Params { mark_price: MarkPrice::Index, tick_seconds: 60.0, ..Params::default() };
+        let mut spot = Spot::new(&params);
+        assert_eq!(spot.window, 5);
+        let mut perp = Market::new(&params);
+        for basis in [-5.0, -5.0, -5.0, -5.0, -5.0, -5.0, 0.0] {
+            spot.observe(spot.index() + basis);
+        }
+        // The last five: four at −5 and one at 0.
+        spot.anchor(&mut perp);
+        perp.trade(-50.0 * params.depth_per_pct);
+        assert!((perp.mark() - (100.0 - 4.0)).abs() < 1e-12, "{}", perp.mark());
+    }
+}
