@@ -162,6 +162,37 @@ fn price_chart_draws_a_path_and_a_legend_entry_per_scenario() {
 }
 
 #[test]
+fn the_spot_index_and_the_mark_are_drawn_only_when_the_run_has_them() {
+    // The default market: neither. On the index with arbitrageurs, a thin book: a dotted line
+    // for the index in the muted colour, and one for the mark in the reference run's colour.
+    let theme = Theme::Light;
+    let muted = theme.colors().muted;
+    let options = PriceChartOptions { appearance: look(theme, 1.0), ..Default::default() };
+    let plain = compare(&small(Params::default())).expect("compare");
+    let s = price_svg("price-no-index", &Run::all(&plain), &options, (900, 560));
+    assert_eq!(texts(&s, "spot index") + texts(&s, "mark price"), 0);
+    let on_index = small(Params {
+        depth_per_pct: 3e7,
+        mark_price: leverage_cascade::model::MarkPrice::Index,
+        arbitrage_capital: 2e7,
+        ..Params::default()
+    });
+    let c = compare(&on_index).expect("compare");
+    for highlight in [None, Some(Scenario::Both)] {
+        let options = PriceChartOptions { highlight, ..options.clone() };
+        let s = price_svg("price-index", &Run::all(&c), &options, (900, 560));
+        assert_clean(&s);
+        assert_eq!(texts(&s, "spot index"), 1);
+        assert_eq!(texts(&s, "mark price"), 1);
+        // Dotted: many short pieces, beside the one muted line of the start price's dashes.
+        assert!(lines_in(&s, muted) > 20, "{}", lines_in(&s, muted));
+        let reference = highlight.unwrap_or(Scenario::NoMitigation).color(theme);
+        let other = Scenario::CircuitBreaker.color(theme);
+        assert!(lines_in(&s, reference) > lines_in(&s, other) + 10, "{highlight:?}");
+    }
+}
+
+#[test]
 fn bars_show_the_chosen_scenarios_only() {
     let c = halting();
     let runs = Run::all(&c);

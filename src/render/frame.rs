@@ -164,6 +164,9 @@ pub(crate) fn dash_pieces(
     pieces
 }
 
+/// The dash, gap and phase of a dotted line (logical pixels).
+pub(crate) const DOTS: (f64, f64, f64) = (2.0, 3.0, 0.0);
+
 /// How a legend entry is marked.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Swatch {
@@ -171,6 +174,8 @@ pub(crate) enum Swatch {
     Line(RGBColor, f64),
     /// A filled box, for bars and shaded bands.
     Box(RGBAColor),
+    /// A short dotted line: colour and logical width.
+    Dotted(RGBColor, f64),
 }
 
 /// One legend entry.
@@ -420,6 +425,9 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 Swatch::Box(color) => {
                     let h = self.look.px(5.0);
                     self.fill((x, cy - h), (x1, cy + h), color)?;
+                }
+                Swatch::Dotted(color, width) => {
+                    self.dashed(&[(x, cy), (x1, cy)], color.to_rgba(), width, DOTS)?
                 }
             }
             let at = (x1 + self.look.px(SWATCH_GAP), cy);

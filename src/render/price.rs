@@ -15,7 +15,8 @@ use super::data::{
 use super::format::{money_tick, number_tick, per_duration, time_unit};
 use super::frame::{
     legend_height, legend_layout, nice_ticks, text_width, LegendItem, Painter, Plot, Swatch,
-    CAPTION_CENTER, CAPTION_ROW, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, TICK_FONT, X_AXIS_SPACE,
+    CAPTION_CENTER, CAPTION_ROW, DOTS, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, TICK_FONT,
+    X_AXIS_SPACE,
 };
 use super::map::shared_price_range;
 use super::palette::blend;
@@ -111,11 +112,13 @@ fn layout(size: (i32, i32), items: &[LegendItem], look: &Appearance) -> Layout {
     }
 }
 
-/// The legend: one line per run, then a shaded box if any run whose halts are shaded was halted.
+/// The legend: one line per run, a dotted line for the spot index and one for the mark where
+/// the reference run has them, then a shaded box if any run whose halts are shaded was halted.
 fn legend_items(
     runs: &[Run<'_>],
     look: &Appearance,
     halts_of: Option<Scenario>,
+    highlight: Option<Scenario>,
 ) -> Vec<LegendItem> {
     let mut items: Vec<_> = runs
         .iter()
@@ -124,6 +127,21 @@ fn legend_items(
             label: r.scenario.label().to_string(),
         })
         .collect();
+    if let Some(run) = reference(runs, highlight) {
+        let colors = look.theme.colors();
+        if !run.outcome.series.index.is_empty() {
+            items.push(LegendItem {
+                swatch: Swatch::Dotted(colors.muted, INDEX_WIDTH),
+                label: "spot index".to_string(),
+            });
+        }
+        if mark_departs(run) {
+            items.push(LegendItem {
+                swatch: Swatch::Dotted(run.scenario.color(look.theme), MARK_WIDTH),
+                label: "mark price".to_string(),
+            });
+        }
+    }
     let shaded = runs.iter().filter(|r| halts_of.map_or(true, |s| s == r.scenario));
     if shaded.clone().any(|r| r.outcome.series.halted.iter().any(|&h| h != 0)) {
         let colors = look.theme.colors();
@@ -157,7 +175,8 @@ pub fn price_chart_layout(
 ) -> PriceChartLayout {
     let look = options.appearance;
     let size = (size.0.min(1 << 20) as i32, size.1.min(1 << 20) as i32);
-    let lay = layout(size, &legend_items(runs, &look, options.halts_of), &look);
+    let items = legend_items(runs, &look, options.halts_of, options.highlight);
+    let lay = layout(size, &items, &look);
     let rect =
         |(top, bottom): (i32, i32)| PlotRect { left: lay.left, top, right: lay.right, bottom };
     PriceChartLayout { price: rect(lay.price), bars: rect(lay.bars) }
@@ -216,7 +235,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
         return painter.message("nothing to show");
     }
 
-    let items = legend_items(runs, &look, options.halts_of);
+    let items = legend_items(runs, &look, options.halts_of, options.highlight);
     let lay = layout(painter.size(), &items, &look);
     painter.legend(&items, look.px(PAD), lay.right, lay.legend_top)?;
 
@@ -281,6 +300,14 @@ pub fn draw_price_chart<DB: DrawingBackend>(
         });
         let width = line_width(run.scenario, options.highlight);
         draw_path(&painter, &price, &axis, run, width, dashed)?;
+    }
+    if let Some(run) = reference(runs, options.highlight) {
+        let series = &run.outcome.series;
+        draw_dotted(&painter, &price, &axis, run, &series.index, colors.muted, INDEX_WIDTH)?;
+        if mark_departs(run) {
+            let color = run.scenario.color(look.theme);
+            draw_dotted(&painter, &price, &axis, run, &series.mark, color, MARK_WIDTH)?;
+        }
     }
     label_squeezed(&painter, &price, &axis)?;
     let title = if rebased { "price (start = 100)" } else { "price" };
@@ -372,11 +399,32 @@ fn line_width(scenario: Scenario, highlight: Option<Scenario>) -> f64 {
     }
 }
 
+/// Logical widths of the spot index's and the mark's dotted lines.
+const INDEX_WIDTH: f64 = 1.5;
+const MARK_WIDTH: f64 = 1.5;
+
+/// The run whose spot index and mark the chart draws: the highlighted one, else the first.
+fn reference<'r, 'a>(runs: &'r [Run<'a>], highlight: Option<Scenario>) -> Option<&'r Run<'a>> {
+    runs.iter().find(|r| Some(r.scenario) == highlight).or(runs.first())
+}
+
+/// Whether a run's mark leaves its price anywhere (by more than a millionth), so is worth a line.
+fn mark_departs(run: &Run<'_>) -> bool {
+    let s = &run.outcome.series;
+    s.mark.iter().zip(&s.price).any(|(m, p)| (m - p).abs() > 1e-6 * p.abs())
+}
+
 /// A run's price path on the time axis: the start price at tick 0, then the end of each tick.
 fn path_points(run: &Run<'_>, axis: &TimeAxis) -> Vec<(f64, f64)> {
+    series_points(run, &run.outcome.series.price, axis)
+}
+
+/// One of a run's price series (its price, mark or index) on the time axis, as an index where
+/// the run is rebased: the start price at tick 0, then the end of each tick.
+fn series_points(run: &Run<'_>, values: &[f64], axis: &TimeAxis) -> Vec<(f64, f64)> {
     let factor = index_factor(run.outcome).unwrap_or(1.0);
     let start = run.outcome.summary.start_price * factor;
-    let prices = run.outcome.series.price.iter().enumerate();
+    let prices = values.iter().enumerate();
     std::iter::once((axis.at(0.0), start))
         .chain(prices.map(|(t, p)| (axis.at((t + 1) as f64), p * factor)))
         .collect()
@@ -423,6 +471,32 @@ fn draw_path<DB: DrawingBackend>(
                 painter.dashed(&pixels, color, width, dash_pattern(run.scenario))?;
             } else {
                 painter.line(pixels, color, width)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A thin dotted line through `values`, one of the run's price series (nothing when empty).
+fn draw_dotted<DB: DrawingBackend>(
+    painter: &Painter<'_, DB>,
+    plot: &Plot,
+    axis: &TimeAxis,
+    run: &Run<'_>,
+    values: &[f64],
+    color: RGBColor,
+    width: f64,
+) -> Result<(), RenderError> {
+    if values.is_empty() {
+        return Ok(());
+    }
+    let column = plot.x_per_pixel() * 0.5;
+    for piece in finite_runs(series_points(run, values, axis)) {
+        for visible in clip_polyline(&decimate(&piece, column), plot.x, plot.y) {
+            let mut pixels: Vec<(i32, i32)> = visible.iter().map(|&p| plot.point(p)).collect();
+            pixels.dedup();
+            if pixels.len() > 1 {
+                painter.dashed(&pixels, color.to_rgba(), width, DOTS)?;
             }
         }
     }
