@@ -24,6 +24,12 @@ struct Claim {
     check: fn(&Comparison) -> (bool, f64),
 }
 
+/// The mark-price preset liquidating on the futures' last trade instead.
+fn on_last() -> Summary {
+    let p = Params { mark_price: leverage_cascade::model::MarkPrice::Last, ..preset("mark-price") };
+    simulate(&p).unwrap().summary
+}
+
 const CLAIMS: &[Claim] = &[
     Claim {
         id: "default",
@@ -54,6 +60,26 @@ const CLAIMS: &[Claim] = &[
                 (s.liquidated_notional - s.liquidated_short_notional) / (0.6 * s.open_interest);
             (longs > 0.5, longs)
         },
+    },
+    Claim {
+        id: "mark-price",
+        quote: "a fall of about 8 %",
+        check: |c| ((c.none.summary.max_move_pct - 8.0).abs() <= 1.0, c.none.summary.max_move_pct),
+    },
+    Claim {
+        id: "mark-price",
+        quote: "about a quarter of open interest is liquidated",
+        check: |c| ((share(&c.none.summary) - 0.25).abs() <= 0.04, share(&c.none.summary)),
+    },
+    Claim {
+        id: "mark-price",
+        quote: "the fall is about 14 %",
+        check: |_| ((on_last().max_move_pct - 14.0).abs() <= 1.0, on_last().max_move_pct),
+    },
+    Claim {
+        id: "mark-price",
+        quote: "nearly half of open interest is",
+        check: |_| ((0.4..0.5).contains(&share(&on_last())), share(&on_last())),
     },
     Claim {
         id: "thin-book",

@@ -9,8 +9,8 @@
 use serde::Serialize;
 
 use super::params::{
-    BreakerReference, CircuitBreaker, LiquidationMode, LiquidationParams, MarginTiers, Params,
-    VenueRules,
+    BreakerReference, CircuitBreaker, LiquidationMode, LiquidationParams, MarginTiers, MarkPrice,
+    Params, VenueRules,
 };
 
 /// A named scenario.
@@ -68,6 +68,15 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
         "The thin book under Hyperliquid's rules: large positions are sold 20 % a \
          tick, at most $10 M a tick goes to the book, and a $200 M backstop vault \
          takes over the deepest losses: the fall is about 15 % instead of 17 %.",
+    ),
+    (
+        "mark-price",
+        "A thin futures book beside a spot market six times deeper, on an exchange that \
+         liquidates on a mark built on the spot index, as Binance does; arbitrageurs with \
+         $100 M tie the two prices together. A 5 % drop becomes a fall of about 8 %, and \
+         about a quarter of open interest is liquidated. Switch \"Liquidate on\" to the \
+         futures' last trade: the fall is about 14 %, and nearly half of open interest is \
+         liquidated, by a plunge that the spot index never saw.",
     ),
     (
         "oct-2025",
@@ -162,6 +171,20 @@ pub fn presets() -> Vec<Preset> {
                     backstop_capacity: 2e8,
                     ..LiquidationParams::default()
                 },
+                ..base()
+            },
+        },
+        Preset {
+            id: "mark-price",
+            title: "Liquidating on a mark price",
+            params: Params {
+                depth_per_pct: 5e7,
+                mark_price: MarkPrice::Index,
+                spot_depth_per_pct: 3e8,
+                arbitrage_capital: 1e8,
+                // Half an hour: on the index, liquidations go on while the basis's average
+                // catches up with the futures, for about 20 minutes.
+                ticks: 1800,
                 ..base()
             },
         },

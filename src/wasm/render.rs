@@ -413,6 +413,15 @@ impl<'a> Fields<'a> {
         a.iter().map(|x| x.as_f64().ok_or_else(wrong)).collect()
     }
 
+    /// [`Fields::f64s`], or none where the field is absent (`undefined`): for series that only
+    /// some runs have.
+    fn maybe_f64s(&self, key: &str) -> Result<Vec<f64>, JsValue> {
+        if get(&self.obj, key)?.is_undefined() {
+            return Ok(Vec::new());
+        }
+        self.f64s(key)
+    }
+
     /// A typed array or an array of whole numbers from 0 to `most`.
     fn whole(&self, key: &str, most: u32) -> Result<Vec<f64>, JsValue> {
         let v = get(&self.obj, key)?;
@@ -461,19 +470,26 @@ fn summary_from_js(value: &JsValue, path: &str) -> Result<Summary, JsValue> {
     Ok(Summary { start_price: f.num("startPrice")?, ..Summary::default() })
 }
 
-/// The series the charts draw (price, liquidations, halts), all as long as the price; the
-/// others are not read.
+/// The series the charts draw (price, liquidations, halts, and the mark and the spot index
+/// where a run has them), all as long as the price (the mark and the index may be empty or
+/// absent); the others are not read.
 fn series_from_js(value: &JsValue, path: &str) -> Result<Series, JsValue> {
     let f = Fields::new(value, path)?;
     let series = Series {
         price: f.f64s("price")?,
         liquidated_notional: f.f64s("liquidatedNotional")?,
         halted: f.flags("halted")?,
+        mark: f.maybe_f64s("mark")?,
+        index: f.maybe_f64s("index")?,
         ..Series::default()
     };
     let ticks = series.price.len();
-    let lengths =
-        [("liquidatedNotional", series.liquidated_notional.len()), ("halted", series.halted.len())];
+    let lengths = [
+        ("liquidatedNotional", series.liquidated_notional.len()),
+        ("halted", series.halted.len()),
+        ("mark", if series.mark.is_empty() { ticks } else { series.mark.len() }),
+        ("index", if series.index.is_empty() { ticks } else { series.index.len() }),
+    ];
     for (key, len) in lengths {
         if len != ticks {
             return Err(type_error(

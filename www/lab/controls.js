@@ -124,6 +124,7 @@ export const FORMATS = {
   usd: (v) => (v === 0 ? '$0 (none)' : usd(v)),
   withdrawal: (v) => (v === 0 ? 'off (the book never thins)' : `${num(v * 100, 0)}${NBSP}%`),
   dipCapital: (v) => (v === 0 ? 'none' : usd(v)),
+  arbitrage: (v) => (v === 0 ? 'none (the prices drift apart)' : usd(v)),
   discount: (v) => `${num(v, 0)}${NBSP}% below the start`,
   momentum: (v) => (v === 0 ? 'none' : `$${num(v, 1)} of new shorts per $1 of longs liquidated`),
   text: (v) => String(v),

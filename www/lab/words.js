@@ -99,6 +99,13 @@ export function extras(summary, tickSeconds) {
       `${usd(summary.liquidatedShortNotional)} of the liquidations (${share(summary.liquidatedShortNotional / summary.liquidatedNotional)}) were shorts, caught as the price rose`,
     );
   }
+  if (Math.abs(summary.widestBasisPct) >= 0.5) {
+    const side = summary.widestBasisPct < 0 ? 'below' : 'above';
+    lines.push(`the futures traded up to ${pct(Math.abs(summary.widestBasisPct))} ${side} spot`);
+  }
+  if (summary.arbitrageNotional > 0) {
+    lines.push(`arbitrageurs traded ${usd(summary.arbitrageNotional)} between futures and spot`);
+  }
   if (summary.badDebt > 0) lines.push(`${usd(summary.badDebt)} bad debt`);
   if (summary.adlNotional > 0) {
     lines.push(
