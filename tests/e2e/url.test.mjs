@@ -192,8 +192,13 @@ test('CSV export holds the parameters and every series of the four scenarios', a
     const header = lines.find((l) => l.startsWith('tick,'));
     const columns = header.split(',');
     // Every series the API returns, for each of the four scenarios.
-    const series = await page.evaluate(async () => Object.keys((await import('/pkg/leverage_cascade.js')).simulate({ ticks: 2 }).series));
+    // (The mark and the spot index are empty, and left out, when spot plays no part.)
+    const series = await page.evaluate(async () => {
+      const { series } = (await import('/pkg/leverage_cascade.js')).simulate({ ticks: 2 });
+      return Object.keys(series).filter((key) => series[key].length > 0);
+    });
     assert.ok(series.length >= 12, series.join(' '));
+    assert.ok(!columns.includes('none_mark') && !columns.includes('none_index'));
     assert.equal(columns.length, 2 + 4 * series.length);
     for (const key of ['halted', 'depth', 'shortLiquidatedNotional', 'openedNotional']) assert.ok(columns.includes(`circuitBreaker_${key}`), key);
     assert.ok(!lines.some((l) => l.startsWith('# record')), 'no record for a market that is not a historical preset');
@@ -215,6 +220,26 @@ test('CSV export holds the parameters and every series of the four scenarios', a
     }));
     assert.ok(width > canvases[0][0] + canvases[1][0], `${width} wide`);
     assert.ok(height > Math.max(canvases[0][1], canvases[1][1]) + 80, `${height} high`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('CSV export holds the mark and the spot index where the market has them', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/?preset=mark-price&ticks=120');
+  try {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const lines = (await readFile(await download.path(), 'utf8')).trimEnd().split('\n');
+    const header = lines.find((l) => l.startsWith('tick,'));
+    const columns = header.split(',');
+    for (const key of ['none_mark', 'none_index', 'both_mark', 'both_index']) assert.ok(columns.includes(key), key);
+    const rows = lines.slice(lines.indexOf(header) + 1).map((r) => r.split(',').map(Number));
+    assert.equal(rows.length, 120);
+    assert.ok(rows.every((r) => r.length === columns.length && r.every(Number.isFinite)));
+    // The futures fell below the index, and the mark lies between them.
+    const [price, mark, index] = ['none_price', 'none_mark', 'none_index'].map((k) => columns.indexOf(k));
+    assert.ok(rows.some((r) => r[price] < r[index] * 0.99), 'a basis of over 1 %');
+    assert.ok(rows.every((r) => r[mark] >= Math.min(r[price], r[index]) - 1e-9 && r[mark] <= Math.max(r[price], r[index]) + 1e-9));
   } finally {
     await context.close();
   }

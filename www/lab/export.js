@@ -6,9 +6,13 @@
 import { FIELDS, get } from './schema.js';
 import { SCENARIOS } from './words.js';
 
-/** The series columns written per scenario, in order: every series the API returns. */
+/**
+ * The series columns written per scenario, in order: every series the API returns, less those
+ * a run leaves empty (the mark and the spot index, when spot plays no part).
+ */
 export function seriesColumns(comparison) {
-  return Object.keys(comparison.none.series);
+  const { series } = comparison.none;
+  return Object.keys(series).filter((key) => series[key].length > 0);
 }
 
 /** A cell: numbers as JavaScript prints them (shortest round-trip form), text quoted if needed. */
