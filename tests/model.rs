@@ -248,6 +248,60 @@ fn a_sell_program_sets_off_the_cascade_more_gently() {
     assert!(program.liquidated_notional < gap.liquidated_notional);
 }
 
+#[test]
+fn a_program_given_in_dollars_is_the_program_given_as_its_calm_book_move() {
+    // The dollars that would move a calm book 5 %, sold over 60 ticks, give what the 5 % program
+    // gives, under both laws; the summary reports the shock as that calm-book move.
+    for law in
+        [leverage_cascade::model::ImpactLaw::Linear, leverage_cascade::model::ImpactLaw::Sqrt]
+    {
+        let p = Params { shock_ticks: 60, impact_law: law, ..Params::default() };
+        let x = (-0.05f64).ln_1p();
+        let usd = match law {
+            leverage_cascade::model::ImpactLaw::Linear => -x * 100.0 * p.depth_per_pct,
+            leverage_cascade::model::ImpactLaw::Sqrt => p.depth_per_pct * (x / 0.01).powi(2),
+        };
+        let by_move = simulate(&p).unwrap().summary;
+        let by_usd = simulate(&Params { shock_usd: Some(usd), ..p.clone() }).unwrap().summary;
+        assert!(close(by_usd.shock_pct, -5.0, 1e-9), "{law:?}: {}", by_usd.shock_pct);
+        assert!(close(by_usd.max_move_pct, by_move.max_move_pct, 1e-9), "{law:?}");
+        assert!(close(by_usd.liquidated_notional, by_move.liquidated_notional, 1e-9), "{law:?}");
+    }
+}
+
+#[test]
+fn the_same_dollars_sold_into_a_thinner_book_move_the_price_further() {
+    // $500 M sold over a minute on books from $200 M to $20 M per 1 %: the shock's calm-book
+    // move, the fall and what is liquidated all grow as the book thins. With all impact
+    // permanent, the dollars sold at once end where the gap of their calm-book move ends.
+    let mut last: Option<leverage_cascade::model::Summary> = None;
+    for depth in [2e8, 1e8, 5e7, 2e7] {
+        let p = Params {
+            shock_usd: Some(5e8),
+            shock_ticks: 60,
+            depth_per_pct: depth,
+            ..Params::default()
+        };
+        let s = simulate(&p).unwrap().summary;
+        if let Some(l) = &last {
+            assert!(s.shock_pct < l.shock_pct, "{depth}");
+            assert!(s.max_move_pct > l.max_move_pct, "{depth}");
+            assert!(s.liquidated_notional >= l.liquidated_notional, "{depth}");
+        }
+        last = Some(s);
+    }
+    let sold = Params { shock_usd: Some(5e8), permanent_impact: 1.0, ..Params::default() };
+    let sold = simulate(&sold).unwrap().summary;
+    let gap = Params { shock_pct: sold.shock_pct, permanent_impact: 1.0, ..Params::default() };
+    let gap = simulate(&gap).unwrap().summary;
+    assert!(
+        (sold.max_move_pct - gap.max_move_pct).abs() < 0.05,
+        "{} vs {}",
+        sold.max_move_pct,
+        gap.max_move_pct
+    );
+}
+
 // ---- Liquidity that withdraws under stress (liquidity.rs) ----
 
 fn thinnest(o: &Outcome, params: &Params) -> f64 {

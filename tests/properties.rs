@@ -62,6 +62,7 @@ fn params() -> impl Strategy<Value = Params> {
             prop_oneof![Just(MarkPrice::Last), Just(MarkPrice::Index)],
             1e5f64..1e10,
             prop_oneof![Just(0.0), 1e5f64..1e10],
+            prop::option::of(1e5f64..1e10),
         ),
     );
     (market, book, engine, mitigations).prop_map(
@@ -78,7 +79,7 @@ fn params() -> impl Strategy<Value = Params> {
                 (withdrawal, shock_ticks, dip_capital, dip_discount, momentum),
             ),
             (mode, fraction, cap, backstop, fee, adl, fund, (binance, unwind)),
-            (tiers, breaker, (mark, spot_depth, arbitrage)),
+            (tiers, breaker, (mark, spot_depth, arbitrage, shock_usd)),
         )| Params {
             traders,
             seed,
@@ -94,6 +95,7 @@ fn params() -> impl Strategy<Value = Params> {
             volatility_pct: vol,
             shock_pct: shock,
             shock_ticks,
+            shock_usd,
             liquidity_withdrawal: withdrawal,
             dip_buyer_capital: dip_capital,
             dip_buyer_discount_pct: dip_discount,
@@ -304,7 +306,7 @@ proptest! {
         // accounts themselves where a runaway price made them larger.
         for (t, a) in audits.iter().enumerate() {
             let terms = [a.traders_held, a.traders_paid, a.fund, a.vault, a.book, a.others,
-                a.origin, a.bad_debt, a.arbitrage];
+                a.origin, a.bad_debt, a.arbitrage, a.spot_book];
             let size = terms.iter().map(|x| x.abs()).sum::<f64>();
             let scale = (p.open_interest + p.insurance_fund + 1.0).max(size);
             prop_assert!((a.total() - start).abs() <= 1e-9 * scale,

@@ -182,15 +182,14 @@ impl Spot {
         self.traded
     }
 
-    /// The arbitrageurs' two legs and the spot book's counterparties, valued at `perp_mark` and
-    /// the index (conservation audit): the spot legs always add up to zero.
-    pub fn audit_value(&self, perp_mark: f64) -> f64 {
+    /// The arbitrageurs' two legs, valued at `perp_mark` and the index, and the spot book's
+    /// counterparties at the index (conservation audit): the spot leg and the spot book always
+    /// add up to zero.
+    pub fn audit_values(&self, perp_mark: f64) -> (f64, f64) {
         let s = self.index();
-        self.perp_cash
-            + self.perp_coins * perp_mark
-            + self.spot_cash
-            + self.spot_coins * s
-            + self.market.book_value(s)
+        let legs =
+            self.perp_cash + self.perp_coins * perp_mark + self.spot_cash + self.spot_coins * s;
+        (legs, self.market.book_value(s))
     }
 }
 

@@ -205,9 +205,12 @@ pub struct Audit {
     pub bad_debt: f64,
     /// Margin brought in by traders who opened positions during the run.
     pub deposits: f64,
-    /// The arbitrageurs' perpetual and spot legs and the spot book's counterparties (index.rs),
-    /// which `Engine::audit` leaves at zero for the runner to fill in.
+    /// The arbitrageurs' perpetual and spot legs (index.rs), which `Engine::audit` leaves at
+    /// zero for the runner to fill in.
     pub arbitrage: f64,
+    /// The spot book's counterparties, at the index: the other side of the arbitrageurs' spot
+    /// leg (filled in by the runner too).
+    pub spot_book: f64,
 }
 
 impl Audit {
@@ -223,6 +226,7 @@ impl Audit {
             + self.others
             + self.origin
             + self.arbitrage
+            + self.spot_book
             - self.bad_debt
             - self.deposits
     }
@@ -328,6 +332,7 @@ impl Engine {
             bad_debt: self.bad_debt,
             deposits: self.opened_margin,
             arbitrage: 0.0,
+            spot_book: 0.0,
         }
     }
 

@@ -117,6 +117,11 @@ pub struct Params {
     /// traded tick, so the book refills between them. Range 1 ..= 100,000.
     #[serde(deserialize_with = "whole_param")]
     pub shock_ticks: u32,
+    /// The sell (or buy) program's size in USD, when given: it replaces the amount that would
+    /// move a calm book by `shockPct`, which then sets only its direction (a drop sells), and the
+    /// program is traded into the book even over one tick. Range above 0 up to 1e12; default
+    /// none (the shock is `shockPct`).
+    pub shock_usd: Option<f64>,
     /// Horizon in ticks. Range 1 ..= 100,000; default 600.
     #[serde(deserialize_with = "whole_param")]
     pub ticks: u32,
@@ -160,6 +165,7 @@ impl Default for Params {
             volatility_pct: 0.0,
             shock_pct: -5.0,
             shock_ticks: 1,
+            shock_usd: None,
             ticks: 600,
             tick_seconds: 1.0,
             liquidation: LiquidationParams::default(),

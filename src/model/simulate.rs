@@ -266,7 +266,7 @@ pub fn audit(params: &Params) -> Result<Vec<Audit>, ParamsError> {
     let mut audits = Vec::with_capacity(params.ticks as usize + 1);
     run_audited(params, population, &bands, &mut scratch, |engine, market, spot, price, _| {
         let mut audit = engine.audit(price, market);
-        audit.arbitrage = spot.audit_value(price);
+        (audit.arbitrage, audit.spot_book) = spot.audit_values(price);
         audits.push(audit)
     });
     Ok(audits)
@@ -326,6 +326,8 @@ fn run_audited(
     let mut last_wave: Option<usize> = None;
     let shock_log = libm::log1p(params.shock_pct / 100.0);
     let mut program = Program::new(params, &market, shock_log);
+    // A program given in dollars is reported as the move it would make on a calm book.
+    let shock_pct = program.calm_move_pct(&market).unwrap_or(params.shock_pct);
     let mut liquidity = Liquidity::new(params);
     let mut dip_buyers = DipBuyers::new(params);
     let short_leverages = SHORT_LEVERAGE_MULTIPLES.map(|m| m * params.leverage);
@@ -366,7 +368,7 @@ fn run_audited(
         }
         if t == 0 && params.shock_pct != 0.0 {
             log.push(Event {
-                level_pct: params.shock_pct,
+                level_pct: shock_pct,
                 count: program.slices,
                 notional: (program.slice * f64::from(program.slices)).abs(),
                 ..event(0, EventKind::Shock, market.price())
@@ -492,8 +494,7 @@ fn run_audited(
     } else {
         (1.0 - min_price / start) * 100.0
     };
-    let amplification =
-        if params.shock_pct == 0.0 { 1.0 } else { max_move_pct / params.shock_pct.abs() };
+    let amplification = if params.shock_pct == 0.0 { 1.0 } else { max_move_pct / shock_pct.abs() };
     let liquidated_notional = series.liquidated_notional.iter().sum();
     let adl_notional = series.adl_notional.iter().sum();
     let liquidation_map = liquidation_map(engine.books(), start, max_move_pct);
@@ -521,7 +522,7 @@ fn run_audited(
             min_price,
             max_price,
             final_price,
-            shock_pct: params.shock_pct,
+            shock_pct,
             max_drawdown_pct,
             max_move_pct,
             amplification,
@@ -572,14 +573,35 @@ struct Program {
     left: u32,
     /// USD a slice, buys positive.
     slice: f64,
+    /// Whether its size was given in dollars (`shockUsd`).
+    usd: bool,
 }
+
+/// The largest log move a dollar program is reported as (e^30: far beyond any real move).
+const MAX_CALM_LOG_MOVE: f64 = 30.0;
 
 impl Program {
     fn new(params: &Params, market: &Market, shock_log: f64) -> Program {
-        let slices =
-            if params.shock_ticks > 1 && params.shock_pct != 0.0 { params.shock_ticks } else { 0 };
-        let slice = if slices > 0 { market.flow_for(shock_log) / f64::from(slices) } else { 0.0 };
-        Program { slices, left: slices, slice }
+        let usd = params.shock_usd.filter(|_| params.shock_pct != 0.0);
+        let slices = if params.shock_pct == 0.0 || (params.shock_ticks == 1 && usd.is_none()) {
+            0
+        } else {
+            params.shock_ticks
+        };
+        let total = match usd {
+            Some(q) => q.copysign(params.shock_pct),
+            None => market.flow_for(shock_log),
+        };
+        let slice = if slices > 0 { total / f64::from(slices) } else { 0.0 };
+        Program { slices, left: slices, slice, usd: usd.is_some() }
+    }
+
+    /// For a program given in dollars, the move in % it would make sold at once into a calm
+    /// book; `None` when the shock is given as a move.
+    fn calm_move_pct(&self, market: &Market) -> Option<f64> {
+        let total = self.slice * f64::from(self.slices);
+        let x = market.impact(total).clamp(-MAX_CALM_LOG_MOVE, MAX_CALM_LOG_MOVE);
+        self.usd.then(|| libm::expm1(x) * 100.0)
     }
 
     /// The next slice's flow, or 0 once the program is done.

@@ -394,6 +394,8 @@ params! {
         read |p| Some(p.shock_pct);
     "shockTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
         read |p| Some(f64::from(p.shock_ticks));
+    "shockUsd", NumberOrNull, Range::above(0.0, USD), "USD", Run,
+        read |p| p.shock_usd;
     "ticks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
         read |p| Some(f64::from(p.ticks));
     "tickSeconds", Number, Range::closed(0.001, 86_400.0), "seconds", Run,

@@ -76,6 +76,8 @@ pub static EN: &[(&str, &str)] = &[
     ("shockPct.help", "The outside push at the start, such as bad news. Negative is a drop; positive squeezes short sellers."),
     ("shockTicks.label", "Shock length"),
     ("shockTicks.help", "Over how many steps the shock arrives. 1: all at once, as a gap. More: a sell program, sold into the book a slice at a time."),
+    ("shockUsd.label", "Sell program size"),
+    ("shockUsd.help", "Dollars sold into the book over the shock's length, instead of the amount that would move a calm book by the shock. The shock's sign sets the direction."),
     ("ticks.label", "Length of the run"),
     ("ticks.help", "How many steps the simulation runs for."),
     ("tickSeconds.label", "Seconds per step"),

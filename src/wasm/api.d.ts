@@ -130,6 +130,8 @@ export interface Params {
   shockPct: number;
   /** Over how many traded ticks the shock arrives: 1 a gap, more a sell program, 1 ..= 100000. */
   shockTicks: number;
+  /** The program's size in USD, (0, 1e12], replacing shockPct's calm-book amount; null: none. */
+  shockUsd: number | null;
   /** Horizon, whole ticks, 1 ..= 100000. */
   ticks: number;
   /** Seconds one tick stands for, [0.001, 86400]. */

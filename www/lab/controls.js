@@ -4,8 +4,8 @@
 // its value in `data-format`. Linear sliders use their own min/max/step. Sliders with
 // `data-scale="log"` run over "nice" values (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 per decade)
 // between `data-lo` and `data-hi`, so each arrow-key press is a visible step; `data-whole` keeps
-// only the whole ones (for a count of ticks), `data-zero` adds 0 at the left end and `data-off`
-// adds "off" (null) at the right end.
+// only the whole ones (for a count of ticks), `data-zero` adds 0 at the left end, `data-none`
+// adds null at the left end and `data-off` adds "off" (null) at the right end.
 
 import { get } from './schema.js';
 import { count, duration, num, pct, times, usd, MINUS, NBSP } from './format.js';
@@ -34,6 +34,7 @@ function stops(input) {
     list = ladder(Number(input.dataset.lo), Number(input.dataset.hi));
     if ('whole' in input.dataset) list = list.filter(Number.isInteger);
     if ('zero' in input.dataset) list.unshift(0);
+    if ('none' in input.dataset) list.unshift(null);
     if ('off' in input.dataset) list.push(null);
     stopsOf.set(input, list);
   }
@@ -83,7 +84,7 @@ export function showValue(input, value) {
     }
   });
   // A positive value below the first non-zero stop goes to that stop, not to 0.
-  if (bestDistance === Infinity && value !== null && value > 0) best = 'zero' in input.dataset ? 1 : 0;
+  if (bestDistance === Infinity && value !== null && value > 0) best = list.findIndex((stop) => stop > 0);
   input.value = String(best);
 }
 
@@ -113,13 +114,24 @@ function whaleWords(x) {
 export const FORMATS = {
   times: (v) => times(v),
   usdPerPct: (v) => `${usd(v)} moves it 1${NBSP}%`,
-  shock: (v) => pct(v, { sign: true }),
+  shock: (v, params) => {
+    // With a program in dollars the shock gives only its direction.
+    if (params.shockUsd === null || v === 0) return pct(v, { sign: true });
+    return v < 0 ? 'a sale (size below)' : 'a purchase (size below)';
+  },
   count: (v) => count(v),
   longShare: (v) => `${num(v * 100, 0)}${NBSP}% long, ${num(100 - v * 100, 0)}${NBSP}% short`,
   whale: (v) => `${num(v, 2)} (${whaleWords(v)})`,
   ticksAsTime: (v, params) => duration(v * params.tickSeconds),
-  shockTicks: (v, params) => (v === 1 ? 'at once (a gap)' : `over ${duration(v * params.tickSeconds)}`),
+  shockTicks: (v, params) => {
+    if (v !== 1) return `over ${duration(v * params.tickSeconds)}`;
+    return params.shockUsd === null ? 'at once (a gap)' : 'at once';
+  },
   levels: (v, params) => levelsText(get(params, 'circuitBreaker.levelsPct')),
+  programUsd: (v, params) => {
+    if (v === null) return 'as the shock says';
+    return `${usd(v)} ${params.shockPct < 0 ? 'sold' : 'bought'}`;
+  },
   usdPerTick: (v, params) => (v === null ? 'off (no limit)' : `${usd(v)} per ${duration(params.tickSeconds)}`),
   usd: (v) => (v === 0 ? '$0 (none)' : usd(v)),
   withdrawal: (v) => (v === 0 ? 'off (the book never thins)' : `${num(v * 100, 0)}${NBSP}%`),

@@ -139,6 +139,9 @@ export function narrate(event, startPrice, tickSeconds) {
   const price = pct(move, { sign: true, decimals: Math.abs(move) < 1 ? 2 : 1 });
   switch (event.kind) {
     case 'shock':
+      if (event.count === 1) {
+        return `${when}: ${usd(event.notional)} is ${event.levelPct < 0 ? 'sold' : 'bought'} into the book at once, enough to move a calm book ${pct(event.levelPct, { sign: true })}.`;
+      }
       return event.count > 1
         ? `${when}: a ${event.levelPct < 0 ? 'sell' : 'buy'} program starts: ${usd(event.notional)}, enough to move a calm book ${pct(event.levelPct, { sign: true })} at once, traded in ${count(event.count)} slices, one a step.`
         : `${when}: the shock hits and the price moves ${pct(event.levelPct, { sign: true })}.`;

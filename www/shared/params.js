@@ -39,6 +39,7 @@ export const PARAMS = [
   { path: "volatilityPct", kind: "number", min: 0, max: 10, unit: "% per tick", default: 0, invalidates: "run" },
   { path: "shockPct", kind: "number", min: -90, max: 90, unit: "%", default: -5, invalidates: "run" },
   { path: "shockTicks", kind: "whole", min: 1, max: 100000, unit: "ticks", default: 1, invalidates: "run" },
+  { path: "shockUsd", kind: "numberOrNull", min: 0, max: 1000000000000, above: true, unit: "USD", default: null, invalidates: "run" },
   { path: "ticks", kind: "whole", min: 1, max: 100000, unit: "ticks", default: 600, invalidates: "run" },
   { path: "tickSeconds", kind: "number", min: 0.001, max: 86400, unit: "seconds", default: 1, invalidates: "run" },
   { path: "liquidation.venueRules", kind: "enum", values: ["binance", "hyperliquid"], default: "binance", invalidates: "run" },
