@@ -190,6 +190,28 @@ fn the_spot_index_and_the_mark_are_drawn_only_when_the_run_has_them() {
         let other = Scenario::CircuitBreaker.color(theme);
         assert!(lines_in(&s, reference) > lines_in(&s, other) + 10, "{highlight:?}");
     }
+    // The page hands the map back only the summary's start price: the lowest price reached
+    // still shows, found from the series.
+    let trimmed = Outcome {
+        summary: leverage_cascade::model::Summary {
+            start_price: plain.none.summary.start_price,
+            ..Default::default()
+        },
+        ..plain.none.clone()
+    };
+    let options = MapOptions { appearance: look(theme, 1.0), ..Default::default() };
+    let s = map_svg("map-trimmed", &trimmed, &options, (400, 560));
+    assert_eq!(texts(&s, "lowest price reached (no mitigation)"), 1);
+    // The map draws the mark beside the price, at the end and at a cursor; without an index,
+    // only the price.
+    let label = "mark price: liquidations look here";
+    for cursor in [None, Some(20)] {
+        let options = MapOptions { appearance: look(theme, 1.0), cursor, ..Default::default() };
+        let s = map_svg("map-index", &c.none, &options, (400, 560));
+        assert_eq!(texts(&s, label), 1, "{cursor:?}");
+        let s = map_svg("map-no-index", &plain.none, &options, (400, 560));
+        assert_eq!(texts(&s, label), 0, "{cursor:?}");
+    }
 }
 
 #[test]

@@ -11,7 +11,8 @@ use super::data::{extent, finite, index_factor, usable_range};
 use super::format::{money, money_tick, number_tick};
 use super::frame::{
     legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, AXIS_TITLE_OFFSET,
-    CAPTION_CENTER, CAPTION_ROW, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, TICK_FONT, X_AXIS_SPACE,
+    CAPTION_CENTER, CAPTION_ROW, DOTS, LABEL_FONT, LEFT_SPACE, PAD, RIGHT_PAD, TICK_FONT,
+    X_AXIS_SPACE,
 };
 use super::palette::map_colors;
 use super::{Appearance, RenderError, Run, Scenario};
@@ -310,8 +311,9 @@ fn draw_reference_lines<DB: DrawingBackend>(
     let look = painter.look;
     let colors = painter.colors;
     let f = factor.unwrap_or(1.0);
-    let s = &outcome.summary;
-    let start = s.start_price * f;
+    // Only the start price is read from the summary: the page hands back just that (wasm
+    // render.rs reads no other summary figure), so the extremes come from the series.
+    let start = outcome.summary.start_price * f;
     let inside = |v: f64| v.is_finite() && (plot.y.0..=plot.y.1).contains(&v);
     if inside(start) {
         let py = plot.py(start);
@@ -320,10 +322,11 @@ fn draw_reference_lines<DB: DrawingBackend>(
         let at = (plot.right - look.px(4.0), py - look.px(4.0));
         painter.boxed_text("start", at, (TICK_FONT, colors.text), (HPos::Right, VPos::Bottom))?;
     }
-    let (low, high) = (s.min_price * f, s.max_price * f);
-    let fell = if s.shock_pct != 0.0 { s.shock_pct < 0.0 } else { start - low >= high - start };
-    let name = options.scenario.label();
     let prices = &outcome.series.price;
+    let low = prices.iter().map(|p| p * f).fold(start, f64::min);
+    let high = prices.iter().map(|p| p * f).fold(start, f64::max);
+    let fell = start - low >= high - start;
+    let name = options.scenario.label();
     let (reached, label) = match options.cursor {
         Some(t) if !prices.is_empty() => {
             let now = prices[(t as usize).min(prices.len() - 1)] * f;
@@ -341,6 +344,26 @@ fn draw_reference_lines<DB: DrawingBackend>(
             if fell { (look.px(4.0), VPos::Top) } else { (-look.px(4.0), VPos::Bottom) };
         let at = (plot.right - look.px(4.0), py + dy);
         painter.boxed_text(&label, at, (TICK_FONT, colors.text), (HPos::Right, anchor))?;
+    }
+    // Where the run marks positions on a spot index (index.rs), the mark, which is what
+    // liquidates: dotted, labelled on the other side of its line from the price's label.
+    let marks = &outcome.series.mark;
+    if marks.iter().zip(prices).any(|(m, p)| (m - p).abs() > 1e-6 * p.abs()) {
+        let mark = match options.cursor {
+            Some(t) => marks[(t as usize).min(marks.len() - 1)],
+            None if fell => marks.iter().copied().fold(f64::INFINITY, f64::min),
+            None => marks.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        } * f;
+        if inside(mark) {
+            let py = plot.py(mark);
+            let color = options.scenario.color(look.theme).to_rgba();
+            painter.dashed(&[(plot.left, py), (plot.right, py)], color, 2.0, DOTS)?;
+            let (dy, anchor) =
+                if fell { (-look.px(4.0), VPos::Bottom) } else { (look.px(4.0), VPos::Top) };
+            let at = (plot.left + look.px(4.0), py + dy);
+            let text = "mark price: liquidations look here";
+            painter.boxed_text(text, at, (TICK_FONT, colors.text), (HPos::Left, anchor))?;
+        }
     }
     Ok(())
 }
