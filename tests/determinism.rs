@@ -13,7 +13,8 @@ const FIXTURE: &str = "tests/fixtures/determinism.json";
 
 /// Markets chosen to run every code path: noise, the square-root law, partial liquidation with a
 /// throttle and a backstop, tiers, a breaker with the magnet effect, an empty fund with ADL, a
-/// squeeze, and a sell program into a book that withdraws, met by dip buyers and new shorts.
+/// squeeze, a sell program into a book that withdraws, met by dip buyers and new shorts, and a
+/// program in dollars on a venue that marks on a spot index, with arbitrageurs and a breaker.
 fn markets() -> Vec<Params> {
     let base = Params { traders: 20_000, ticks: 300, ..Params::default() };
     let json = [
@@ -26,6 +27,9 @@ fn markets() -> Vec<Params> {
         json!({"shockPct": 8, "longShare": 0.3, "volatilityPct": 0.1}),
         json!({"leverage": 20, "shockTicks": 20, "liquidityWithdrawal": 0.6, "dipBuyerCapital": 2e8,
                "dipBuyerDiscountPct": 6, "momentumShorts": 0.6, "volatilityPct": 0.05}),
+        json!({"depthPerPct": 3e7, "markPrice": "index", "spotDepthPerPct": 2e8,
+               "arbitrageCapital": 5e7, "shockUsd": 2e8, "shockTicks": 5, "volatilityPct": 0.05,
+               "circuitBreaker": {"levelsPct": [6, 12], "haltTicks": 20}}),
     ];
     json.iter()
         .map(|changes| {

@@ -72,6 +72,24 @@ fn mc(params: &Params, runs: u32) -> leverage_cascade::model::explore::MonteCarl
 }
 
 #[test]
+fn explorations_over_the_shock_size_it_as_a_move_even_when_the_lab_sells_dollars() {
+    // A program in dollars gives the shock only its direction; the crash-size runs and a
+    // shock axis set its size, so they run it as a move: the same outcomes as without dollars.
+    let dollars = Params { shock_usd: Some(3e8), shock_ticks: 20, ..small() };
+    let plain = Params { shock_usd: None, ..dollars.clone() };
+    assert_eq!(mc(&dollars, 50).moves, mc(&plain, 50).moves);
+    let spec = SweepSpec {
+        x: Axis { field: "shockPct".into(), from: -10.0, to: -2.0, steps: 3 },
+        y: Axis { field: "leverage".into(), from: 5.0, to: 15.0, steps: 2 },
+        metric: Metric::Amplification,
+    };
+    let run = |p: &Params| sweep(p, &spec, &mut Scratch::default(), |_, _| true).unwrap().values;
+    let values = run(&dollars);
+    assert_eq!(values, run(&plain));
+    assert!(values[0] != values[2], "the shock axis moves the result");
+}
+
+#[test]
 fn without_leverage_the_moves_are_the_shocks() {
     let out = mc(&Params { leverage: 1.0, traders: 2_000, ticks: 50, ..Params::default() }, 300);
     for (s, m) in out.shocks.iter().zip(&out.moves) {

@@ -35,7 +35,7 @@ import {
   scenarioName,
   signedMove,
 } from './lab/words.js';
-import { duration, num, pct, times, NBSP } from './lab/format.js';
+import { duration, num, pct, times, usd, NBSP } from './lab/format.js';
 import { PRESETS_EN } from './shared/presets-en.js';
 import { recordFor, recordRows } from './lab/record.js';
 import { download, toCsv } from './lab/export.js';
@@ -1179,10 +1179,15 @@ function startGuess(params) {
   }
   guessSign = params.shockPct < 0 ? -1 : 1;
   const verb = guessSign < 0 ? 'fall' : 'rise';
+  // A program in dollars: the shock's percentage gives only its direction.
+  const shock = params.shockUsd === null
+    ? `The shock moves the price ${pct(params.shockPct, { sign: true })}.`
+    : `A ${usd(params.shockUsd)} ${guessSign < 0 ? 'sell' : 'buy'} program hits the market${params.shockTicks > 1 ? ` over ${duration(params.shockTicks * params.tickSeconds)}` : ''}.`;
   byId('predict-question').textContent =
-    `The shock moves the price ${pct(params.shockPct, { sign: true })}. With no mitigation, how far will it ${verb} in all, once the forced sales have run their course?`;
+    `${shock} With no mitigation, how far will the price ${verb} in all, once the forced sales have run their course?`;
   const guess = byId('guess');
-  guess.value = String(Math.min(Math.abs(params.shockPct), Number(guess.max)));
+  const start = params.shockUsd === null ? Math.abs(params.shockPct) : 5;
+  guess.value = String(Math.min(start, Number(guess.max)));
   showGuess();
   byId('predict-result').hidden = true;
   byId('predict').hidden = false;

@@ -164,7 +164,11 @@ pub fn with_field(
         .map_err(|e| ParamsError::new(ErrorKind::Type, "params", e.to_string()))?;
     set_path(&mut json, path, value)
         .map_err(|m| ParamsError::new(ErrorKind::Type, &format!("{axis}.field"), m))?;
-    let p = Params::deserialize_from(json)?;
+    let mut p = Params::deserialize_from(json)?;
+    // An axis over the shock sizes it as a move: a program given in dollars would ignore it.
+    if path == "shockPct" {
+        p.shock_usd = None;
+    }
     p.validate()?;
     Ok(p)
 }
@@ -342,7 +346,8 @@ pub fn monte_carlo(
         };
         let shock = (z * scale).clamp(-90.0, 90.0);
         let seed = (params.seed + 1 + i as u64) % (super::params::MAX_SEED + 1);
-        let market = Params { shock_pct: shock, seed, ..params.clone() };
+        // The drawn shock is a move: a program given in dollars would ignore its size.
+        let market = Params { shock_pct: shock, shock_usd: None, seed, ..params.clone() };
         scratch.fit(&market);
         let population = Population::for_params(&market, scratch);
         let o = run(&market, population, scratch);

@@ -114,7 +114,8 @@ pub struct Params {
     /// Over how many traded ticks the shock arrives. 1 (default) is a gap: the price jumps by
     /// `shockPct` at the first tick, as news. More is a sell (or buy) program: the amount that
     /// would move a calm book by `shockPct` at once, sold into the book in equal slices, one a
-    /// traded tick, so the book refills between them. Range 1 ..= 100,000.
+    /// traded tick, so the book refills between them. A program given in dollars (`shockUsd`)
+    /// is traded into the book even over one tick. Range 1 ..= 100,000.
     #[serde(deserialize_with = "whole_param")]
     pub shock_ticks: u32,
     /// The sell (or buy) program's size in USD, when given: it replaces the amount that would

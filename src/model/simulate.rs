@@ -563,10 +563,10 @@ fn run_audited(
     }
 }
 
-/// A shock spread over `shockTicks` > 1 traded ticks: the flow that would move a calm book by
-/// the shock at once (Market::flow_for), sold into the book in equal slices, so the book
-/// refills between them (Obizhaeva & Wang 2013). With `shockTicks` = 1 there is none: the shock
-/// is a gap, news at tick 0.
+/// A shock traded into the book: the flow that would move a calm book by the shock at once
+/// (Market::flow_for), or `shockUsd` dollars, sold (bought) in `shockTicks` equal slices, one a
+/// traded tick, so the book refills between them (Obizhaeva & Wang 2013). A shock given as a
+/// move with `shockTicks` = 1 has none: it is a gap, news at tick 0.
 struct Program {
     /// Slices in all (0: no program), and those left.
     slices: u32,

@@ -51,16 +51,19 @@ impl Default for MapOptions {
 }
 
 /// A price axis (index units, start = 100) that suits both the price chart of `runs` and their
-/// liquidation maps: it covers every price path and the start with a little room, and reaches
-/// further in the direction the price moved, to show the next dominoes beyond the cascade's
-/// reach, but no further than the maps' own range.
+/// liquidation maps: it covers every price path (with the marks and spot indexes) and the start
+/// with a little room, and reaches further in the direction the price moved, to show the next
+/// dominoes beyond the cascade's reach, but no further than the maps' own range.
 pub fn shared_price_range(runs: &[Run<'_>]) -> (f64, f64) {
     let mut points = vec![];
     let mut map_edges = vec![];
     for run in runs {
         let factor = index_factor(run.outcome).unwrap_or(1.0);
         points.push(run.outcome.summary.start_price * factor);
-        points.extend(run.outcome.series.price.iter().map(|p| p * factor));
+        let series = &run.outcome.series;
+        // The mark and the spot index, where a run has them, are drawn on the same axis.
+        let paths = [&series.price, &series.mark, &series.index];
+        points.extend(paths.into_iter().flatten().map(|p| p * factor));
         let map = &run.outcome.liquidation_map;
         map_edges.extend([map.low_price * factor, map.high_price * factor]);
     }

@@ -130,17 +130,30 @@ export const FORMATS = {
   levels: (v, params) => levelsText(get(params, 'circuitBreaker.levelsPct')),
   programUsd: (v, params) => {
     if (v === null) return 'as the shock says';
+    if (params.shockPct === 0) return 'no program (the shock is 0)';
     return `${usd(v)} ${params.shockPct < 0 ? 'sold' : 'bought'}`;
+  },
+  spotDepth: (v, params) => {
+    const moves = `${usd(v)} moves it 1${NBSP}%`;
+    return spotInUse(params) ? moves : `${moves} (not used: no index mark, no arbitrage)`;
   },
   usdPerTick: (v, params) => (v === null ? 'off (no limit)' : `${usd(v)} per ${duration(params.tickSeconds)}`),
   usd: (v) => (v === 0 ? '$0 (none)' : usd(v)),
   withdrawal: (v) => (v === 0 ? 'off (the book never thins)' : `${num(v * 100, 0)}${NBSP}%`),
   dipCapital: (v) => (v === 0 ? 'none' : usd(v)),
-  arbitrage: (v) => (v === 0 ? 'none (the prices drift apart)' : usd(v)),
+  arbitrage: (v, params) => {
+    if (v > 0) return usd(v);
+    return params.markPrice === 'index' ? 'none (futures and spot drift apart)' : 'none';
+  },
   discount: (v) => `${num(v, 0)}${NBSP}% below the start`,
   momentum: (v) => (v === 0 ? 'none' : `$${num(v, 1)} of new shorts per $1 of longs liquidated`),
   text: (v) => String(v),
 };
+
+/** Whether the spot market plays a part: a mark on its index, or arbitrage with it. */
+function spotInUse(params) {
+  return params.markPrice === 'index' || params.arbitrageCapital > 0;
+}
 
 /** The text for a control's `<output>` (and its aria-valuetext). */
 export function formatControl(input, params) {
