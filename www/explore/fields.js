@@ -24,6 +24,7 @@ const AXIS_LIST = [
   { key: 'recoveryHalfLife', label: 'Book recovery half-life, ticks', chart: 'Recovery half-life (ticks)', short: 'book recovery', range: [2, 200], format: 'number', control: 'recoveryHalfLife' },
   { key: 'whaleConcentration', label: 'Whale concentration', chart: 'Whale concentration', short: 'whale concentration', range: [0, 1], format: 'number', control: 'whaleConcentration' },
   { key: 'longShare', label: 'Long share of open interest', chart: 'Long share', short: 'long share', range: [0.2, 0.9], format: 'number', control: 'longShare' },
+  { key: 'arbitrageCapital', label: 'Arbitrage capital, USD (carries selling to spot)', chart: 'Arbitrage capital ($)', short: 'arbitrage capital', range: [0, 1e9], format: 'money', control: 'arbitrageCapital' },
 ];
 
 const ROWS = new Map(PARAMS.map((p) => [p.path, p]));
