@@ -14,6 +14,13 @@ pub(crate) fn index_factor(outcome: &Outcome) -> Option<f64> {
     (start.is_finite() && start > 0.0 && factor.is_finite()).then_some(factor)
 }
 
+/// Whether a run's mark leaves its price anywhere (by more than a millionth), so is worth
+/// drawing: only where the run marks on a spot index (index.rs).
+pub(crate) fn mark_departs(outcome: &Outcome) -> bool {
+    let s = &outcome.series;
+    s.mark.iter().zip(&s.price).any(|(m, p)| (m - p).abs() > 1e-6 * p.abs())
+}
+
 /// `x` if it is finite and within [`LIMIT`], else `None`.
 pub(crate) fn finite(x: f64) -> Option<f64> {
     (x.is_finite() && x.abs() <= LIMIT).then_some(x)

@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::data::{extent, finite, index_factor, usable_range};
+use super::data::{extent, finite, index_factor, mark_departs, usable_range};
 use super::format::{money, money_tick, number_tick};
 use super::frame::{
     legend_height, legend_layout, nice_ticks, LegendItem, Painter, Plot, Swatch, AXIS_TITLE_OFFSET,
@@ -351,7 +351,7 @@ fn draw_reference_lines<DB: DrawingBackend>(
     // Where the run marks positions on a spot index (index.rs), the mark, which is what
     // liquidates: dotted, labelled on the other side of its line from the price's label.
     let marks = &outcome.series.mark;
-    if marks.iter().zip(prices).any(|(m, p)| (m - p).abs() > 1e-6 * p.abs()) {
+    if mark_departs(outcome) {
         let mark = match options.cursor {
             Some(t) => marks[(t as usize).min(marks.len() - 1)],
             None if fell => marks.iter().copied().fold(f64::INFINITY, f64::min),

@@ -10,7 +10,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::data::{
-    bin_sums, clip_polyline, decimate, extent, finite_runs, halted_runs, index_factor, usable_range,
+    bin_sums, clip_polyline, decimate, extent, finite_runs, halted_runs, index_factor,
+    mark_departs, usable_range,
 };
 use super::format::{money_tick, number_tick, per_duration, time_unit};
 use super::frame::{
@@ -135,7 +136,7 @@ fn legend_items(
                 label: "spot index".to_string(),
             });
         }
-        if mark_departs(run) {
+        if mark_departs(run.outcome) {
             items.push(LegendItem {
                 swatch: Swatch::Dotted(run.scenario.color(look.theme), MARK_WIDTH),
                 label: "mark price".to_string(),
@@ -299,14 +300,19 @@ pub fn draw_price_chart<DB: DrawingBackend>(
                 && same_path(earlier, run, &axis, tolerance)
         });
         let width = line_width(run.scenario, options.highlight);
-        draw_path(&painter, &price, &axis, run, width, dashed)?;
+        let color = run.scenario.color(look.theme);
+        let dash = dashed.then(|| dash_pattern(run.scenario));
+        draw_path(&painter, &price, &axis, run, &run.outcome.series.price, (color, width, dash))?;
     }
     if let Some(run) = reference(runs, options.highlight) {
         let series = &run.outcome.series;
-        draw_dotted(&painter, &price, &axis, run, &series.index, colors.muted, INDEX_WIDTH)?;
-        if mark_departs(run) {
-            let color = run.scenario.color(look.theme);
-            draw_dotted(&painter, &price, &axis, run, &series.mark, color, MARK_WIDTH)?;
+        if !series.index.is_empty() {
+            let index = (colors.muted, INDEX_WIDTH, Some(DOTS));
+            draw_path(&painter, &price, &axis, run, &series.index, index)?;
+        }
+        if mark_departs(run.outcome) {
+            let mark = (run.scenario.color(look.theme), MARK_WIDTH, Some(DOTS));
+            draw_path(&painter, &price, &axis, run, &series.mark, mark)?;
         }
     }
     label_squeezed(&painter, &price, &axis)?;
@@ -408,12 +414,6 @@ fn reference<'r, 'a>(runs: &'r [Run<'a>], highlight: Option<Scenario>) -> Option
     runs.iter().find(|r| Some(r.scenario) == highlight).or(runs.first())
 }
 
-/// Whether a run's mark leaves its price anywhere (by more than a millionth), so is worth a line.
-fn mark_departs(run: &Run<'_>) -> bool {
-    let s = &run.outcome.series;
-    s.mark.iter().zip(&s.price).any(|(m, p)| (m - p).abs() > 1e-6 * p.abs())
-}
-
 /// A run's price path on the time axis: the start price at tick 0, then the end of each tick.
 fn path_points(run: &Run<'_>, axis: &TimeAxis) -> Vec<(f64, f64)> {
     series_points(run, &run.outcome.series.price, axis)
@@ -449,17 +449,19 @@ fn dash_pattern(scenario: Scenario) -> (f64, f64, f64) {
     (8.0, 8.0, phase)
 }
 
+/// Draws `values`, one of the run's price series (its price, mark or spot index), from the start
+/// price at tick 0, as a line of `(colour, logical width, dash pattern or solid)`.
 fn draw_path<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     plot: &Plot,
     axis: &TimeAxis,
     run: &Run<'_>,
-    width: f64,
-    dashed: bool,
+    values: &[f64],
+    (color, width, dash): (RGBColor, f64, Option<(f64, f64, f64)>),
 ) -> Result<(), RenderError> {
-    let color = run.scenario.color(painter.look.theme).to_rgba();
+    let color = color.to_rgba();
     let column = plot.x_per_pixel() * 0.5;
-    for piece in finite_runs(path_points(run, axis)) {
+    for piece in finite_runs(series_points(run, values, axis)) {
         let thin = decimate(&piece, column);
         for visible in clip_polyline(&thin, plot.x, plot.y) {
             let mut pixels: Vec<(i32, i32)> = visible.iter().map(|&p| plot.point(p)).collect();
@@ -467,36 +469,9 @@ fn draw_path<DB: DrawingBackend>(
             if pixels.len() == 1 {
                 pixels.push(pixels[0]);
             }
-            if dashed {
-                painter.dashed(&pixels, color, width, dash_pattern(run.scenario))?;
-            } else {
-                painter.line(pixels, color, width)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// A thin dotted line through `values`, one of the run's price series (nothing when empty).
-fn draw_dotted<DB: DrawingBackend>(
-    painter: &Painter<'_, DB>,
-    plot: &Plot,
-    axis: &TimeAxis,
-    run: &Run<'_>,
-    values: &[f64],
-    color: RGBColor,
-    width: f64,
-) -> Result<(), RenderError> {
-    if values.is_empty() {
-        return Ok(());
-    }
-    let column = plot.x_per_pixel() * 0.5;
-    for piece in finite_runs(series_points(run, values, axis)) {
-        for visible in clip_polyline(&decimate(&piece, column), plot.x, plot.y) {
-            let mut pixels: Vec<(i32, i32)> = visible.iter().map(|&p| plot.point(p)).collect();
-            pixels.dedup();
-            if pixels.len() > 1 {
-                painter.dashed(&pixels, color.to_rgba(), width, DOTS)?;
+            match dash {
+                Some(pattern) => painter.dashed(&pixels, color, width, pattern)?,
+                None => painter.line(pixels, color, width)?,
             }
         }
     }
