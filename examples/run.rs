@@ -25,16 +25,27 @@ fn main() {
         }
     };
     let elapsed = started.elapsed();
-    let rows = [
+    let mut rows = vec![
         ("none", &result.none),
         ("breaker", &result.circuit_breaker),
         ("tiers", &result.margin_tiers),
         ("both", &result.both),
     ];
+    // With a second venue, its rows follow, marked "2".
+    let second: Vec<_> = [
+        ("none 2", &result.none),
+        ("brkr 2", &result.circuit_breaker),
+        ("tiers 2", &result.margin_tiers),
+        ("both 2", &result.both),
+    ]
+    .into_iter()
+    .filter_map(|(name, o)| Some((name, o.second_venue.as_deref()?)))
+    .collect();
+    rows.extend(second);
     println!(
         "scenario  move%  ampl  liquidated$  of-OI  count  share  waves  halts halted  waiting$  badDebt  adl$  n0  npeak@"
     );
-    for (name, o) in rows {
+    for &(name, o) in &rows {
         let s: &Summary = &o.summary;
         println!(
             "{name:8} {:6.2} {:5.2} {:12.3e} {:5.3} {:6} {:5.3} {:6} {:6} {:6}{} {:8.2e} {:8.2e} {:8.2e} {:4.2} {:4.2}@{}",
@@ -63,7 +74,7 @@ fn main() {
         "scenario  fundTakeover$  fundPnl$  fundHeldEnd$  fundEnd$  adlPositions  thinnest  \
          shortLiq$  dipSpent$  shortsOpened$  low%  final%"
     );
-    for (name, o) in rows {
+    for &(name, o) in &rows {
         let s: &Summary = &o.summary;
         println!(
             "{name:8} {:12.3e} {:9.2e} {:12.3e} {:9.2e} {:6} {:9.3} {:10.3e} {:10.3e} {:10.3e} \

@@ -2,7 +2,7 @@
 
 use leverage_cascade::model::{
     simulate, BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams,
-    MarginTiers, MarkPrice, Outcome, Params, PositionSpec, Side, VenueRules,
+    MarginTiers, MarkPrice, Outcome, Params, PositionSpec, SecondVenue, Side, VenueRules,
 };
 use proptest::prelude::*;
 
@@ -64,6 +64,14 @@ fn params() -> impl Strategy<Value = Params> {
             prop_oneof![Just(0.0), 1e5f64..1e10],
             prop::option::of(1e5f64..1e10),
         ),
+        // A second venue: its depth as a multiple of the first's, its fund, its mark, whether
+        // it halts too.
+        prop::option::of((
+            0.1f64..5.0,
+            0.0f64..1e7,
+            prop_oneof![Just(MarkPrice::Last), Just(MarkPrice::Index)],
+            any::<bool>(),
+        )),
     );
     (market, book, engine, mitigations).prop_map(
         |(
@@ -79,7 +87,7 @@ fn params() -> impl Strategy<Value = Params> {
                 (withdrawal, shock_ticks, dip_capital, dip_discount, momentum),
             ),
             (mode, fraction, cap, backstop, fee, adl, fund, (binance, unwind)),
-            (tiers, breaker, (mark, spot_depth, arbitrage, shock_usd)),
+            (tiers, breaker, (mark, spot_depth, arbitrage, shock_usd), second),
         )| Params {
             traders,
             seed,
@@ -133,6 +141,12 @@ fn params() -> impl Strategy<Value = Params> {
                     magnet_sell_share: magnet,
                 }
             }),
+            second_venue: second.map(|(depth, fund, mark, halts)| SecondVenue {
+                depth_per_pct: depth * oi / 50.0,
+                insurance_fund: fund,
+                mark_price: mark,
+                circuit_breaker: halts,
+            }),
             ..Params::default()
         },
     )
@@ -162,6 +176,8 @@ fn all_finite(o: &Outcome) -> bool {
         && o.events
             .iter()
             .all(|e| e.price.is_finite() && e.notional.is_finite() && e.level_pct.is_finite())
+        && s.arbitrage.iter().all(|x| x.is_finite())
+        && o.second_venue.as_deref().map_or(true, all_finite)
 }
 
 fn map_finite(m: &leverage_cascade::model::LiquidationMap) -> bool {
@@ -298,19 +314,23 @@ proptest! {
         // positions and what closed ones paid back, the fund, the vault, the book's
         // counterparties, the magnet's sellers, the positions' original counterparties and bad
         // debt. Their sum never changes: every trade has two sides at one price, every fee and
-        // loss moves between two accounts.
-        let audits = leverage_cascade::model::audit(&p).unwrap();
+        // loss moves between two accounts. With a second venue, each venue's accounts add up
+        // on their own, the arbitrageurs' legs counted on the book they traded with.
+        let audits = leverage_cascade::model::simulate::audit_venues(&p).unwrap();
         prop_assert_eq!(audits.len(), p.ticks as usize + 1);
-        let start = audits[0].total();
-        // Rounding scales with the dollars that moved: open interest and the fund, or the
-        // accounts themselves where a runaway price made them larger.
-        for (t, a) in audits.iter().enumerate() {
-            let terms = [a.traders_held, a.traders_paid, a.fund, a.vault, a.book, a.others,
-                a.origin, a.bad_debt, a.arbitrage, a.spot_book];
-            let size = terms.iter().map(|x| x.abs()).sum::<f64>();
-            let scale = (p.open_interest + p.insurance_fund + 1.0).max(size);
-            prop_assert!((a.total() - start).abs() <= 1e-9 * scale,
-                "tick {}: total {} vs {} at the start: {:?}", t, a.total(), start, a);
+        for v in 0..2 {
+            let start = audits[0][v].total();
+            // Rounding scales with the dollars that moved: open interest and the funds, or the
+            // accounts themselves where a runaway price made them larger.
+            let funds = p.insurance_fund + p.second_venue.as_ref().map_or(0.0, |s| s.insurance_fund);
+            for (t, a) in audits.iter().map(|a| &a[v]).enumerate() {
+                let terms = [a.traders_held, a.traders_paid, a.fund, a.vault, a.book, a.others,
+                    a.origin, a.bad_debt, a.arbitrage, a.spot_book];
+                let size = terms.iter().map(|x| x.abs()).sum::<f64>();
+                let scale = (p.open_interest + funds + 1.0).max(size);
+                prop_assert!((a.total() - start).abs() <= 1e-9 * scale,
+                    "venue {}, tick {}: total {} vs {} at the start: {:?}", v, t, a.total(), start, a);
+            }
         }
     }
 

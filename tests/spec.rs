@@ -14,7 +14,9 @@
 use std::collections::BTreeSet;
 
 use leverage_cascade::model::spec::{self, Invalidates, Kind, Param, PARAMS};
-use leverage_cascade::model::{compare, words, CircuitBreaker, Params, PopulationCache};
+use leverage_cascade::model::{
+    compare, words, CircuitBreaker, Params, PopulationCache, SecondVenue,
+};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -26,6 +28,7 @@ fn everything() -> Params {
                         {"upToNotional": 1e12, "maxLeverage": 5, "maintenancePct": 5}],
         "liquidation": {"maxPerTick": 1e7},
         "circuitBreaker": {},
+        "secondVenue": {},
     });
     Params::deserialize_from(v).unwrap()
 }
@@ -226,6 +229,9 @@ fn other_value(p: &Param, current: &Value, u: f64) -> Option<Value> {
             choices.retain(|c| c != current);
             choices[(u * choices.len() as f64) as usize].clone()
         }
+        Kind::NullableObject if current.is_null() && p.path == "secondVenue" => {
+            serde_json::to_value(SecondVenue::default()).unwrap()
+        }
         Kind::NullableObject if current.is_null() => {
             serde_json::to_value(CircuitBreaker::default()).unwrap()
         }
@@ -267,7 +273,8 @@ fn other_value(p: &Param, current: &Value, u: f64) -> Option<Value> {
 fn base_for(p: &Param) -> Value {
     let mut v = serde_json::to_value(base()).unwrap();
     let root = p.path.split(['.', '[']).next().unwrap();
-    if p.path.contains("[]") || root == "circuitBreaker" && p.path != "circuitBreaker" {
+    let nested = matches!(root, "circuitBreaker" | "secondVenue") && p.path != root;
+    if p.path.contains("[]") || nested {
         let full = serde_json::to_value(everything()).unwrap();
         v[root] = full[root].clone();
         if root == "positions" {
@@ -368,10 +375,15 @@ fn default_of(p: &Param) -> Option<Value> {
     }
     let defaults = serde_json::to_value(Params::default()).unwrap();
     let mut v = get_path(&defaults, p.path);
-    // The breaker's fields have defaults though the breaker is off by default.
+    // The breaker's and the second venue's fields have defaults though both are off by
+    // default.
     if v.is_null() && p.path.starts_with("circuitBreaker.") {
         let breaker = serde_json::to_value(CircuitBreaker::default()).unwrap();
         v = breaker[p.path.trim_start_matches("circuitBreaker.")].clone();
+    }
+    if v.is_null() && p.path.starts_with("secondVenue.") {
+        let venue = serde_json::to_value(SecondVenue::default()).unwrap();
+        v = venue[p.path.trim_start_matches("secondVenue.")].clone();
     }
     Some(v)
 }
@@ -427,6 +439,9 @@ fn params_js() -> String {
     // Straight from the struct, so its fields keep their order (a Value would sort them).
     let breaker = serde_json::to_string(&CircuitBreaker::default()).unwrap();
     out += &format!("export const DEFAULT_BREAKER = {breaker};\n\n");
+    out += "/** The second venue the page adds when it is switched on (`SecondVenue::default()`). */\n";
+    let venue = serde_json::to_string(&SecondVenue::default()).unwrap();
+    out += &format!("export const DEFAULT_SECOND_VENUE = {venue};\n\n");
     let [_, _, tiers, _] = leverage_cascade::model::simulate::scenarios(&Params::default());
     out += "/** The tier table compare()'s tier scenarios use when `marginTiers` is none. */\n";
     let tiers = serde_json::to_value(&tiers.margin_tiers).unwrap();

@@ -56,7 +56,11 @@ fn message(err: &JsValue) -> String {
 fn default_params_are_complete_plain_data() {
     let p = default_params().expect("defaults");
     assert!(is_plain_object(&p));
-    assert_eq!(keys(&p).len(), fields("").len(), "every Params field: {:?}", keys(&p));
+    // Every field but the second venue, which is left out when there is none, so one-venue
+    // params read and write as before it existed.
+    let all = fields("").len() - 1;
+    assert_eq!(keys(&p).len(), all, "every Params field: {:?}", keys(&p));
+    assert!(!keys(&p).contains(&"secondVenue".to_owned()));
     assert_eq!(get(&p, "leverage").as_f64(), Some(12.0));
     assert!(get(&p, "positions").is_null(), "absent options are null, not undefined");
     assert!(get(&p, "circuitBreaker").is_null());
@@ -111,8 +115,9 @@ fn results_are_typed_arrays_and_plain_objects() {
             "halted" => v.dyn_ref::<Uint8Array>().map(|a| a.length()),
             _ => v.dyn_ref::<Float64Array>().map(|a| a.length()),
         };
-        // The mark and the spot index are empty when spot plays no part (index.rs).
-        let ticks = if matches!(key.as_str(), "mark" | "index") { 0 } else { 200 };
+        // The mark and the spot index are empty when spot plays no part (index.rs), the
+        // arbitrageurs' flow with one venue.
+        let ticks = if matches!(key.as_str(), "mark" | "index" | "arbitrage") { 0 } else { 200 };
         assert_eq!(len, Some(ticks), "series.{key} is a typed array of one value per tick");
     }
     let on_index = simulate(small_with(&[("markPrice", "index".into())])).expect("run");
@@ -121,7 +126,20 @@ fn results_are_typed_arrays_and_plain_objects() {
         let len = v.dyn_ref::<Float64Array>().map(|a| a.length());
         assert_eq!(len, Some(200), "series.{key} on the index is one value per tick");
     }
-    assert_eq!(keys(&series).len(), 14);
+    assert_eq!(keys(&series).len(), 15);
+
+    // A second venue: its run under `secondVenue`, of the same shape, with the arbitrageurs'
+    // flow one value per tick on both.
+    let venue = js_sys::JSON::parse(r#"{"depthPerPct": 5e7}"#).expect("json");
+    let two = simulate(small_with(&[("secondVenue", venue), ("arbitrageCapital", 1e8.into())]))
+        .expect("run");
+    assert_eq!(keys(&two), ["summary", "series", "liquidationMap", "events", "secondVenue"]);
+    let second = get(&two, "secondVenue");
+    assert_eq!(keys(&second), ["summary", "series", "liquidationMap", "events"]);
+    for run in [&two, &second] {
+        let flow = get(&get(run, "series"), "arbitrage").dyn_into::<Float64Array>().expect("array");
+        assert_eq!(flow.length(), 200);
+    }
 
     let map = get(&out, "liquidationMap");
     let buckets = Float64Array::from(get(&map, "longLiquidated")).length();
@@ -164,7 +182,8 @@ fn presets_are_named_complete_and_runnable() {
             "kebab-case id: {id}"
         );
         let params = get(&preset, "params");
-        assert_eq!(keys(&params).len(), fields("").len(), "{id} has complete params");
+        let second = usize::from(keys(&params).contains(&"secondVenue".to_owned()));
+        assert_eq!(keys(&params).len() + 1 - second, fields("").len(), "{id} has complete params");
         Reflect::set(&params, &"ticks".into(), &100.0.into()).unwrap();
         if get(&params, "positions").is_null() {
             Reflect::set(&params, &"traders".into(), &2000.0.into()).unwrap();

@@ -146,6 +146,7 @@ pub fn cycles(
         ticks: spec.ticks,
         volatility_pct: spec.noise_pct,
         circuit_breaker: None,
+        second_venue: None,
         ..params.clone()
     };
     let sigma0 = spec.noise_pct / 100.0;
@@ -159,7 +160,10 @@ pub fn cycles(
 
     scratch.fit(&market);
     let population = Population::for_params(&market, scratch);
-    let outcome = run_hooked(&market, population, scratch, |engine, book, _spot, price, t| {
+    let outcome = run_hooked(&market, population, scratch, |venues, _links, t| {
+        let venue = &mut venues[0];
+        let (engine, book) = (&mut venue.engine, &mut venue.market);
+        let price = book.price();
         if t == 0 {
             for (b, at) in closed_at.iter_mut().enumerate() {
                 *at = vec![u32::MAX; engine.books()[b].positions.len()];

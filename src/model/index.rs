@@ -25,8 +25,14 @@
 //! reverse above, as much as brings the basis back to that cost, within two limits: the position
 //! they hold on each side is at most their capital (in coins at the price they trade at), and
 //! they trade at most a tenth of it a second ([`RATE`]). They hold the two legs to the end of
-//! the run, so they are never liquidated, and the basis they leave is their lag and their leak. With no capital the two markets move apart
-//! freely, and the perpetual decouples from spot, as BitMEX's did on 12 March 2020.
+//! the run, so they are never liquidated, and the basis they leave is their lag and their leak.
+//! With no capital the two markets move apart freely, and the perpetual decouples from spot, as
+//! BitMEX's did on 12 March 2020.
+//!
+//! **Two venues.** With a second perpetual (`secondVenue`), each venue keeps its own mark on the
+//! one index, and three desks of arbitrageurs, each with `arbitrageCapital`, trade each pair of
+//! markets: the two perpetuals, and each perpetual against spot ([`Desk`]). Selling on one venue
+//! then reaches the other directly and through spot, with the same lag and leak.
 
 use super::market::Market;
 use super::num::{max, min};
@@ -43,55 +49,28 @@ pub const RATE: f64 = 0.1;
 /// The window of the basis's moving average in P2, seconds (Binance: 5 minutes).
 pub const BASIS_WINDOW_SECONDS: f64 = 300.0;
 
-/// The spot market, the index and the arbitrageurs' two legs.
+/// The spot market behind the index.
 #[derive(Clone, Debug)]
 pub struct Spot {
     /// The spot book; its price is the index.
     pub market: Market,
-    on_index: bool,
-    capital: f64,
-    per_tick: f64,
-    /// The arbitrageurs' perpetual leg (coins, signed: long positive) and the cash it cost; the
-    /// spot leg is the opposite coins, and its cash.
-    perp_coins: f64,
-    perp_cash: f64,
-    spot_coins: f64,
-    spot_cash: f64,
-    /// Gross USD they traded, both legs counted once.
-    traded: f64,
-    /// The basis of the last `window` ticks, oldest first once full, and their sum.
-    basis: Vec<f64>,
-    next: usize,
-    window: usize,
-    basis_sum: f64,
+    active: bool,
 }
 
 impl Spot {
-    /// The spot market and the arbitrageurs of `params`.
+    /// The spot market of `params`.
     pub fn new(params: &Params) -> Spot {
-        let window = (BASIS_WINDOW_SECONDS / params.tick_seconds).round().max(1.0) as usize;
-        let capital = params.arbitrage_capital;
-        Spot {
-            market: Market::spot(params, params.spot_depth_per_pct),
-            on_index: params.mark_price == MarkPrice::Index,
-            capital,
-            per_tick: capital * RATE * params.tick_seconds,
-            perp_coins: 0.0,
-            perp_cash: 0.0,
-            spot_coins: 0.0,
-            spot_cash: 0.0,
-            traded: 0.0,
-            basis: Vec::new(),
-            next: 0,
-            window,
-            basis_sum: 0.0,
-        }
+        let on_index = |m: MarkPrice| m == MarkPrice::Index;
+        let active = on_index(params.mark_price)
+            || params.second_venue.as_ref().is_some_and(|v| on_index(v.mark_price))
+            || params.arbitrage_capital > 0.0;
+        Spot { market: Market::spot(params, params.spot_depth_per_pct), active }
     }
 
-    /// Whether spot plays any part: the mark is on the index, or arbitrageurs trade. When not,
-    /// nothing here runs and the perpetual is the model of one market.
+    /// Whether spot plays any part: a venue marks on the index, or arbitrageurs trade. When
+    /// not, nothing here runs and each perpetual is a market of its own.
     pub fn active(&self) -> bool {
-        self.on_index || self.capital > 0.0
+        self.active
     }
 
     /// The index: the spot price.
@@ -104,40 +83,102 @@ impl Spot {
         self.market.recover();
         self.market.news(news);
     }
+}
+
+/// One venue's moving average of its basis to the index, for its mark (P2).
+#[derive(Clone, Debug)]
+pub struct Basis {
+    on_index: bool,
+    /// The basis of the last `window` ticks, oldest first once full, and their sum.
+    basis: Vec<f64>,
+    next: usize,
+    window: usize,
+    sum: f64,
+}
+
+impl Basis {
+    /// The average a venue with `mark` keeps (none on the last price).
+    pub fn new(params: &Params, mark: MarkPrice) -> Basis {
+        let window = (BASIS_WINDOW_SECONDS / params.tick_seconds).round().max(1.0) as usize;
+        Basis { on_index: mark == MarkPrice::Index, basis: Vec::new(), next: 0, window, sum: 0.0 }
+    }
 
     /// Gives `perp` the index and the basis's average for its mark, on the index.
-    pub fn anchor(&self, perp: &mut Market) {
+    pub fn anchor(&self, perp: &mut Market, index: f64) {
         if self.on_index {
-            let index = self.index();
             // Ticks before the run had no basis: the window starts full of zeros.
-            let average = self.basis_sum / self.window as f64;
+            let average = self.sum / self.window as f64;
             perp.anchor_to(index, index + average);
         }
     }
 
-    /// The end of a traded tick: the arbitrageurs close what they can of the basis between
-    /// `perp` and spot. Returns the perpetual's flow they traded, USD (buys positive).
-    pub fn arbitrage(&mut self, perp: &mut Market) -> f64 {
+    /// The end of a tick: the basis of the perpetual's last price to the index joins the
+    /// moving average.
+    pub fn observe(&mut self, perp_last: f64, index: f64) {
+        if !self.on_index {
+            return;
+        }
+        let basis = perp_last - index;
+        if self.basis.len() < self.window {
+            self.basis.push(basis);
+        } else {
+            self.sum -= self.basis[self.next];
+            self.basis[self.next] = basis;
+            self.next = (self.next + 1) % self.window;
+        }
+        self.sum += basis;
+    }
+}
+
+/// Arbitrageurs between two markets of the same coin, a and b: a perpetual and spot, or the two
+/// perpetuals. Each pair of markets has a desk of its own with `arbitrageCapital`.
+#[derive(Clone, Debug)]
+pub struct Desk {
+    capital: f64,
+    per_tick: f64,
+    /// Coins held on a and on b (signed: long positive), and the cash each leg cost.
+    coins: [f64; 2],
+    cash: [f64; 2],
+    /// Gross USD they traded, both legs counted once, at a's price.
+    traded: f64,
+}
+
+impl Desk {
+    /// The desk of `params`'s arbitrageurs.
+    pub fn new(params: &Params) -> Desk {
+        let capital = params.arbitrage_capital;
+        Desk {
+            capital,
+            per_tick: capital * RATE * params.tick_seconds,
+            coins: [0.0; 2],
+            cash: [0.0; 2],
+            traded: 0.0,
+        }
+    }
+
+    /// The end of a traded tick: the arbitrageurs close what they can of the basis between a
+    /// and b. Returns the flow they traded on a, USD (buys positive); on b they traded the
+    /// opposite coins.
+    pub fn arbitrage(&mut self, a: &mut Market, b: &mut Market) -> f64 {
         if self.capital <= 0.0 {
             return 0.0;
         }
-        let (p, s) = (perp.price(), self.index());
+        let (p, s) = (a.price(), b.price());
         let gap = libm::log(p / s);
         if gap.abs() <= COST {
             return 0.0;
         }
-        // Coins bought on the perpetual and sold spot (negative: the reverse), within the
-        // position limit on each side and the pace.
+        // Coins bought on a and sold on b (negative: the reverse), within the position limit
+        // on each side and the pace.
         let dir = if gap < 0.0 { 1.0 } else { -1.0 };
-        let room = max(self.capital / p - dir * self.perp_coins, 0.0);
+        let room = max(self.capital / p - dir * self.coins[0], 0.0);
         let most = min(room, self.per_tick / p);
         if most <= 0.0 {
             return 0.0;
         }
         // The basis after trading c coins rises with c; stop where it reaches the cost.
         let target = -dir * COST;
-        let after =
-            |c: f64| libm::log(perp.price_after(c * p) / self.market.price_after(-c * s)) - target;
+        let after = |c: f64| libm::log(a.price_after(c * p) / b.price_after(-c * s)) - target;
         let coins = if dir * after(dir * most) <= 0.0 {
             most
         } else {
@@ -153,45 +194,25 @@ impl Spot {
             lo
         };
         let c = dir * coins;
-        let p_after = perp.trade(c * p);
-        let s_after = self.market.trade(-c * s);
-        self.perp_coins += c;
-        self.perp_cash -= c * (p * p_after).sqrt();
-        self.spot_coins -= c;
-        self.spot_cash += c * (s * s_after).sqrt();
+        let a_after = a.trade(c * p);
+        let b_after = b.trade(-c * s);
+        self.coins[0] += c;
+        self.cash[0] -= c * (p * a_after).sqrt();
+        self.coins[1] -= c;
+        self.cash[1] += c * (s * b_after).sqrt();
         self.traded += coins * p;
         c * p
     }
 
-    /// The end of a tick: the basis joins the moving average.
-    pub fn observe(&mut self, perp_last: f64) {
-        if !self.on_index {
-            return;
-        }
-        let basis = perp_last - self.index();
-        if self.basis.len() < self.window {
-            self.basis.push(basis);
-        } else {
-            self.basis_sum -= self.basis[self.next];
-            self.basis[self.next] = basis;
-            self.next = (self.next + 1) % self.window;
-        }
-        self.basis_sum += basis;
-    }
-
-    /// Gross USD the arbitrageurs traded.
+    /// Gross USD they traded.
     pub fn traded(&self) -> f64 {
         self.traded
     }
 
-    /// The arbitrageurs' two legs, valued at `perp_mark` and the index, and the spot book's
-    /// counterparties at the index (conservation audit): the spot leg and the spot book always
-    /// add up to zero.
-    pub fn audit_values(&self, perp_mark: f64) -> (f64, f64) {
-        let s = self.index();
-        let legs =
-            self.perp_cash + self.perp_coins * perp_mark + self.spot_cash + self.spot_coins * s;
-        (legs, self.market.book_value(s))
+    /// Their leg on a (`leg` 0) or on b (1), valued at `price` (conservation audit): each leg
+    /// and the book it traded with add up to what they held before.
+    pub fn leg_value(&self, leg: usize, price: f64) -> f64 {
+        self.cash[leg] + self.coins[leg] * price
     }
 }
 
@@ -219,14 +240,15 @@ mod tests {
         let capital = 5e7;
         let params = Params { arbitrage_capital: capital, ..Params::default() };
         let mut perp = Market::new(&params);
-        let mut spot = Spot::new(&params);
+        let mut spot = Spot::new(&params).market;
+        let mut desk = Desk::new(&params);
         // A 20 % dent in the perpetual alone: far more than the capital can close.
         perp.trade(-20.0 * params.depth_per_pct);
         let mut total = 0.0;
         for _ in 0..40 {
             let p = perp.price();
-            let held = spot.perp_coins * p;
-            let flow = spot.arbitrage(&mut perp);
+            let held = desk.coins[0] * p;
+            let flow = desk.arbitrage(&mut perp, &mut spot);
             assert!(flow <= capital * RATE * (1.0 + 1e-12), "{flow} in a tick");
             assert!(flow >= 0.0);
             total += flow / p;
@@ -234,23 +256,23 @@ mod tests {
             // only up to the capital.
             assert!(flow == 0.0 || held + flow <= capital * (1.0 + 1e-9), "{held} + {flow}");
         }
-        assert!((spot.perp_coins - total).abs() < 1e-9 * total);
-        assert!(spot.perp_coins * perp.price() > 0.9 * capital, "near the limit");
-        assert!(libm::log(perp.price() / spot.index()) < -COST, "the capital ran out first");
+        assert!((desk.coins[0] - total).abs() < 1e-9 * total);
+        assert!(desk.coins[0] * perp.price() > 0.9 * capital, "near the limit");
+        assert!(libm::log(perp.price() / spot.price()) < -COST, "the capital ran out first");
     }
 
     #[test]
     fn the_basis_average_covers_five_minutes_of_ticks() {
         let params =
             Params { mark_price: MarkPrice::Index, tick_seconds: 60.0, ..Params::default() };
-        let mut spot = Spot::new(&params);
-        assert_eq!(spot.window, 5);
+        let mut average = Basis::new(&params, MarkPrice::Index);
+        assert_eq!(average.window, 5);
         let mut perp = Market::new(&params);
         for basis in [-5.0, -5.0, -5.0, -5.0, -5.0, -5.0, 0.0] {
-            spot.observe(spot.index() + basis);
+            average.observe(100.0 + basis, 100.0);
         }
         // The last five: four at −5 and one at 0.
-        spot.anchor(&mut perp);
+        average.anchor(&mut perp, 100.0);
         perp.trade(-50.0 * params.depth_per_pct);
         assert!((perp.mark() - (100.0 - 4.0)).abs() < 1e-12, "{}", perp.mark());
     }

@@ -32,7 +32,7 @@ pub use liquidation::Audit;
 pub use outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary};
 pub use params::{
     BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers,
-    MarkPrice, Params, PositionSpec, Side, TierSpec, VenueRules,
+    MarkPrice, Params, PositionSpec, SecondVenue, Side, TierSpec, VenueRules,
 };
 pub use scratch::Scratch;
 pub use simulate::{audit, compare, simulate, Builds, Comparison, PopulationCache};

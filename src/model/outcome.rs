@@ -17,6 +17,11 @@ pub struct Outcome {
     pub liquidation_map: LiquidationMap,
     /// What happened, in order, for narration.
     pub events: Vec<Event>,
+    /// The second venue's run, when the params have one (`secondVenue`): the same figures for
+    /// its book, its fund and its traders, with the shock's size as the first venue's. Left
+    /// out of the JSON form for one venue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_venue: Option<Box<Outcome>>,
 }
 
 /// Per-tick series, all of length `ticks`. Entry t describes the market at the end of tick t.
@@ -53,6 +58,11 @@ pub struct Series {
     pub mark: Vec<f64>,
     /// The spot index at the end of the tick (index.rs); empty as `mark` is.
     pub index: Vec<f64>,
+    /// With two venues: the net USD the arbitrageurs traded on this venue's book in the tick,
+    /// with the other venue and with spot (buys positive; negative: they carried selling in
+    /// from elsewhere). Empty with one venue, and then left out of the JSON form.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub arbitrage: Vec<f64>,
 }
 
 /// Headline figures of a run.

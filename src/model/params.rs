@@ -134,6 +134,12 @@ pub struct Params {
     pub insurance_fund: f64,
     /// An optional circuit breaker. Default: none.
     pub circuit_breaker: Option<CircuitBreaker>,
+    /// An optional second perpetual venue on the same coin (simulate.rs, "Two venues"): its own
+    /// book, liquidation engine, insurance fund, breaker switch and mark, with traders like the
+    /// first venue's. Default: none. Left out of the JSON form when none, so one-venue params
+    /// read and write as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_venue: Option<SecondVenue>,
 }
 
 impl Default for Params {
@@ -172,6 +178,39 @@ impl Default for Params {
             liquidation: LiquidationParams::default(),
             insurance_fund: 4e7,
             circuit_breaker: None,
+            second_venue: None,
+        }
+    }
+}
+
+/// A second perpetual venue (simulate.rs, "Two venues"). Its traders are the first venue's: the
+/// same positions, so the same open interest, leverage and liquidation prices; its liquidation
+/// rules, margin tiers and book rules (impact law, resilience, withdrawal) are the first venue's
+/// too. What differs is set here. The shock's news moves both venues and spot; a sell program,
+/// the dip buyers and the magnet's sellers trade on the first venue only. What reaches the
+/// second venue from the first goes through the arbitrageurs (`arbitrageCapital`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct SecondVenue {
+    /// Depth of its book: USD of one-sided flow that moves its price 1 %. Range [1e3, 1e12];
+    /// default 1e8.
+    pub depth_per_pct: f64,
+    /// Its insurance fund at the start, USD. Range [0, 1e12]; default 4e7.
+    pub insurance_fund: f64,
+    /// Which price its liquidations look at: "last" (default) or "index".
+    pub mark_price: MarkPrice,
+    /// Whether it halts by the rules of `circuitBreaker` too. Default false: crypto venues do not
+    /// coordinate halts, so a halt on the first venue leaves the second trading.
+    pub circuit_breaker: bool,
+}
+
+impl Default for SecondVenue {
+    fn default() -> Self {
+        SecondVenue {
+            depth_per_pct: 1e8,
+            insurance_fund: 4e7,
+            mark_price: MarkPrice::Last,
+            circuit_breaker: false,
         }
     }
 }

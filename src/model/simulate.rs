@@ -3,13 +3,13 @@
 use super::breaker::{Breaker, Trip};
 use super::buyers::{DipBuyers, SHORT_LEVERAGE_MULTIPLES};
 use super::error::ParamsError;
-use super::index::Spot;
+use super::index::{Basis, Desk, Spot};
 use super::liquidation::{book_index, open_interest, Audit, Engine, TickFills};
 use super::liquidity::Liquidity;
 use super::market::Market;
 use super::num::{max, min};
 use super::outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary, MAX_EVENTS};
-use super::params::{MarginTiers, Params, Side};
+use super::params::{MarginTiers, Params, SecondVenue, Side};
 use super::population::{Book, Draws, Population};
 use super::rng::Rng;
 use super::scratch::{self, Scratch};
@@ -256,18 +256,36 @@ pub fn run(params: &Params, population: Population, scratch: &mut Scratch) -> Ou
 
 /// Every account's value before the first tick and at the end of each tick, each from its own
 /// ledger (traders, fund, vault, the book's counterparties, the magnet's sellers, the positions'
-/// original counterparties, bad debt): what the conservation property test adds up. It scans
-/// every position each tick, so it is for tests, not for the page.
+/// original counterparties, bad debt, the arbitrageurs' legs, spot's book): what the
+/// conservation property test adds up. It scans every position each tick, so it is for tests,
+/// not for the page. With two venues it is the first venue's; see [`audit_venues`].
 pub fn audit(params: &Params) -> Result<Vec<Audit>, ParamsError> {
+    Ok(audit_venues(params)?.into_iter().map(|[first, _]| first).collect())
+}
+
+/// [`audit`] for each venue: per tick, the first venue's accounts (with the arbitrageurs' legs
+/// on its book, and spot's book and their legs there) and the second's (with their legs on its
+/// book; all zero with one venue). Each venue's accounts add up to the same total every tick.
+pub fn audit_venues(params: &Params) -> Result<Vec<[Audit; 2]>, ParamsError> {
     params.validate()?;
     let mut scratch = Scratch::default();
     let population = Population::for_params(params, &mut scratch);
     let bands = Bands::new(&population, params.start_price);
     let mut audits = Vec::with_capacity(params.ticks as usize + 1);
-    run_audited(params, population, &bands, &mut scratch, |engine, market, spot, price, _| {
-        let mut audit = engine.audit(price, market);
-        (audit.arbitrage, audit.spot_book) = spot.audit_values(price);
-        audits.push(audit)
+    run_audited(params, population, &bands, &mut scratch, |venues, links, _| {
+        let mut each = [Audit::default(); 2];
+        for (i, v) in venues.iter().enumerate() {
+            let price = v.market.price();
+            let mut audit = v.engine.audit(price, &v.market);
+            audit.arbitrage = links.legs_on(i, price);
+            if i == 0 {
+                let index = links.spot.index();
+                audit.arbitrage += links.spot_legs(index);
+                audit.spot_book = links.spot.market.book_value(index);
+            }
+            each[i] = audit;
+        }
+        audits.push(each)
     });
     Ok(audits)
 }
@@ -277,7 +295,7 @@ pub(crate) fn run_hooked(
     params: &Params,
     population: Population,
     scratch: &mut Scratch,
-    on_tick: impl FnMut(&mut Engine, &mut Market, &Spot, f64, u32),
+    on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
     run_audited(params, population, &bands, scratch, on_tick)
@@ -290,175 +308,198 @@ fn run_with(
     bands: &Bands,
     scratch: &mut Scratch,
 ) -> Outcome {
-    run_audited(params, population, bands, scratch, |_, _, _, _, _| {})
+    run_audited(params, population, bands, scratch, |_, _, _| {})
 }
 
-/// [`run_with`], handing the engine, the market, the price and the tick to `on_tick` before the
-/// first tick (as tick 0) and after each (as tick t + 1), for [`audit`] to read and for the long
-/// runs of cycles.rs to bring traders back. The page's runs pass a closure that does nothing, so
-/// nothing is computed for them.
-fn run_audited(
-    params: &Params,
-    population: Population,
-    bands: &Bands,
-    scratch: &mut Scratch,
-    mut on_tick: impl FnMut(&mut Engine, &mut Market, &Spot, f64, u32),
-) -> Outcome {
-    let ticks = params.ticks as usize;
-    let start = params.start_price;
-    let (branching_ratio, peak_branching_ratio, peak_branching_at_pct) = bands.branching(params);
-    let traders = population.len() as u32;
-    let mut engine = Engine::new(params, population, bands.open_interest);
-    let open_interest = engine.open_interest[0] + engine.open_interest[1];
-    let mut market = Market::new(params);
-    let mut breaker = params.circuit_breaker.as_ref().map(|cb| Breaker::new(cb, start));
-    let mut noise = Rng::new(params.seed, 2);
-    let volatility = params.volatility_pct / 100.0;
+/// The params of the second venue of `params`: the first venue's, with the second's book depth,
+/// fund, mark and breaker, and none of what trades on the first venue alone (the sell program,
+/// the dip buyers).
+fn second_params(params: &Params, venue: &SecondVenue) -> Params {
+    Params {
+        depth_per_pct: venue.depth_per_pct,
+        insurance_fund: venue.insurance_fund,
+        mark_price: venue.mark_price,
+        circuit_breaker: params.circuit_breaker.clone().filter(|_| venue.circuit_breaker),
+        dip_buyer_capital: 0.0,
+        second_venue: None,
+        ..params.clone()
+    }
+}
 
-    let mut series = Series::default();
-    let mut log = EventLog::default();
-    let mut waves = 0;
-    let mut halts = 0;
-    let mut halted_ticks = 0;
-    let mut was_halted = false;
-    let mut cascading = false;
-    let mut fund_dry = false;
-    let mut last_wave: Option<usize> = None;
-    let shock_log = libm::log1p(params.shock_pct / 100.0);
-    let mut program = Program::new(params, &market, shock_log);
-    // A program given in dollars is reported as the move it would make on a calm book.
-    let shock_pct = program.calm_move_pct(&market).unwrap_or(params.shock_pct);
-    let mut liquidity = Liquidity::new(params);
-    let mut dip_buyers = DipBuyers::new(params);
-    let short_leverages = SHORT_LEVERAGE_MULTIPLES.map(|m| m * params.leverage);
-    let mut depth = params.depth_per_pct;
-    let mut last_price = start;
-    let mut spot = Spot::new(params);
-    let spot_on = spot.active();
-    let mut widest_basis: f64 = 0.0;
-    let opening = market.price();
-    on_tick(&mut engine, &mut market, &spot, opening, 0);
+/// One perpetual venue during a run: its traders' engine, its book, its breaker and what it
+/// records. A run has one or two.
+pub(crate) struct Venue<'p> {
+    params: &'p Params,
+    pub(crate) engine: Engine,
+    pub(crate) market: Market,
+    breaker: Option<Breaker>,
+    liquidity: Liquidity,
+    basis: Basis,
+    depth: f64,
+    last_price: f64,
+    series: Series,
+    log: EventLog,
+    waves: u32,
+    halts: u32,
+    halted_ticks: u32,
+    was_halted: bool,
+    cascading: bool,
+    fund_dry: bool,
+    last_wave: Option<usize>,
+    widest_basis: f64,
+    /// This tick: whether it is halted, the breaches found, the fills, the shorts opened and
+    /// the arbitrageurs' net flow on its book.
+    halted: bool,
+    found: u32,
+    fills: TickFills,
+    shorted: f64,
+    arbitrage: f64,
+}
 
-    for t in 0..params.ticks {
-        engine.now = t;
-        let halted = breaker.as_ref().is_some_and(|b| b.halted(t));
+impl<'p> Venue<'p> {
+    fn new(params: &'p Params, population: Population, open_interest: [f64; 2]) -> Venue<'p> {
+        Venue {
+            params,
+            engine: Engine::new(params, population, open_interest),
+            market: Market::new(params),
+            breaker: params.circuit_breaker.as_ref().map(|cb| Breaker::new(cb, params.start_price)),
+            liquidity: Liquidity::new(params),
+            basis: Basis::new(params, params.mark_price),
+            depth: params.depth_per_pct,
+            last_price: params.start_price,
+            series: Series::default(),
+            log: EventLog::default(),
+            waves: 0,
+            halts: 0,
+            halted_ticks: 0,
+            was_halted: false,
+            cascading: false,
+            fund_dry: false,
+            last_wave: None,
+            widest_basis: 0.0,
+            halted: false,
+            found: 0,
+            fills: TickFills::default(),
+            shorted: 0.0,
+            arbitrage: 0.0,
+        }
+    }
 
-        // 1. The book refills. A halt that has run its length ends: queued positions back above
-        //    maintenance are spared, judged at the price the refilled book and the news that
-        //    arrived during the halt now give; the rest go to market this tick.
-        market.recover();
-        if was_halted && !halted {
-            let spared = engine.spare(market.mark());
-            log.push(Event {
+    /// Rule 1: the book refills. A halt that has run its length ends: queued positions back
+    /// above maintenance are spared, judged at the price the refilled book and the news that
+    /// arrived during the halt now give; the rest go to market this tick.
+    fn open_tick(&mut self, t: u32) {
+        self.engine.now = t;
+        self.halted = self.breaker.as_ref().is_some_and(|b| b.halted(t));
+        self.market.recover();
+        if self.was_halted && !self.halted {
+            let spared = self.engine.spare(self.market.mark());
+            self.log.push(Event {
                 count: spared,
-                notional: engine.waiting_notional(),
-                ..event(t, EventKind::Resume, market.price())
+                notional: self.engine.waiting_notional(),
+                ..event(t, EventKind::Resume, self.market.price())
             });
         }
+    }
 
-        // 2. News: a one-tick shock at tick 0 (a longer one is a sell program, rule 4), then
-        //    noise. Noise is drawn every tick, so all scenarios share one noise path, and it keeps
-        //    arriving while a halt stops trading: the reopening price carries it.
-        let gap = if t == 0 && program.slices == 0 { shock_log } else { 0.0 };
-        let drift = if volatility > 0.0 { volatility * noise.normal() } else { 0.0 };
-        market.news(gap + drift);
-        if spot_on {
-            spot.tick(gap + drift);
-            spot.anchor(&mut market);
+    /// Rule 3, phase one: every breach at the current mark.
+    fn detect(&mut self, t: u32) {
+        let found = self.engine.detect(self.market.mark(), self.halted);
+        self.found = found.count;
+        if let Some(i) = self.last_wave.take() {
+            self.log.set_next(i, found.count);
         }
-        if t == 0 && params.shock_pct != 0.0 {
-            log.push(Event {
-                level_pct: shock_pct,
-                count: program.slices,
-                notional: (program.slice * f64::from(program.slices)).abs(),
-                ..event(0, EventKind::Shock, market.price())
-            });
-        }
-
-        // 3. Phase one: every breach at the current mark.
-        let found = engine.detect(market.mark(), halted);
-        if let Some(i) = last_wave.take() {
-            log.set_next(i, found.count);
-        }
-        if found.count > 0 && halted {
+        if found.count > 0 && self.halted {
             // Breached during a halt: their orders wait for the reopening.
-            log.push(Event {
+            self.log.push(Event {
                 count: found.count,
                 notional: found.notional,
-                ..event(t, EventKind::Queued, market.price())
+                ..event(t, EventKind::Queued, self.market.price())
             });
         } else if found.count > 0 {
-            waves += 1;
-            cascading = true;
-            last_wave = log.push(Event {
+            self.waves += 1;
+            self.cascading = true;
+            self.last_wave = self.log.push(Event {
                 count: found.count,
                 notional: found.notional,
-                ..event(t, EventKind::Wave, market.price())
+                ..event(t, EventKind::Wave, self.market.price())
             });
         }
+    }
 
-        // 4. Phase two: the sell program's slice, any magnet selling and the dip buyers'
-        //    buying, then the tick's forced flow meet the book; then momentum traders short into
-        //    the wave of long liquidations they saw (buyers.rs). A halt pauses all of it.
-        let mut fills = TickFills::default();
-        let mut shorted = 0.0;
-        if !halted {
-            let magnet = breaker.as_ref().map_or(0.0, |b| b.magnet_flow_share(market.price()));
-            let slice = program.next();
-            let bought = dip_buyers.buy(market.price(), depth);
-            fills = engine.clear(&mut market, slice - magnet * params.depth_per_pct + bought);
-            shorted = params.momentum_shorts * fills.long_notional;
-            if shorted > 0.0 {
-                shorted = engine.open_shorts(&mut market, shorted, &short_leverages);
-            }
-            // Then the arbitrageurs carry what they can of it to spot (index.rs).
-            if spot_on {
-                spot.arbitrage(&mut market);
+    /// Rule 4, phase two: the sell program's `slice` and the dip buyers' buying (`bought`), on
+    /// the first venue, and any magnet selling, then the tick's forced flow meet the book; then
+    /// momentum traders short into the wave of long liquidations they saw (buyers.rs). A halt
+    /// pauses all of it.
+    fn trade(&mut self, slice: f64, bought: f64, short_leverages: &[f64]) {
+        self.fills = TickFills::default();
+        self.shorted = 0.0;
+        self.arbitrage = 0.0;
+        if self.halted {
+            return;
+        }
+        let price = self.market.price();
+        let magnet = self.breaker.as_ref().map_or(0.0, |b| b.magnet_flow_share(price));
+        let flow = slice - magnet * self.params.depth_per_pct + bought;
+        let fills = self.engine.clear(&mut self.market, flow);
+        self.shorted = self.params.momentum_shorts * fills.long_notional;
+        if self.shorted > 0.0 {
+            self.shorted = self.engine.open_shorts(&mut self.market, self.shorted, short_leverages);
+        }
+        self.fills = fills;
+    }
+
+    /// Rules 5 and 6, the end of the tick: the breaker looks at the closing price of a traded
+    /// tick, the series record it, and the book's makers look at its move and its flow to set
+    /// the next depth.
+    fn close_tick(&mut self, t: u32, spot: Option<&Spot>, two: bool) {
+        let price = self.market.price();
+        if let Some(spot) = spot {
+            let index = spot.index();
+            self.basis.observe(price, index);
+            self.basis.anchor(&mut self.market, index);
+            let basis = (price / index - 1.0) * 100.0;
+            if basis.abs() > self.widest_basis.abs() {
+                self.widest_basis = basis;
             }
         }
-        let price = market.price();
-        if spot_on {
-            spot.observe(price);
-            spot.anchor(&mut market);
-            let basis = (price / spot.index() - 1.0) * 100.0;
-            if basis.abs() > widest_basis.abs() {
-                widest_basis = basis;
-            }
-        }
-        let mark = market.mark_at(price);
+        let mark = self.market.mark_at(price);
+        let fills = self.fills;
         if fills.adl_count > 0 {
-            log.push(Event {
+            self.log.push(Event {
                 count: fills.adl_count,
                 notional: fills.adl_notional,
                 ..event(t, EventKind::Adl, price)
             });
         }
-        if fills.fund_ran_dry && !fund_dry {
-            fund_dry = true;
-            log.push(event(t, EventKind::FundExhausted, price));
+        if fills.fund_ran_dry && !self.fund_dry {
+            self.fund_dry = true;
+            self.log.push(event(t, EventKind::FundExhausted, price));
         }
 
-        // 5. The breaker looks at the closing price of a traded tick.
-        if let Some(b) = breaker.as_mut().filter(|_| !halted) {
+        let halted = self.halted;
+        if let Some(b) = self.breaker.as_mut().filter(|_| !halted) {
             if let Trip::Halt { level, .. } = b.observe(t, price) {
-                halts += 1;
-                log.push(Event { level_pct: level, ..event(t, EventKind::Halt, price) });
+                self.halts += 1;
+                self.log.push(Event { level_pct: level, ..event(t, EventKind::Halt, price) });
             }
         }
         if halted {
-            halted_ticks += 1;
+            self.halted_ticks += 1;
         }
-        was_halted = halted;
+        self.was_halted = halted;
 
-        if cascading && found.count == 0 && engine.idle() && !halted {
-            cascading = false;
-            log.push(event(t, EventKind::Calm, price));
+        let engine = &self.engine;
+        if self.cascading && self.found == 0 && engine.idle() && !halted {
+            self.cascading = false;
+            self.log.push(event(t, EventKind::Calm, price));
         }
 
+        let series = &mut self.series;
         series.price.push(price);
         series.liquidated_notional.push(fills.notional);
         series.short_liquidated_notional.push(fills.notional - fills.long_notional);
-        series.opened_notional.push(shorted);
+        series.opened_notional.push(self.shorted);
         series.liquidation_count.push(fills.count);
         series.queued_notional.push(max(engine.queued_notional, 0.0));
         series.long_open_interest.push(max(engine.open_interest[0], 0.0));
@@ -466,101 +507,283 @@ fn run_audited(
         series.insurance_fund.push(engine.fund_equity(mark));
         series.adl_notional.push(fills.adl_notional);
         series.halted.push(u8::from(halted));
-        series.depth.push(depth);
-        if spot_on {
+        series.depth.push(self.depth);
+        if let Some(spot) = spot {
             series.mark.push(mark);
             series.index.push(spot.index());
         }
-        // 6. The book's makers look at the tick: its move and its flow set the next depth.
-        if liquidity.active() {
-            depth = liquidity.observe(libm::log(price / last_price), market.tick_flow());
-            market.set_depth(depth);
+        if two {
+            series.arbitrage.push(self.arbitrage);
         }
-        last_price = price;
-        on_tick(&mut engine, &mut market, &spot, price, t + 1);
+        if self.liquidity.active() {
+            self.depth =
+                self.liquidity.observe(libm::log(price / self.last_price), self.market.tick_flow());
+            self.market.set_depth(self.depth);
+        }
+        self.last_price = price;
     }
-    debug_assert_eq!(series.price.len(), ticks);
 
-    let min_price = series.price.iter().copied().fold(start, min);
-    let max_price = series.price.iter().copied().fold(start, max);
-    let mut peak = start;
-    let mut max_drawdown_pct: f64 = 0.0;
-    for &p in &series.price {
-        peak = max(peak, p);
-        max_drawdown_pct = max(max_drawdown_pct, (1.0 - p / peak) * 100.0);
+    /// The run's outcome on this venue; its positions' buffers go back to `scratch`.
+    fn finish(self, measured: Measured, scratch: &mut Scratch) -> Outcome {
+        let Venue { params, engine, market, series, log, .. } = self;
+        let start = params.start_price;
+        let min_price = series.price.iter().copied().fold(start, min);
+        let max_price = series.price.iter().copied().fold(start, max);
+        let mut peak = start;
+        let mut max_drawdown_pct: f64 = 0.0;
+        for &p in &series.price {
+            peak = max(peak, p);
+            max_drawdown_pct = max(max_drawdown_pct, (1.0 - p / peak) * 100.0);
+        }
+        let max_move_pct = if params.shock_pct > 0.0 {
+            (max_price / start - 1.0) * 100.0
+        } else {
+            (1.0 - min_price / start) * 100.0
+        };
+        let shock_pct = measured.shock_pct;
+        let amplification =
+            if params.shock_pct == 0.0 { 1.0 } else { max_move_pct / shock_pct.abs() };
+        let liquidated_notional = series.liquidated_notional.iter().sum();
+        let adl_notional = series.adl_notional.iter().sum();
+        let liquidation_map = liquidation_map(engine.books(), start, max_move_pct);
+        let final_price = series.price.last().copied().unwrap_or(start);
+        // A fund still under water at the end (no ADL, or nobody left to deleverage) cannot pay
+        // its shortfall: that is bad debt too.
+        let final_mark = market.mark_at(final_price);
+        let fund_equity = engine.fund_equity(final_mark);
+        let fund_end = max(fund_equity, 0.0);
+        let bad_debt = engine.bad_debt + max(-fund_equity, 0.0);
+        let (fees, covered) = (engine.fees, engine.covered);
+        let (fund_pnl, fund_held_at_end) =
+            (engine.fund_pnl(final_mark), engine.fund_held(final_mark));
+        let (takeover, adl_positions, adl_qty) =
+            (engine.takeover_notional, engine.adl_positions, engine.adl_qty);
+        let (liquidated_count, backstop_notional) =
+            (engine.liquidated_count, engine.backstop_notional);
+        let waiting_at_end = engine.waiting_notional();
+        let liquidated_short_notional = engine.liquidated_by_side[1];
+        let shorts_opened_notional = engine.opened_notional;
+        let opened = f64::from(engine.opened_count);
+        let open_interest = measured.open_interest;
+        let traders = measured.traders;
+        engine.into_books().into_iter().for_each(|book| book.recycle(scratch));
+        let (branching_ratio, peak_branching_ratio, peak_branching_at_pct) = measured.branching;
+
+        Outcome {
+            summary: Summary {
+                start_price: start,
+                min_price,
+                max_price,
+                final_price,
+                shock_pct,
+                max_drawdown_pct,
+                max_move_pct,
+                amplification,
+                open_interest,
+                traders,
+                liquidated_notional,
+                liquidated_count,
+                liquidated_share: f64::from(liquidated_count)
+                    / (f64::from(traders) + opened).max(1.0),
+                waves: self.waves,
+                bad_debt,
+                adl_notional,
+                backstop_notional,
+                halts: self.halts,
+                halted_ticks: self.halted_ticks,
+                ended_halted: self.was_halted,
+                waiting_at_end,
+                insurance_fund_start: params.insurance_fund,
+                insurance_fund_end: fund_end,
+                fees_paid: fees,
+                losses_covered: covered,
+                fund_takeover_notional: takeover,
+                fund_pnl,
+                fund_held_at_end,
+                adl_positions,
+                adl_qty,
+                liquidated_short_notional,
+                dip_buyers_spent: measured.dip_buyers_spent,
+                shorts_opened_notional,
+                arbitrage_notional: measured.arbitrage_notional,
+                widest_basis_pct: self.widest_basis,
+                branching_ratio,
+                peak_branching_ratio,
+                peak_branching_at_pct,
+            },
+            series,
+            liquidation_map,
+            events: log.events,
+            second_venue: None,
+        }
     }
-    let max_move_pct = if params.shock_pct > 0.0 {
-        (max_price / start - 1.0) * 100.0
-    } else {
-        (1.0 - min_price / start) * 100.0
+}
+
+/// What a venue's summary takes from outside its own records.
+struct Measured {
+    shock_pct: f64,
+    open_interest: f64,
+    traders: u32,
+    branching: (f64, f64, f64),
+    dip_buyers_spent: f64,
+    arbitrage_notional: f64,
+}
+
+/// The spot market behind the index, and the arbitrageurs' desks: one for each venue against
+/// spot, and one between the two venues.
+pub(crate) struct Links {
+    pub(crate) spot: Spot,
+    to_spot: [Desk; 2],
+    between: Desk,
+}
+
+impl Links {
+    fn new(params: &Params) -> Links {
+        Links {
+            spot: Spot::new(params),
+            to_spot: [Desk::new(params), Desk::new(params)],
+            between: Desk::new(params),
+        }
+    }
+
+    /// The end of the tick's trading: the arbitrageurs trade the two venues against each other,
+    /// then each against spot, wherever both markets trade (a halted venue takes no orders).
+    fn arbitrage(&mut self, venues: &mut [Venue]) {
+        if let [a, b] = venues {
+            if !a.halted && !b.halted {
+                let flow = self.between.arbitrage(&mut a.market, &mut b.market);
+                a.arbitrage += flow;
+                b.arbitrage -= flow * b.market.price() / a.market.price();
+            }
+        }
+        for (v, desk) in venues.iter_mut().zip(&mut self.to_spot) {
+            if !v.halted {
+                v.arbitrage += desk.arbitrage(&mut v.market, &mut self.spot.market);
+            }
+        }
+    }
+
+    /// Gross USD the arbitrageurs traded on venue `i`'s book.
+    fn traded_on(&self, i: usize, venues: usize) -> f64 {
+        let between = if venues == 2 { self.between.traded() } else { 0.0 };
+        self.to_spot[i].traded() + between
+    }
+
+    /// The arbitrageurs' legs on venue `i`'s book, valued at `price`.
+    fn legs_on(&self, i: usize, price: f64) -> f64 {
+        self.to_spot[i].leg_value(0, price) + self.between.leg_value(i, price)
+    }
+
+    /// Their legs on spot, valued at `index`.
+    fn spot_legs(&self, index: f64) -> f64 {
+        self.to_spot.iter().map(|d| d.leg_value(1, index)).sum()
+    }
+}
+
+/// [`run_with`], handing the venues, the spot market and the arbitrageurs, and the tick to
+/// `on_tick` before the first tick (as tick 0) and after each (as tick t + 1), for [`audit`] to
+/// read and for the long runs of cycles.rs to bring traders back. The page's runs pass a closure
+/// that does nothing, so nothing is computed for them.
+fn run_audited(
+    params: &Params,
+    population: Population,
+    bands: &Bands,
+    scratch: &mut Scratch,
+    mut on_tick: impl FnMut(&mut [Venue], &Links, u32),
+) -> Outcome {
+    let ticks = params.ticks as usize;
+    let traders = population.len() as u32;
+    let second = params.second_venue.as_ref().map(|v| second_params(params, v));
+    let open_interest = bands.open_interest[0] + bands.open_interest[1];
+    // The second venue's traders are a copy of the first's.
+    let second_population = second.as_ref().map(|_| population.copy(scratch));
+    let mut venues = vec![Venue::new(params, population, bands.open_interest)];
+    if let (Some(p), Some(population)) = (&second, second_population) {
+        venues.push(Venue::new(p, population, bands.open_interest));
+    }
+    let two = venues.len() == 2;
+    let mut noise = Rng::new(params.seed, 2);
+    let volatility = params.volatility_pct / 100.0;
+
+    let shock_log = libm::log1p(params.shock_pct / 100.0);
+    let mut program = Program::new(params, &venues[0].market, shock_log);
+    // A program given in dollars is reported as the move it would make on a calm book.
+    let shock_pct = program.calm_move_pct(&venues[0].market).unwrap_or(params.shock_pct);
+    let mut dip_buyers = DipBuyers::new(params);
+    let short_leverages = SHORT_LEVERAGE_MULTIPLES.map(|m| m * params.leverage);
+    let mut links = Links::new(params);
+    let spot_on = links.spot.active();
+    on_tick(&mut venues, &links, 0);
+
+    for t in 0..params.ticks {
+        venues.iter_mut().for_each(|v| v.open_tick(t));
+
+        // 2. News: a one-tick shock at tick 0 (a longer one is a sell program, rule 4), then
+        //    noise. Noise is drawn every tick, so all scenarios share one noise path, and it keeps
+        //    arriving while a halt stops trading: the reopening price carries it. It is news about
+        //    the coin: it moves every venue and spot alike.
+        let gap = if t == 0 && program.slices == 0 { shock_log } else { 0.0 };
+        let drift = if volatility > 0.0 { volatility * noise.normal() } else { 0.0 };
+        if spot_on {
+            links.spot.tick(gap + drift);
+        }
+        for (i, v) in venues.iter_mut().enumerate() {
+            v.market.news(gap + drift);
+            if spot_on {
+                v.basis.anchor(&mut v.market, links.spot.index());
+            }
+            // The shock reaches a venue as news, or (a program) as trades on the first venue.
+            if t == 0 && params.shock_pct != 0.0 && (i == 0 || program.slices == 0) {
+                v.log.push(Event {
+                    level_pct: shock_pct,
+                    count: program.slices,
+                    notional: (program.slice * f64::from(program.slices)).abs(),
+                    ..event(0, EventKind::Shock, v.market.price())
+                });
+            }
+        }
+
+        venues.iter_mut().for_each(|v| v.detect(t));
+
+        // 4. The sell program's slice and the dip buyers trade on the first venue, or, while
+        //    it is halted, on the second: traders who want to sell take their orders to a venue
+        //    that is open. Then the arbitrageurs carry what they can of the tick's moves across
+        //    (index.rs).
+        let open = venues.iter().position(|v| !v.halted);
+        for (i, v) in venues.iter_mut().enumerate() {
+            let (slice, bought) = if open == Some(i) {
+                let slice = program.next();
+                (slice, dip_buyers.buy(v.market.price(), v.depth))
+            } else {
+                (0.0, 0.0)
+            };
+            v.trade(slice, bought, &short_leverages);
+        }
+        if spot_on {
+            links.arbitrage(&mut venues);
+        }
+
+        let spot = spot_on.then_some(&links.spot);
+        venues.iter_mut().for_each(|v| v.close_tick(t, spot, two));
+        on_tick(&mut venues, &links, t + 1);
+    }
+    debug_assert_eq!(venues[0].series.price.len(), ticks);
+
+    let arbitrage = |i| if spot_on { links.traded_on(i, venues.len()) } else { 0.0 };
+    let measured = |p: &Params, i| Measured {
+        shock_pct,
+        open_interest,
+        traders,
+        branching: bands.branching(p),
+        dip_buyers_spent: if i == 0 { params.dip_buyer_capital - dip_buyers.left() } else { 0.0 },
+        arbitrage_notional: arbitrage(i),
     };
-    let amplification = if params.shock_pct == 0.0 { 1.0 } else { max_move_pct / shock_pct.abs() };
-    let liquidated_notional = series.liquidated_notional.iter().sum();
-    let adl_notional = series.adl_notional.iter().sum();
-    let liquidation_map = liquidation_map(engine.books(), start, max_move_pct);
-    let final_price = series.price.last().copied().unwrap_or(start);
-    // A fund still under water at the end (no ADL, or nobody left to deleverage) cannot pay
-    // its shortfall: that is bad debt too.
-    let final_mark = market.mark_at(final_price);
-    let fund_equity = engine.fund_equity(final_mark);
-    let fund_end = max(fund_equity, 0.0);
-    let bad_debt = engine.bad_debt + max(-fund_equity, 0.0);
-    let (fees, covered) = (engine.fees, engine.covered);
-    let (fund_pnl, fund_held_at_end) = (engine.fund_pnl(final_mark), engine.fund_held(final_mark));
-    let (takeover, adl_positions, adl_qty) =
-        (engine.takeover_notional, engine.adl_positions, engine.adl_qty);
-    let (liquidated_count, backstop_notional) = (engine.liquidated_count, engine.backstop_notional);
-    let waiting_at_end = engine.waiting_notional();
-    let liquidated_short_notional = engine.liquidated_by_side[1];
-    let shorts_opened_notional = engine.opened_notional;
-    let opened = f64::from(engine.opened_count);
-    engine.into_books().into_iter().for_each(|book| book.recycle(scratch));
-
-    Outcome {
-        summary: Summary {
-            start_price: start,
-            min_price,
-            max_price,
-            final_price,
-            shock_pct,
-            max_drawdown_pct,
-            max_move_pct,
-            amplification,
-            open_interest,
-            traders,
-            liquidated_notional,
-            liquidated_count,
-            liquidated_share: f64::from(liquidated_count) / (f64::from(traders) + opened).max(1.0),
-            waves,
-            bad_debt,
-            adl_notional,
-            backstop_notional,
-            halts,
-            halted_ticks,
-            ended_halted: was_halted,
-            waiting_at_end,
-            insurance_fund_start: params.insurance_fund,
-            insurance_fund_end: fund_end,
-            fees_paid: fees,
-            losses_covered: covered,
-            fund_takeover_notional: takeover,
-            fund_pnl,
-            fund_held_at_end,
-            adl_positions,
-            adl_qty,
-            liquidated_short_notional,
-            dip_buyers_spent: params.dip_buyer_capital - dip_buyers.left(),
-            shorts_opened_notional,
-            arbitrage_notional: spot.traded(),
-            widest_basis_pct: widest_basis,
-            branching_ratio,
-            peak_branching_ratio,
-            peak_branching_at_pct,
-        },
-        series,
-        liquidation_map,
-        events: log.events,
-    }
+    let measures: Vec<Measured> =
+        venues.iter().enumerate().map(|(i, v)| measured(v.params, i)).collect();
+    let mut outcomes = venues.into_iter().zip(measures).map(|(v, m)| v.finish(m, scratch));
+    let first = outcomes.next().expect("a run has a venue");
+    let second = outcomes.next().map(Box::new);
+    Outcome { second_venue: second, ..first }
 }
 
 /// A shock traded into the book: the flow that would move a calm book by the shock at once

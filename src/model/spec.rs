@@ -437,6 +437,16 @@ params! {
         read |p| Some(f64::from(breaker(p)?.close_ticks));
     "circuitBreaker.magnetSellShare", Number, Range::closed(0.0, 1.0), "% per tick", Run,
         read |p| Some(breaker(p)?.magnet_sell_share);
+    "secondVenue", NullableObject, None, "", Run,
+        read |_p| None;
+    "secondVenue.depthPerPct", Number, Range::closed(1e3, USD), "USD per 1 %", Run,
+        read |p| Some(p.second_venue.as_ref()?.depth_per_pct);
+    "secondVenue.insuranceFund", Number, Range::closed(0.0, USD), "USD", Run,
+        read |p| Some(p.second_venue.as_ref()?.insurance_fund);
+    "secondVenue.markPrice", Enum(&["last", "index"]), None, "", Run,
+        read |_p| None;
+    "secondVenue.circuitBreaker", Bool, None, "", Run,
+        read |_p| None;
 }
 
 /// The row of a path (`leverage`, `positions[].entry`; an item's index may be written in:

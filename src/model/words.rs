@@ -118,6 +118,16 @@ pub static EN: &[(&str, &str)] = &[
     ("circuitBreaker.closeTicks.help", "The last level closes the market for longer than a halt. Then it reopens, and the liquidations that waited go to market."),
     ("circuitBreaker.magnetSellShare.label", "Magnet effect"),
     ("circuitBreaker.magnetSellShare.help", "Near a halt level, traders rush to sell before trading stops, which pulls the price towards it."),
+    ("secondVenue.label", "Second venue"),
+    ("secondVenue.help", "A second exchange trading the same coin, with its own book, fund and rules. Arbitrageurs carry moves between the two."),
+    ("secondVenue.depthPerPct.label", "Second venue's depth"),
+    ("secondVenue.depthPerPct.help", "Dollars of selling that move the second venue's price 1 %."),
+    ("secondVenue.insuranceFund.label", "Second venue's insurance fund"),
+    ("secondVenue.insuranceFund.help", "The second venue's buffer that absorbs losses past bankruptcy before auto-deleveraging."),
+    ("secondVenue.markPrice.label", "Second venue liquidates on"),
+    ("secondVenue.markPrice.help", "Whether the second venue judges positions at its own last trade or at a mark built on the spot index."),
+    ("secondVenue.circuitBreaker.label", "Breaker on the second venue too"),
+    ("secondVenue.circuitBreaker.help", "Whether the second venue halts by the same breaker rules. Off: it keeps trading through the first venue's halts."),
 ];
 
 /// The English text under `key`, if the catalogue has it.

@@ -174,8 +174,8 @@ pub(crate) enum Swatch {
     Line(RGBColor, f64),
     /// A filled box, for bars and shaded bands.
     Box(RGBAColor),
-    /// A short dotted line: colour and logical width.
-    Dotted(RGBColor, f64),
+    /// A short broken line: colour, logical width and dash pattern (dash, gap, phase).
+    Dashed(RGBColor, f64, (f64, f64, f64)),
 }
 
 /// One legend entry.
@@ -426,8 +426,8 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                     let h = self.look.px(5.0);
                     self.fill((x, cy - h), (x1, cy + h), color)?;
                 }
-                Swatch::Dotted(color, width) => {
-                    self.dashed(&[(x, cy), (x1, cy)], color.to_rgba(), width, DOTS)?
+                Swatch::Dashed(color, width, pattern) => {
+                    self.dashed(&[(x, cy), (x1, cy)], color.to_rgba(), width, pattern)?
                 }
             }
             let at = (x1 + self.look.px(SWATCH_GAP), cy);

@@ -61,9 +61,11 @@ pub fn shared_price_range(runs: &[Run<'_>]) -> (f64, f64) {
         let factor = index_factor(run.outcome).unwrap_or(1.0);
         points.push(run.outcome.summary.start_price * factor);
         let series = &run.outcome.series;
-        // The mark and the spot index, where a run has them, are drawn on the same axis.
-        let paths = [&series.price, &series.mark, &series.index];
-        points.extend(paths.into_iter().flatten().map(|p| p * factor));
+        // The mark, the spot index and the second venue's price, where a run has them, are
+        // drawn on the same axis.
+        let second = run.outcome.second_venue.as_ref().map(|s| &s.series.price);
+        let paths = [&series.price, &series.mark, &series.index].into_iter().chain(second);
+        points.extend(paths.flatten().map(|p| p * factor));
         let map = &run.outcome.liquidation_map;
         map_edges.extend([map.low_price * factor, map.high_price * factor]);
     }

@@ -132,14 +132,20 @@ fn legend_items(
         let colors = look.theme.colors();
         if !run.outcome.series.index.is_empty() {
             items.push(LegendItem {
-                swatch: Swatch::Dotted(colors.muted, INDEX_WIDTH),
+                swatch: Swatch::Dashed(colors.muted, INDEX_WIDTH, DOTS),
                 label: "spot index".to_string(),
             });
         }
         if mark_departs(run.outcome) {
             items.push(LegendItem {
-                swatch: Swatch::Dotted(run.scenario.color(look.theme), MARK_WIDTH),
+                swatch: Swatch::Dashed(run.scenario.color(look.theme), MARK_WIDTH, DOTS),
                 label: "mark price".to_string(),
+            });
+        }
+        if run.outcome.second_venue.is_some() {
+            items.push(LegendItem {
+                swatch: Swatch::Dashed(run.scenario.color(look.theme), SECOND_WIDTH, SECOND_DASH),
+                label: "second venue".to_string(),
             });
         }
     }
@@ -314,6 +320,11 @@ pub fn draw_price_chart<DB: DrawingBackend>(
             let mark = (run.scenario.color(look.theme), MARK_WIDTH, Some(DOTS));
             draw_path(&painter, &price, &axis, run, &series.mark, mark)?;
         }
+        // The second venue's price, where the run has one: long dashes in the run's colour.
+        if let Some(second) = &run.outcome.second_venue {
+            let style = (run.scenario.color(look.theme), SECOND_WIDTH, Some(SECOND_DASH));
+            draw_path(&painter, &price, &axis, run, &second.series.price, style)?;
+        }
     }
     label_squeezed(&painter, &price, &axis)?;
     let title = if rebased { "price (start = 100)" } else { "price" };
@@ -408,6 +419,10 @@ fn line_width(scenario: Scenario, highlight: Option<Scenario>) -> f64 {
 /// Logical widths of the spot index's and the mark's dotted lines.
 const INDEX_WIDTH: f64 = 1.5;
 const MARK_WIDTH: f64 = 1.5;
+
+/// The second venue's price line: its logical width and dash pattern (dash, gap, phase).
+const SECOND_WIDTH: f64 = 2.0;
+const SECOND_DASH: (f64, f64, f64) = (8.0, 4.0, 0.0);
 
 /// The run whose spot index and mark the chart draws: the highlighted one, else the first.
 fn reference<'r, 'a>(runs: &'r [Run<'a>], highlight: Option<Scenario>) -> Option<&'r Run<'a>> {

@@ -60,6 +60,20 @@ export interface LiquidationParams {
   fundUnwindShare: number;
 }
 
+/**
+ * A second perpetual venue on the same coin, with the first venue's traders: its own book,
+ * fund, mark and breaker switch. Arbitrageurs (arbitrageCapital) carry moves between venues.
+ */
+export interface SecondVenue {
+  /** USD of one-sided flow that moves its price 1 %, [1e3, 1e12]. */
+  depthPerPct: number;
+  /** Its insurance fund at the start, USD, [0, 1e12]. */
+  insuranceFund: number;
+  markPrice: MarkPrice;
+  /** Whether it halts by circuitBreaker's rules too (false: it trades through the halts). */
+  circuitBreaker: boolean;
+}
+
 /** A market-wide circuit breaker on the fall from a reference price. */
 export interface CircuitBreaker {
   /** Falls in % that halt trading: 1 to 10, strictly increasing, each in (0, 90]. */
@@ -140,6 +154,8 @@ export interface Params {
   /** Insurance fund at the start, USD, [0, 1e12]. */
   insuranceFund: number;
   circuitBreaker: CircuitBreaker | null;
+  /** A second venue; absent or null: one venue. */
+  secondVenue?: SecondVenue | null;
 }
 
 /**
@@ -147,9 +163,10 @@ export interface Params {
  * defaults, `liquidation` and `circuitBreaker` may be partial too, and an unknown field throws.
  */
 export interface ParamsInput
-  extends Partial<Omit<Params, "liquidation" | "circuitBreaker">> {
+  extends Partial<Omit<Params, "liquidation" | "circuitBreaker" | "secondVenue">> {
   liquidation?: Partial<LiquidationParams>;
   circuitBreaker?: Partial<CircuitBreaker> | null;
+  secondVenue?: Partial<SecondVenue> | null;
 }
 
 /** Headline figures of a run. Notional is USD at entry; moves are in %. */
@@ -231,6 +248,11 @@ export interface Series {
   mark: Float64Array;
   /** The spot index; empty as mark is. */
   index: Float64Array;
+  /**
+   * With two venues, the net USD arbitrageurs traded on this venue's book in the tick (buys
+   * positive; negative: selling carried in from elsewhere); empty with one venue.
+   */
+  arbitrage: Float64Array;
 }
 
 /** Histogram of liquidation prices between lowPrice and highPrice, USD at entry per bucket. */
@@ -284,6 +306,8 @@ export interface Outcome {
   series: Series;
   liquidationMap: LiquidationMap;
   events: CascadeEvent[];
+  /** The second venue's run, when the params have one. */
+  secondVenue?: Outcome;
 }
 
 /** The same population under the four mitigation scenarios. */

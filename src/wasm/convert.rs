@@ -58,14 +58,18 @@ pub fn to_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
 
-/// One run as `{summary, series, liquidationMap, events}`, with every series a typed array.
+/// One run as `{summary, series, liquidationMap, events}`, with every series a typed array,
+/// and `secondVenue`, the same for the second venue, when the run has one.
 pub fn outcome_to_js(outcome: &Outcome) -> Result<JsValue, JsValue> {
-    let Outcome { summary, series, liquidation_map, events } = outcome;
+    let Outcome { summary, series, liquidation_map, events, second_venue } = outcome;
     let obj = Object::new();
     set(&obj, "summary", to_plain::<Summary>(summary)?)?;
     set(&obj, "series", series_to_js(series)?)?;
     set(&obj, "liquidationMap", map_to_js(liquidation_map)?)?;
     set(&obj, "events", to_plain(events)?)?;
+    if let Some(second) = second_venue {
+        set(&obj, "secondVenue", outcome_to_js(second)?)?;
+    }
     Ok(obj.into())
 }
 
@@ -99,6 +103,7 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
         depth,
         mark,
         index,
+        arbitrage,
     } = series;
     let obj = Object::new();
     set(&obj, "price", f64s(price))?;
@@ -115,6 +120,7 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
     set(&obj, "depth", f64s(depth))?;
     set(&obj, "mark", f64s(mark))?;
     set(&obj, "index", f64s(index))?;
+    set(&obj, "arbitrage", f64s(arbitrage))?;
     Ok(obj.into())
 }
 

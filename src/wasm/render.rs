@@ -27,7 +27,8 @@ use crate::render::{
 ///
 /// `data` is what `compare` returned (all four scenarios) or what `simulate` returned (one run).
 /// Of each run, the charts read `summary.startPrice`, the `price`, `liquidatedNotional` and
-/// `halted` series and the `liquidationMap`; nothing else is read or needs to be there.
+/// `halted` series and the `liquidationMap` (and the same of `secondVenue`, whose price the
+/// price chart draws dashed); nothing else is read or needs to be there.
 ///
 /// - `options.chart = "price"`: the price paths over the liquidations per tick, with halts
 ///   shaded and, when `options.cursor` is a tick, a cursor there. `options.scenario` is drawn
@@ -366,7 +367,8 @@ fn get(obj: &JsValue, key: &str) -> Result<JsValue, JsValue> {
     Reflect::get(obj, &key.into())
 }
 
-/// Reads an outcome back. Events are not drawn, so they are not read.
+/// Reads an outcome back, with its second venue's where it has one. Events are not drawn, so
+/// they are not read.
 fn outcome_from_js(value: &JsValue, path: &str) -> Result<Outcome, JsValue> {
     if !value.is_object() {
         return Err(type_error(path, "must be an object {summary, series, liquidationMap}"));
@@ -374,7 +376,12 @@ fn outcome_from_js(value: &JsValue, path: &str) -> Result<Outcome, JsValue> {
     let summary = summary_from_js(&get(value, "summary")?, &format!("{path}.summary"))?;
     let series = series_from_js(&get(value, "series")?, &format!("{path}.series"))?;
     let map = map_from_js(&get(value, "liquidationMap")?, &format!("{path}.liquidationMap"))?;
-    Ok(Outcome { summary, series, liquidation_map: map, events: Vec::new() })
+    let second = get(value, "secondVenue")?;
+    let second_venue = match second.is_undefined() || second.is_null() {
+        true => None,
+        false => Some(Box::new(outcome_from_js(&second, &format!("{path}.secondVenue"))?)),
+    };
+    Ok(Outcome { summary, series, liquidation_map: map, events: Vec::new(), second_venue })
 }
 
 /// A reader of one object's fields, naming `path.field` in its errors.

@@ -60,10 +60,18 @@ export const PARAMS = [
   { path: "circuitBreaker.haltTicks", kind: "whole", min: 1, max: 100000, unit: "ticks", default: 60, invalidates: "run" },
   { path: "circuitBreaker.closeTicks", kind: "whole", min: 1, max: 100000, unit: "ticks", default: 240, invalidates: "run" },
   { path: "circuitBreaker.magnetSellShare", kind: "number", min: 0, max: 1, unit: "% per tick", default: 0, invalidates: "run" },
+  { path: "secondVenue", kind: "nullableObject", default: null, invalidates: "run" },
+  { path: "secondVenue.depthPerPct", kind: "number", min: 1000, max: 1000000000000, unit: "USD per 1 %", default: 100000000, invalidates: "run" },
+  { path: "secondVenue.insuranceFund", kind: "number", min: 0, max: 1000000000000, unit: "USD", default: 40000000, invalidates: "run" },
+  { path: "secondVenue.markPrice", kind: "enum", values: ["last", "index"], default: "last", invalidates: "run" },
+  { path: "secondVenue.circuitBreaker", kind: "bool", default: false, invalidates: "run" },
 ];
 
 /** The breaker compare() runs when `circuitBreaker` is null (`CircuitBreaker::default()`). */
 export const DEFAULT_BREAKER = {"levelsPct":[7.0,13.0,20.0],"reference":"start","windowTicks":600,"haltTicks":60,"closeTicks":240,"magnetSellShare":0.0};
+
+/** The second venue the page adds when it is switched on (`SecondVenue::default()`). */
+export const DEFAULT_SECOND_VENUE = {"depthPerPct":100000000.0,"insuranceFund":40000000.0,"markPrice":"last","circuitBreaker":false};
 
 /** The tier table compare()'s tier scenarios use when `marginTiers` is none. */
 export const MITIGATION_TIERS = "standard";
