@@ -168,3 +168,59 @@ fn generated_inputs_give_params_or_a_named_error_and_accepted_ones_run_finite() 
     // Both paths are reached often, not only the cheap refusals.
     assert!(accepted > 300 && refused > 300, "{accepted} accepted, {refused} refused");
 }
+
+/// `value` as JSON, when JSON can hold it (no undefined, NaN, infinity or opaque value).
+fn as_json(value: &Value) -> Option<serde_json::Value> {
+    Some(match value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => (*b).into(),
+        Value::Number(x) => serde_json::Number::from_f64(*x)?.into(),
+        Value::Str(s) => s.clone().into(),
+        Value::Array(items) => items.iter().map(as_json).collect::<Option<Vec<_>>>()?.into(),
+        Value::Object(entries) => {
+            let mut map = serde_json::Map::new();
+            for (k, v) in entries {
+                if map.insert(k.clone(), as_json(v)?).is_some() {
+                    return None;
+                }
+            }
+            map.into()
+        }
+        Value::Undefined | Value::Opaque(_) => return None,
+    })
+}
+
+/// `value` with every object's keys in sorted order, as serde_json's map holds them.
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        Value::Object(mut entries) => {
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        other => other,
+    }
+}
+
+#[test]
+fn the_browsers_reader_and_serde_json_read_params_alike() {
+    // One `Deserialize` (src/model/fill.rs) behind both: the same inputs give the same params,
+    // or an error at the same field of the same kind (the first one met, with the keys in the
+    // same order).
+    let mut compared = 0;
+    for case in 0..3_000u64 {
+        let input = bytes(case, 160);
+        let value = sorted(values::params(&mut values::Bytes(&input)));
+        let Some(json) = as_json(&value) else { continue };
+        compared += 1;
+        let native = Params::deserialize_from(json).and_then(|p| p.validate().map(|()| p));
+        match (read::params(value.clone()), native) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "case {case}"),
+            (Err(a), Err(b)) => {
+                assert_eq!((a.field.as_str(), a.kind), (b.field.as_str(), b.kind), "case {case}")
+            }
+            (a, b) => panic!("case {case}: {a:?} in the browser's reader, {b:?} natively"),
+        }
+    }
+    assert!(compared > 1_000, "only {compared} inputs JSON can hold");
+}

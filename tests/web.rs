@@ -115,9 +115,8 @@ fn results_are_typed_arrays_and_plain_objects() {
             "halted" => v.dyn_ref::<Uint8Array>().map(|a| a.length()),
             _ => v.dyn_ref::<Float64Array>().map(|a| a.length()),
         };
-        // The mark and the spot index are empty when spot plays no part (index.rs), the
-        // arbitrageurs' flow with one venue.
-        let ticks = if matches!(key.as_str(), "mark" | "index" | "arbitrage") { 0 } else { 200 };
+        // The mark and the spot index are empty when spot plays no part (index.rs).
+        let ticks = if matches!(key.as_str(), "mark" | "index") { 0 } else { 200 };
         assert_eq!(len, Some(ticks), "series.{key} is a typed array of one value per tick");
     }
     let on_index = simulate(small_with(&[("markPrice", "index".into())])).expect("run");
@@ -126,10 +125,10 @@ fn results_are_typed_arrays_and_plain_objects() {
         let len = v.dyn_ref::<Float64Array>().map(|a| a.length());
         assert_eq!(len, Some(200), "series.{key} on the index is one value per tick");
     }
-    assert_eq!(keys(&series).len(), 15);
+    assert_eq!(keys(&series).len(), 14);
 
     // A second venue: its run under `secondVenue`, of the same shape, with the arbitrageurs'
-    // flow one value per tick on both.
+    // flow one value per tick on both (absent with one venue).
     let venue = js_sys::JSON::parse(r#"{"depthPerPct": 5e7}"#).expect("json");
     let two = simulate(small_with(&[("secondVenue", venue), ("arbitrageCapital", 1e8.into())]))
         .expect("run");

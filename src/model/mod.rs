@@ -10,6 +10,7 @@ pub mod buyers;
 pub mod cycles;
 pub mod error;
 pub mod explore;
+mod fill;
 pub mod index;
 pub mod liquidation;
 pub mod liquidity;

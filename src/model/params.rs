@@ -35,17 +35,17 @@ pub const MIN_PRICE: f64 = 1e-6;
 /// interest, on a book that needs $100 M to move 1 %. The market sits below the tipping point
 /// (branching ratio about 0.4 at the start, 0.8 in the densest band): a 5 % drop becomes a fall
 /// of about 10 %, and more leverage or less depth tips it into a crash.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+///
+/// Read through the parameter table (fill.rs), which is its one `Deserialize`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Params {
     /// Price before the shock (quote units). Range [1e-6, 1e9]; default 100, so prices read as %.
     pub start_price: f64,
     /// Number of generated positions. Range 1 ..= 1,000,000; default 100,000.
     /// Ignored when `positions` is given.
-    #[serde(deserialize_with = "whole_param")]
     pub traders: u32,
     /// Seed of the random generator (population and noise). Range 0 ..= 2^53 − 1; default 1.
-    #[serde(deserialize_with = "seed")]
     pub seed: u64,
     /// An explicit list of positions to use instead of a generated population
     /// (1 ..= 1,000,000 entries). Default: none.
@@ -116,7 +116,6 @@ pub struct Params {
     /// would move a calm book by `shockPct` at once, sold into the book in equal slices, one a
     /// traded tick, so the book refills between them. A program given in dollars (`shockUsd`)
     /// is traded into the book even over one tick. Range 1 ..= 100,000.
-    #[serde(deserialize_with = "whole_param")]
     pub shock_ticks: u32,
     /// The sell (or buy) program's size in USD, when given: it replaces the amount that would
     /// move a calm book by `shockPct`, which then sets only its direction (a drop sells), and the
@@ -124,7 +123,6 @@ pub struct Params {
     /// none (the shock is `shockPct`).
     pub shock_usd: Option<f64>,
     /// Horizon in ticks. Range 1 ..= 100,000; default 600.
-    #[serde(deserialize_with = "whole_param")]
     pub ticks: u32,
     /// Seconds one tick stands for; used only to narrate. Range [0.001, 86400]; default 1.
     pub tick_seconds: f64,
@@ -189,8 +187,8 @@ impl Default for Params {
 /// too. What differs is set here. The shock's news moves both venues and spot; a sell program,
 /// the dip buyers and the magnet's sellers trade on the first venue only. What reaches the
 /// second venue from the first goes through the arbitrageurs (`arbitrageCapital`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SecondVenue {
     /// Depth of its book: USD of one-sided flow that moves its price 1 %. Range [1e3, 1e12];
     /// default 1e8.
@@ -216,8 +214,8 @@ impl Default for SecondVenue {
 }
 
 /// One explicit position: `{side, notional, leverage, entry}`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PositionSpec {
     /// Long or short.
     pub side: Side,
@@ -285,8 +283,8 @@ pub enum VenueRules {
 }
 
 /// The venue's liquidation engine.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LiquidationParams {
     /// "binance" or "hyperliquid". Default "binance".
     pub venue_rules: VenueRules,
@@ -334,8 +332,8 @@ impl Default for LiquidationParams {
 
 /// A market-wide circuit breaker: trading halts when the price has fallen a level's distance from
 /// its reference price.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CircuitBreaker {
     /// Falls in % that halt trading, strictly increasing, 1 to 10 of them, each in (0, 90].
     /// Each trips at most once. Default [7, 13, 20] (US market-wide).
@@ -346,15 +344,12 @@ pub struct CircuitBreaker {
     pub reference: BreakerReference,
     /// Length of the rolling window of the "rollingHigh" reference, in ticks. Range
     /// 1 ..= 100,000; default 600.
-    #[serde(deserialize_with = "whole_param")]
     pub window_ticks: u32,
     /// Length of a halt, in ticks. Range 1 ..= 100,000; default 60.
-    #[serde(deserialize_with = "whole_param")]
     pub halt_ticks: u32,
     /// How long the last level closes the market, in ticks, before it reopens (the US rule closes
     /// it for the rest of the day; a run is shorter than a session, so the closure is bounded).
     /// Range 1 ..= 100,000; default 240.
-    #[serde(deserialize_with = "whole_param")]
     pub close_ticks: u32,
     /// Magnet effect: near a trigger, pre-emptive selling moves the price by up to this many % per
     /// tick. Range [0, 1]; default 0 (off).
@@ -402,8 +397,8 @@ pub enum MarginTiers {
 }
 
 /// One row of a custom tier table.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TierSpec {
     /// Upper bound of the tier's position notional, USD (inclusive). Strictly increasing.
     pub up_to_notional: f64,
@@ -424,53 +419,6 @@ impl Serialize for MarginTiers {
     }
 }
 
-impl<'de> Deserialize<'de> for MarginTiers {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // A visitor, not an untagged enum: serde reads an untagged enum by buffering the value
-        // first, machinery that weighed several KB in the wasm.
-        struct Tiers;
-        impl<'de> serde::de::Visitor<'de> for Tiers {
-            type Value = MarginTiers;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("null, \"none\", \"standard\", \"strict\" or a list of tiers")
-            }
-
-            fn visit_unit<E: serde::de::Error>(self) -> Result<MarginTiers, E> {
-                Ok(MarginTiers::None)
-            }
-
-            fn visit_none<E: serde::de::Error>(self) -> Result<MarginTiers, E> {
-                Ok(MarginTiers::None)
-            }
-
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<MarginTiers, D::Error> {
-                d.deserialize_any(self)
-            }
-
-            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<MarginTiers, E> {
-                match name {
-                    "none" => Ok(MarginTiers::None),
-                    "standard" => Ok(MarginTiers::Standard),
-                    "strict" => Ok(MarginTiers::Strict),
-                    other => Err(E::custom(format!(
-                        "must be null, \"none\", \"standard\", \"strict\" or a list of tiers, got \"{other}\""
-                    ))),
-                }
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                seq: A,
-            ) -> Result<MarginTiers, A::Error> {
-                let rows = Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
-                Ok(MarginTiers::Custom(rows))
-            }
-        }
-        d.deserialize_any(Tiers)
-    }
-}
-
 /// Reads a whole number in `MIN ..= MAX` from any numeric JSON/JS value, so that `-5` or `2.5`
 /// is reported as "must be a whole number between …, got -5" rather than as a type error.
 pub(crate) fn whole<'de, const MIN: u32, const MAX: u32, D: Deserializer<'de>>(
@@ -487,31 +435,10 @@ pub(crate) fn whole<'de, const MIN: u32, const MAX: u32, D: Deserializer<'de>>(
     }
 }
 
-/// Reads a whole parameter of `Params` from any numeric value. Its range is the table's
-/// ([`spec::PARAMS`]), checked by [`Params::validate`]; a number that is not whole, or outside
-/// what a `u32` holds, is refused here with a message that `spec::complete` finishes with the
-/// row's range, so the range is written in the table only.
-fn whole_param<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    let x = f64::deserialize(d)?;
-    if x.fract() == 0.0 && x >= 0.0 && x <= f64::from(u32::MAX) {
-        Ok(x as u32)
-    } else {
-        Err(not_whole(x))
-    }
-}
-
-/// The seed, read like [`whole_param`]: any whole number up to 2^53 (the range check then
-/// refuses 2^53 itself, printing it exactly).
-fn seed<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    let x = f64::deserialize(d)?;
-    if x.fract() == 0.0 && x >= 0.0 && x <= (MAX_SEED + 1) as f64 {
-        Ok(x as u64)
-    } else {
-        Err(not_whole(x))
-    }
-}
-
-fn not_whole<E: serde::de::Error>(x: f64) -> E {
+/// The reader's error for a number that is not whole, or too large for its field: "must be a
+/// whole number, got 2.5", which `spec::complete` finishes with the row's range, so the range is
+/// written in the table only.
+pub(crate) fn not_whole<E: serde::de::Error>(x: f64) -> E {
     E::custom(format!("{}{}", spec::WHOLE_PREFIX, show(x)))
 }
 

@@ -47,10 +47,16 @@ pub fn scenarios(params: &Params) -> [Params; 4] {
         MarginTiers::None => MarginTiers::Standard,
         other => other.clone(),
     };
-    let none = Params { circuit_breaker: None, margin_tiers: MarginTiers::None, ..params.clone() };
-    let with_breaker = Params { circuit_breaker: breaker.clone(), ..none.clone() };
-    let with_tiers = Params { margin_tiers: tiers.clone(), ..none.clone() };
-    let both = Params { circuit_breaker: breaker, margin_tiers: tiers, ..none.clone() };
+    // Clones changed in place: struct updates of a struct this size weigh kilobytes in the wasm.
+    let mut none = params.clone();
+    none.circuit_breaker = None;
+    none.margin_tiers = MarginTiers::None;
+    let mut with_breaker = none.clone();
+    with_breaker.circuit_breaker = breaker.clone();
+    let mut with_tiers = none.clone();
+    with_tiers.margin_tiers = tiers;
+    let mut both = with_tiers.clone();
+    both.circuit_breaker = breaker;
     [none, with_breaker, with_tiers, both]
 }
 
@@ -315,15 +321,16 @@ fn run_with(
 /// fund, mark and breaker, and none of what trades on the first venue alone (the sell program,
 /// the dip buyers).
 fn second_params(params: &Params, venue: &SecondVenue) -> Params {
-    Params {
-        depth_per_pct: venue.depth_per_pct,
-        insurance_fund: venue.insurance_fund,
-        mark_price: venue.mark_price,
-        circuit_breaker: params.circuit_breaker.clone().filter(|_| venue.circuit_breaker),
-        dip_buyer_capital: 0.0,
-        second_venue: None,
-        ..params.clone()
+    let mut second = params.clone();
+    second.depth_per_pct = venue.depth_per_pct;
+    second.insurance_fund = venue.insurance_fund;
+    second.mark_price = venue.mark_price;
+    if !venue.circuit_breaker {
+        second.circuit_breaker = None;
     }
+    second.dip_buyer_capital = 0.0;
+    second.second_venue = None;
+    second
 }
 
 /// One perpetual venue during a run: its traders' engine, its book, its breaker and what it

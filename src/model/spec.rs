@@ -1,11 +1,13 @@
 //! Every parameter, declared once.
 //!
 //! [`PARAMS`] has one row per field of [`Params`], nested ones included: its camelCase path, its
-//! kind and allowed range, its unit, what changing it invalidates, how to read it as a number and
-//! how to copy it into a cache key. The one macro invocation below declares them all, and writes
-//! from the same rows:
+//! kind and allowed range, its unit, what changing it invalidates, how to read it as a number,
+//! how to copy it into a cache key and where a reader puts its value. The one macro invocation
+//! below declares them all, and from the same rows come:
+//! - the params reader, the one `Deserialize` of [`Params`] ([`super::fill`]), which looks up
+//!   every key in the table and puts its value in the row's place, so a new row is read at once;
 //! - the range checks of [`Params::validate`], whose errors name the row's path, its range and
-//!   the value (straight-line code: the WebAssembly build carries no table);
+//!   the value;
 //! - the population cache's keys ([`key`]), from the rows that invalidate the draws or the
 //!   population, so a new field cannot be left out of them.
 //!
@@ -20,6 +22,7 @@
 //! [`Param::default_number`]); the label and plain-language line of each row are the English
 //! entries of the string catalogue, under `<path>.label` and `<path>.help`.
 
+use super::fill::Slot;
 use super::params::{
     show, CircuitBreaker, MarginTiers, Params, MAX_LEVERAGE, MAX_SEED, MAX_TICKS, MAX_TRADERS,
     MAX_USD, MIN_PRICE,
@@ -190,13 +193,14 @@ impl Range {
 
 /// The table. Each row: path, kind, range, unit, what it invalidates; how to read it as a number,
 /// `read |p| …` for one value or `each |p, i| …` for item `i` of a list (see [`Param::number`]);
-/// and, for a field the cache keys copy, `copy` and its place in `Params`. From the rows it
-/// writes [`PARAMS`], the range checks, the key builder, the reader behind [`Param::number`],
-/// and the ranges of the whole-number fields.
+/// for a field the cache keys copy, `copy` and its place in `Params`; and `set |p, i| …`, where
+/// the reader puts its value (item `i` of a list). From the rows it writes [`PARAMS`], the
+/// numbers the range checks read, the key builder and the reader's places.
 macro_rules! params {
     ($(
         $path:literal, $kind:expr, $range:expr, $unit:literal, $inv:ident,
-        $how:ident |$($arg:ident),+| $read:expr $(, copy $($field:ident).+)? ;
+        $how:ident |$($arg:ident),+| $read:expr $(, copy $($field:ident).+)?,
+        set |$sp:ident, $si:ident| $set:expr ;
     )*) => {
         /// Every parameter, in the order the page writes them in a link and the docs list them.
         pub static PARAMS: &[Param] = &[$(
@@ -210,17 +214,13 @@ macro_rules! params {
             },
         )*];
 
-        /// Checks every numeric parameter of `params` against its row's range, in table order.
-        pub(crate) fn check_ranges(params: &Params) -> Result<(), super::ParamsError> {
-            $({
-                const RANGE: Option<Range> = $range;
-                const KIND: Kind = $kind;
-                if let Some(r) = &RANGE {
-                    check_row!($how |$($arg),+| $read; params, $path, &KIND, r);
-                }
-            })*
-            Ok(())
-        }
+        /// Each row's value as a number ([`Param::number`]), a function per row in table order.
+        static READS: &[fn(&Params, usize) -> Option<f64>] = &[$({
+            fn read(params: &Params, item: usize) -> Option<f64> {
+                read_row!($how |$($arg),+| $read; params, item)
+            }
+            read
+        },)*];
 
         /// The params with every field that invalidates `up_to` or more (draws: only the
         /// draws' fields; population: those and the population's) copied from `params`, and
@@ -236,43 +236,53 @@ macro_rules! params {
             key
         }
 
-        fn read(path: &str, params: &Params, item: usize) -> Option<f64> {
-            $(
-                if path == $path {
-                    return read_row!($how |$($arg),+| $read; params, item);
+        /// Where the reader ([`super::fill`]) puts the value of row `row` (an index into
+        /// [`PARAMS`]) in `params`: for a list's items, in item `item`, which must exist. `None`
+        /// where there is no such place (a breaker field while the breaker is null) and for the
+        /// items of a list of numbers, which the list's own place takes whole.
+        pub(crate) fn slot(row: usize, params: &mut Params, item: usize) -> Option<Slot<'_>> {
+            // A function per row in an array: a lookup by index, not a chain of comparisons.
+            type Place = for<'a> fn(&'a mut Params, usize) -> Option<Slot<'a>>;
+            static PLACES: &[Place] = &[$({
+                #[allow(unused_variables)]
+                fn place($sp: &mut Params, $si: usize) -> Option<Slot<'_>> {
+                    $set
                 }
-            )*
-            None
+                place
+            },)*];
+            PLACES.get(row)?(params, item)
         }
 
-        /// The range of a whole-number field, for the reader's errors ([`complete`]).
-        fn whole_range(path: &str) -> Option<Range> {
-            $(
-                if matches!($kind, Kind::Whole) && path == $path {
-                    return $range;
-                }
-            )*
-            None
-        }
     };
 }
 
-/// The range check of one row, straight-line: a value, or each item of a list.
-macro_rules! check_row {
-    (read |$p:ident| $read:expr; $params:ident, $path:literal, $kind:expr, $r:ident) => {
-        let read = |$p: &Params| -> Option<f64> { $read };
-        if let Some(x) = read($params) {
-            check($path, $kind, $r, 0, x)?;
-        }
-    };
-    (each |$p:ident, $i:ident| $read:expr; $params:ident, $path:literal, $kind:expr, $r:ident) => {
-        let read = |$p: &Params, $i: usize| -> Option<f64> { $read };
+/// Checks every numeric parameter of `params` against its row's range, in table order: a value,
+/// or each item of a list.
+pub(crate) fn check_ranges(params: &Params) -> Result<(), super::ParamsError> {
+    for (p, read) in PARAMS.iter().zip(READS) {
+        let Some(r) = &p.range else { continue };
+        let list = p.path.as_bytes().windows(2).any(|w| w == b"[]");
         let mut i = 0;
-        while let Some(x) = read($params, i) {
-            check($path, $kind, $r, i, x)?;
+        while let Some(x) = read(params, i) {
+            check(p.path, &p.kind, r, i, x)?;
+            if !list {
+                break;
+            }
             i += 1;
         }
-    };
+    }
+    Ok(())
+}
+
+/// Row `path`'s value in `params` as a number (see [`Param::number`]).
+fn read(path: &str, params: &Params, item: usize) -> Option<f64> {
+    let row = PARAMS.iter().position(|p| p.path == path)?;
+    READS.get(row)?(params, item)
+}
+
+/// The range of a whole-number field, for the reader's errors ([`complete`]).
+fn whole_range(path: &str) -> Option<Range> {
+    PARAMS.iter().find(|p| p.kind == Kind::Whole && p.path == path)?.range
 }
 
 /// One row's value as a number, as [`Param::number`] reads it.
@@ -310,6 +320,19 @@ fn tier_rows(p: &Params) -> &[super::TierSpec] {
     }
 }
 
+/// Item `i` of the explicit positions, for the reader to fill.
+fn position(p: &mut Params, i: usize) -> Option<&mut super::PositionSpec> {
+    p.positions.as_mut()?.get_mut(i)
+}
+
+/// Row `i` of a custom tier table, for the reader to fill.
+fn tier(p: &mut Params, i: usize) -> Option<&mut super::TierSpec> {
+    match &mut p.margin_tiers {
+        MarginTiers::Custom(rows) => rows.get_mut(i),
+        _ => None,
+    }
+}
+
 /// The most tiers a custom table may have.
 const MAX_TIERS: f64 = 50.0;
 /// The most halt levels a breaker may have.
@@ -322,131 +345,191 @@ use Kind::*;
 
 params! {
     "startPrice", Number, Range::closed(MIN_PRICE, 1e9), "quote units", Population,
-        read |p| Some(p.start_price), copy start_price;
+        read |p| Some(p.start_price), copy start_price,
+        set |p, _i| Some(Slot::Number(&mut p.start_price));
     "traders", Whole, Range::closed(1.0, TRADERS), "positions", Draws,
-        read |p| Some(f64::from(p.traders)), copy traders;
+        read |p| Some(f64::from(p.traders)), copy traders,
+        set |p, _i| Some(Slot::Whole(&mut p.traders));
     "seed", Whole, Range::closed(0.0, MAX_SEED as f64), "", Draws,
-        read |p| Some(p.seed as f64), copy seed;
+        read |p| Some(p.seed as f64), copy seed,
+        set |p, _i| Some(Slot::Seed(&mut p.seed));
     "positions", List, Range::closed(1.0, TRADERS), "positions", Population,
-        read |p| Some(p.positions.as_ref()?.len() as f64), copy positions;
+        read |p| Some(p.positions.as_ref()?.len() as f64), copy positions,
+        set |p, _i| Some(Slot::Positions(&mut p.positions));
     "positions[].side", Enum(&["long", "short"]), None, "", Population,
-        read |_p| None;
+        read |_p| None,
+        set |p, i| Some(Slot::Choice(&mut position(p, i)?.side));
     "positions[].notional", Number, Range::above(0.0, USD), "USD", Population,
-        each |p, i| Some(p.positions.as_ref()?.get(i)?.notional);
+        each |p, i| Some(p.positions.as_ref()?.get(i)?.notional),
+        set |p, i| Some(Slot::Number(&mut position(p, i)?.notional));
     "positions[].leverage", Number, Range::closed(1.0, MAX_LEVERAGE), "×", Population,
-        each |p, i| Some(p.positions.as_ref()?.get(i)?.leverage);
+        each |p, i| Some(p.positions.as_ref()?.get(i)?.leverage),
+        set |p, i| Some(Slot::Number(&mut position(p, i)?.leverage));
     "positions[].entry", Number, Range::closed(MIN_PRICE, 1e9), "quote units", Population,
-        each |p, i| Some(p.positions.as_ref()?.get(i)?.entry);
+        each |p, i| Some(p.positions.as_ref()?.get(i)?.entry),
+        set |p, i| Some(Slot::Number(&mut position(p, i)?.entry));
     "openInterest", Number, Range::closed(1e3, USD), "USD", Draws,
-        read |p| Some(p.open_interest), copy open_interest;
+        read |p| Some(p.open_interest), copy open_interest,
+        set |p, _i| Some(Slot::Number(&mut p.open_interest));
     "longShare", Number, Range::closed(0.0, 1.0), "share", Draws,
-        read |p| Some(p.long_share), copy long_share;
+        read |p| Some(p.long_share), copy long_share,
+        set |p, _i| Some(Slot::Number(&mut p.long_share));
     "leverage", Number, Range::closed(1.0, MAX_LEVERAGE), "×", Population,
-        read |p| Some(p.leverage), copy leverage;
+        read |p| Some(p.leverage), copy leverage,
+        set |p, _i| Some(Slot::Number(&mut p.leverage));
     "leverageSpread", Number, Range::closed(0.0, 1.5), "", Population,
-        read |p| Some(p.leverage_spread), copy leverage_spread;
+        read |p| Some(p.leverage_spread), copy leverage_spread,
+        set |p, _i| Some(Slot::Number(&mut p.leverage_spread));
     "whaleConcentration", Number, Range::closed(0.0, 1.0), "", Draws,
-        read |p| Some(p.whale_concentration), copy whale_concentration;
+        read |p| Some(p.whale_concentration), copy whale_concentration,
+        set |p, _i| Some(Slot::Number(&mut p.whale_concentration));
     "entrySpreadPct", Number, Range::closed(0.0, 50.0), "%", Population,
-        read |p| Some(p.entry_spread_pct), copy entry_spread_pct;
+        read |p| Some(p.entry_spread_pct), copy entry_spread_pct,
+        set |p, _i| Some(Slot::Number(&mut p.entry_spread_pct));
     "maintenancePct", Number, Range::closed(0.0, 50.0), "%", Population,
-        read |p| Some(p.maintenance_pct), copy maintenance_pct;
+        read |p| Some(p.maintenance_pct), copy maintenance_pct,
+        set |p, _i| Some(Slot::Number(&mut p.maintenance_pct));
     "closingFeePct", Number, Range::closed(0.0, 1.0), "%", Population,
-        read |p| Some(p.closing_fee_pct), copy closing_fee_pct;
+        read |p| Some(p.closing_fee_pct), copy closing_fee_pct,
+        set |p, _i| Some(Slot::Number(&mut p.closing_fee_pct));
     "marginTiers", NamesOrList(&["none", "standard", "strict"]), Range::closed(1.0, MAX_TIERS),
         "tiers", Population,
         read |p| match &p.margin_tiers {
             MarginTiers::Custom(rows) => Some(rows.len() as f64),
             _ => None,
-        }, copy margin_tiers;
+        }, copy margin_tiers,
+        set |p, _i| Some(Slot::Tiers(&mut p.margin_tiers));
     "marginTiers[].upToNotional", Number, Range::above(0.0, USD), "USD", Population,
-        each |p, i| Some(tier_rows(p).get(i)?.up_to_notional);
+        each |p, i| Some(tier_rows(p).get(i)?.up_to_notional),
+        set |p, i| Some(Slot::Number(&mut tier(p, i)?.up_to_notional));
     "marginTiers[].maxLeverage", Number, Range::closed(1.0, MAX_LEVERAGE), "×", Population,
-        each |p, i| Some(tier_rows(p).get(i)?.max_leverage);
+        each |p, i| Some(tier_rows(p).get(i)?.max_leverage),
+        set |p, i| Some(Slot::Number(&mut tier(p, i)?.max_leverage));
     // Also below the tier's initial margin, 100 ÷ maxLeverage (margin.rs checks it).
     "marginTiers[].maintenancePct", Number, Range::closed(0.0, 100.0), "%", Population,
-        each |p, i| Some(tier_rows(p).get(i)?.maintenance_pct);
+        each |p, i| Some(tier_rows(p).get(i)?.maintenance_pct),
+        set |p, i| Some(Slot::Number(&mut tier(p, i)?.maintenance_pct));
     "depthPerPct", Number, Range::closed(1e3, USD), "USD per 1 %", Run,
-        read |p| Some(p.depth_per_pct);
+        read |p| Some(p.depth_per_pct),
+        set |p, _i| Some(Slot::Number(&mut p.depth_per_pct));
     "liquidityWithdrawal", Number, Range::closed(0.0, 1.0), "share", Run,
-        read |p| Some(p.liquidity_withdrawal);
+        read |p| Some(p.liquidity_withdrawal),
+        set |p, _i| Some(Slot::Number(&mut p.liquidity_withdrawal));
     "dipBuyerCapital", Number, Range::closed(0.0, USD), "USD", Run,
-        read |p| Some(p.dip_buyer_capital);
+        read |p| Some(p.dip_buyer_capital),
+        set |p, _i| Some(Slot::Number(&mut p.dip_buyer_capital));
     "dipBuyerDiscountPct", Number, Range::closed(0.0, 90.0), "% below start", Run,
-        read |p| Some(p.dip_buyer_discount_pct);
+        read |p| Some(p.dip_buyer_discount_pct),
+        set |p, _i| Some(Slot::Number(&mut p.dip_buyer_discount_pct));
     "momentumShorts", Number, Range::closed(0.0, 2.0), "× long liquidations", Run,
-        read |p| Some(p.momentum_shorts);
+        read |p| Some(p.momentum_shorts),
+        set |p, _i| Some(Slot::Number(&mut p.momentum_shorts));
     "markPrice", Enum(&["last", "index"]), None, "", Run,
-        read |_p| None;
+        read |_p| None,
+        set |p, _i| Some(Slot::Choice(&mut p.mark_price));
     "spotDepthPerPct", Number, Range::closed(1e3, USD), "USD per 1 %", Run,
-        read |p| Some(p.spot_depth_per_pct);
+        read |p| Some(p.spot_depth_per_pct),
+        set |p, _i| Some(Slot::Number(&mut p.spot_depth_per_pct));
     "arbitrageCapital", Number, Range::closed(0.0, USD), "USD", Run,
-        read |p| Some(p.arbitrage_capital);
+        read |p| Some(p.arbitrage_capital),
+        set |p, _i| Some(Slot::Number(&mut p.arbitrage_capital));
     "impactLaw", Enum(&["linear", "sqrt"]), None, "", Run,
-        read |_p| None;
+        read |_p| None,
+        set |p, _i| Some(Slot::Choice(&mut p.impact_law));
     "permanentImpact", Number, Range::closed(0.0, 1.0), "share", Run,
-        read |p| Some(p.permanent_impact);
+        read |p| Some(p.permanent_impact),
+        set |p, _i| Some(Slot::Number(&mut p.permanent_impact));
     "recoveryHalfLife", Number, Range::closed(0.1, 1e5), "ticks", Run,
-        read |p| Some(p.recovery_half_life);
+        read |p| Some(p.recovery_half_life),
+        set |p, _i| Some(Slot::Number(&mut p.recovery_half_life));
     "volatilityPct", Number, Range::closed(0.0, 10.0), "% per tick", Run,
-        read |p| Some(p.volatility_pct);
+        read |p| Some(p.volatility_pct),
+        set |p, _i| Some(Slot::Number(&mut p.volatility_pct));
     "shockPct", Number, Range::closed(-90.0, 90.0), "%", Run,
-        read |p| Some(p.shock_pct);
+        read |p| Some(p.shock_pct),
+        set |p, _i| Some(Slot::Number(&mut p.shock_pct));
     "shockTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
-        read |p| Some(f64::from(p.shock_ticks));
+        read |p| Some(f64::from(p.shock_ticks)),
+        set |p, _i| Some(Slot::Whole(&mut p.shock_ticks));
     "shockUsd", NumberOrNull, Range::above(0.0, USD), "USD", Run,
-        read |p| p.shock_usd;
+        read |p| p.shock_usd,
+        set |p, _i| Some(Slot::NumberOrNull(&mut p.shock_usd));
     "ticks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
-        read |p| Some(f64::from(p.ticks));
+        read |p| Some(f64::from(p.ticks)),
+        set |p, _i| Some(Slot::Whole(&mut p.ticks));
     "tickSeconds", Number, Range::closed(0.001, 86_400.0), "seconds", Run,
-        read |p| Some(p.tick_seconds);
+        read |p| Some(p.tick_seconds),
+        set |p, _i| Some(Slot::Number(&mut p.tick_seconds));
     "liquidation.venueRules", Enum(&["binance", "hyperliquid"]), None, "", Run,
-        read |_p| None;
+        read |_p| None,
+        set |p, _i| Some(Slot::Choice(&mut p.liquidation.venue_rules));
     "liquidation.mode", Enum(&["full", "partial"]), None, "", Run,
-        read |_p| None;
+        read |_p| None,
+        set |p, _i| Some(Slot::Choice(&mut p.liquidation.mode));
     "liquidation.partialFraction", Number, Range::closed(0.01, 1.0), "share", Run,
-        read |p| Some(p.liquidation.partial_fraction);
+        read |p| Some(p.liquidation.partial_fraction),
+        set |p, _i| Some(Slot::Number(&mut p.liquidation.partial_fraction));
     "liquidation.partialAbove", Number, Range::closed(0.0, USD), "USD", Run,
-        read |p| Some(p.liquidation.partial_above);
+        read |p| Some(p.liquidation.partial_above),
+        set |p, _i| Some(Slot::Number(&mut p.liquidation.partial_above));
     "liquidation.maxPerTick", NumberOrNull, Range::above(0.0, USD), "USD per tick", Run,
-        read |p| p.liquidation.max_per_tick;
+        read |p| p.liquidation.max_per_tick,
+        set |p, _i| Some(Slot::NumberOrNull(&mut p.liquidation.max_per_tick));
     "liquidation.backstopCapacity", Number, Range::closed(0.0, USD), "USD", Run,
-        read |p| Some(p.liquidation.backstop_capacity);
+        read |p| Some(p.liquidation.backstop_capacity),
+        set |p, _i| Some(Slot::Number(&mut p.liquidation.backstop_capacity));
     "liquidation.feePct", Number, Range::closed(0.0, 5.0), "%", Run,
-        read |p| Some(p.liquidation.fee_pct);
+        read |p| Some(p.liquidation.fee_pct),
+        set |p, _i| Some(Slot::Number(&mut p.liquidation.fee_pct));
     "liquidation.adl", Bool, None, "", Run,
-        read |_p| None;
+        read |_p| None,
+        set |p, _i| Some(Slot::Bool(&mut p.liquidation.adl));
     "liquidation.fundUnwindShare", Number, Range::closed(0.001, 10.0), "× depth per tick", Run,
-        read |p| Some(p.liquidation.fund_unwind_share);
+        read |p| Some(p.liquidation.fund_unwind_share),
+        set |p, _i| Some(Slot::Number(&mut p.liquidation.fund_unwind_share));
     "insuranceFund", Number, Range::closed(0.0, USD), "USD", Run,
-        read |p| Some(p.insurance_fund);
+        read |p| Some(p.insurance_fund),
+        set |p, _i| Some(Slot::Number(&mut p.insurance_fund));
     "circuitBreaker", NullableObject, None, "", Run,
-        read |_p| None;
+        read |_p| None,
+        set |p, _i| Some(Slot::Breaker(&mut p.circuit_breaker));
     "circuitBreaker.levelsPct", List, Range::closed(1.0, MAX_LEVELS), "levels", Run,
-        read |p| Some(breaker(p)?.levels_pct.len() as f64);
+        read |p| Some(breaker(p)?.levels_pct.len() as f64),
+        set |p, _i| Some(Slot::Levels(&mut p.circuit_breaker.as_mut()?.levels_pct));
     // Also strictly increasing (params.rs checks it).
     "circuitBreaker.levelsPct[]", Number, Range::above(0.0, 90.0), "% fall", Run,
-        each |p, i| breaker(p)?.levels_pct.get(i).copied();
+        each |p, i| breaker(p)?.levels_pct.get(i).copied(),
+        set |_p, _i| None;
     "circuitBreaker.reference", Enum(&["start", "rollingHigh"]), None, "", Run,
-        read |_p| None;
+        read |_p| None,
+        set |p, _i| Some(Slot::Choice(&mut p.circuit_breaker.as_mut()?.reference));
     "circuitBreaker.windowTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
-        read |p| Some(f64::from(breaker(p)?.window_ticks));
+        read |p| Some(f64::from(breaker(p)?.window_ticks)),
+        set |p, _i| Some(Slot::Whole(&mut p.circuit_breaker.as_mut()?.window_ticks));
     "circuitBreaker.haltTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
-        read |p| Some(f64::from(breaker(p)?.halt_ticks));
+        read |p| Some(f64::from(breaker(p)?.halt_ticks)),
+        set |p, _i| Some(Slot::Whole(&mut p.circuit_breaker.as_mut()?.halt_ticks));
     "circuitBreaker.closeTicks", Whole, Range::closed(1.0, TICKS), "ticks", Run,
-        read |p| Some(f64::from(breaker(p)?.close_ticks));
+        read |p| Some(f64::from(breaker(p)?.close_ticks)),
+        set |p, _i| Some(Slot::Whole(&mut p.circuit_breaker.as_mut()?.close_ticks));
     "circuitBreaker.magnetSellShare", Number, Range::closed(0.0, 1.0), "% per tick", Run,
-        read |p| Some(breaker(p)?.magnet_sell_share);
+        read |p| Some(breaker(p)?.magnet_sell_share),
+        set |p, _i| Some(Slot::Number(&mut p.circuit_breaker.as_mut()?.magnet_sell_share));
     "secondVenue", NullableObject, None, "", Run,
-        read |_p| None;
+        read |_p| None,
+        set |p, _i| Some(Slot::Venue(&mut p.second_venue));
     "secondVenue.depthPerPct", Number, Range::closed(1e3, USD), "USD per 1 %", Run,
-        read |p| Some(p.second_venue.as_ref()?.depth_per_pct);
+        read |p| Some(p.second_venue.as_ref()?.depth_per_pct),
+        set |p, _i| Some(Slot::Number(&mut p.second_venue.as_mut()?.depth_per_pct));
     "secondVenue.insuranceFund", Number, Range::closed(0.0, USD), "USD", Run,
-        read |p| Some(p.second_venue.as_ref()?.insurance_fund);
+        read |p| Some(p.second_venue.as_ref()?.insurance_fund),
+        set |p, _i| Some(Slot::Number(&mut p.second_venue.as_mut()?.insurance_fund));
     "secondVenue.markPrice", Enum(&["last", "index"]), None, "", Run,
-        read |_p| None;
+        read |_p| None,
+        set |p, _i| Some(Slot::Choice(&mut p.second_venue.as_mut()?.mark_price));
     "secondVenue.circuitBreaker", Bool, None, "", Run,
-        read |_p| None;
+        read |_p| None,
+        set |p, _i| Some(Slot::Bool(&mut p.second_venue.as_mut()?.circuit_breaker));
 }
 
 /// The row of a path (`leverage`, `positions[].entry`; an item's index may be written in:

@@ -250,9 +250,9 @@ export interface Series {
   index: Float64Array;
   /**
    * With two venues, the net USD arbitrageurs traded on this venue's book in the tick (buys
-   * positive; negative: selling carried in from elsewhere); empty with one venue.
+   * positive; negative: selling carried in from elsewhere); absent with one venue.
    */
-  arbitrage: Float64Array;
+  arbitrage?: Float64Array;
 }
 
 /** Histogram of liquidation prices between lowPrice and highPrice, USD at entry per bucket. */

@@ -120,7 +120,10 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
     set(&obj, "depth", f64s(depth))?;
     set(&obj, "mark", f64s(mark))?;
     set(&obj, "index", f64s(index))?;
-    set(&obj, "arbitrage", f64s(arbitrage))?;
+    // Two venues only, as in the native JSON form.
+    if !arbitrage.is_empty() {
+        set(&obj, "arbitrage", f64s(arbitrage))?;
+    }
     Ok(obj.into())
 }
 
