@@ -30,7 +30,76 @@ fn on_last() -> Summary {
     simulate(&p).unwrap().summary
 }
 
+/// The second venue's summary of a run.
+fn second(o: &leverage_cascade::model::Outcome) -> &Summary {
+    &o.second_venue.as_deref().expect("a second venue").summary
+}
+
+/// Liquidated notional on both venues of a run.
+fn both_venues(o: &leverage_cascade::model::Outcome) -> f64 {
+    o.summary.liquidated_notional + second(o).liquidated_notional
+}
+
 const CLAIMS: &[Claim] = &[
+    Claim {
+        id: "one-venue-halt",
+        quote: "Without a breaker the first falls about \
+         16 %",
+        check: |c| ((c.none.summary.max_move_pct - 16.0).abs() <= 1.0, c.none.summary.max_move_pct),
+    },
+    Claim {
+        id: "one-venue-halt",
+        quote: "the second barely moves",
+        check: |c| (second(&c.none).max_move_pct < 2.0, second(&c.none).max_move_pct),
+    },
+    Claim {
+        id: "one-venue-halt",
+        quote: "stops its fall at \
+         about 7.5 %",
+        check: |c| {
+            let f = c.circuit_breaker.summary.max_move_pct;
+            ((f - 7.5).abs() <= 0.75, f)
+        },
+    },
+    Claim {
+        id: "one-venue-halt",
+        quote: "which falls about 11 %",
+        check: |c| {
+            let f = second(&c.circuit_breaker).max_move_pct;
+            ((f - 11.0).abs() <= 1.0, f)
+        },
+    },
+    Claim {
+        id: "one-venue-halt",
+        quote: "and \
+         the two together liquidate more than with no breaker at all",
+        check: |c| {
+            let ratio = both_venues(&c.circuit_breaker) / both_venues(&c.none);
+            (ratio > 1.0, ratio)
+        },
+    },
+    Claim {
+        id: "wick-on-one-venue",
+        quote: "the first falls about 13 %",
+        check: |c| ((c.none.summary.max_move_pct - 13.0).abs() <= 1.0, c.none.summary.max_move_pct),
+    },
+    Claim {
+        id: "wick-on-one-venue",
+        quote: "liquidates about 42 % of its open interest",
+        check: |c| ((share(&c.none.summary) - 0.42).abs() <= 0.04, share(&c.none.summary)),
+    },
+    Claim {
+        id: "wick-on-one-venue",
+        quote: "the second falls about 10 %",
+        check: |c| {
+            ((second(&c.none).max_move_pct - 10.0).abs() <= 1.0, second(&c.none).max_move_pct)
+        },
+    },
+    Claim {
+        id: "wick-on-one-venue",
+        quote: "liquidates about a third",
+        check: |c| ((share(second(&c.none)) - 0.33).abs() <= 0.04, share(second(&c.none))),
+    },
     Claim {
         id: "default",
         quote: "nearly double it",

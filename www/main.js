@@ -33,6 +33,7 @@ import {
   narrate,
   priceChartLabel,
   scenarioName,
+  secondVenueLine,
   signedMove,
 } from './lab/words.js';
 import { duration, num, pct, times, usd, NBSP } from './lab/format.js';
@@ -409,11 +410,16 @@ function applyParams(params) {
 }
 
 function syncControls() {
+  // The second venue's own settings show only while there is one.
+  byId('second-venue-controls').hidden = !get(state.params, 'secondVenue');
   for (const input of controls) {
     const value = get(state.params, input.dataset.param);
     if (input.tagName === 'SELECT') {
       const known = [...input.options].some((o) => o.value === value);
       input.value = known ? value : 'custom';
+    } else if (input.type === 'checkbox') {
+      // A switch says on or off itself; it has no value text.
+      showValue(input, value);
     } else {
       showValue(input, value);
       const text = formatControl(input, state.params);
@@ -632,7 +638,9 @@ function showResult() {
     sentence.className = 'sentence';
     sentence.textContent = headline(s);
     li.append(title, big, sentence);
-    const more = extras(s, tickSeconds);
+    const two = Boolean(result[key].secondVenue);
+    const more = extras(s, tickSeconds, two);
+    if (two) more.unshift(secondVenueLine(result[key]));
     if (more.length) {
       const p = document.createElement('p');
       p.className = 'extras';

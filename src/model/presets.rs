@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::params::{
     BreakerReference, CircuitBreaker, LiquidationMode, LiquidationParams, MarginTiers, MarkPrice,
-    Params, VenueRules,
+    Params, SecondVenue, VenueRules,
 };
 
 /// A named scenario.
@@ -77,6 +77,24 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
          about a quarter of open interest is liquidated. Switch \"Liquidate on\" to the \
          futures' last trade: the fall is about 14 %, and nearly half of open interest is \
          liquidated, by a plunge that the spot index never saw.",
+    ),
+    (
+        "one-venue-halt",
+        "Two exchanges with the same traders, tied by $100 M of arbitrage; a $2 B sell \
+         program hits the first in ten seconds. Without a breaker the first falls about \
+         16 % and the second barely moves. A halt on the first alone stops its fall at \
+         about 7.5 %, but its sellers finish on the second, which falls about 11 %, and \
+         the two together liquidate more than with no breaker at all. Tick \"Halts with the \
+         first venue's breaker\" to halt both.",
+    ),
+    (
+        "wick-on-one-venue",
+        "Two exchanges with the same traders and the same thin book, tied by $100 M of \
+         arbitrage. The first liquidates on its own last trade, the second on a mark built \
+         on a spot index six times deeper. The same 5 % drop: the first falls about 13 % \
+         and liquidates about 42 % of its open interest, the second falls about 10 % and \
+         liquidates about a third. The difference is traders liquidated by a plunge that \
+         only the first exchange's book traded.",
     ),
     (
         "oct-2025",
@@ -185,6 +203,35 @@ pub fn presets() -> Vec<Preset> {
                 // Half an hour: on the index, liquidations go on while the basis's average
                 // catches up with the futures, for about 20 minutes.
                 ticks: 1800,
+                ..base()
+            },
+        },
+        Preset {
+            id: "one-venue-halt",
+            title: "A halt on one exchange",
+            params: Params {
+                arbitrage_capital: 1e8,
+                shock_usd: Some(2e9),
+                shock_ticks: 10,
+                circuit_breaker: Some(CircuitBreaker::default()),
+                second_venue: Some(SecondVenue::default()),
+                ..base()
+            },
+        },
+        Preset {
+            id: "wick-on-one-venue",
+            title: "A wick on one exchange",
+            params: Params {
+                depth_per_pct: 5e7,
+                spot_depth_per_pct: 3e8,
+                arbitrage_capital: 1e8,
+                // Half an hour, as for mark-price: the index mark catches up for minutes.
+                ticks: 1800,
+                second_venue: Some(SecondVenue {
+                    depth_per_pct: 5e7,
+                    mark_price: MarkPrice::Index,
+                    ..SecondVenue::default()
+                }),
                 ..base()
             },
         },

@@ -27,7 +27,8 @@ function focused(page) {
       tag: el.tagName,
       type: el.type || '',
       param: el.dataset.param || null,
-      value: el.value,
+      // A switch's value is its state.
+      value: el.type === 'checkbox' ? String(el.checked) : el.value,
       atEnd,
       outline: `${style.outlineStyle} ${style.outlineWidth}`,
     };
@@ -52,7 +53,9 @@ test('Tab reaches every control, each shows its focus, and arrow keys change eac
       }
       if (!f.param && f.id !== 'cursor') continue;
       const searchBefore = await page.evaluate(() => location.search);
-      await page.keyboard.press(f.atEnd ? 'ArrowLeft' : 'ArrowRight');
+      // Arrow keys move sliders and selects; Space flips a switch (which then shows its own
+      // settings, for the next Tabs).
+      await page.keyboard.press(f.type === 'checkbox' ? 'Space' : f.atEnd ? 'ArrowLeft' : 'ArrowRight');
       await settle(page);
       const now = await focused(page);
       assert.equal(now.id, f.id, 'the arrow key keeps focus on the control');

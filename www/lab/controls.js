@@ -52,6 +52,7 @@ export function setUp(input) {
 
 /** The value a control currently shows, as a parameter value. */
 export function readControl(input) {
+  if (input.type === 'checkbox') return input.checked;
   if (input.type !== 'range') return input.value;
   if (input.dataset.scale === 'log') return stops(input)[Number(input.value)];
   return Number(input.value);
@@ -62,6 +63,10 @@ export function readControl(input) {
  * slider on the nearest stop; the parameter itself keeps the exact value.
  */
 export function showValue(input, value) {
+  if (input.type === 'checkbox') {
+    input.checked = Boolean(value);
+    return;
+  }
   if (input.type !== 'range') {
     input.value = typeof value === 'string' ? value : 'custom';
     return;

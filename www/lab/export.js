@@ -3,7 +3,7 @@
 // scenarios. Spreadsheet users see the parameters as the first rows;
 // pandas reads the table with `pd.read_csv(path, comment="#")`.
 
-import { FIELDS, get } from './schema.js';
+import { FIELDS, get, switchOf } from './schema.js';
 import { SCENARIOS } from './words.js';
 
 /**
@@ -40,7 +40,9 @@ export function toCsv(comparison, params, meta) {
   lines.push('# parameter,value,as the page shows it');
   const shown = meta.shown || {};
   for (const f of FIELDS) {
-    if (f.key.startsWith('circuitBreaker.') && params.circuitBreaker == null) continue;
+    // The breaker's fields when it is null: the default breaker's, which the line below names.
+    const root = switchOf(f.key);
+    if (root && params[root] == null) continue;
     const label = shown[f.key] === undefined ? [] : [cell(shown[f.key])];
     lines.push(`# ${[f.key, cell(paramText(get(params, f.key))), ...label].join(',')}`);
   }
@@ -49,10 +51,15 @@ export function toCsv(comparison, params, meta) {
     lines.push("# record: figure,published,model (the venue's own rules of the day),how close,source");
     for (const r of meta.record) lines.push(`# record,${[r.label, r.record, r.model, r.verdict, r.source].map(cell).join(',')}`);
   }
-  lines.push('# tick,time_s then <scenario>_<series> for scenarios none, circuitBreaker, marginTiers, both.');
+  const second = comparison.none.secondVenue;
+  lines.push(
+    `# tick,time_s then <scenario>_<series> for scenarios none, circuitBreaker, marginTiers, both${second ? ', then <scenario>_secondVenue_<series> for the second venue' : ''}.`,
+  );
   const columns = seriesColumns(comparison);
+  const secondColumns = second ? seriesColumns({ none: second }) : [];
   const header = ['tick', 'time_s'];
   for (const { key } of SCENARIOS) for (const column of columns) header.push(`${key}_${column}`);
+  for (const { key } of SCENARIOS) for (const column of secondColumns) header.push(`${key}_secondVenue_${column}`);
   lines.push(header.join(','));
   const ticks = comparison.none.series.price.length;
   for (let t = 0; t < ticks; t += 1) {
@@ -60,6 +67,12 @@ export function toCsv(comparison, params, meta) {
     for (const { key } of SCENARIOS) {
       const series = comparison[key].series;
       for (const column of columns) row.push(series[column][t]);
+    }
+    if (second) {
+      for (const { key } of SCENARIOS) {
+        const series = comparison[key].secondVenue.series;
+        for (const column of secondColumns) row.push(series[column][t]);
+      }
     }
     lines.push(row.map(cell).join(','));
   }

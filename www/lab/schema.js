@@ -6,7 +6,7 @@
 // tab responsive). Whatever passes here still goes through the API, and a field the API rejects is
 // reset to its default by the caller.
 
-import { DEFAULT_BREAKER as MODEL_BREAKER, PARAMS } from '../shared/params.js';
+import { DEFAULT_BREAKER as MODEL_BREAKER, DEFAULT_SECOND_VENUE as MODEL_SECOND_VENUE, PARAMS } from '../shared/params.js';
 
 /**
  * The breaker compare() runs while `params.circuitBreaker` is null (`CircuitBreaker::default()`,
@@ -14,6 +14,22 @@ import { DEFAULT_BREAKER as MODEL_BREAKER, PARAMS } from '../shared/params.js';
  * halts. The page reads breaker fields through it.
  */
 export const DEFAULT_BREAKER = Object.freeze({ ...MODEL_BREAKER, levelsPct: Object.freeze([...MODEL_BREAKER.levelsPct]) });
+
+/** The second venue the page adds when it is switched on (`SecondVenue::default()`). */
+export const DEFAULT_SECOND_VENUE = Object.freeze({ ...MODEL_SECOND_VENUE });
+
+/**
+ * Settings that are an object or null, switched on and off as a whole, with the object a link
+ * or a control starts from when it switches one on. Their fields read through that object while
+ * the setting is off.
+ */
+const SWITCHED = { circuitBreaker: DEFAULT_BREAKER, secondVenue: DEFAULT_SECOND_VENUE };
+
+/** The switched setting a key belongs to (`circuitBreaker` for `circuitBreaker.haltTicks`), or null. */
+export function switchOf(key) {
+  const root = key.split('.')[0];
+  return root in SWITCHED && key !== root ? root : null;
+}
 
 /** Keys of the query string that are not parameters. */
 export const META_KEYS = new Set(['v', 'preset', 'tour', 'focus', 'predict', 'lock', 'hide']);
@@ -88,16 +104,18 @@ export function normalize(params) {
 }
 
 /**
- * Reads a field by its dotted key. Breaker fields read through `DEFAULT_BREAKER` while
- * `circuitBreaker` is null, because that is the breaker the comparison runs.
- * `circuitBreaker.firstLevelPct` is the first halt level (what the slider moves).
+ * Reads a field by its dotted key. A switched setting (`circuitBreaker`, `secondVenue`) reads as
+ * on or off, and its fields read through its default object while it is off: for the breaker,
+ * that is the breaker the comparison runs. `circuitBreaker.firstLevelPct` is the first halt
+ * level (what the slider moves).
  */
 export function get(params, key) {
-  if (key === 'circuitBreaker') return params.circuitBreaker !== null && params.circuitBreaker !== undefined;
+  if (key in SWITCHED) return params[key] !== null && params[key] !== undefined;
   if (key === 'circuitBreaker.firstLevelPct') return get(params, 'circuitBreaker.levelsPct')[0];
-  if (key.startsWith('circuitBreaker.')) {
-    const breaker = params.circuitBreaker ?? DEFAULT_BREAKER;
-    return breaker[key.slice('circuitBreaker.'.length)];
+  const root = switchOf(key);
+  if (root) {
+    const object = params[root] ?? SWITCHED[root];
+    return object[key.slice(root.length + 1)];
   }
   return key.split('.').reduce((obj, part) => (obj == null ? undefined : obj[part]), params);
 }
@@ -121,9 +139,9 @@ export function linkKeyOf(param) {
 
 /** Writes a field by its dotted key into `params` (mutating it) and returns `params`. */
 export function set(params, key, value) {
-  if (key === 'circuitBreaker') {
-    if (!value) params.circuitBreaker = null;
-    else if (!params.circuitBreaker) params.circuitBreaker = clone(DEFAULT_BREAKER);
+  if (key in SWITCHED) {
+    if (!value) params[key] = null;
+    else if (!params[key]) params[key] = clone(SWITCHED[key]);
     return params;
   }
   if (key === 'circuitBreaker.firstLevelPct') return set(params, 'circuitBreaker.levelsPct', levelsFrom(value));
@@ -131,7 +149,7 @@ export function set(params, key, value) {
   let obj = params;
   for (const part of parts.slice(0, -1)) {
     if (obj[part] === null || obj[part] === undefined) {
-      obj[part] = part === 'circuitBreaker' ? clone(DEFAULT_BREAKER) : {};
+      obj[part] = part in SWITCHED && obj === params ? clone(SWITCHED[part]) : {};
     }
     obj = obj[part];
   }
@@ -171,10 +189,10 @@ function escape(text) {
  */
 export function toQuery(params, defaults, modelVersion) {
   const pairs = [];
-  const breakerOn = get(params, 'circuitBreaker');
   for (const f of FIELDS) {
-    const isBreakerField = f.key.startsWith('circuitBreaker.');
-    if (isBreakerField && !breakerOn) continue;
+    // The fields of a switched setting that is off say nothing.
+    const root = switchOf(f.key);
+    if (root && !get(params, root)) continue;
     const value = get(params, f.key);
     // Breaker fields read through the default breaker when `defaults` has none (see get).
     const reference = get(defaults, f.key);
@@ -293,7 +311,8 @@ export function preview(text) {
  * Start from `defaults`; apply `preset=<id>` if it names one of `presets`; then every known key.
  * Unknown keys and values that do not parse or fall outside `limits[key]` (or the field's range)
  * are skipped and listed in `ignored` as `{key, value, reason}`. Keys are applied in FIELDS
- * order, so `circuitBreaker=off` wins over breaker sub-fields whatever the URL's order.
+ * order, so `circuitBreaker=off` wins over breaker sub-fields whatever the URL's order (and
+ * `secondVenue=off` over the second venue's).
  *
  * Returns `{params, ignored, presetId, tour, focus, version, given}` where `given` lists the
  * parameter keys the URL set.
@@ -323,7 +342,7 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
     }
   }
   const given = [];
-  let breakerSwitch = null;
+  const switched = new Map();
   for (const f of FIELDS) {
     if (!wanted.has(f.key)) continue;
     const text = wanted.get(f.key);
@@ -332,11 +351,12 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
       ignored.push({ key: f.key, value: preview(text), reason: r.error });
       continue;
     }
-    if (f.key === 'circuitBreaker') {
-      breakerSwitch = r.value;
+    const root = switchOf(f.key);
+    if (f.key in SWITCHED) {
+      switched.set(f.key, r.value);
       set(params, f.key, r.value);
-    } else if (f.key.startsWith('circuitBreaker.') && breakerSwitch === false) {
-      ignored.push({ key: f.key, value: preview(text), reason: 'has no effect with circuitBreaker=off' });
+    } else if (root && switched.get(root) === false) {
+      ignored.push({ key: f.key, value: preview(text), reason: `has no effect with ${root}=off` });
       continue;
     } else {
       set(params, f.key, r.value);
@@ -421,7 +441,8 @@ export function checkWithModel(params, defaults, run, ignored) {
       if (key && !reset.has(key)) {
         reset.add(key);
         ignored.push({ key, value: '', reason: message });
-        set(current, key, key.startsWith('circuitBreaker.') ? get({ circuitBreaker: null }, key) : get(defaults, key));
+        const root = switchOf(key);
+        set(current, key, root ? get({ [root]: null }, key) : get(defaults, key));
       } else {
         ignored.push({ key: 'all settings', value: '', reason: message });
         current = normalize(defaults);

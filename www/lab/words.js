@@ -65,8 +65,11 @@ export function headline(summary) {
   );
 }
 
-/** Short extra facts for a scenario card: halts, bad debt, auto-deleveraging. */
-export function extras(summary, tickSeconds) {
+/**
+ * Short extra facts for a scenario card: halts, bad debt, auto-deleveraging. `twoVenues`: the
+ * run has a second venue, which the arbitrageurs trade too.
+ */
+export function extras(summary, tickSeconds, twoVenues = false) {
   const lines = [];
   if (summary.halts > 0) {
     lines.push(
@@ -104,7 +107,8 @@ export function extras(summary, tickSeconds) {
     lines.push(`the futures traded up to ${pct(Math.abs(summary.widestBasisPct))} ${side} spot`);
   }
   if (summary.arbitrageNotional > 0) {
-    lines.push(`arbitrageurs traded ${usd(summary.arbitrageNotional)} between futures and spot`);
+    const where = twoVenues ? 'against spot and the second venue' : 'between futures and spot';
+    lines.push(`arbitrageurs traded ${usd(summary.arbitrageNotional)} ${where}`);
   }
   if (summary.badDebt > 0) lines.push(`${usd(summary.badDebt)} bad debt`);
   if (summary.adlNotional > 0) {
@@ -114,6 +118,23 @@ export function extras(summary, tickSeconds) {
   }
   if (summary.insuranceFundStart > 0 && summary.insuranceFundEnd <= 0) lines.push('insurance fund emptied');
   return lines;
+}
+
+/**
+ * The second venue of a two-venue run, in a line for its scenario's card: how far it fell, what
+ * it liquidated, and what the arbitrageurs carried over to it from the first.
+ */
+export function secondVenueLine(outcome) {
+  const b = outcome.secondVenue.summary;
+  const flow = outcome.secondVenue.series.arbitrage;
+  let sold = 0;
+  for (const x of flow) if (x < 0) sold -= x;
+  const carried = sold > 0 ? `; arbitrageurs sold ${usd(sold)} into its book, carrying the first venue's fall over` : '';
+  const halted = b.halts > 0 ? `, halted ${b.halts === 1 ? 'once' : `${b.halts} times`}` : '';
+  return (
+    `second venue: ${pct(signedMove(b), { sign: true })}, ${usd(b.liquidatedNotional)} liquidated ` +
+    `(${share(b.liquidatedNotional / b.openInterest)} of its open interest)${halted}${carried}`
+  );
 }
 
 /**
@@ -283,10 +304,13 @@ export function priceChartLabel(comparison, tickSeconds) {
     return `${name}: ${pct(signedMove(s), { sign: true })}${halts}`;
   });
   const biggest = peak(none.series.liquidatedNotional);
+  const second = none.secondVenue
+    ? ` Dashed: the second venue's price; with no mitigation it moves ${pct(signedMove(none.secondVenue.summary), { sign: true })}.`
+    : '';
   return (
     `Price over ${duration(ticks * tickSeconds)} after a ${pct(none.summary.shockPct, { sign: true })} shock, ` +
     `worst move per scenario. ${parts.join('; ')}. ` +
-    `Bars: liquidations per tick; with no mitigation the largest is ${usd(biggest.value)} at ${at(biggest.index, tickSeconds)}.`
+    `Bars: liquidations per tick; with no mitigation the largest is ${usd(biggest.value)} at ${at(biggest.index, tickSeconds)}.${second}`
   );
 }
 
