@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use leverage_cascade::model::population::{Draws, Population, Position};
 use leverage_cascade::model::simulate::run;
-use leverage_cascade::model::{compare, simulate, Params, PopulationCache, Scratch};
+use leverage_cascade::model::{compare, simulate, Params, PopulationCache, Scratch, SecondVenue};
 
 /// Summary of one case's runs, in milliseconds.
 struct Stats {
@@ -266,6 +266,31 @@ fn main() {
     println!(
         "  ratio 1M ÷ 100k traders at 1,000 ticks: {:.2}× (N log N gives ~12×; more means cache misses)",
         m1k.judged() / n100k.judged()
+    );
+
+    println!();
+    println!("Two venues (issue 16): 100k traders on each, a $2 B program and $100 M of arbitrage");
+    header();
+    let one =
+        Params { shock_usd: Some(2e9), shock_ticks: 10, arbitrage_capital: 1e8, ..default.clone() };
+    let two = Params { second_venue: Some(SecondVenue::default()), ..one.clone() };
+    let population = Population::for_params(&one, &mut scratch);
+    let loop_one =
+        r.case("venues_one_loop", "one venue: tick loop (incl. a clone)", 51, None, || {
+            run(&one, population.copy(&mut scratch), &mut scratch)
+        });
+    let loop_two =
+        r.case("venues_two_loop", "two venues: tick loop (incl. clones)", 51, None, || {
+            run(&two, population.copy(&mut scratch), &mut scratch)
+        });
+    let sim_one = r.case("venues_one", "one venue: simulate", 51, None, || simulate(&one));
+    let sim_two = r.case("venues_two", "two venues: simulate", 51, None, || simulate(&two));
+    let ratio = loop_two.judged() / loop_one.judged();
+    println!(
+        "  two ÷ one venue: tick loop {ratio:.2}×, simulate {:.2}× (the traders are drawn and \
+         sorted once)  {}",
+        sim_two.judged() / sim_one.judged(),
+        if ratio <= 2.3 { "PASS: about twice one venue" } else { "FAIL: more than twice" }
     );
 
     write_json(&r, &default, "native.json");

@@ -162,6 +162,38 @@ fn price_chart_draws_a_path_and_a_legend_entry_per_scenario() {
 }
 
 #[test]
+fn a_second_venue_is_drawn_dashed_in_the_reference_runs_colour() {
+    // One venue: no "second venue" in the legend. Two: its price in long dashes of the
+    // highlighted run's colour, and the price axis reaches its low.
+    let theme = Theme::Light;
+    let options = PriceChartOptions { appearance: look(theme, 1.0), ..Default::default() };
+    let one = small(Params {
+        shock_usd: Some(2e9),
+        shock_ticks: 10,
+        arbitrage_capital: 1e8,
+        ..Params::default()
+    });
+    let c = compare(&one).expect("compare");
+    let s = price_svg("price-one-venue", &Run::all(&c), &options, (900, 560));
+    assert_eq!(texts(&s, "second venue"), 0);
+    let two = Params { second_venue: Some(leverage_cascade::model::SecondVenue::default()), ..one };
+    let c = compare(&two).expect("compare");
+    for highlight in [None, Some(Scenario::CircuitBreaker)] {
+        let options = PriceChartOptions { highlight, ..options.clone() };
+        let s = price_svg("price-two-venues", &Run::all(&c), &options, (900, 560));
+        assert_clean(&s);
+        assert_eq!(texts(&s, "second venue"), 1);
+        let reference = highlight.unwrap_or(Scenario::NoMitigation).color(theme);
+        let other = Scenario::MarginTiers.color(theme);
+        assert!(lines_in(&s, reference) > lines_in(&s, other) + 10, "{highlight:?}: dashes");
+    }
+    let runs = Run::all(&c);
+    let (low, _) = leverage_cascade::render::shared_price_range(&runs);
+    let second_low = c.circuit_breaker.second_venue.as_ref().expect("second").summary.min_price;
+    assert!(low <= second_low, "the axis reaches {second_low}, from {low}");
+}
+
+#[test]
 fn the_spot_index_and_the_mark_are_drawn_only_when_the_run_has_them() {
     // The default market: neither. On the index with arbitrageurs, a thin book: a dotted line
     // for the index in the muted colour, and one for the mark in the reference run's colour.

@@ -19,6 +19,7 @@ import {
   normalize,
   same,
   set,
+  switchOf,
   toQuery,
 } from './lab/schema.js';
 import { formatControl, limitsOf, readControl, setUp, showValue } from './lab/controls.js';
@@ -255,7 +256,8 @@ function setRules(lock, hide, ignored) {
   for (const input of controls) {
     const key = linkKeyOf(input.dataset.param);
     const control = input.closest('.control');
-    const hidden = rules.hide.has(key);
+    // A hidden switch takes its own settings with it (the second venue's, say).
+    const hidden = rules.hide.has(key) || rules.hide.has(switchOf(key));
     const locked = rules.lock.has(key) && !hidden;
     if (control) control.hidden = hidden;
     input.disabled = hidden || locked;
