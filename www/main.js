@@ -642,7 +642,7 @@ function showResult() {
     li.append(title, big, sentence);
     const two = Boolean(result[key].secondVenue);
     const more = extras(s, tickSeconds, two);
-    if (two) more.unshift(secondVenueLine(result[key]));
+    if (two) more.push(secondVenueLine(result[key], tickSeconds));
     if (more.length) {
       const p = document.createElement('p');
       p.className = 'extras';

@@ -124,16 +124,28 @@ export function extras(summary, tickSeconds, twoVenues = false) {
  * The second venue of a two-venue run, in a line for its scenario's card: how far it fell, what
  * it liquidated, and what the arbitrageurs carried over to it from the first.
  */
-export function secondVenueLine(outcome) {
-  const b = outcome.secondVenue.summary;
-  const flow = outcome.secondVenue.series.arbitrage;
-  let sold = 0;
-  for (const x of flow) if (x < 0) sold -= x;
-  const carried = sold > 0 ? `; arbitrageurs sold ${usd(sold)} into its book, carrying the first venue's fall over` : '';
+export function secondVenueLine(outcome, tickSeconds = 1) {
+  const second = outcome.secondVenue;
+  const b = second.summary;
+  const flow = second.series.arbitrage;
+  const soldBy = (end) => {
+    let sold = 0;
+    for (let t = 0; t < end; t += 1) if (flow[t] < 0) sold -= flow[t];
+    return sold;
+  };
+  const sold = soldBy(flow.length);
   const halted = b.halts > 0 ? `, halted ${b.halts === 1 ? 'once' : `${b.halts} times`}` : '';
+  let how = sold > 0 ? `; arbitrageurs carried ${usd(sold)} of selling into it from the first venue` : '';
+  // Which set off which: when its first liquidations came, and what had reached it by then.
+  const first = second.events.find((e) => e.kind === 'wave' || e.kind === 'queued');
+  if (first) {
+    const before = soldBy(first.tick);
+    const when = at(first.tick, tickSeconds);
+    how += before > 0 ? `, and its liquidations began at ${when}, after the first ${usd(before)}` : `; its liquidations began at ${when}, set off by the shock's news itself`;
+  }
   return (
     `second venue: ${pct(signedMove(b), { sign: true })}, ${usd(b.liquidatedNotional)} liquidated ` +
-    `(${share(b.liquidatedNotional / b.openInterest)} of its open interest)${halted}${carried}`
+    `(${share(b.liquidatedNotional / b.openInterest)} of its open interest)${halted}${how}`
   );
 }
 
