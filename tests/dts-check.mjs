@@ -295,7 +295,7 @@ test('errors thrown through the JS glue are real RangeError/TypeError, and the m
 test('every range the .d.ts writes beside a parameter is the parameter table’s', async () => {
   const { PARAMS } = await import('../www/shared/params.js');
   const source = fs.readFileSync(new URL('../src/wasm/api.d.ts', import.meta.url), 'utf8');
-  const prefix = { Params: '', LiquidationParams: 'liquidation.', CircuitBreaker: 'circuitBreaker.', PositionSpec: 'positions[].', TierSpec: 'marginTiers[].' };
+  const prefix = { Params: '', LiquidationParams: 'liquidation.', CircuitBreaker: 'circuitBreaker.', SecondVenue: 'secondVenue.', PositionSpec: 'positions[].', TierSpec: 'marginTiers[].' };
   const number = (text) => Number(text.replace('2^53 − 1', String(2 ** 53 - 1)).replace('−', '-'));
   const written = new Map();
   for (const m of source.matchAll(/export interface (\w+) \{([^}]*)\}/g)) {
