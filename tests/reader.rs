@@ -51,6 +51,14 @@ fn a_typo_is_an_error_that_names_it() {
     let e = refused(obj(&[("levrage", num(3.0))]));
     assert_eq!(e.field, "levrage");
     assert!(e.message.contains("unknown field"), "{e}");
+    // A key is one name: a dotted path is not a way round the nesting.
+    for key in ["liquidation.feePct", "positions[].side", "circuitBreaker.haltTicks"] {
+        let e = refused(obj(&[(key, num(1.0))]));
+        assert_eq!((e.kind, e.field.as_str()), (ErrorKind::Type, key));
+        assert!(e.message.starts_with("unknown field"), "{e}");
+    }
+    let nested = obj(&[("secondVenue", obj(&[("depthPerPct.x", num(1.0))]))]);
+    assert_eq!(refused(nested).field, "secondVenue.depthPerPct.x");
 }
 
 #[test]

@@ -147,9 +147,11 @@ fn a_breaker_on_one_venue_moves_the_cascade_to_the_other() {
     // size and two sets of levels, in every market where the first venue halts:
     // - the halt helps the venue that halts: it liquidates no more than with no breaker;
     // - it moves the cascade next door: the second venue liquidates no less than with no
-    //   breaker (more in most markets: measured 41 of 48), and no less than when it halts too.
+    //   breaker (within 3 %: with ample capital it follows the first so closely that the halt's
+    //   pause can lower it a little; at least 5 % more in 42 of the 44 markets that halt,
+    //   measured), and no less than when it halts too.
     // Summed over the grid, the two venues liquidate more with the halt on one venue than with
-    // the halt on both (measured: 19 % more). Market by market that is not always so, nor is the
+    // the halt on both (measured: 16 % more). Market by market that is not always so, nor is the
     // issue's guess that the halted venue itself gains less from a halt of its own: its sellers
     // went elsewhere, so it often liquidates less than when both halt (docs/MODEL.md).
     let liq = |o: &Outcome| o.summary.liquidated_notional;
@@ -184,8 +186,6 @@ fn a_breaker_on_one_venue_moves_the_cascade_to_the_other() {
                         format!("capital {capital}, leverage {leverage}, ${usd}, {first_level} %");
                     assert!(liq(&one) <= liq(&none), "{case}: the halted venue");
                     let (b_one, b_none) = (liq(second(&one)), liq(second(&none)));
-                    // Within 3 %: with ample capital the second venue follows the first so
-                    // closely that the halt's pause can lower it a little (1 %, measured).
                     assert!(b_one >= 0.97 * b_none, "{case}: {b_one} after {b_none}");
                     assert!(b_one >= liq(second(&both)) * (1.0 - 1e-9), "{case}: both halted");
                     if b_one > 1.05 * b_none {

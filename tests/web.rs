@@ -450,6 +450,10 @@ fn render_rejects_bad_canvases_options_and_data_with_named_errors() {
         "{}",
         message(&err)
     );
+    // A run that names itself as its second venue: read one level deep, drawn, no trap.
+    let cyclic = simulate(small_with(&[])).expect("simulate");
+    Reflect::set(&cyclic, &"secondVenue".into(), &cyclic).unwrap();
+    render(canvas.clone(), cyclic, price()).expect("a run that is its own second venue");
     let broken = simulate(small_with(&[])).expect("simulate");
     Reflect::set(&get(&broken, "summary"), &"startPrice".into(), &"100".into()).unwrap();
     let err = render(canvas.clone(), broken, price()).expect_err("a string price");

@@ -195,8 +195,9 @@ impl<'de> Visitor<'de> for KeyOf {
             "" => key.to_owned(),
             prefix => format!("{prefix}.{key}"),
         };
-        // A path with brackets is not a key anyone can write: `[` only appears in the table.
-        if !path.contains('[') || self.0.ends_with("[]") {
+        // A key is one name: dots and brackets join names in the table's paths, never in a key
+        // (`{"liquidation.feePct": 1}` is not `{"liquidation": {"feePct": 1}}`).
+        if !key.contains(['.', '[', ']']) {
             if let Some(row) = PARAMS.iter().position(|r| r.path == path) {
                 return Ok(Key::Row(row));
             }
@@ -204,7 +205,7 @@ impl<'de> Visitor<'de> for KeyOf {
                 let rest = r.path.strip_prefix(path.as_str())?;
                 rest.starts_with('.').then(|| &r.path[..path.len()])
             });
-            if let Some(object) = object.filter(|_| !key.contains('[')) {
+            if let Some(object) = object {
                 return Ok(Key::Object(object));
             }
         }

@@ -157,16 +157,16 @@ impl Desk {
     }
 
     /// The end of a traded tick: the arbitrageurs close what they can of the basis between a
-    /// and b. Returns the flow they traded on a, USD (buys positive); on b they traded the
-    /// opposite coins.
-    pub fn arbitrage(&mut self, a: &mut Market, b: &mut Market) -> f64 {
+    /// and b. Returns the flows they traded on a and on b, USD at the prices before they traded
+    /// (buys positive): opposite coins on the two.
+    pub fn arbitrage(&mut self, a: &mut Market, b: &mut Market) -> (f64, f64) {
         if self.capital <= 0.0 {
-            return 0.0;
+            return (0.0, 0.0);
         }
         let (p, s) = (a.price(), b.price());
         let gap = libm::log(p / s);
         if gap.abs() <= COST {
-            return 0.0;
+            return (0.0, 0.0);
         }
         // Coins bought on a and sold on b (negative: the reverse), within the position limit
         // on each side and the pace.
@@ -174,7 +174,7 @@ impl Desk {
         let room = max(self.capital / p - dir * self.coins[0], 0.0);
         let most = min(room, self.per_tick / p);
         if most <= 0.0 {
-            return 0.0;
+            return (0.0, 0.0);
         }
         // The basis after trading c coins rises with c; stop where it reaches the cost.
         let target = -dir * COST;
@@ -201,7 +201,7 @@ impl Desk {
         self.coins[1] -= c;
         self.cash[1] += c * (s * b_after).sqrt();
         self.traded += coins * p;
-        c * p
+        (c * p, -c * s)
     }
 
     /// Gross USD they traded.
@@ -248,7 +248,7 @@ mod tests {
         for _ in 0..40 {
             let p = perp.price();
             let held = desk.coins[0] * p;
-            let flow = desk.arbitrage(&mut perp, &mut spot);
+            let (flow, _) = desk.arbitrage(&mut perp, &mut spot);
             assert!(flow <= capital * RATE * (1.0 + 1e-12), "{flow} in a tick");
             assert!(flow >= 0.0);
             total += flow / p;

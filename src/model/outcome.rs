@@ -58,9 +58,10 @@ pub struct Series {
     pub mark: Vec<f64>,
     /// The spot index at the end of the tick (index.rs); empty as `mark` is.
     pub index: Vec<f64>,
-    /// With two venues: the net USD the arbitrageurs traded on this venue's book in the tick,
-    /// with the other venue and with spot (buys positive; negative: they carried selling in
-    /// from elsewhere). Empty with one venue, and then left out of the JSON form.
+    /// With two venues: the USD the arbitrageurs between the two venues traded on this venue's
+    /// book in the tick (buys positive; negative: selling they carried in from the other venue).
+    /// Their trades against spot are not in it. Empty with one venue, and then left out of the
+    /// JSON form.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub arbitrage: Vec<f64>,
 }

@@ -184,8 +184,9 @@ impl Default for Params {
 /// A second perpetual venue (simulate.rs, "Two venues"). Its traders are the first venue's: the
 /// same positions, so the same open interest, leverage and liquidation prices; its liquidation
 /// rules, margin tiers and book rules (impact law, resilience, withdrawal) are the first venue's
-/// too. What differs is set here. The shock's news moves both venues and spot; a sell program,
-/// the dip buyers and the magnet's sellers trade on the first venue only. What reaches the
+/// too. What differs is set here. The shock's news moves both venues and spot; a sell program
+/// and the dip buyers trade on the first venue, or on the second while the first is halted; the
+/// magnet's sellers trade on each venue that runs the breaker. Everything else that reaches the
 /// second venue from the first goes through the arbitrageurs (`arbitrageCapital`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

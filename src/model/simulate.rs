@@ -355,7 +355,7 @@ pub(crate) struct Venue<'p> {
     last_wave: Option<usize>,
     widest_basis: f64,
     /// This tick: whether it is halted, the breaches found, the fills, the shorts opened and
-    /// the arbitrageurs' net flow on its book.
+    /// what the arbitrageurs between the venues traded on its book.
     halted: bool,
     found: u32,
     fills: TickFills,
@@ -655,17 +655,17 @@ impl Links {
 
     /// The end of the tick's trading: the arbitrageurs trade the two venues against each other,
     /// then each against spot, wherever both markets trade (a halted venue takes no orders).
+    /// The flow each venue records (`Series::arbitrage`) is the desk between the venues': what
+    /// the arbitrageurs carried from one venue's book to the other's.
     fn arbitrage(&mut self, venues: &mut [Venue]) {
         if let [a, b] = venues {
             if !a.halted && !b.halted {
-                let flow = self.between.arbitrage(&mut a.market, &mut b.market);
-                a.arbitrage += flow;
-                b.arbitrage -= flow * b.market.price() / a.market.price();
+                (a.arbitrage, b.arbitrage) = self.between.arbitrage(&mut a.market, &mut b.market);
             }
         }
         for (v, desk) in venues.iter_mut().zip(&mut self.to_spot) {
             if !v.halted {
-                v.arbitrage += desk.arbitrage(&mut v.market, &mut self.spot.market);
+                desk.arbitrage(&mut v.market, &mut self.spot.market);
             }
         }
     }

@@ -249,8 +249,9 @@ export interface Series {
   /** The spot index; empty as mark is. */
   index: Float64Array;
   /**
-   * With two venues, the net USD arbitrageurs traded on this venue's book in the tick (buys
-   * positive; negative: selling carried in from elsewhere); absent with one venue.
+   * With two venues, the USD the arbitrageurs between the venues traded on this venue's book in
+   * the tick (buys positive; negative: selling carried in from the other venue); absent with one
+   * venue.
    */
   arbitrage?: Float64Array;
 }

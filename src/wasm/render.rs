@@ -376,7 +376,13 @@ fn outcome_from_js(value: &JsValue, path: &str) -> Result<Outcome, JsValue> {
     let summary = summary_from_js(&get(value, "summary")?, &format!("{path}.summary"))?;
     let series = series_from_js(&get(value, "series")?, &format!("{path}.series"))?;
     let map = map_from_js(&get(value, "liquidationMap")?, &format!("{path}.liquidationMap"))?;
-    let second = get(value, "secondVenue")?;
+    // One level only: a second venue has none of its own (and an object that names itself as
+    // its second venue must not send the reader round for ever).
+    let second = if path.ends_with(".secondVenue") {
+        JsValue::UNDEFINED
+    } else {
+        get(value, "secondVenue")?
+    };
     let second_venue = match second.is_undefined() || second.is_null() {
         true => None,
         false => Some(Box::new(outcome_from_js(&second, &format!("{path}.secondVenue"))?)),

@@ -97,3 +97,17 @@ test('a link with secondVenue=off ignores the second venue\'s settings and says 
     await context.close();
   }
 });
+
+test('a second venue\'s setting in a link without secondVenue=on is ignored, with a notice', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?secondVenue.markPrice=index');
+  try {
+    assert.equal(await page.isChecked('#secondVenue'), false);
+    const notice = await page.textContent('#notice');
+    assert.match(notice, /secondVenue\.markPrice/);
+    assert.match(notice, /no effect without secondVenue=on/);
+    assert.doesNotMatch(await page.textContent('#cards'), /second venue:/);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});

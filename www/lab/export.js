@@ -40,7 +40,9 @@ export function toCsv(comparison, params, meta) {
   lines.push('# parameter,value,as the page shows it');
   const shown = meta.shown || {};
   for (const f of FIELDS) {
-    // The breaker's fields when it is null: the default breaker's, which the line below names.
+    // The fields of a switched setting that is null say nothing: for the breaker, the line
+    // below names the default one the breaker scenarios use; a second venue that is null is
+    // not there.
     const root = switchOf(f.key);
     if (root && params[root] == null) continue;
     const label = shown[f.key] === undefined ? [] : [cell(shown[f.key])];

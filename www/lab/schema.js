@@ -25,10 +25,21 @@ export const DEFAULT_SECOND_VENUE = Object.freeze({ ...MODEL_SECOND_VENUE });
  */
 const SWITCHED = { circuitBreaker: DEFAULT_BREAKER, secondVenue: DEFAULT_SECOND_VENUE };
 
+/**
+ * The switched settings a link's field may switch on by itself: a breaker field gives the
+ * breaker scenarios that breaker. A second venue's field does not: it would add a whole market
+ * the link never asked for, so it needs `secondVenue=on` (or a preset with a second venue).
+ */
+const SWITCHED_BY_FIELDS = new Set(['circuitBreaker']);
+
+function isSwitched(key) {
+  return Object.hasOwn(SWITCHED, key);
+}
+
 /** The switched setting a key belongs to (`circuitBreaker` for `circuitBreaker.haltTicks`), or null. */
 export function switchOf(key) {
   const root = key.split('.')[0];
-  return root in SWITCHED && key !== root ? root : null;
+  return isSwitched(root) && key !== root ? root : null;
 }
 
 /** Keys of the query string that are not parameters. */
@@ -110,7 +121,7 @@ export function normalize(params) {
  * level (what the slider moves).
  */
 export function get(params, key) {
-  if (key in SWITCHED) return params[key] !== null && params[key] !== undefined;
+  if (isSwitched(key)) return params[key] !== null && params[key] !== undefined;
   if (key === 'circuitBreaker.firstLevelPct') return get(params, 'circuitBreaker.levelsPct')[0];
   const root = switchOf(key);
   if (root) {
@@ -139,7 +150,7 @@ export function linkKeyOf(param) {
 
 /** Writes a field by its dotted key into `params` (mutating it) and returns `params`. */
 export function set(params, key, value) {
-  if (key in SWITCHED) {
+  if (isSwitched(key)) {
     if (!value) params[key] = null;
     else if (!params[key]) params[key] = clone(SWITCHED[key]);
     return params;
@@ -149,7 +160,7 @@ export function set(params, key, value) {
   let obj = params;
   for (const part of parts.slice(0, -1)) {
     if (obj[part] === null || obj[part] === undefined) {
-      obj[part] = part in SWITCHED && obj === params ? clone(SWITCHED[part]) : {};
+      obj[part] = obj === params && isSwitched(part) ? clone(SWITCHED[part]) : {};
     }
     obj = obj[part];
   }
@@ -352,11 +363,14 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
       continue;
     }
     const root = switchOf(f.key);
-    if (f.key in SWITCHED) {
+    if (isSwitched(f.key)) {
       switched.set(f.key, r.value);
       set(params, f.key, r.value);
     } else if (root && switched.get(root) === false) {
       ignored.push({ key: f.key, value: preview(text), reason: `has no effect with ${root}=off` });
+      continue;
+    } else if (root && !SWITCHED_BY_FIELDS.has(root) && !get(params, root)) {
+      ignored.push({ key: f.key, value: preview(text), reason: `has no effect without ${root}=on` });
       continue;
     } else {
       set(params, f.key, r.value);

@@ -127,6 +127,7 @@ export function extras(summary, tickSeconds, twoVenues = false) {
 export function secondVenueLine(outcome, tickSeconds = 1) {
   const second = outcome.secondVenue;
   const b = second.summary;
+  // What the arbitrageurs between the venues sold into its book (their trades with spot apart).
   const flow = second.series.arbitrage;
   const soldBy = (end) => {
     let sold = 0;
@@ -139,9 +140,14 @@ export function secondVenueLine(outcome, tickSeconds = 1) {
   // Which set off which: when its first liquidations came, and what had reached it by then.
   const first = second.events.find((e) => e.kind === 'wave' || e.kind === 'queued');
   if (first) {
-    const before = soldBy(first.tick);
     const when = at(first.tick, tickSeconds);
-    how += before > 0 ? `, and its liquidations began at ${when}, after the first ${usd(before)}` : `; its liquidations began at ${when}, set off by the shock's news itself`;
+    const before = soldBy(first.tick);
+    const firstHalted = outcome.series.halted;
+    const duringHalt = first.tick > 0 && (firstHalted[first.tick] === 1 || firstHalted[first.tick - 1] === 1);
+    if (before > 0) how += `, and its liquidations began at ${when}, after the first ${usd(before)}`;
+    else if (duringHalt) how += `; its liquidations began at ${when}, while the first venue was halted and its sellers traded here`;
+    else if (first.tick === 0 && second.events.some((e) => e.kind === 'shock')) how += `; its liquidations began at ${when}, set off by the shock's news itself`;
+    else how += `; its liquidations began at ${when}`;
   }
   return (
     `second venue: ${pct(signedMove(b), { sign: true })}, ${usd(b.liquidatedNotional)} liquidated ` +
