@@ -136,7 +136,7 @@ export function secondVenueLine(outcome, tickSeconds = 1) {
   };
   const sold = soldBy(flow.length);
   const halted = b.halts > 0 ? `, halted ${b.halts === 1 ? 'once' : `${b.halts} times`}` : '';
-  let how = sold > 0 ? `; arbitrageurs carried ${usd(sold)} of selling into it from the first venue` : '';
+  let how = sold > 0 ? `; arbitrage carried ${usd(sold)} of the first venue's selling over` : '';
   // Which set off which: when its first liquidations came, and what had reached it by then.
   const first = second.events.find((e) => e.kind === 'wave' || e.kind === 'queued');
   if (first) {
@@ -144,10 +144,11 @@ export function secondVenueLine(outcome, tickSeconds = 1) {
     const before = soldBy(first.tick);
     const firstHalted = outcome.series.halted;
     const duringHalt = first.tick > 0 && (firstHalted[first.tick] === 1 || firstHalted[first.tick - 1] === 1);
-    if (before > 0) how += `, and its liquidations began at ${when}, after the first ${usd(before)}`;
-    else if (duringHalt) how += `; its liquidations began at ${when}, while the first venue was halted and its sellers traded here`;
-    else if (first.tick === 0 && second.events.some((e) => e.kind === 'shock')) how += `; its liquidations began at ${when}, set off by the shock's news itself`;
-    else how += `; its liquidations began at ${when}`;
+    let cause = '';
+    if (before > 0) cause = ` (after ${usd(before)} of it)`;
+    else if (duringHalt) cause = " (the first venue's sellers, during its halt)";
+    else if (first.tick === 0 && second.events.some((e) => e.kind === 'shock')) cause = " (the shock's news)";
+    how += `; its liquidations from ${when}${cause}`;
   }
   return (
     `second venue: ${pct(signedMove(b), { sign: true })}, ${usd(b.liquidatedNotional)} liquidated ` +
