@@ -336,7 +336,8 @@ impl<'de> Visitor<'de> for Nullable<'_> {
             Some(Slot::Positions(p)) => {
                 *p = Some(Vec::new());
                 let prefix = items_of(path);
-                return d.deserialize_seq(Items { prefix, params, blank: blank_position });
+                let (blank, unblank) = (blank_position as fn(&mut Params), unblank_position);
+                return d.deserialize_seq(Items { prefix, params, blank, unblank });
             }
             _ => {}
         }
@@ -373,11 +374,13 @@ fn blank_tier(params: &mut Params) {
     }
 }
 
-/// The items of a list of objects, each given whole: `blank` adds one for the reader to fill.
+/// The items of a list of objects, each given whole: `blank` adds one for the reader to fill,
+/// `unblank` takes back the one added for an element that was not there.
 struct Items<'p> {
     prefix: &'static str,
     params: &'p mut Params,
     blank: fn(&mut Params),
+    unblank: fn(&mut Params),
 }
 
 impl<'de> Visitor<'de> for Items<'_> {
@@ -388,12 +391,12 @@ impl<'de> Visitor<'de> for Items<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let Items { prefix, params, blank } = self;
+        let Items { prefix, params, blank, unblank } = self;
         for item in 0.. {
             blank(params);
             let object = Object { params: &mut *params, prefix, item, whole: true };
             if seq.next_element_seed(object)?.is_none() {
-                drop_last(params, prefix);
+                unblank(params);
                 break;
             }
         }
@@ -401,11 +404,14 @@ impl<'de> Visitor<'de> for Items<'_> {
     }
 }
 
-/// Takes back the blank item added for an element that was not there.
-fn drop_last(params: &mut Params, prefix: &str) {
-    if prefix.starts_with("positions") {
-        params.positions.as_mut().map(Vec::pop);
-    } else if let MarginTiers::Custom(rows) = &mut params.margin_tiers {
+/// Takes back the last blank position.
+fn unblank_position(params: &mut Params) {
+    params.positions.as_mut().map(Vec::pop);
+}
+
+/// Takes back the last blank tier.
+fn unblank_tier(params: &mut Params) {
+    if let MarginTiers::Custom(rows) = &mut params.margin_tiers {
         rows.pop();
     }
 }
@@ -450,10 +456,8 @@ impl<'de> Visitor<'de> for Tiers<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
         self.params.margin_tiers = MarginTiers::Custom(Vec::new());
-        let prefix = PARAMS
-            .iter()
-            .find_map(|r| r.path.strip_suffix(".upToNotional"))
-            .unwrap_or("marginTiers[]");
-        Items { prefix, params: self.params, blank: blank_tier }.visit_seq(seq)
+        let prefix = items_of("marginTiers");
+        Items { prefix, params: self.params, blank: blank_tier, unblank: unblank_tier }
+            .visit_seq(seq)
     }
 }

@@ -671,9 +671,9 @@ impl Links {
     }
 
     /// Gross USD the arbitrageurs traded on venue `i`'s book.
-    fn traded_on(&self, i: usize, venues: usize) -> f64 {
-        let between = if venues == 2 { self.between.traded() } else { 0.0 };
-        self.to_spot[i].traded() + between
+    /// (The desk between the venues trades nothing with one venue.)
+    fn traded_on(&self, i: usize) -> f64 {
+        self.to_spot[i].traded() + self.between.traded()
     }
 
     /// The arbitrageurs' legs on venue `i`'s book, valued at `price`.
@@ -776,7 +776,7 @@ fn run_audited(
     }
     debug_assert_eq!(venues[0].series.price.len(), ticks);
 
-    let arbitrage = |i| if spot_on { links.traded_on(i, venues.len()) } else { 0.0 };
+    let arbitrage = |i| if spot_on { links.traded_on(i) } else { 0.0 };
     let measured = |p: &Params, i| Measured {
         shock_pct,
         open_interest,
