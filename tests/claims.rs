@@ -278,6 +278,28 @@ const CLAIMS: &[Claim] = &[
         },
     },
     Claim {
+        id: "may-2010",
+        quote: "feed each other down about 14 %",
+        check: |c| ((c.none.summary.max_move_pct - 14.0).abs() <= 1.0, c.none.summary.max_move_pct),
+    },
+    Claim {
+        id: "may-2010",
+        quote: "the fall stops at about 6 %",
+        check: |c| {
+            let f = c.circuit_breaker.summary.max_move_pct;
+            ((f - 6.0).abs() <= 1.0, f)
+        },
+    },
+    Claim {
+        id: "may-2010",
+        quote: "about a quarter less liquidated",
+        check: |c| {
+            let r =
+                c.circuit_breaker.summary.liquidated_notional / c.none.summary.liquidated_notional;
+            ((0.7..=0.8).contains(&r), r)
+        },
+    },
+    Claim {
         id: "jan-2016",
         quote: "the market down about 4.5 % without them",
         check: |c| ((c.none.summary.max_move_pct - 4.5).abs() <= 0.7, c.none.summary.max_move_pct),

@@ -121,6 +121,15 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
          fall.",
     ),
     (
+        "may-2010",
+        "A $4.1 B sell program over 20 minutes into a book whose makers pull back when \
+         prices run one way, as in the E-mini on 6 May 2010. Without a pause, the selling \
+         and the forced sales feed each other down about 14 %. CME's Stop Logic pauses \
+         trading for five seconds when the price falls half a percent within a second; \
+         makers post bids again during the pause, and the fall stops at about 6 % (the \
+         record: more than 5 %), with about a quarter less liquidated.",
+    ),
+    (
         "jan-2016",
         "China's thresholds of 5 and 7 %, so close together that holders sell early \
          so as not to be locked in (the magnet effect). The selling that takes the \
@@ -287,6 +296,34 @@ pub fn presets() -> Vec<Preset> {
                 // 2019, against $1.2 B of open interest) was; BitMEX reports no ADL that day.
                 insurance_fund: 4e8,
                 ticks: 1200,
+                ..base()
+            },
+        },
+        Preset {
+            id: "may-2010",
+            title: "6 May 2010 (replay)",
+            params: Params {
+                leverage: 30.0,
+                depth_per_pct: 3.6e8,
+                liquidity_withdrawal: 0.9,
+                // The day's recovery within minutes says most of the impact was transient.
+                permanent_impact: 0.2,
+                recovery_half_life: 60.0,
+                // The sell program: 75,000 E-mini contracts, about $4.1 B, over 20 minutes.
+                shock_usd: Some(4.1e9),
+                shock_ticks: 1200,
+                volatility_pct: 0.02,
+                ticks: 1800,
+                // CME's Stop Logic: a move of about half a percent within a second pauses
+                // matching for five seconds.
+                circuit_breaker: Some(CircuitBreaker {
+                    levels_pct: vec![0.5],
+                    reference: BreakerReference::RollingHigh,
+                    window_ticks: 2,
+                    halt_ticks: 5,
+                    close_ticks: 5,
+                    magnet_sell_share: 0.0,
+                }),
                 ..base()
             },
         },

@@ -284,6 +284,46 @@ pub static RECORDS: &[Record] = &[
         left_out: "The model has one shock, so it draws one leg, not two; BitMEX's perpetual also traded about $400 below spot that day, a decoupling the model (one venue, no spot market) cannot show. It liquidates somewhat more of its open interest (about two thirds against 58 %), and its fund loses over half of what it held selling into the fall; BitMEX's own fund figures for the day are not in the record.",
     },
     Record {
+        id: "may-2010",
+        market: "CME's E-mini S&P 500 futures, 6 May 2010",
+        figures: &[
+            Figure {
+                measure: Measure::FallPct,
+                label: "Fall of the price",
+                low: 5.0,
+                high: 6.0,
+                as_published: "more than 5 %, most of it in the four and a half minutes to 2:45:27 pm (US Eastern), after a sell program began at 2:32",
+                source: "the CFTC and SEC staffs' joint report on the day (30 September 2010), as collected in DOMAIN.md §7",
+            },
+            Figure {
+                measure: Measure::Context,
+                label: "The sell program",
+                low: 0.0,
+                high: 0.0,
+                as_published: "75,000 E-mini contracts, about $4.1 B, sold by an algorithm at up to 9 % of the volume traded, in about 20 minutes",
+                source: "the CFTC and SEC staffs' joint report (DOMAIN.md §7)",
+            },
+            Figure {
+                measure: Measure::Context,
+                label: "The pause",
+                low: 0.0,
+                high: 0.0,
+                as_published: "CME's Stop Logic paused matching in the E-mini for five seconds at 2:45:28 pm; selling eased and buyers came back, and prices steadied and began to recover when trading resumed",
+                source: "the CFTC and SEC staffs' joint report (DOMAIN.md §6, §7); CME describes the pause as time for bids and offers to be posted",
+            },
+            Figure {
+                measure: Measure::Context,
+                label: "What followed",
+                low: 0.0,
+                high: 0.0,
+                as_published: "the Dow fell about 9 % intraday and recovered most of it within about 20 minutes",
+                source: "DOMAIN.md §7",
+            },
+        ],
+        rules: Rules::Breaker,
+        left_out: "The model's forced sellers are leveraged positions with liquidation prices, their leverage (30x on average) standing for how close to the price their triggers sat (about 3 %), not for the exchange's margin, and its $2 B of open interest for the positions with triggers near the price, not the E-mini's whole open interest; on the day they were stop-loss orders and intermediaries who stopped buying, and high-frequency traders passing the same contracts back and forth, which the model does not have, nor the stocks and ETFs the selling spread to. Its sell program sells at a steady rate, where the day's sold a share of the volume, so the model's plunge starts within a minute of the program, not nine minutes later. Stop Logic is modelled as a pause when the price falls half a percent within a second, once; and the rule that makers post bids again within seconds of a pause (a half-life of one second while halted) is this model's, set to what CME says the pause is for, not measured. The fall without the pause is the model's counterfactual, not history.",
+    },
+    Record {
         id: "jan-2016",
         market: "China's CSI 300 index, 7 January 2016",
         figures: &[

@@ -523,8 +523,11 @@ impl<'p> Venue<'p> {
             series.arbitrage.push(self.arbitrage);
         }
         if self.liquidity.active() {
-            self.depth =
-                self.liquidity.observe(libm::log(price / self.last_price), self.market.tick_flow());
+            self.depth = self.liquidity.observe(
+                libm::log(price / self.last_price),
+                self.market.tick_flow(),
+                halted,
+            );
             self.market.set_depth(self.depth);
         }
         self.last_price = price;
