@@ -17,7 +17,13 @@ fn every_historical_preset_has_a_sourced_record_and_every_record_a_preset() {
         for f in r.figures {
             assert!(f.source.len() > 5 && !f.as_published.is_empty(), "{}: {}", r.id, f.label);
             assert!(f.low <= f.high, "{}: {}", r.id, f.label);
+            for l in f.links {
+                let web = l.url.starts_with("https://") || l.url.starts_with("http://");
+                assert!(web && !l.url.contains(' ') && l.name.len() > 5, "{}: {:?}", r.id, l);
+            }
         }
+        // Every record links at least one report a reader can open.
+        assert!(r.figures.iter().any(|f| !f.links.is_empty()), "{}: no link", r.id);
     }
     // The presets that stand for a day of the record: their titles name it.
     for p in all.iter().filter(|p| p.title.contains("(replay)")) {

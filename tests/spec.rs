@@ -561,15 +561,18 @@ fn records_js() -> String {
                 Some(Tolerance::Points(p)) => json!({ "points": p }),
                 None => json!(null),
             };
+            let links: Vec<_> =
+                f.links.iter().map(|l| json!({ "name": l.name, "url": l.url })).collect();
             out += &format!(
-                "      {{ key: {}, label: {}, low: {}, high: {}, tolerance: {}, asPublished: {}, source: {} }},\n",
+                "      {{ key: {}, label: {}, low: {}, high: {}, tolerance: {}, asPublished: {}, source: {}, links: {} }},\n",
                 json!(f.measure.key()),
                 json!(f.label),
                 json!(f.low),
                 json!(f.high),
                 tolerance,
                 json!(f.as_published),
-                json!(f.source)
+                json!(f.source),
+                json!(links)
             );
         }
         out += &format!(

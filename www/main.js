@@ -700,6 +700,16 @@ function showRecord(result) {
   const sources = figures.map((r) => {
     const li = document.createElement('li');
     li.textContent = `${r.label}: ${r.source}.`;
+    // The reports that can be read online, each a link of its own, opened beside the lab.
+    r.links.forEach((link, i) => {
+      const a = document.createElement('a');
+      a.href = link.url;
+      a.textContent = link.name;
+      a.target = '_blank';
+      a.rel = 'noopener';
+      li.append(i === 0 ? ' Read: ' : '; ', a);
+    });
+    if (r.links.length) li.append('.');
     return li;
   });
   el.recordSources.replaceChildren(...sources);

@@ -96,6 +96,17 @@ pub struct Figure {
     pub as_published: &'static str,
     /// Who published it (and where, when there is more than one report).
     pub source: &'static str,
+    /// The reports behind it that can be read online, to link on the page.
+    pub links: &'static [Link],
+}
+
+/// A published report, to link: its name in a few words and its address.
+#[derive(Clone, Copy, Debug)]
+pub struct Link {
+    /// The report, in a few words ("the CFTC and SEC staffs' report").
+    pub name: &'static str,
+    /// Its address, https.
+    pub url: &'static str,
 }
 
 /// A historical preset's record.
@@ -182,6 +193,9 @@ pub static RECORDS: &[Record] = &[
                 high: 14.0,
                 as_published: "about −11 % on minute data, brief lows to about −14 %",
                 source: "BTC minute data from exchanges, as collected in the project's DOMAIN.md §7",
+                links: &[
+                    Link { name: "Kaiko Research on the day's liquidity", url: "https://research.kaiko.com/insights/when-october-surprise-meets-crypto-liquidity-drought" },
+                ],
             },
             Figure {
                 measure: Measure::LiquidatedShareOfOiPct,
@@ -190,6 +204,9 @@ pub static RECORDS: &[Record] = &[
                 high: 8.9,
                 as_published: "about $19.1–19.4 B liquidated in 24 h against $217–230 B of aggregate open interest",
                 source: "liquidation and open-interest aggregators (CoinGlass and others), as collected in DOMAIN.md §9; a lower bound, since venues report at most one liquidation per symbol per second",
+                links: &[
+                    Link { name: "CoinGlass's totals, reported by Yellow Research", url: "https://yellow.com/research/trump-100-china-tariff-how-one-announcement-liquidated-dollar19-billion-in-crypto" },
+                ],
             },
             Figure {
                 measure: Measure::LongSharePct,
@@ -198,6 +215,9 @@ pub static RECORDS: &[Record] = &[
                 high: 90.0,
                 as_published: "85–90 % longs (83.9 % in Amberdata's data set)",
                 source: "liquidation aggregators (DOMAIN.md §7); Amberdata's data set (DOMAIN.md §9)",
+                links: &[
+                    Link { name: "Amberdata's account in seven charts", url: "https://blog.amberdata.io/how-3.21b-vanished-in-60-seconds-october-2025-crypto-crash-explained-through-7-charts" },
+                ],
             },
             Figure {
                 measure: Measure::FundChangePct,
@@ -206,6 +226,9 @@ pub static RECORDS: &[Record] = &[
                 high: -15.4,
                 as_published: "Binance's insurance fund, $1.23 B → $1.04 B",
                 source: "Binance's published insurance-fund balance (DOMAIN.md §7)",
+                links: &[
+                    Link { name: "the insurance fund's change, on Binance Square", url: "https://www.binance.bh/en/square/post/30856400292745" },
+                ],
             },
             Figure {
                 measure: Measure::AdlShareOfLiquidatedPct,
@@ -214,6 +237,9 @@ pub static RECORDS: &[Record] = &[
                 high: 35.0,
                 as_published: "Hyperliquid: $2.1 B of ADL fills against $5.5 B of liquidations in about 12 minutes",
                 source: "a third-party reconstruction from Hyperliquid's public trade data (DOMAIN.md §9)",
+                links: &[
+                    Link { name: "the reconstruction of Hyperliquid's ADL (GitHub)", url: "https://github.com/ConejoCapital/HyperMultiAssetedADL" },
+                ],
             },
         ],
         rules: Rules::Tiers,
@@ -230,6 +256,9 @@ pub static RECORDS: &[Record] = &[
                 high: 32.0,
                 as_published: "about −30 % intraday, to about $30 k",
                 source: "exchange price data as reported at the time (DOMAIN.md §7, §9)",
+                links: &[
+                    Link { name: "Coinspeaker on the low and the rebound", url: "https://www.coinspeaker.com/bitcoin-btc-price-recovers-over-30-from-wednesday-bottom/amp" },
+                ],
             },
             Figure {
                 measure: Measure::Context,
@@ -238,6 +267,9 @@ pub static RECORDS: &[Record] = &[
                 high: 0.0,
                 as_published: "over $8 B (about $8.6 B) across all coins in 24 h, over 800 k traders; BTC open interest roughly halved, much of it by voluntary closing",
                 source: "Bybt (now CoinGlass) liquidation totals, as reported at the time (DOMAIN.md §7)",
+                links: &[
+                    Link { name: "Bybt's total, as reported (NewsBreak)", url: "https://www.newsbreak.com/news/2263120909471/mastercard-exec-shares-thoughts-on-crypto-rewards-stablecoin-and-cbdc-plans" },
+                ],
             },
             Figure {
                 measure: Measure::Context,
@@ -246,6 +278,9 @@ pub static RECORDS: &[Record] = &[
                 high: 0.0,
                 as_published: "about $10 k back within hours of the low",
                 source: "exchange price data as reported at the time (DOMAIN.md §7, §9)",
+                links: &[
+                    Link { name: "Coinspeaker on the low and the rebound", url: "https://www.coinspeaker.com/bitcoin-btc-price-recovers-over-30-from-wednesday-bottom/amp" },
+                ],
             },
         ],
         rules: Rules::Tiers,
@@ -261,7 +296,11 @@ pub static RECORDS: &[Record] = &[
                 low: 51.1,
                 high: 51.1,
                 as_published: "$7,353 → $3,596 at the low, in two legs",
-                source: "BitMEX XBTUSD prices (DOMAIN.md §7)",
+                source: "BitMEX XBTUSD prices, as LedgerPrime and CryptoSlate reported them (DOMAIN.md §7)",
+                links: &[
+                    Link { name: "LedgerPrime Research on Black Thursday", url: "https://www.research.ledgerprime.com/p/cryptos-black-thursday-the-market" },
+                    Link { name: "CryptoSlate on XBTUSD below spot", url: "https://cryptoslate.com/bitmex-freezes-as-xbtusd-crashes-10-below-bitcoin-spot-price/" },
+                ],
             },
             Figure {
                 measure: Measure::LiquidatedShareOfOiPct,
@@ -270,6 +309,10 @@ pub static RECORDS: &[Record] = &[
                 high: 58.0,
                 as_published: "over $700 M liquidated on BitMEX in the first leg, against about $1.2 B of open interest (which fell to $593 M)",
                 source: "BitMEX liquidation and open-interest data as reported at the time (DOMAIN.md §7; issue 17)",
+                links: &[
+                    Link { name: "LedgerPrime Research on Black Thursday", url: "https://www.research.ledgerprime.com/p/cryptos-black-thursday-the-market" },
+                    Link { name: "open interest before and after (CryptoIQ)", url: "https://www.cryptoiqtrading.com/crypto-derivatives-markets-speculation-smashed-by-this-months-crypto-crash/" },
+                ],
             },
             Figure {
                 measure: Measure::AdlShareOfLiquidatedPct,
@@ -278,10 +321,11 @@ pub static RECORDS: &[Record] = &[
                 high: 0.0,
                 as_published: "none reported",
                 source: "BitMEX's own account of the day (DOMAIN.md; the mar-2020 preset)",
+                links: &[],
             },
         ],
         rules: Rules::Tiers,
-        left_out: "The model has one shock, so it draws one leg, not two; BitMEX's perpetual also traded about $400 below spot that day, a decoupling the model (one venue, no spot market) cannot show. It liquidates somewhat more of its open interest (about two thirds against 58 %), and its fund loses over half of what it held selling into the fall; BitMEX's own fund figures for the day are not in the record.",
+        left_out: "The model has one shock, so it draws one leg, not two; BitMEX's perpetual also traded about $400 below spot that day (about 10 %), a decoupling this replay does not show: its one book stands for the whole market. Split into BitMEX's book beside a spot market, with the arbitrage between them, the model's perpetual runs 17–41 % below spot at its widest (over the spot depths, arbitrage capital and gaps tried), because the model's spot market has no sellers of its own and the day's spot fell nearly as far. It liquidates somewhat more of its open interest (about two thirds against 58 %), and its fund loses over half of what it held selling into the fall; BitMEX's own fund figures for the day are not in the record.",
     },
     Record {
         id: "may-2010",
@@ -294,6 +338,10 @@ pub static RECORDS: &[Record] = &[
                 high: 6.0,
                 as_published: "more than 5 %, most of it in the four and a half minutes to 2:45:27 pm (US Eastern), after a sell program began at 2:32",
                 source: "the CFTC and SEC staffs' joint report on the day (30 September 2010), as collected in DOMAIN.md §7",
+                links: &[
+                    Link { name: "the CFTC and SEC staffs' report (PDF)", url: "https://www.sec.gov/news/studies/2010/marketevents-report.pdf" },
+                    Link { name: "a summary of the report (Lexology)", url: "https://www.lexology.com/library/detail.aspx?g=80878e65-2bbd-4668-b7c5-38a956a47ea0" },
+                ],
             },
             Figure {
                 measure: Measure::Context,
@@ -302,6 +350,10 @@ pub static RECORDS: &[Record] = &[
                 high: 0.0,
                 as_published: "75,000 E-mini contracts, about $4.1 B, sold by an algorithm at up to 9 % of the volume traded, in about 20 minutes",
                 source: "the CFTC and SEC staffs' joint report (DOMAIN.md §7)",
+                links: &[
+                    Link { name: "the CFTC and SEC staffs' report (PDF)", url: "https://www.sec.gov/news/studies/2010/marketevents-report.pdf" },
+                    Link { name: "a summary of the report (Lexology)", url: "https://www.lexology.com/library/detail.aspx?g=80878e65-2bbd-4668-b7c5-38a956a47ea0" },
+                ],
             },
             Figure {
                 measure: Measure::Context,
@@ -310,6 +362,10 @@ pub static RECORDS: &[Record] = &[
                 high: 0.0,
                 as_published: "CME's Stop Logic paused matching in the E-mini for five seconds at 2:45:28 pm; selling eased and buyers came back, and prices steadied and began to recover when trading resumed",
                 source: "the CFTC and SEC staffs' joint report (DOMAIN.md §6, §7); CME describes the pause as time for bids and offers to be posted",
+                links: &[
+                    Link { name: "the CFTC and SEC staffs' report (PDF)", url: "https://www.sec.gov/news/studies/2010/marketevents-report.pdf" },
+                    Link { name: "Stop Logic, defined (USLegal)", url: "https://definitions.uslegal.com/s/stop-logic-functionality/" },
+                ],
             },
             Figure {
                 measure: Measure::Context,
@@ -318,6 +374,9 @@ pub static RECORDS: &[Record] = &[
                 high: 0.0,
                 as_published: "the Dow fell about 9 % intraday and recovered most of it within about 20 minutes",
                 source: "DOMAIN.md §7",
+                links: &[
+                    Link { name: "the CFTC and SEC staffs' report (PDF)", url: "https://www.sec.gov/news/studies/2010/marketevents-report.pdf" },
+                ],
             },
         ],
         rules: Rules::Breaker,
@@ -334,6 +393,9 @@ pub static RECORDS: &[Record] = &[
                 high: 7.2,
                 as_published: "about 7 %, where the second threshold closed the market for the day",
                 source: "the China Securities Regulatory Commission's rules of the time, as collected in DOMAIN.md §6; index closes as reported at the time",
+                links: &[
+                    Link { name: "Xinhua on 7 January (China.org.cn)", url: "http://en.chinagate.cn/2016-01/07/content_37482468.htm" },
+                ],
             },
             Figure {
                 measure: Measure::Context,
@@ -342,6 +404,10 @@ pub static RECORDS: &[Record] = &[
                 high: 0.0,
                 as_published: "the 5 % threshold tripped about 12 minutes after the open; the 7 % one about 2 minutes after trading resumed, so the market traded under half an hour in all",
                 source: "exchange announcements as reported at the time (DOMAIN.md §6: one session lasted about 29 minutes)",
+                links: &[
+                    Link { name: "Xinhua on 7 January (China.org.cn)", url: "http://en.chinagate.cn/2016-01/07/content_37482468.htm" },
+                    Link { name: "Reuters on the rules, 4 December 2015", url: "https://www.reuters.com/article/china-stocks-circuitbreaker-idUSB9N13M03K20151204" },
+                ],
             },
             Figure {
                 measure: Measure::Context,
@@ -350,6 +416,9 @@ pub static RECORDS: &[Record] = &[
                 high: 0.0,
                 as_published: "the thresholds tripped on 4 and 7 January and were suspended on 8 January, four trading days after they began",
                 source: "DOMAIN.md §6 (the textbook magnet effect)",
+                links: &[
+                    Link { name: "the suspension, 8 January (China.org.cn)", url: "http://en.chinagate.cn/2016-01/08/content_37487376.htm" },
+                ],
             },
         ],
         rules: Rules::Breaker,

@@ -52,6 +52,15 @@ test('a historical preset shows its record beside the model, and the two agree w
     assert.ok(Math.abs(expected.longSharePct - expected.longDirect) < 1e-9);
     assert.match(await page.textContent('#record-left-out'), /^Where they differ: /);
     assert.equal(await page.$$eval('#record-sources li', (li) => li.length), 5);
+    // The reports a reader can open are links, opened beside the lab.
+    const links = await page.$$eval('#record-sources a', (as) => as.map((a) => ({ href: a.href, target: a.target, rel: a.rel, text: a.textContent })));
+    assert.ok(links.length >= 5, `${links.length} links`);
+    for (const l of links) {
+      assert.match(l.href, /^https?:\/\//);
+      assert.equal(l.target, '_blank');
+      assert.equal(l.rel, 'noopener');
+      assert.ok(l.text.length > 5, l.text);
+    }
 
     // The CSV carries the record too.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
@@ -59,6 +68,7 @@ test('a historical preset shows its record beside the model, and the two agree w
     const recordLines = csv.split('\n').filter((l) => l.startsWith('# record,'));
     assert.equal(recordLines.length, 5);
     assert.ok(recordLines[0].startsWith('# record,Fall of the price,'), recordLines[0]);
+    assert.ok(recordLines.some((l) => l.includes('https://github.com/ConejoCapital/HyperMultiAssetedADL')), 'the CSV carries the links');
 
     // Any other market hides it.
     await page.selectOption('#preset', 'default');

@@ -50,8 +50,11 @@ export function toCsv(comparison, params, meta) {
   }
   lines.push('# circuitBreaker null means the breaker scenarios use the default breaker: levels 7,13,20 %, 60-tick halts.');
   if (meta.record) {
-    lines.push("# record: figure,published,model (the venue's own rules of the day),how close,source");
-    for (const r of meta.record) lines.push(`# record,${[r.label, r.record, r.model, r.verdict, r.source].map(cell).join(',')}`);
+    lines.push("# record: figure,published,model (the venue's own rules of the day),how close,source,links");
+    for (const r of meta.record) {
+      const links = r.links.map((l) => l.url).join(' ');
+      lines.push(`# record,${[r.label, r.record, r.model, r.verdict, r.source, links].map(cell).join(',')}`);
+    }
   }
   const second = comparison.none.secondVenue;
   lines.push(

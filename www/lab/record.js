@@ -85,6 +85,7 @@ export function recordRows(record, summary) {
       model: f.key === 'context' ? '—' : model === null ? 'none' : percent(model),
       verdict: f.key === 'context' ? 'context only' : verdict(model, f),
       source: f.source,
+      links: f.links,
     };
   });
 }
