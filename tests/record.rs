@@ -22,6 +22,22 @@ fn every_historical_preset_has_a_sourced_record_and_every_record_a_preset() {
                 assert!(web && !l.url.contains(' ') && l.name.len() > 5, "{}: {:?}", r.id, l);
             }
         }
+        // A published path lies on the preset's clock, in time order, each point said in words,
+        // with its source and a report to read.
+        let ticks = f64::from(all.iter().find(|p| p.id == r.id).unwrap().params.ticks);
+        let times: Vec<f64> = r.path.iter().map(|p| p.seconds).collect();
+        assert!(times.windows(2).all(|w| w[0] < w[1]), "{}: path out of order", r.id);
+        for p in r.path {
+            assert!(p.seconds >= 0.0 && p.seconds < ticks && p.price > 0.0, "{}: {p:?}", r.id);
+            assert!(p.label.len() > 10, "{}: {p:?}", r.id);
+        }
+        if !r.path.is_empty() {
+            assert!(
+                r.path_source.len() > 20 && !r.path_links.is_empty(),
+                "{}: path unsourced",
+                r.id
+            );
+        }
         // Every record links at least one report a reader can open.
         assert!(r.figures.iter().any(|f| !f.links.is_empty()), "{}: no link", r.id);
     }

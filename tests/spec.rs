@@ -575,10 +575,20 @@ fn records_js() -> String {
                 json!(links)
             );
         }
+        let path: Vec<_> = r
+            .path
+            .iter()
+            .map(|p| json!({ "seconds": p.seconds, "price": p.price, "label": p.label }))
+            .collect();
+        let path_links: Vec<_> =
+            r.path_links.iter().map(|l| json!({ "name": l.name, "url": l.url })).collect();
         out += &format!(
-            "    ],\n    leftOut: {},\n    scenario: {},\n  }},\n",
+            "    ],\n    leftOut: {},\n    scenario: {},\n    path: {},\n    pathSource: {},\n    pathLinks: {},\n  }},\n",
             json!(r.left_out),
-            json!(r.rules.scenario())
+            json!(r.rules.scenario()),
+            json!(path),
+            json!(r.path_source),
+            json!(path_links)
         );
     }
     out + "};\n"

@@ -310,7 +310,7 @@ fn render_draws_the_price_chart_and_reports_its_plot() {
     let blank = distinct_colors(&canvas);
     let out = render(
         canvas.clone(),
-        data,
+        data.clone(),
         options(&[("chart", "price".into()), ("cursor", 50.0.into()), ("dpr", 1.0.into())]),
     )
     .expect("render");
@@ -323,7 +323,12 @@ fn render_draws_the_price_chart_and_reports_its_plot() {
         pixels_unlike(&canvas, 1, 1)
     );
 
-    assert_eq!(keys(&out), ["plot", "band", "ticks", "from", "to", "axis"]);
+    assert_eq!(keys(&out), ["plot", "band", "prices", "ticks", "from", "to", "axis"]);
+    // The price axis, bottom to top, holding the start (100) and the run's lowest price.
+    let prices = Float64Array::from(get(&out, "prices")).to_vec();
+    let low = Float64Array::from(get(&get(&get(&data, "none"), "series"), "price")).to_vec();
+    let low = low.iter().fold(f64::INFINITY, |m, &p| m.min(p));
+    assert!(prices.len() == 2 && prices[0] <= low && prices[1] >= 100.0, "{prices:?}, low {low}");
     assert_eq!(get(&out, "ticks").as_f64(), Some(200.0));
     // The whole run by default.
     assert_eq!((get(&out, "from").as_f64(), get(&out, "to").as_f64()), (Some(0.0), Some(200.0)));

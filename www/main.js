@@ -39,7 +39,7 @@ import {
 } from './lab/words.js';
 import { duration, num, pct, times, usd, NBSP } from './lab/format.js';
 import { PRESETS_EN } from './shared/presets-en.js';
-import { recordFor, recordRows } from './lab/record.js';
+import { drawRecordMarks, recordFor, recordMarksLabel, recordRows } from './lab/record.js';
 import { download, toCsv } from './lab/export.js';
 import { TOUR } from './lab/tour.js';
 import { loadApi } from './shared/api.js';
@@ -64,6 +64,7 @@ const el = {
   recordRows: byId('record-rows'),
   recordLeftOut: byId('record-left-out'),
   recordSources: byId('record-sources'),
+  recordCaption: byId('record-caption'),
   reset: byId('reset'),
   readout: byId('readout'),
   headline: byId('headline'),
@@ -545,6 +546,17 @@ function draw() {
       window: 'cascade',
     });
     priceLayout = drawn && drawn.plot ? { ...drawn.plot, axis: drawn.axis } : null;
+    if (shownRecord && drawn && drawn.band && drawn.prices && drawn.axis.length >= 4) {
+      drawRecordMarks(el.priceCanvas.getContext('2d'), {
+        band: drawn.band,
+        prices: drawn.prices,
+        xOf: (t) => xAt(drawn.axis, t),
+        ticks: drawn.ticks,
+        tickSeconds: state.resultParams.tickSeconds,
+        dpr: common.dpr,
+        dark: common.theme === 'dark',
+      }, shownRecord);
+    }
     fitCanvas(el.mapCanvas);
     const band = sideBySide() && drawn && drawn.band
       ? { top: drawn.band.top, bottom: drawn.band.bottom }
@@ -654,11 +666,20 @@ function showResult() {
   el.cards.replaceChildren(...cards);
   showRecord(result);
 
-  el.priceCanvas.setAttribute('aria-label', priceChartLabel(result, tickSeconds));
+  const marks = shownRecord ? ` ${recordMarksLabel(shownRecord)}` : '';
+  el.priceCanvas.setAttribute('aria-label', `${priceChartLabel(result, tickSeconds)}${marks}`);
+  el.recordCaption.hidden = !shownRecord;
+  if (shownRecord) {
+    const rings = shownRecord.path.length ? ' Rings: prices published at the time.' : '';
+    el.recordCaption.textContent = `Grey band, dashed: the lowest price on record.${rings}`;
+  }
   showGauge(result[state.focus].summary);
   showEvents();
   showPlayback();
 }
+
+/** The record shown with the current result (showRecord), drawn over the price chart. */
+let shownRecord = null;
 
 /** The record of the historical preset whose params the shown result has, or null. */
 function currentRecord() {
@@ -674,6 +695,7 @@ function currentRecord() {
  */
 function showRecord(result) {
   const record = currentRecord();
+  shownRecord = record;
   el.record.hidden = !record;
   if (!record) return;
   const rules = record.scenario === 'circuitBreaker' ? 'with its circuit breaker and flat margin' : 'with its tier table and no market-wide breaker';

@@ -122,6 +122,24 @@ pub struct Record {
     pub left_out: &'static str,
     /// The venue's own rules of the day, and so which run of `compare` is set beside the record.
     pub rules: Rules,
+    /// Published prices at known times, on the model's clock, to draw over the model's price
+    /// where the day's clock and the model's agree (empty where they do not).
+    pub path: &'static [PathPoint],
+    /// Where the path's prices come from.
+    pub path_source: &'static str,
+    /// The reports behind the path that can be read online.
+    pub path_links: &'static [Link],
+}
+
+/// A published price at a known time.
+#[derive(Clone, Copy, Debug)]
+pub struct PathPoint {
+    /// Seconds from the model's start (its tick 0, at one second a tick).
+    pub seconds: f64,
+    /// The price, with the price the model starts from as 100.
+    pub price: f64,
+    /// What happened then, in a few words ("9:42, −5.4 %: the first threshold trips").
+    pub label: &'static str,
 }
 
 /// The venue's own rules of the day, as a run of `compare`: the one a replay is calibrated on
@@ -243,6 +261,9 @@ pub static RECORDS: &[Record] = &[
             },
         ],
         rules: Rules::Tiers,
+        path: &[],
+        path_source: "",
+        path_links: &[],
         left_out: "The model has one venue and one coin; that day's cascade ran across dozens of venues and hundreds of coins, many of which fell 60–80 %, and most of the fall in open interest was voluntary closing, which the model does not have. Its open interest is mostly at low leverage (3.7x on average, widely spread), which is what brings the liquidated share near the record's; its short liquidations come only from new shorts caught by the rebound, fewer than the day's. Auto-deleveraging: the record's 35 % is Hyperliquid's, whose vault and ADL took over what its book could not absorb; the model runs Binance's rules, under which the insurance fund took over and no ADL was needed. The fund's change was not fitted: the model's comes out near the record's.",
     },
     Record {
@@ -284,6 +305,9 @@ pub static RECORDS: &[Record] = &[
             },
         ],
         rules: Rules::Tiers,
+        path: &[],
+        path_source: "",
+        path_links: &[],
         left_out: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. No share of open interest liquidated was published that we can source, so only the fall is compared; the model liquidates about two thirds of its open interest, far more than the day's roughly halved open interest, much of it closed by choice, suggests.",
     },
     Record {
@@ -325,6 +349,9 @@ pub static RECORDS: &[Record] = &[
             },
         ],
         rules: Rules::Tiers,
+        path: &[],
+        path_source: "",
+        path_links: &[],
         left_out: "The model has one shock, so it draws one leg, not two; BitMEX's perpetual also traded about $400 below spot that day (about 10 %), a decoupling this replay does not show: its one book stands for the whole market. Split into BitMEX's book beside a spot market, with the arbitrage between them, the model's perpetual runs 17–41 % below spot at its widest (over the spot depths, arbitrage capital and gaps tried), because the model's spot market has no sellers of its own and the day's spot fell nearly as far. It liquidates somewhat more of its open interest (about two thirds against 58 %), and its fund loses over half of what it held selling into the fall; BitMEX's own fund figures for the day are not in the record.",
     },
     Record {
@@ -380,6 +407,9 @@ pub static RECORDS: &[Record] = &[
             },
         ],
         rules: Rules::Breaker,
+        path: &[],
+        path_source: "",
+        path_links: &[],
         left_out: "The model's forced sellers are leveraged positions with liquidation prices, their leverage (30x on average) standing for how close to the price their triggers sat (about 3 %), not for the exchange's margin, and its $2 B of open interest for the positions with triggers near the price, not the E-mini's whole open interest; on the day they were stop-loss orders and intermediaries who stopped buying, and high-frequency traders passing the same contracts back and forth, which the model does not have, nor the stocks and ETFs the selling spread to. Its sell program sells at a steady rate, where the day's sold a share of the volume, so the model's plunge starts within a minute of the program, not nine minutes later. Stop Logic is modelled as a pause when the price falls half a percent within a second, once; and the rule that makers post bids again within seconds of a pause (a half-life of one second while halted) is this model's, set to what CME says the pause is for, not measured. The fall without the pause is the model's counterfactual, not history.",
     },
     Record {
@@ -422,6 +452,23 @@ pub static RECORDS: &[Record] = &[
             },
         ],
         rules: Rules::Breaker,
+        path: &[
+            PathPoint {
+                seconds: 720.0,
+                price: 94.62,
+                label: "9:42, −5.4 %: the first threshold trips, a 15-minute halt",
+            },
+            PathPoint {
+                seconds: 1740.0,
+                price: 92.79,
+                label: "about 9:59, −7.2 %: the second closes the market for the day",
+            },
+        ],
+        path_source: "the CSI 300 against the previous close, the model's 100, at the times Xinhua reported (the halt at 9:42, 12 minutes after the 9:30 open, at −5.38 %; the close two minutes after the 9:57 reopening, at 3,284.74, −7.21 %); the opening price was not found",
+        path_links: &[
+            Link { name: "Xinhua on 7 January (China.org.cn)", url: "http://en.chinagate.cn/2016-01/07/content_37482468.htm" },
+            Link { name: "the halt at −5.38 % (Mpelembe)", url: "https://mpelembe.net/business/finance/china-halts-stock-market-circuit-breaker/" },
+        ],
         left_out: "The model has no trading day: its closure at 7 % lasts 20 minutes and the market then reopens, where that day's market stayed shut, so its fall is the deepest point of the whole hour it runs. Its sell program stands in for the day's rush to sell, and the magnet's sellers are a rule of the model (selling rises within 2 points of a threshold, fitted to show the effect the literature describes), not measured that day. The thresholds were hit faster than the day's: about 7 minutes after the start in the model, against about 12.",
     },
 ];

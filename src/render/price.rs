@@ -161,7 +161,7 @@ fn legend_items(
 }
 
 /// Where the two panels of the price chart go on an area of `size` device pixels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PriceChartLayout {
     /// The price panel. A liquidation map drawn on a canvas of the same height can pass
     /// `(price.top, price.bottom)` as [`super::MapOptions::band`] so that its price axis lines
@@ -169,6 +169,9 @@ pub struct PriceChartLayout {
     pub price: PlotRect,
     /// The liquidation bars.
     pub bars: PlotRect,
+    /// The price axis, bottom and top of the price panel, in the chart's units (start = 100
+    /// when every run is rebased): a page can place marks of its own over the paths.
+    pub prices: (f64, f64),
 }
 
 /// The layout [`draw_price_chart`] uses for these runs and options on an area of `size` device
@@ -186,7 +189,11 @@ pub fn price_chart_layout(
     let lay = layout(size, &items, &look);
     let rect =
         |(top, bottom): (i32, i32)| PlotRect { left: lay.left, top, right: lay.right, bottom };
-    PriceChartLayout { price: rect(lay.price), bars: rect(lay.bars) }
+    PriceChartLayout {
+        price: rect(lay.price),
+        bars: rect(lay.bars),
+        prices: price_axis(runs, options),
+    }
 }
 
 /// Where time runs on the price chart drawn by [`draw_price_chart`] with these runs and
@@ -250,11 +257,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     let axis = time_axis(runs, options);
     let x = axis.span();
     let rebased = runs.iter().all(|r| index_factor(r.outcome).is_some());
-    let y = usable_range(
-        options.price_range.unwrap_or_else(|| shared_price_range(runs)),
-        0.5,
-        (90.0, 110.0),
-    );
+    let y = price_axis(runs, options);
     let price =
         Plot { left: lay.left, right: lay.right, top: lay.price.0, bottom: lay.price.1, x, y };
     let bars = Plot { left: lay.left, right: lay.right, top: lay.bars.0, bottom: lay.bars.1, x, y };
@@ -354,6 +357,12 @@ pub fn draw_price_chart<DB: DrawingBackend>(
         draw_cursor(&painter, &price, &bars, &axis, runs, (t, ticks), tick_seconds, unit)?;
     }
     Ok(())
+}
+
+/// The price axis's range: the options' or the runs' shared one, made usable.
+fn price_axis(runs: &[Run<'_>], options: &PriceChartOptions) -> (f64, f64) {
+    let range = options.price_range.unwrap_or_else(|| shared_price_range(runs));
+    usable_range(range, 0.5, (90.0, 110.0))
 }
 
 /// The x range for `ticks` ticks and an optional window (clamped to the run, at least a tick).

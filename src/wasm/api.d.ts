@@ -390,6 +390,11 @@ export interface RenderResult {
   plot: PlotRect | null;
   /** The price panel of the price chart: pass it to the map as `options.band`. */
   band: PlotRect | null;
+  /**
+   * The price chart's price axis, [bottom, top] of `band`, in the chart's units (start = 100):
+   * for marks a page draws over the paths, such as a replay's record. Null for the map.
+   */
+  prices: Float64Array | null;
   ticks: number;
   from: number;
   to: number;

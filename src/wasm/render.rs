@@ -44,12 +44,13 @@ use crate::render::{
 ///   `options.band` (when the two canvases sit side by side) to line the two price axes up to
 ///   the pixel; without it the map uses the full height of its canvas.
 ///
-/// Returns `{plot, band, ticks, from, to, axis}`: for the price chart, `plot` is the rectangle
+/// Returns `{plot, band, prices, ticks, from, to, axis}`: for the price chart, `plot` is the rectangle
 /// both panels span in CSS pixels from the canvas's top left, across which the time axis runs
 /// from the start of tick `from` (left) to the end of tick `to` − 1 (right); `band` is the
-/// price panel alone (pass it to the map as `options.band`); `axis` holds the pairs (tick, x
+/// price panel alone (pass it to the map as `options.band`), and `prices` its price axis,
+/// [bottom, top] (start = 100), for marks drawn over it; `axis` holds the pairs (tick, x
 /// in CSS px), flat, between which time is linear, for mapping a pointer to a tick; `ticks` is
-/// the run's length. For the map, `plot` and `band` are null and `axis` empty.
+/// the run's length. For the map, `plot`, `band` and `prices` are null and `axis` empty.
 ///
 /// Throws a `TypeError` for a canvas without a 2D context, or data or options of the wrong
 /// shape, and a `RangeError` for an option out of range; the message names the field.
@@ -136,6 +137,12 @@ pub fn render(
     let out = Object::new();
     Reflect::set(&out, &"plot".into(), &plot)?;
     Reflect::set(&out, &"band".into(), &band)?;
+    // The price axis, for marks the page draws over the chart (the replays' record).
+    let prices = match options.chart {
+        Chart::Price => Float64Array::from(&[layout.prices.0, layout.prices.1][..]).into(),
+        Chart::Map => JsValue::NULL,
+    };
+    Reflect::set(&out, &"prices".into(), &prices)?;
     Reflect::set(&out, &"ticks".into(), &f64::from(ticks).into())?;
     Reflect::set(&out, &"from".into(), &f64::from(window.0).into())?;
     Reflect::set(&out, &"to".into(), &f64::from(window.1).into())?;

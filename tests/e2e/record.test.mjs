@@ -70,9 +70,52 @@ test('a historical preset shows its record beside the model, and the two agree w
     assert.ok(recordLines[0].startsWith('# record,Fall of the price,'), recordLines[0]);
     assert.ok(recordLines.some((l) => l.includes('https://github.com/ConejoCapital/HyperMultiAssetedADL')), 'the CSV carries the links');
 
+    // The chart draws the record's low, and says so in its caption and its text alternative.
+    assert.equal(await page.textContent('#record-caption'), 'Grey band, dashed: the lowest price on record.');
+    assert.match(await page.getAttribute('#chart-price', 'aria-label'), /Grey band: the lowest price on record, a fall of 11–14\u00a0%\.$/);
+
     // Any other market hides it.
     await page.selectOption('#preset', 'default');
     await page.waitForFunction(() => document.getElementById('record').hidden);
+    assert.equal(await page.isVisible('#record-caption'), false);
+    assert.doesNotMatch(await page.getAttribute('#chart-price', 'aria-label'), /on record/);
+    assert.deepEqual(log.errors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a published path is drawn over the price chart where the record has one, at its prices and times', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?preset=jan-2016');
+  try {
+    assert.match(await page.textContent('#record-caption'), /Rings: prices published at the time\.$/);
+    const label = await page.getAttribute('#chart-price', 'aria-label');
+    assert.match(label, /Rings: published prices, 9:42, −5\.4\u00a0?%?[^;]*; about 9:59/);
+    // The drawing itself, on a blank canvas: a ring (ink edge, paper centre) where each
+    // published price lies, and the band's dashed line at the record's low.
+    const pixels = await page.evaluate(async () => {
+      const { drawRecordMarks, recordFor } = await import('/lab/record.js');
+      const record = recordFor('jan-2016');
+      const canvas = document.createElement('canvas');
+      canvas.width = 400;
+      canvas.height = 200;
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#FFFFFF';
+      g.fillRect(0, 0, 400, 200);
+      const band = { left: 0, top: 0, right: 400, bottom: 200 };
+      // Prices 90–100 over the height; 3,600 ticks over the width.
+      drawRecordMarks(g, { band, prices: [90, 100], xOf: (t) => (t / 3600) * 400, ticks: 3600, tickSeconds: 1, dpr: 1, dark: false }, record);
+      const at = (x, y) => [...g.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)];
+      const y = (p) => 200 - ((p - 90) / 10) * 200;
+      return record.path.map((p) => ({ centre: at((p.seconds / 3600) * 400, y(p.price)), edge: at((p.seconds / 3600) * 400 + 3, y(p.price)) }))
+        .concat([{ line: at(200, y(100 - 7.1)), above: at(200, y(100 - 6)) }]);
+    });
+    for (const p of pixels.slice(0, 2)) {
+      assert.ok(p.centre.every((c) => c > 200), `ring centre ${p.centre}`);
+      assert.ok(p.edge.every((c) => c < 100), `ring edge ${p.edge}`);
+    }
+    assert.ok(pixels[2].line.every((c) => c < 150), `dashed line ${pixels[2].line}`);
+    assert.ok(pixels[2].above.every((c) => c > 240), `clear above the band ${pixels[2].above}`);
     assert.deepEqual(log.errors, [], 'console errors');
   } finally {
     await context.close();

@@ -89,3 +89,81 @@ export function recordRows(record, summary) {
     };
   });
 }
+
+/** The record's lowest price as a band on the chart's scale (start = 100): [low, high], or null. */
+export function recordLow(record) {
+  const fall = record.figures.find((f) => f.key === 'fallPct');
+  return fall ? [100 - fall.high, 100 - fall.low] : null;
+}
+
+/** The record on the price chart, in words, for its text alternative. */
+export function recordMarksLabel(record) {
+  const low = recordLow(record);
+  const fall = low ? `Grey band: the lowest price on record, a fall of ${range(record.figures.find((f) => f.key === 'fallPct'))}.` : '';
+  const path = record.path.length ? ` Rings: published prices, ${record.path.map((p) => p.label).join('; ')}.` : '';
+  return `${fall}${path}`.trim();
+}
+
+/**
+ * Draws a replay's record over the price chart that render() just drew on `g`'s canvas: the
+ * lowest price on record as a faint band with a dashed line through it, and the published
+ * prices at their times as rings joined by a dotted line, in the chart's text colour. `band`
+ * is render()'s price panel and `prices` its price axis [bottom, top] (start = 100); `xOf` gives
+ * the x (CSS px) of a time in ticks. Marks beyond the panel are clipped; the chart's text
+ * alternative says where they are.
+ */
+export function drawRecordMarks(g, { band, prices, xOf, ticks, tickSeconds, dpr, dark }, record) {
+  const [lo, hi] = prices;
+  if (!(hi > lo) || !(band.right > band.left)) return;
+  const y = (p) => band.bottom - ((p - lo) / (hi - lo)) * (band.bottom - band.top);
+  const ink = dark ? '#E6EDF3' : '#1F2328';
+  const paper = dark ? '#16191E' : '#FFFFFF';
+  g.save();
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.beginPath();
+  g.rect(band.left, band.top, band.right - band.left, band.bottom - band.top);
+  g.clip();
+  g.strokeStyle = ink;
+  g.fillStyle = ink;
+  const low = recordLow(record);
+  if (low) {
+    const [top, bottom] = [y(low[1]), y(low[0])];
+    g.globalAlpha = 0.12;
+    g.fillRect(band.left, top, band.right - band.left, bottom - top);
+    g.globalAlpha = 1;
+    const mid = (top + bottom) / 2;
+    g.lineWidth = 1;
+    g.setLineDash([10, 4]);
+    g.beginPath();
+    g.moveTo(band.left, mid);
+    g.lineTo(band.right, mid);
+    g.stroke();
+    g.font = '11px system-ui, sans-serif';
+    g.textAlign = 'left';
+    g.textBaseline = 'top';
+    g.fillText('lowest on record', band.left + 6, Math.max(bottom, mid + 3) + 2);
+  }
+  const points = record.path
+    .map((p) => ({ t: p.seconds / tickSeconds, price: p.price }))
+    .filter((p) => p.t >= 0 && p.t <= ticks)
+    .map((p) => [xOf(p.t), y(p.price)]);
+  if (points.length) {
+    g.lineWidth = 1.5;
+    g.setLineDash([2, 3]);
+    g.beginPath();
+    points.forEach(([px, py], i) => (i ? g.lineTo(px, py) : g.moveTo(px, py)));
+    g.stroke();
+    g.setLineDash([]);
+    for (const [px, py] of points) {
+      g.beginPath();
+      g.arc(px, py, 4.5, 0, 2 * Math.PI);
+      g.fillStyle = ink;
+      g.fill();
+      g.beginPath();
+      g.arc(px, py, 2.5, 0, 2 * Math.PI);
+      g.fillStyle = paper;
+      g.fill();
+    }
+  }
+  g.restore();
+}

@@ -16,6 +16,9 @@ export const RECORDS_EN = {
     ],
     leftOut: "The model has one venue and one coin; that day's cascade ran across dozens of venues and hundreds of coins, many of which fell 60–80 %, and most of the fall in open interest was voluntary closing, which the model does not have. Its open interest is mostly at low leverage (3.7x on average, widely spread), which is what brings the liquidated share near the record's; its short liquidations come only from new shorts caught by the rebound, fewer than the day's. Auto-deleveraging: the record's 35 % is Hyperliquid's, whose vault and ADL took over what its book could not absorb; the model runs Binance's rules, under which the insurance fund took over and no ADL was needed. The fund's change was not fitted: the model's comes out near the record's.",
     scenario: "marginTiers",
+    path: [],
+    pathSource: "",
+    pathLinks: [],
   },
   "may-2021": {
     market: "BTC futures and perpetuals across venues, 19 May 2021",
@@ -26,6 +29,9 @@ export const RECORDS_EN = {
     ],
     leftOut: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. No share of open interest liquidated was published that we can source, so only the fall is compared; the model liquidates about two thirds of its open interest, far more than the day's roughly halved open interest, much of it closed by choice, suggests.",
     scenario: "marginTiers",
+    path: [],
+    pathSource: "",
+    pathLinks: [],
   },
   "mar-2020": {
     market: "BitMEX's XBTUSD perpetual, 12–13 March 2020",
@@ -36,6 +42,9 @@ export const RECORDS_EN = {
     ],
     leftOut: "The model has one shock, so it draws one leg, not two; BitMEX's perpetual also traded about $400 below spot that day (about 10 %), a decoupling this replay does not show: its one book stands for the whole market. Split into BitMEX's book beside a spot market, with the arbitrage between them, the model's perpetual runs 17–41 % below spot at its widest (over the spot depths, arbitrage capital and gaps tried), because the model's spot market has no sellers of its own and the day's spot fell nearly as far. It liquidates somewhat more of its open interest (about two thirds against 58 %), and its fund loses over half of what it held selling into the fall; BitMEX's own fund figures for the day are not in the record.",
     scenario: "marginTiers",
+    path: [],
+    pathSource: "",
+    pathLinks: [],
   },
   "may-2010": {
     market: "CME's E-mini S&P 500 futures, 6 May 2010",
@@ -47,6 +56,9 @@ export const RECORDS_EN = {
     ],
     leftOut: "The model's forced sellers are leveraged positions with liquidation prices, their leverage (30x on average) standing for how close to the price their triggers sat (about 3 %), not for the exchange's margin, and its $2 B of open interest for the positions with triggers near the price, not the E-mini's whole open interest; on the day they were stop-loss orders and intermediaries who stopped buying, and high-frequency traders passing the same contracts back and forth, which the model does not have, nor the stocks and ETFs the selling spread to. Its sell program sells at a steady rate, where the day's sold a share of the volume, so the model's plunge starts within a minute of the program, not nine minutes later. Stop Logic is modelled as a pause when the price falls half a percent within a second, once; and the rule that makers post bids again within seconds of a pause (a half-life of one second while halted) is this model's, set to what CME says the pause is for, not measured. The fall without the pause is the model's counterfactual, not history.",
     scenario: "circuitBreaker",
+    path: [],
+    pathSource: "",
+    pathLinks: [],
   },
   "jan-2016": {
     market: "China's CSI 300 index, 7 January 2016",
@@ -57,5 +69,8 @@ export const RECORDS_EN = {
     ],
     leftOut: "The model has no trading day: its closure at 7 % lasts 20 minutes and the market then reopens, where that day's market stayed shut, so its fall is the deepest point of the whole hour it runs. Its sell program stands in for the day's rush to sell, and the magnet's sellers are a rule of the model (selling rises within 2 points of a threshold, fitted to show the effect the literature describes), not measured that day. The thresholds were hit faster than the day's: about 7 minutes after the start in the model, against about 12.",
     scenario: "circuitBreaker",
+    path: [{"label":"9:42, −5.4 %: the first threshold trips, a 15-minute halt","price":94.62,"seconds":720.0},{"label":"about 9:59, −7.2 %: the second closes the market for the day","price":92.79,"seconds":1740.0}],
+    pathSource: "the CSI 300 against the previous close, the model's 100, at the times Xinhua reported (the halt at 9:42, 12 minutes after the 9:30 open, at −5.38 %; the close two minutes after the 9:57 reopening, at 3,284.74, −7.21 %); the opening price was not found",
+    pathLinks: [{"name":"Xinhua on 7 January (China.org.cn)","url":"http://en.chinagate.cn/2016-01/07/content_37482468.htm"},{"name":"the halt at −5.38 % (Mpelembe)","url":"https://mpelembe.net/business/finance/china-halts-stock-market-circuit-breaker/"}],
   },
 };
