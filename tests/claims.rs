@@ -4,7 +4,7 @@
 //! new figure in the text cannot go unchecked.
 
 use leverage_cascade::model::presets::{presets, summary};
-use leverage_cascade::model::{compare, simulate, Comparison, Params, Summary};
+use leverage_cascade::model::{compare, simulate, Comparison, EventKind, Params, Summary};
 
 /// The preset's params.
 fn preset(id: &str) -> Params {
@@ -279,12 +279,35 @@ const CLAIMS: &[Claim] = &[
     },
     Claim {
         id: "may-2010",
-        quote: "feed each other down about 14 %",
-        check: |c| ((c.none.summary.max_move_pct - 14.0).abs() <= 1.0, c.none.summary.max_move_pct),
+        quote: "feed each other down about 13 %",
+        check: |c| ((c.none.summary.max_move_pct - 13.0).abs() <= 1.0, c.none.summary.max_move_pct),
     },
     Claim {
         id: "may-2010",
-        quote: "the fall stops at about 6 %",
+        quote: "at the bottom of the plunge, about 5 % down",
+        check: |c| {
+            let halt = c.circuit_breaker.events.iter().find(|e| e.kind == EventKind::Halt);
+            let fall = halt.map_or(0.0, |e| (1.0 - e.price / c.none.summary.start_price) * 100.0);
+            ((fall - 5.0).abs() <= 1.0, fall)
+        },
+    },
+    Claim {
+        id: "may-2010",
+        quote: "the price comes back",
+        check: |c| {
+            // Three minutes after the pause, at least a point above where it paused.
+            let o = &c.circuit_breaker;
+            let halt = o.events.iter().find(|e| e.kind == EventKind::Halt);
+            let back = halt.map_or(0.0, |e| {
+                let later = o.series.price[(e.tick as usize + 180).min(o.series.price.len() - 1)];
+                (later - e.price) / o.summary.start_price * 100.0
+            });
+            (back >= 1.0, back)
+        },
+    },
+    Claim {
+        id: "may-2010",
+        quote: "no lower than about 6 %",
         check: |c| {
             let f = c.circuit_breaker.summary.max_move_pct;
             ((f - 6.0).abs() <= 1.0, f)
@@ -292,11 +315,11 @@ const CLAIMS: &[Claim] = &[
     },
     Claim {
         id: "may-2010",
-        quote: "about a quarter less liquidated",
+        quote: "about 30 % less",
         check: |c| {
             let r =
                 c.circuit_breaker.summary.liquidated_notional / c.none.summary.liquidated_notional;
-            ((0.7..=0.8).contains(&r), r)
+            ((0.65..=0.75).contains(&r), r)
         },
     },
     Claim {

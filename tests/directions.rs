@@ -6,7 +6,7 @@
 //! and depth come with the liquidation engine's venue rules.
 
 use leverage_cascade::model::presets::presets;
-use leverage_cascade::model::{simulate, BreakerReference, EventKind, ImpactLaw, Params};
+use leverage_cascade::model::{simulate, ImpactLaw, Params};
 
 /// Percentage points a fall may go against the direction before it counts as a reversal.
 const TOLERANCE_PP: f64 = 0.25;
@@ -126,17 +126,11 @@ fn run(params: &Params) -> Run {
     let fall = deepest(&o);
     let s = o.summary;
     let side = if params.shock_pct < 0.0 { params.long_share } else { 1.0 - params.long_share };
-    let breaker = params.circuit_breaker.as_ref();
-    let levels = breaker.map_or(&[][..], |b| &b.levels_pct[..]);
-    let on_speed = breaker.is_some_and(|b| b.reference == BreakerReference::RollingHigh);
-    let caught_at = if s.halts == 0 {
-        None
-    } else if on_speed {
-        // A pause on speed (a fall within a short window) trips wherever the fall is fast:
-        // the level it paused at, not how deep the fall was.
-        o.events.iter().rev().find(|e| e.kind == EventKind::Halt).map(|e| e.level_pct)
-    } else {
+    let levels = params.circuit_breaker.as_ref().map_or(&[][..], |b| &b.levels_pct[..]);
+    let caught_at = if s.halts > 0 {
         levels.iter().copied().find(|&l| fall >= l && fall < l + 1.0)
+    } else {
+        None
     };
     Run {
         fall,
@@ -157,9 +151,7 @@ fn more_leverage_never_gives_a_smaller_fall() {
     //   leverage, only its timing moves: there the fall may differ by up to 0.5 pp;
     // - a breaker stops falls just past its levels: where both falls end within 1 pp past the
     //   same level, leverage moves only when the level trips, and the fall may differ by up to
-    //   0.5 pp. A pause on speed (a rolling reference, may-2010's Stop Logic) trips sooner for a
-    //   faster cascade and lets the book refill there: where both runs paused at the same
-    //   level, the fall may differ by up to 0.5 pp.
+    //   0.5 pp.
     // - dip buyers (buyers.rs) are a brake the fall itself engages: a faster fall at higher
     //   leverage keeps the price below their threshold longer, so they buy more, and the deepest
     //   point can come out up to 1 pp higher. Where both runs liquidated the whole side and the

@@ -39,7 +39,7 @@ import {
 } from './lab/words.js';
 import { duration, num, pct, times, usd, NBSP } from './lab/format.js';
 import { PRESETS_EN } from './shared/presets-en.js';
-import { drawRecordMarks, recordFor, recordMarksLabel, recordRows } from './lab/record.js';
+import { drawRecordMarks, recordFor, recordMarksCaption, recordMarksLabel, recordRows } from './lab/record.js';
 import { download, toCsv } from './lab/export.js';
 import { TOUR } from './lab/tour.js';
 import { loadApi } from './shared/api.js';
@@ -554,7 +554,8 @@ function draw() {
         ticks: drawn.ticks,
         tickSeconds: state.resultParams.tickSeconds,
         dpr: common.dpr,
-        dark: common.theme === 'dark',
+        ink: pageColor('--text'),
+        paper: pageColor('--surface'),
       }, shownRecord);
     }
     fitCanvas(el.mapCanvas);
@@ -669,13 +670,15 @@ function showResult() {
   const marks = shownRecord ? ` ${recordMarksLabel(shownRecord)}` : '';
   el.priceCanvas.setAttribute('aria-label', `${priceChartLabel(result, tickSeconds)}${marks}`);
   el.recordCaption.hidden = !shownRecord;
-  if (shownRecord) {
-    const rings = shownRecord.path.length ? ' Rings: prices published at the time.' : '';
-    el.recordCaption.textContent = `Grey band, dashed: the lowest price on record.${rings}`;
-  }
+  if (shownRecord) el.recordCaption.textContent = recordMarksCaption(shownRecord);
   showGauge(result[state.focus].summary);
   showEvents();
   showPlayback();
+}
+
+/** A colour of the page's theme (style.css), such as '--text'. */
+function pageColor(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
 
 /** The record shown with the current result (showRecord), drawn over the price chart. */
@@ -729,6 +732,10 @@ function showRecord(result) {
       a.textContent = link.name;
       a.target = '_blank';
       a.rel = 'noopener';
+      const hint = document.createElement('span');
+      hint.className = 'visually-hidden';
+      hint.textContent = ' (opens in a new tab)';
+      a.append(hint);
       li.append(i === 0 ? ' Read: ' : '; ', a);
     });
     if (r.links.length) li.append('.');
@@ -774,7 +781,7 @@ function showEvents() {
   const items = events.slice(0, MAX_LISTED_EVENTS).map((event) => {
     const li = document.createElement('li');
     li.dataset.tick = String(event.tick);
-    li.textContent = narrate(event, startPrice, tickSeconds);
+    li.textContent = narrate(event, startPrice, tickSeconds, state.resultParams.circuitBreaker);
     return li;
   });
   if (events.length > MAX_LISTED_EVENTS) {
@@ -841,7 +848,7 @@ function showPlayback() {
     state.cursor === null
       ? 'Press Play or Next to follow the cascade one event at a time.'
       : current >= 0
-        ? narrate(events[current], startPrice, tickSeconds)
+        ? narrate(events[current], startPrice, tickSeconds, state.resultParams?.circuitBreaker)
         : `${at(state.cursor, tickSeconds)}: before the first event.`;
   if (el.now.textContent !== text) el.now.textContent = text;
 }

@@ -124,10 +124,11 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
         "may-2010",
         "A $4.1 B sell program over 20 minutes into a book whose makers pull back when \
          prices run one way, as in the E-mini on 6 May 2010. Without a pause, the selling \
-         and the forced sales feed each other down about 14 %. CME's Stop Logic pauses \
-         trading for five seconds when the price falls half a percent within a second; \
-         makers post bids again during the pause, and the fall stops at about 6 % (the \
-         record: more than 5 %), with about a quarter less liquidated.",
+         and the forced sales feed each other down about 13 %. With a pause standing for CME's \
+         Stop Logic, trading stops for five seconds at the bottom of the plunge, about 5 % \
+         down; makers post bids again, the price comes back, and the rest of the program \
+         takes it no lower than about 6 % (the record: more than 5 %), with about 30 % less \
+         liquidated.",
     ),
     (
         "jan-2016",
@@ -304,8 +305,8 @@ pub fn presets() -> Vec<Preset> {
             title: "6 May 2010 (replay)",
             params: Params {
                 leverage: 30.0,
-                depth_per_pct: 3.6e8,
-                liquidity_withdrawal: 0.9,
+                depth_per_pct: 4e8,
+                liquidity_withdrawal: 0.92,
                 // The day's recovery within minutes says most of the impact was transient.
                 permanent_impact: 0.2,
                 recovery_half_life: 60.0,
@@ -314,10 +315,10 @@ pub fn presets() -> Vec<Preset> {
                 shock_ticks: 1200,
                 volatility_pct: 0.02,
                 ticks: 1800,
-                // CME's Stop Logic: a move of about half a percent within a second pauses
-                // matching for five seconds.
+                // CME's Stop Logic: a fall of 1 % within a second (a tick) pauses matching for
+                // five seconds (docs/MODEL.md, "Replays", says why 1 % and not CME's band).
                 circuit_breaker: Some(CircuitBreaker {
-                    levels_pct: vec![0.5],
+                    levels_pct: vec![1.0],
                     reference: BreakerReference::RollingHigh,
                     window_ticks: 2,
                     halt_ticks: 5,

@@ -105,7 +105,7 @@ pub struct Figure {
 pub struct Link {
     /// The report, in a few words ("the CFTC and SEC staffs' report").
     pub name: &'static str,
-    /// Its address, https.
+    /// Its address (https, or http where the publisher serves no https).
     pub url: &'static str,
 }
 
@@ -289,7 +289,7 @@ pub static RECORDS: &[Record] = &[
                 as_published: "over $8 B (about $8.6 B) across all coins in 24 h, over 800 k traders; BTC open interest roughly halved, much of it by voluntary closing",
                 source: "Bybt (now CoinGlass) liquidation totals, as reported at the time (DOMAIN.md §7)",
                 links: &[
-                    Link { name: "Bybt's total, as reported (NewsBreak)", url: "https://www.newsbreak.com/news/2263120909471/mastercard-exec-shares-thoughts-on-crypto-rewards-stablecoin-and-cbdc-plans" },
+                    Link { name: "a NewsBreak report citing Bybt's total", url: "https://www.newsbreak.com/news/2263120909471/mastercard-exec-shares-thoughts-on-crypto-rewards-stablecoin-and-cbdc-plans" },
                 ],
             },
             Figure {
@@ -410,7 +410,7 @@ pub static RECORDS: &[Record] = &[
         path: &[],
         path_source: "",
         path_links: &[],
-        left_out: "The model's forced sellers are leveraged positions with liquidation prices, their leverage (30x on average) standing for how close to the price their triggers sat (about 3 %), not for the exchange's margin, and its $2 B of open interest for the positions with triggers near the price, not the E-mini's whole open interest; on the day they were stop-loss orders and intermediaries who stopped buying, and high-frequency traders passing the same contracts back and forth, which the model does not have, nor the stocks and ETFs the selling spread to. Its sell program sells at a steady rate, where the day's sold a share of the volume, so the model's plunge starts within a minute of the program, not nine minutes later. Stop Logic is modelled as a pause when the price falls half a percent within a second, once; and the rule that makers post bids again within seconds of a pause (a half-life of one second while halted) is this model's, set to what CME says the pause is for, not measured. The fall without the pause is the model's counterfactual, not history.",
+        left_out: "The model's forced sellers are leveraged positions with liquidation prices, their leverage (30x on average) standing for how close to the price their triggers sat (about 3 %), not for the exchange's margin, and its $2 B of open interest for the positions with triggers near the price, not the E-mini's whole open interest; on the day they were stop-loss orders and intermediaries who stopped buying, and high-frequency traders passing the same contracts back and forth, which the model does not have, nor the stocks and ETFs the selling spread to. Its sell program sells at a steady rate, where the day's sold a share of the volume, so the model's plunge starts within a minute of the program, not nine minutes later, and after the pause the rest of the program takes the price a little lower again, where the day's prices recovered. Stop Logic is modelled as a five-second pause when the price falls 1 % within a second, once: CME's rule pauses when stop orders would trade beyond a band of about half a percent, and at 0.5 % a second the model's pause comes at about −2.5 %, before the plunge, where the day's came at its bottom. The rule that makers post bids again within seconds of a pause (a half-life of one second while halted) is this model's, set to what CME says the pause is for, not measured. The fall without the pause is the model's counterfactual, not history.",
     },
     Record {
         id: "jan-2016",
@@ -456,12 +456,12 @@ pub static RECORDS: &[Record] = &[
             PathPoint {
                 seconds: 720.0,
                 price: 94.62,
-                label: "9:42, −5.4 %: the first threshold trips, a 15-minute halt",
+                label: "9:42, −5.4\u{a0}%: the first threshold trips, a 15-minute halt",
             },
             PathPoint {
                 seconds: 1740.0,
                 price: 92.79,
-                label: "about 9:59, −7.2 %: the second closes the market for the day",
+                label: "about 9:59, −7.2\u{a0}%: the second closes the market for the day",
             },
         ],
         path_source: "the CSI 300 against the previous close, the model's 100, at the times Xinhua reported (the halt at 9:42, 12 minutes after the 9:30 open, at −5.38 %; the close two minutes after the 9:57 reopening, at 3,284.74, −7.21 %); the opening price was not found",

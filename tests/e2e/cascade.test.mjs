@@ -337,3 +337,16 @@ test('the story never calls queued orders liquidated: during a halt they wait, a
     await context.close();
   }
 });
+
+test('a pause on speed is told as a fall within its window, at the price the chart shows', async () => {
+  // may-2010's Stop Logic measures the fall from the last second's price, not from the start.
+  const { page, context, log } = await openPage(browser, server.origin, '/?preset=may-2010&focus=circuitBreaker');
+  try {
+    const story = await page.$$eval('#events li[data-tick]', (items) => items.map((li) => li.textContent));
+    const halt = story.find((s) => /the circuit breaker halts trading/.test(s));
+    assert.match(halt, /the price has fallen 1\u00a0% within 1\u00a0s, to −5\.\d\u00a0%, so the circuit breaker halts trading/, halt);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+});

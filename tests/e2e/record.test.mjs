@@ -60,6 +60,7 @@ test('a historical preset shows its record beside the model, and the two agree w
       assert.equal(l.target, '_blank');
       assert.equal(l.rel, 'noopener');
       assert.ok(l.text.length > 5, l.text);
+      assert.ok(l.text.endsWith(' (opens in a new tab)'), l.text);
     }
 
     // The CSV carries the record too.
@@ -71,7 +72,7 @@ test('a historical preset shows its record beside the model, and the two agree w
     assert.ok(recordLines.some((l) => l.includes('https://github.com/ConejoCapital/HyperMultiAssetedADL')), 'the CSV carries the links');
 
     // The chart draws the record's low, and says so in its caption and its text alternative.
-    assert.equal(await page.textContent('#record-caption'), 'Grey band, dashed: the lowest price on record.');
+    assert.equal(await page.textContent('#record-caption'), 'Grey band and dashed line: the lowest price on record (a band where reports differ).');
     assert.match(await page.getAttribute('#chart-price', 'aria-label'), /Grey band: the lowest price on record, a fall of 11–14\u00a0%\.$/);
 
     // Any other market hides it.
@@ -86,36 +87,47 @@ test('a historical preset shows its record beside the model, and the two agree w
 });
 
 test('a published path is drawn over the price chart where the record has one, at its prices and times', async () => {
-  const { page, context, log } = await openPage(browser, server.origin, '/?preset=jan-2016');
+  // At twice the pixels, so a wrong transform would put the marks elsewhere.
+  const { page, context, log } = await openPage(browser, server.origin, '/?preset=jan-2016', { deviceScaleFactor: 2 });
   try {
     assert.match(await page.textContent('#record-caption'), /Rings: prices published at the time\.$/);
     const label = await page.getAttribute('#chart-price', 'aria-label');
-    assert.match(label, /Rings: published prices, 9:42, −5\.4\u00a0?%?[^;]*; about 9:59/);
-    // The drawing itself, on a blank canvas: a ring (ink edge, paper centre) where each
-    // published price lies, and the band's dashed line at the record's low.
+    assert.match(label, /Rings: published prices, 9:42, −5\.4\u00a0%: the first threshold trips, a 15-minute halt; about 9:59/);
+    // Where the rings and the band's line belong, from the lab's own chart layout (render() on a
+    // canvas of the same size with the lab's options), sampled on the lab's canvas.
     const pixels = await page.evaluate(async () => {
-      const { drawRecordMarks, recordFor } = await import('/lab/record.js');
+      const api = await import('/pkg/leverage_cascade.js');
+      const { recordFor, recordLow } = await import('/lab/record.js');
       const record = recordFor('jan-2016');
-      const canvas = document.createElement('canvas');
-      canvas.width = 400;
-      canvas.height = 200;
+      const canvas = document.getElementById('chart-price');
+      const copy = document.createElement('canvas');
+      [copy.width, copy.height] = [canvas.width, canvas.height];
+      const preset = api.presets().find((p) => p.id === 'jan-2016');
+      const drawn = api.render(copy, api.compare(preset.params), {
+        chart: 'price', window: 'cascade', theme: 'light', dpr: devicePixelRatio, tickSeconds: 1, scenario: 'none',
+      });
+      const { band, prices, axis } = drawn;
+      const xAt = (t) => {
+        let i = 0;
+        while (i < axis.length / 2 - 2 && t > axis[2 * (i + 1)]) i += 1;
+        const [a0, b0, a1, b1] = [axis[2 * i], axis[2 * i + 1], axis[2 * i + 2], axis[2 * i + 3]];
+        return b0 + ((t - a0) / (a1 - a0)) * (b1 - b0);
+      };
+      const y = (p) => band.bottom - ((p - prices[0]) / (prices[1] - prices[0])) * (band.bottom - band.top);
       const g = canvas.getContext('2d');
-      g.fillStyle = '#FFFFFF';
-      g.fillRect(0, 0, 400, 200);
-      const band = { left: 0, top: 0, right: 400, bottom: 200 };
-      // Prices 90–100 over the height; 3,600 ticks over the width.
-      drawRecordMarks(g, { band, prices: [90, 100], xOf: (t) => (t / 3600) * 400, ticks: 3600, tickSeconds: 1, dpr: 1, dark: false }, record);
-      const at = (x, y) => [...g.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)];
-      const y = (p) => 200 - ((p - 90) / 10) * 200;
-      return record.path.map((p) => ({ centre: at((p.seconds / 3600) * 400, y(p.price)), edge: at((p.seconds / 3600) * 400 + 3, y(p.price)) }))
-        .concat([{ line: at(200, y(100 - 7.1)), above: at(200, y(100 - 6)) }]);
+      const at = (x, yy) => [...g.getImageData(Math.round(x * devicePixelRatio), Math.round(yy * devicePixelRatio), 1, 1).data.slice(0, 3)];
+      const rings = record.path.map((p) => ({ centre: at(xAt(p.seconds), y(p.price)), edge: at(xAt(p.seconds) + 3.5, y(p.price)) }));
+      const low = recordLow(record);
+      // The dashed line runs through the band's middle: some of its dashes, across the plot.
+      const mid = y((low[0] + low[1]) / 2);
+      const line = Array.from({ length: 40 }, (_, k) => at(band.left + 4 + k * 0.5, mid));
+      return { rings, line };
     });
-    for (const p of pixels.slice(0, 2)) {
-      assert.ok(p.centre.every((c) => c > 200), `ring centre ${p.centre}`);
-      assert.ok(p.edge.every((c) => c < 100), `ring edge ${p.edge}`);
+    for (const r of pixels.rings) {
+      assert.ok(r.centre.every((c) => c > 230), `ring centre ${r.centre}`);
+      assert.ok(r.edge.every((c) => c < 90), `ring edge ${r.edge}`);
     }
-    assert.ok(pixels[2].line.every((c) => c < 150), `dashed line ${pixels[2].line}`);
-    assert.ok(pixels[2].above.every((c) => c > 240), `clear above the band ${pixels[2].above}`);
+    assert.ok(pixels.line.some((p) => p.every((c) => c < 90)), `dashed line ${JSON.stringify(pixels.line.slice(0, 4))}`);
     assert.deepEqual(log.errors, [], 'console errors');
   } finally {
     await context.close();

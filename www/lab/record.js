@@ -96,6 +96,13 @@ export function recordLow(record) {
   return fall ? [100 - fall.high, 100 - fall.low] : null;
 }
 
+/** What the record's marks on the price chart are, for the chart's caption. */
+export function recordMarksCaption(record) {
+  const band = recordLow(record) ? 'Grey band and dashed line: the lowest price on record (a band where reports differ).' : '';
+  const rings = record.path.length ? ' Rings: prices published at the time.' : '';
+  return `${band}${rings}`.trim();
+}
+
 /** The record on the price chart, in words, for its text alternative. */
 export function recordMarksLabel(record) {
   const low = recordLow(record);
@@ -107,17 +114,16 @@ export function recordMarksLabel(record) {
 /**
  * Draws a replay's record over the price chart that render() just drew on `g`'s canvas: the
  * lowest price on record as a faint band with a dashed line through it, and the published
- * prices at their times as rings joined by a dotted line, in the chart's text colour. `band`
+ * prices at their times as rings joined by a dotted line, in the chart's text colour `ink` over
+ * its background `paper` (CSS colours). `band`
  * is render()'s price panel and `prices` its price axis [bottom, top] (start = 100); `xOf` gives
  * the x (CSS px) of a time in ticks. Marks beyond the panel are clipped; the chart's text
  * alternative says where they are.
  */
-export function drawRecordMarks(g, { band, prices, xOf, ticks, tickSeconds, dpr, dark }, record) {
+export function drawRecordMarks(g, { band, prices, xOf, ticks, tickSeconds, dpr, ink, paper }, record) {
   const [lo, hi] = prices;
   if (!(hi > lo) || !(band.right > band.left)) return;
   const y = (p) => band.bottom - ((p - lo) / (hi - lo)) * (band.bottom - band.top);
-  const ink = dark ? '#E6EDF3' : '#1F2328';
-  const paper = dark ? '#16191E' : '#FFFFFF';
   g.save();
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.beginPath();

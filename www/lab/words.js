@@ -170,9 +170,10 @@ function positions(n) {
 
 /**
  * One event as a sentence, e.g. "t = 12 s: 340 positions liquidated ($48 M), price −3.2 % —
- * this knocks over the next 512."
+ * this knocks over the next 512." `breaker` is the params' circuitBreaker (null: the default,
+ * which measures the fall from the start), so a halt on speed is told as one.
  */
-export function narrate(event, startPrice, tickSeconds) {
+export function narrate(event, startPrice, tickSeconds, breaker = null) {
   const when = at(event.tick, tickSeconds);
   // A move under 1 % with two decimals, so a sell program's first steps do not read "price 0 %".
   const move = changePct(event.price, startPrice);
@@ -194,8 +195,14 @@ export function narrate(event, startPrice, tickSeconds) {
     }
     case 'queued':
       return `${when}: during the halt, ${positions(event.count)} (${usd(event.notional)}) fell below maintenance at the indicative price ${price}. Nothing is sold yet: their liquidations wait in the queue for the reopening.`;
-    case 'halt':
-      return `${when}: the price is ${pct(event.levelPct)} down, so the circuit breaker halts trading. The book refills while nobody trades.`;
+    case 'halt': {
+      // A breaker on speed measures the fall from the highest price of its window, not the start.
+      const window = breaker && breaker.reference === 'rollingHigh' ? Math.max(breaker.windowTicks - 1, 1) * tickSeconds : null;
+      const fall = window === null
+        ? `the price is ${pct(event.levelPct)} down`
+        : `the price has fallen ${pct(event.levelPct)} within ${duration(window)}, to ${price}`;
+      return `${when}: ${fall}, so the circuit breaker halts trading. The book refills while nobody trades.`;
+    }
     case 'resume': {
       const spared = event.count > 0 ? ` The refilled book put ${positions(event.count)} back above maintenance: spared.` : '';
       const rest =
