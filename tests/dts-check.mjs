@@ -181,7 +181,7 @@ test('every export is declared with real types, not any', () => {
 
 test('render() result types match what tests/web.rs checks in the browser', () => {
   // There is no canvas in Node: tests/web.rs asserts these exact keys on a real render.
-  assert.deepEqual([...dts.interfaces.get('RenderResult').keys()], ['plot', 'band', 'ticks', 'from', 'to', 'axis']);
+  assert.deepEqual([...dts.interfaces.get('RenderResult').keys()], ['plot', 'band', 'prices', 'ticks', 'from', 'to', 'axis']);
   assert.deepEqual([...dts.interfaces.get('PlotRect').keys()], ['left', 'top', 'right', 'bottom']);
   assert.deepEqual(literals('ScenarioKey').sort(), Object.keys(api.compare(SMALL)).sort());
 });
