@@ -36,6 +36,7 @@ import {
   scenarioName,
   secondVenueLine,
   signedMove,
+  speedWindow,
 } from './lab/words.js';
 import { duration, num, pct, times, usd, NBSP } from './lab/format.js';
 import { PRESETS_EN } from './shared/presets-en.js';
@@ -412,9 +413,29 @@ function applyParams(params) {
   request({ compute: true });
 }
 
+/** The halt levels' hint as index.html has it: for a breaker that measures from the start. */
+let levelsHintFromStart = null;
+
+/**
+ * The halt levels' hint says what the levels are measured from: the start (the US rule, and
+ * the default), or the highest price of the breaker's window, a pause on speed (may-2010's
+ * Stop Logic), which the lab has no control for but a preset or a link can set.
+ */
+function syncLevelsHint() {
+  const hint = byId('circuitBreaker-firstLevelPct-hint');
+  levelsHintFromStart ??= hint.textContent;
+  const window = speedWindow(state.params.circuitBreaker, state.params.tickSeconds);
+  hint.textContent = window !== null
+    ? `Trading pauses when the price falls this far within ${duration(window)}: ` +
+      'a pause on speed, like CME\'s Stop Logic, not a fall from the start. ' +
+      'The slider sets the first level; the next two keep the US 7, 13, 20\u00a0% spacing.'
+    : levelsHintFromStart;
+}
+
 function syncControls() {
   // The second venue's own settings show only while there is one.
   byId('second-venue-controls').hidden = !get(state.params, 'secondVenue');
+  syncLevelsHint();
   for (const input of controls) {
     const value = get(state.params, input.dataset.param);
     if (input.tagName === 'SELECT') {

@@ -169,6 +169,14 @@ function positions(n) {
 }
 
 /**
+ * The seconds a breaker on speed measures its fall over (from the highest price of its window,
+ * not the start: may-2010's Stop Logic), or null for a breaker that measures from the start.
+ */
+export function speedWindow(breaker, tickSeconds) {
+  return breaker && breaker.reference === 'rollingHigh' ? Math.max(breaker.windowTicks - 1, 1) * tickSeconds : null;
+}
+
+/**
  * One event as a sentence, e.g. "t = 12 s: 340 positions liquidated ($48 M), price −3.2 % —
  * this knocks over the next 512." `breaker` is the params' circuitBreaker (null: the default,
  * which measures the fall from the start), so a halt on speed is told as one.
@@ -196,8 +204,7 @@ export function narrate(event, startPrice, tickSeconds, breaker = null) {
     case 'queued':
       return `${when}: during the halt, ${positions(event.count)} (${usd(event.notional)}) fell below maintenance at the indicative price ${price}. Nothing is sold yet: their liquidations wait in the queue for the reopening.`;
     case 'halt': {
-      // A breaker on speed measures the fall from the highest price of its window, not the start.
-      const window = breaker && breaker.reference === 'rollingHigh' ? Math.max(breaker.windowTicks - 1, 1) * tickSeconds : null;
+      const window = speedWindow(breaker, tickSeconds);
       const fall = window === null
         ? `the price is ${pct(event.levelPct)} down`
         : `the price has fallen ${pct(event.levelPct)} within ${duration(window)}, to ${price}`;
