@@ -28,6 +28,7 @@ async function violations(page) {
 
 const pages = [
   ['/', 'lab'],
+  ['/?preset=jan-2016', 'lab with a replay and its record'],
   ['/examples/glossary.html', 'glossary example'],
   ['/embed.html?compact', 'embed.html'],
   ['/teach.html?preset=thin-book&lock=leverage', 'assignment builder (the lab)'],
@@ -46,7 +47,7 @@ for (const [path, name] of pages) {
         try {
           // Everything is drawn: the lab's results, or each widget (scrolled to, since a widget
           // out of view waits).
-          if (path === '/') await ready(page);
+          if (path === '/' || path.startsWith('/?')) await ready(page);
           if (path.startsWith('/teach.html')) await page.waitForFunction(() => document.getElementById('out-link').value.startsWith('http'), null, { timeout: 30000 });
           const widgets = await page.evaluate(() => document.querySelectorAll('leverage-cascade').length);
           for (let i = widgets - 1; i >= 0; i -= 1) await showWidget(page, i);
