@@ -35,6 +35,7 @@ import {
   priceChartLabel,
   scenarioName,
   secondVenueLine,
+  shockWords,
   signedMove,
   speedWindow,
 } from './lab/words.js';
@@ -651,7 +652,8 @@ function showResult() {
   const tickSeconds = state.resultParams.tickSeconds;
   const none = result.none.summary;
 
-  el.headline.textContent = `The same traders and the same ${pct(none.shockPct, { sign: true })} shock, under four sets of rules:`;
+  const shock = shockWords(none, state.resultParams).replace(/^A /, '');
+  el.headline.textContent = `The same traders and the same ${shock}, under four sets of rules:`;
   const cards = SCENARIOS.map(({ key, name }) => {
     const s = result[key].summary;
     const li = document.createElement('li');
@@ -672,7 +674,7 @@ function showResult() {
     big.append(move, ' ', amp);
     const sentence = document.createElement('p');
     sentence.className = 'sentence';
-    sentence.textContent = headline(s);
+    sentence.textContent = headline(s, state.resultParams);
     li.append(title, big, sentence);
     const two = Boolean(result[key].secondVenue);
     const more = extras(s, tickSeconds, two);
@@ -689,7 +691,7 @@ function showResult() {
   showRecord(result);
 
   const marks = shownRecord ? ` ${recordMarksLabel(shownRecord)}` : '';
-  el.priceCanvas.setAttribute('aria-label', `${priceChartLabel(result, tickSeconds)}${marks}`);
+  el.priceCanvas.setAttribute('aria-label', `${priceChartLabel(result, tickSeconds, state.resultParams)}${marks}`);
   el.recordCaption.hidden = !shownRecord;
   if (shownRecord) el.recordCaption.textContent = recordMarksCaption(shownRecord);
   showGauge(result[state.focus].summary);

@@ -345,6 +345,10 @@ test('a pause on speed is told as a fall within its window, at the price the cha
     const story = await page.$$eval('#events li[data-tick]', (items) => items.map((li) => li.textContent));
     const halt = story.find((s) => /the circuit breaker halts trading/.test(s));
     assert.match(halt, /the price has fallen 1\u00a0% within 1\u00a0s, to −5\.\d\u00a0%, so the circuit breaker halts trading/, halt);
+    // A sell program is told as one: what was sold, and the move it would make on a calm book,
+    // which the cards' multiples are measured against.
+    assert.match(await page.textContent('#headline'), /^The same traders and the same \$4\.1\u00a0B sale \(−\d+(\.\d)?\u00a0% on a calm book\), under four sets of rules:$/);
+    assert.match(await page.getAttribute('#chart-price', 'aria-label'), /^Price over 30\u00a0min after a \$4\.1\u00a0B sale \(/);
     // The halt levels' hint says so too, and goes back to the fall from the start without it.
     assert.match(await page.textContent('#circuitBreaker-firstLevelPct-hint'), /^Trading pauses when the price falls this far within 1\u00a0s: a pause on speed/);
     await page.selectOption('#preset', 'default');

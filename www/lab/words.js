@@ -42,6 +42,22 @@ export function moveWord(summary) {
   return fall ? 'crash' : 'short squeeze';
 }
 
+/**
+ * The shock in words, capitalised: "A −5 % shock" (or "jump"); or, for a sell (buy) program, what
+ * was sold and the move it would make on a calm book, which the amplification is measured
+ * against: "A $4.1 B sale (−9.7 % on a calm book)", "A sale worth −6.5 % on a calm book".
+ * `params` are the run's; without them every shock reads as a gap.
+ */
+export function shockWords(summary, params = null) {
+  const shock = summary.shockPct;
+  const dollars = params && params.shockUsd !== null && params.shockUsd !== undefined;
+  if (!dollars && !(params && params.shockTicks > 1)) return `A ${pct(shock, { sign: true })} ${shock < 0 ? 'shock' : 'jump'}`;
+  const kind = shock < 0 ? 'sale' : 'purchase';
+  return dollars
+    ? `A ${usd(params.shockUsd)} ${kind} (${pct(shock, { sign: true })} on a calm book)`
+    : `A ${kind} worth ${pct(shock, { sign: true })} on a calm book`;
+}
+
 /** What the shock became, by `moveWord`'s rule: "grew into a −8.9 % slide". */
 export function became(summary) {
   const amp = summary.amplification;
@@ -51,16 +67,16 @@ export function became(summary) {
 
 /**
  * The headline of one run, e.g. "A −5 % shock became a −23 % crash (4.6×): $1.2 B liquidated,
- * 38 % of traders wiped out."
+ * 38 % of traders wiped out." With the run's `params`, a sell program is told as one
+ * (shockWords).
  */
-export function headline(summary) {
+export function headline(summary, params = null) {
   const shock = summary.shockPct;
   if (shock === 0) {
     return `No shock: the price moved at most ${pct(summary.maxMovePct)} and ${usd(summary.liquidatedNotional)} was liquidated.`;
   }
-  const what = shock < 0 ? 'shock' : 'jump';
   return (
-    `A ${pct(shock, { sign: true })} ${what} ${became(summary)} (${times(summary.amplification)}): ` +
+    `${shockWords(summary, params)} ${became(summary)} (${times(summary.amplification)}): ` +
     `${usd(summary.liquidatedNotional)} liquidated, ${share(summary.liquidatedShare)} of traders wiped out.`
   );
 }
@@ -328,7 +344,7 @@ function peak(array) {
 }
 
 /** The price chart's text alternative: each scenario's worst move, halts and the biggest wave. */
-export function priceChartLabel(comparison, tickSeconds) {
+export function priceChartLabel(comparison, tickSeconds, params = null) {
   const none = comparison.none;
   const ticks = none.series.price.length;
   const parts = SCENARIOS.map(({ key, name }) => {
@@ -341,7 +357,7 @@ export function priceChartLabel(comparison, tickSeconds) {
     ? ` Dashed: the second venue's price; with no mitigation it moves ${pct(signedMove(none.secondVenue.summary), { sign: true })}.`
     : '';
   return (
-    `Price over ${duration(ticks * tickSeconds)} after a ${pct(none.summary.shockPct, { sign: true })} shock, ` +
+    `Price over ${duration(ticks * tickSeconds)} after ${shockWords(none.summary, params).replace(/^A /, 'a ')}, ` +
     `worst move per scenario. ${parts.join('; ')}. ` +
     `Bars: liquidations per tick; with no mitigation the largest is ${usd(biggest.value)} at ${at(biggest.index, tickSeconds)}.${second}`
   );
