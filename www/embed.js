@@ -29,7 +29,7 @@ import { loadApi, fitCanvas } from './shared/api.js';
 import { keepOffline } from './shared/offline.js';
 import { DEFAULT_BREAKER, FOCUS_KEYS, get, normalize, set, toQuery } from './lab/schema.js';
 import { formatControl, readControl, setUp, showValue } from './lab/controls.js';
-import { SCENARIOS, became, headline, mapLabel, priceChartLabel, signedMove } from './lab/words.js';
+import { SCENARIOS, became, headline, mapLabel, priceChartLabel, shockWords, signedMove } from './lab/words.js';
 import { pct, times, usd, NBSP } from './lab/format.js';
 
 const STYLESHEET = new URL('embed.css', import.meta.url).href;
@@ -714,8 +714,8 @@ export class LeverageCascade extends HTMLElement {
     if (!result) return;
     const focus = result[this.#focus].summary;
     const name = SCENARIOS.find((s) => s.key === this.#focus).name;
-    if (this.hasAttribute('compact')) ui.headline.replaceChildren(breakerHeadline(result, this.#focus !== 'none'));
-    else ui.headline.replaceChildren(h('strong', {}, `${name}: `), headline(focus));
+    if (this.hasAttribute('compact')) ui.headline.replaceChildren(breakerHeadline(result, this.#focus !== 'none', this.#params));
+    else ui.headline.replaceChildren(h('strong', {}, `${name}: `), headline(focus, this.#params));
     for (const { key } of SCENARIOS) {
       const move = ui.legend.querySelector(`.scenario-${key} .move`);
       const s = result[key].summary;
@@ -724,7 +724,7 @@ export class LeverageCascade extends HTMLElement {
       }
     }
     const tickSeconds = this.#params.tickSeconds;
-    ui.priceCanvas.setAttribute('aria-label', priceChartLabel(result, tickSeconds));
+    ui.priceCanvas.setAttribute('aria-label', priceChartLabel(result, tickSeconds, this.#params));
     ui.mapCanvas.setAttribute('aria-label', mapLabel(result[this.#focus], this.#focus));
   }
 
@@ -750,18 +750,17 @@ export class LeverageCascade extends HTMLElement {
 /**
  * The compact widget's headline: the chosen market (with the breaker `on`, or without) and the
  * other, in one sentence, e.g. "Without a breaker, a −5 % shock grew into a −8.9 % slide
- * (1.8×); with one, −7.3 %."
+ * (1.8×); with one, −7.3 %." (a sell program is told as one: shockWords).
  */
-function breakerHeadline(result, on) {
+function breakerHeadline(result, on, params) {
   const [chosen, other] = on ? [result.circuitBreaker.summary, result.none.summary] : [result.none.summary, result.circuitBreaker.summary];
   const [first, second] = on ? ['With a breaker', 'without one'] : ['Without a breaker', 'with one'];
-  const shock = pct(chosen.shockPct, { sign: true });
   const move = pct(signedMove(chosen), { sign: true });
   const otherMove = pct(signedMove(other), { sign: true });
   if (chosen.shockPct === 0) return `${first}, the price moved at most ${pct(chosen.maxMovePct)}; ${second}, ${pct(other.maxMovePct)}.`;
-  const what = chosen.shockPct < 0 ? 'shock' : 'jump';
   const rest = otherMove === move ? `the same ${second}` : `${second}, ${otherMove}`;
-  return `${first}, a ${shock} ${what} ${became(chosen)} (${times(chosen.amplification)}); ${rest}.`;
+  const shock = shockWords(chosen, params).replace(/^A /, 'a ');
+  return `${first}, ${shock} ${became(chosen)} (${times(chosen.amplification)}); ${rest}.`;
 }
 
 if (!customElements.get('leverage-cascade')) customElements.define('leverage-cascade', LeverageCascade);

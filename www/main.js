@@ -429,7 +429,7 @@ function syncLevelsHint() {
   hint.textContent = window !== null
     ? `Trading pauses when the price falls this far within ${duration(window)}: ` +
       'a pause on speed, like CME\'s Stop Logic, not a fall from the start. ' +
-      'The slider sets the first level; the next two keep the US 7, 13, 20\u00a0% spacing.'
+      'Moving the slider sets this first level and adds two more, 6 and 13 points above it.'
     : levelsHintFromStart;
 }
 

@@ -51,7 +51,8 @@ export function moveWord(summary) {
 export function shockWords(summary, params = null) {
   const shock = summary.shockPct;
   const dollars = params && params.shockUsd !== null && params.shockUsd !== undefined;
-  if (!dollars && !(params && params.shockTicks > 1)) return `A ${pct(shock, { sign: true })} ${shock < 0 ? 'shock' : 'jump'}`;
+  // A program of no size is no program (the model then trades nothing): a gap of 0 %.
+  if (shock === 0 || (!dollars && !(params && params.shockTicks > 1))) return `A ${pct(shock, { sign: true })} ${shock < 0 ? 'shock' : 'jump'}`;
   const kind = shock < 0 ? 'sale' : 'purchase';
   return dollars
     ? `A ${usd(params.shockUsd)} ${kind} (${pct(shock, { sign: true })} on a calm book)`
