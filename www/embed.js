@@ -759,8 +759,7 @@ function breakerHeadline(result, on, params) {
   const otherMove = pct(signedMove(other), { sign: true });
   if (chosen.shockPct === 0) return `${first}, the price moved at most ${pct(chosen.maxMovePct)}; ${second}, ${pct(other.maxMovePct)}.`;
   const rest = otherMove === move ? `the same ${second}` : `${second}, ${otherMove}`;
-  const shock = shockWords(chosen, params).replace(/^A /, 'a ');
-  return `${first}, ${shock} ${became(chosen)} (${times(chosen.amplification)}); ${rest}.`;
+  return `${first}, a ${shockWords(chosen, params)} ${became(chosen)} (${times(chosen.amplification)}); ${rest}.`;
 }
 
 if (!customElements.get('leverage-cascade')) customElements.define('leverage-cascade', LeverageCascade);

@@ -652,7 +652,7 @@ function showResult() {
   const tickSeconds = state.resultParams.tickSeconds;
   const none = result.none.summary;
 
-  const shock = shockWords(none, state.resultParams).replace(/^A /, '');
+  const shock = shockWords(none, state.resultParams);
   el.headline.textContent = `The same traders and the same ${shock}, under four sets of rules:`;
   const cards = SCENARIOS.map(({ key, name }) => {
     const s = result[key].summary;

@@ -43,20 +43,21 @@ export function moveWord(summary) {
 }
 
 /**
- * The shock in words, capitalised: "A −5 % shock" (or "jump"); or, for a sell (buy) program, what
- * was sold and the move it would make on a calm book, which the amplification is measured
- * against: "A $4.1 B sale (−9.7 % on a calm book)", "A sale worth −6.5 % on a calm book".
- * `params` are the run's; without them every shock reads as a gap.
+ * The shock in words, without an article, for the caller's "A", "a" or "the same": "−5 % shock"
+ * (or "jump"); or, for a sell (buy) program, what was sold and the move it would make on a calm
+ * book, which the amplification is measured against: "$4.1 B sale (−9.7 % on a calm book)",
+ * "sale worth −6.5 % on a calm book". `params` are the run's; without them every shock reads as
+ * a gap.
  */
 export function shockWords(summary, params = null) {
   const shock = summary.shockPct;
   const dollars = params && params.shockUsd !== null && params.shockUsd !== undefined;
   // A program of no size is no program (the model then trades nothing): a gap of 0 %.
-  if (shock === 0 || (!dollars && !(params && params.shockTicks > 1))) return `A ${pct(shock, { sign: true })} ${shock < 0 ? 'shock' : 'jump'}`;
+  if (shock === 0 || (!dollars && !(params && params.shockTicks > 1))) return `${pct(shock, { sign: true })} ${shock < 0 ? 'shock' : 'jump'}`;
   const kind = shock < 0 ? 'sale' : 'purchase';
   return dollars
-    ? `A ${usd(params.shockUsd)} ${kind} (${pct(shock, { sign: true })} on a calm book)`
-    : `A ${kind} worth ${pct(shock, { sign: true })} on a calm book`;
+    ? `${usd(params.shockUsd)} ${kind} (${pct(shock, { sign: true })} on a calm book)`
+    : `${kind} worth ${pct(shock, { sign: true })} on a calm book`;
 }
 
 /** What the shock became, by `moveWord`'s rule: "grew into a −8.9 % slide". */
@@ -77,7 +78,7 @@ export function headline(summary, params = null) {
     return `No shock: the price moved at most ${pct(summary.maxMovePct)} and ${usd(summary.liquidatedNotional)} was liquidated.`;
   }
   return (
-    `${shockWords(summary, params)} ${became(summary)} (${times(summary.amplification)}): ` +
+    `A ${shockWords(summary, params)} ${became(summary)} (${times(summary.amplification)}): ` +
     `${usd(summary.liquidatedNotional)} liquidated, ${share(summary.liquidatedShare)} of traders wiped out.`
   );
 }
@@ -358,7 +359,7 @@ export function priceChartLabel(comparison, tickSeconds, params = null) {
     ? ` Dashed: the second venue's price; with no mitigation it moves ${pct(signedMove(none.secondVenue.summary), { sign: true })}.`
     : '';
   return (
-    `Price over ${duration(ticks * tickSeconds)} after ${shockWords(none.summary, params).replace(/^A /, 'a ')}, ` +
+    `Price over ${duration(ticks * tickSeconds)} after a ${shockWords(none.summary, params)}, ` +
     `worst move per scenario. ${parts.join('; ')}. ` +
     `Bars: liquidations per tick; with no mitigation the largest is ${usd(biggest.value)} at ${at(biggest.index, tickSeconds)}.${second}`
   );
