@@ -4,7 +4,7 @@
 //! `cargo run --release --example calibrate -- oct-2025 '{"leverage":[3,4,5]}'`
 
 use leverage_cascade::model::presets::presets;
-use leverage_cascade::model::record::{model_figure, record, Measure};
+use leverage_cascade::model::record::{outcome_figure, record, Measure};
 use leverage_cascade::model::simulate::scenarios;
 use leverage_cascade::model::{simulate, Params};
 
@@ -50,7 +50,8 @@ fn main() {
                 .map(|e| (e.tick, e.price));
             println!("  queued at most {:.0}M, low at {at:?}, halt {halt:?}", q / 1e6);
         }
-        let s = out.summary;
+        let figure = |f| outcome_figure(f, &out).unwrap_or(f64::NAN);
+        let s = out.summary.clone();
         let none = simulate(&scenarios(&params)[0]).expect("runs").summary;
         let chosen: Vec<String> =
             grid.keys().map(|k| format!("{k}={}", lookup(&point, k))).collect();
@@ -58,14 +59,7 @@ fn main() {
             .figures
             .iter()
             .filter(|f| f.measure != Measure::Context)
-            .map(|f| {
-                format!(
-                    "{:.1} [{:.1}–{:.1}]",
-                    model_figure(f.measure, &s).unwrap_or(f64::NAN),
-                    f.low,
-                    f.high
-                )
-            })
+            .map(|f| format!("{:.1} [{:.1}–{:.1}]", figure(f), f.low, f.high))
             .collect();
         println!(
             "{:<60} {}  none {:.2} halts {} end {:.1} spent {:.0}M opened {:.0}M liquidated {:.0}M",
@@ -130,9 +124,10 @@ fn search(id: &str, ranges: &str) {
         {
             point["seed"] = seed.into();
             let params = Params::from_json(&point.to_string()).expect("valid");
-            let s = simulate(&rec.rules.run(&params)).unwrap().summary;
+            let out = simulate(&rec.rules.run(&params)).unwrap();
+            let s = &out.summary;
             for f in rec.figures.iter() {
-                let Some(m) = model_figure(f.measure, &s) else { continue };
+                let Some(m) = outcome_figure(f, &out) else { continue };
                 // How far outside the record's range, in units of the tolerance (±25 %
                 // of the fall, a factor of 1.5 for the liquidated share, 10 points for the
                 // longs' share): at most 1 passes. The score adds how far from its middle.
@@ -162,7 +157,7 @@ fn search(id: &str, ranges: &str) {
                 let f: Vec<String> = rec
                     .figures
                     .iter()
-                    .filter_map(|f| model_figure(f.measure, &s))
+                    .filter_map(|f| outcome_figure(f, &out))
                     .map(|m| format!("{m:.1}"))
                     .collect();
                 println!("    seed {seed}: {}", f.join(" "));

@@ -205,11 +205,10 @@ const CLAIMS: &[Claim] = &[
     // market-wide breaker, so the "Margin tiers" card.
     Claim {
         id: "oct-2025",
-        quote: "take the fall to about \
-         15 %",
+        quote: "take the fall to about 12 %",
         check: |c| {
             (
-                (c.margin_tiers.summary.max_move_pct - 15.0).abs() <= 1.5,
+                (c.margin_tiers.summary.max_move_pct - 12.0).abs() <= 1.5,
                 c.margin_tiers.summary.max_move_pct,
             )
         },
@@ -218,20 +217,37 @@ const CLAIMS: &[Claim] = &[
         id: "oct-2025",
         quote: "about a tenth of open interest is liquidated",
         check: |c| {
-            (
-                (0.07..=0.13).contains(&share(&c.margin_tiers.summary)),
-                share(&c.margin_tiers.summary),
-            )
+            let o = &c.margin_tiers;
+            let share = both_venues(o) / (o.summary.open_interest + second(o).open_interest);
+            ((0.07..=0.13).contains(&share), share)
         },
     },
     Claim {
         id: "oct-2025",
         quote: "liquidate some of the new shorts on the way up",
         check: |c| {
-            (
-                c.margin_tiers.summary.liquidated_short_notional > 0.0,
-                c.margin_tiers.summary.liquidated_short_notional,
-            )
+            let o = &c.margin_tiers;
+            let shorts = o.summary.liquidated_short_notional + second(o).liquidated_short_notional;
+            (shorts > 0.0, shorts)
+        },
+    },
+    Claim {
+        id: "oct-2025",
+        quote: "about two \
+         fifths of what is liquidated is closed by auto-deleveraging",
+        check: |c| {
+            let s = second(&c.margin_tiers);
+            let share = s.adl_notional / s.liquidated_notional;
+            ((0.3..=0.5).contains(&share), share)
+        },
+    },
+    Claim {
+        id: "oct-2025",
+        quote: "on \
+         the large one the insurance fund takes it over instead",
+        check: |c| {
+            let s = &c.margin_tiers.summary;
+            (s.adl_notional == 0.0 && s.fund_takeover_notional > 0.0, s.fund_takeover_notional)
         },
     },
     Claim {

@@ -18,10 +18,11 @@ fn cascading() -> Vec<(&'static str, Params)> {
 
 #[test]
 fn on_the_last_price_with_nobody_arbitraging_spot_changes_nothing() {
-    // The model of one market: the spot book's depth is never read, and no mark or index
-    // series is written. (That the earlier model's numbers are unchanged is the determinism
+    // The model of one market (with the arbitrage of a preset that has some taken away): the
+    // spot book's depth is never read, and no mark or index series is written. (That the earlier model's numbers are unchanged is the determinism
     // fixture's test.)
     for (id, p) in cascading() {
+        let p = Params { arbitrage_capital: 0.0, ..p };
         let base = simulate(&p).unwrap();
         assert!(base.series.mark.is_empty() && base.series.index.is_empty(), "{id}");
         assert_eq!(base.summary.arbitrage_notional, 0.0);
@@ -84,10 +85,15 @@ fn a_mark_on_a_deep_index_liquidates_less_than_the_last_price_of_a_thin_book() {
 
 #[test]
 fn without_arbitrage_spot_sees_only_the_news() {
-    // No noise: the index is the start price moved by the shock, whatever the cascade does to
-    // the perpetual, which falls below it, and the widest basis is at least that far.
+    // No noise and no arbitrage: the index is the start price moved by the shock, whatever the
+    // cascade does to the perpetual, which falls below it, and the widest basis is at least that far.
     for (id, p) in cascading() {
-        let p = Params { volatility_pct: 0.0, mark_price: MarkPrice::Index, ..p };
+        let p = Params {
+            volatility_pct: 0.0,
+            mark_price: MarkPrice::Index,
+            arbitrage_capital: 0.0,
+            ..p
+        };
         let o = simulate(&p).unwrap();
         let news = p.start_price * (1.0 + p.shock_pct / 100.0);
         let after_news = if p.shock_ticks > 1 { p.start_price } else { news };

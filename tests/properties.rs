@@ -2,7 +2,8 @@
 
 use leverage_cascade::model::{
     simulate, BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams,
-    MarginTiers, MarkPrice, Outcome, Params, PositionSpec, SecondVenue, Side, VenueRules,
+    MarginTiers, MarkPrice, Outcome, Params, PositionSpec, SecondVenue, Side, VenueProfile,
+    VenueRules,
 };
 use proptest::prelude::*;
 
@@ -65,12 +66,20 @@ fn params() -> impl Strategy<Value = Params> {
             prop::option::of(1e5f64..1e10),
         ),
         // A second venue: its depth as a multiple of the first's, its fund, its mark, whether
-        // it halts too.
+        // it halts too; its own open interest (a multiple of the first's) and leverage, or the
+        // first's traders; its rules.
         prop::option::of((
             0.1f64..5.0,
             0.0f64..1e7,
             prop_oneof![Just(MarkPrice::Last), Just(MarkPrice::Index)],
             any::<bool>(),
+            prop::option::of(0.02f64..2.0),
+            prop::option::of(1.0f64..60.0),
+            prop_oneof![
+                Just(VenueProfile::Same),
+                Just(VenueProfile::Binance),
+                Just(VenueProfile::Hyperliquid)
+            ],
         )),
     );
     (market, book, engine, mitigations).prop_map(
@@ -141,11 +150,14 @@ fn params() -> impl Strategy<Value = Params> {
                     magnet_sell_share: magnet,
                 }
             }),
-            second_venue: second.map(|(depth, fund, mark, halts)| SecondVenue {
+            second_venue: second.map(|(depth, fund, mark, halts, size, lev, rules)| SecondVenue {
                 depth_per_pct: depth * oi / 50.0,
                 insurance_fund: fund,
                 mark_price: mark,
                 circuit_breaker: halts,
+                open_interest: size.map(|k| (k * oi).max(1e3)),
+                leverage: lev,
+                rules,
             }),
             ..Params::default()
         },

@@ -3,9 +3,9 @@
 //! issue 17 calibrates the presets until they fall within the record's tolerances.
 
 use leverage_cascade::model::presets::presets;
-use leverage_cascade::model::record::{model_figure, record, Measure, RECORDS};
+use leverage_cascade::model::record::{outcome_figure, record, Measure, RECORDS};
 use leverage_cascade::model::simulate::scenarios;
-use leverage_cascade::model::{simulate, Params};
+use leverage_cascade::model::{simulate, Params, VenueProfile};
 
 #[test]
 fn every_historical_preset_has_a_sourced_record_and_every_record_a_preset() {
@@ -52,10 +52,10 @@ fn every_historical_preset_has_a_sourced_record_and_every_record_a_preset() {
 fn the_model_is_set_beside_the_record_for_every_compared_figure() {
     for r in RECORDS {
         let preset = presets().into_iter().find(|p| p.id == r.id).unwrap().params;
-        let s = simulate(&r.rules.run(&preset)).unwrap().summary;
+        let out = simulate(&r.rules.run(&preset)).unwrap();
         println!("{} ({}):", r.id, r.market);
         for f in r.figures {
-            let model = model_figure(f.measure, &s);
+            let model = outcome_figure(f, &out);
             if f.measure == Measure::Context {
                 assert_eq!(model, None);
                 println!("  {:<52} record {}", f.label, f.as_published);
@@ -88,10 +88,10 @@ fn every_historical_preset_matches_its_record_within_tolerance_on_eleven_seeds()
             preset.seed + 10
         );
         for seed in preset.seed..=preset.seed + 10 {
-            let s = simulate(&Params { seed, ..run.clone() }).unwrap().summary;
+            let out = simulate(&Params { seed, ..run.clone() }).unwrap();
             let mut line = Vec::new();
             for f in r.figures.iter().filter(|f| f.measure != Measure::Context) {
-                let model = model_figure(f.measure, &s).unwrap();
+                let model = outcome_figure(f, &out).unwrap();
                 let ok = f.measure.tolerance().map(|t| t.holds(f.low, f.high, model));
                 line.push(format!(
                     "{model:.1}{}",
@@ -197,5 +197,38 @@ fn the_2010_pause_gives_a_smaller_fall_than_no_pause_because_the_book_refills() 
         );
         let (paused, later) = (b.series.price[first - 1], b.series.price[last + 180]);
         assert!(later > paused + 1.0, "seed {seed}: {paused:.2} when it paused, {later:.2} later");
+    }
+}
+
+#[test]
+fn oct_2025_deleverages_on_hyperliquid_s_rules_where_binance_s_fund_takes_over() {
+    // The record's ADL share (held out) is Hyperliquid's. The replay's second venue runs
+    // Hyperliquid's rules: on every seed it closes part of what it liquidates by ADL, while the
+    // first venue, on Binance's rules, hands what will not sell to its fund and needs none. The
+    // same second venue on Binance's rules needs no ADL either: the rules decide who pays. And
+    // the arbitrageurs hold the two venues' falls within a few points of each other.
+    let preset = presets().into_iter().find(|p| p.id == "oct-2025").unwrap().params;
+    let run = record("oct-2025").unwrap().rules.run(&preset);
+    for seed in preset.seed..=preset.seed + 10 {
+        let out = simulate(&Params { seed, ..run.clone() }).unwrap();
+        let (first, second) = (&out.summary, &out.second_venue.as_ref().unwrap().summary);
+        let adl_share = second.adl_notional / second.liquidated_notional * 100.0;
+        println!(
+            "seed {seed:>2}: falls {:.1} % and {:.1} %; second venue ADL {adl_share:.1} % of {:.0} M",
+            first.max_move_pct,
+            second.max_move_pct,
+            second.liquidated_notional / 1e6
+        );
+        assert_eq!(first.adl_notional, 0.0, "seed {seed}");
+        assert!(first.fund_takeover_notional > 0.0, "seed {seed}");
+        assert!(second.adl_notional > 0.0, "seed {seed}");
+        assert!((first.max_move_pct - second.max_move_pct).abs() < 4.0, "seed {seed}");
+        let mut binance = run.clone();
+        binance.seed = seed;
+        binance.second_venue.as_mut().unwrap().rules = VenueProfile::Binance;
+        let other = simulate(&binance).unwrap();
+        let other = &other.second_venue.as_ref().unwrap().summary;
+        assert_eq!(other.adl_notional, 0.0, "seed {seed}");
+        assert!(other.fund_takeover_notional > 0.0, "seed {seed}");
     }
 }

@@ -545,8 +545,10 @@ fn records_js() -> String {
     let mut out = String::from(
         "// The published record of each historical preset: src/model/record.rs's RECORDS, written\n\
          // out by tests/spec.rs; do not edit. Each figure's `key` names the model's counterpart\n\
-         // (www/lab/record.js computes it; \"context\" has none); `tolerance` is how far outside\n\
-         // the range a replay may lie and still match (null: held out of the calibration);\n\
+         // (www/lab/record.js computes it; \"context\" has none) on the venues of its `scope`\n\
+         // (\"market\": both venues' liquidations and open interest, the first's price and fund;\n\
+         // \"secondVenue\": the second venue alone); `tolerance` is how far outside the range a\n\
+         // replay may lie and still match (null: held out of the calibration);\n\
          // `scenario` is the run of compare() under the venue's own rules of the day.\n\n\
          export const RECORDS_EN = {\n",
     );
@@ -564,8 +566,9 @@ fn records_js() -> String {
             let links: Vec<_> =
                 f.links.iter().map(|l| json!({ "name": l.name, "url": l.url })).collect();
             out += &format!(
-                "      {{ key: {}, label: {}, low: {}, high: {}, tolerance: {}, asPublished: {}, source: {}, links: {} }},\n",
+                "      {{ key: {}, scope: {}, label: {}, low: {}, high: {}, tolerance: {}, asPublished: {}, source: {}, links: {} }},\n",
                 json!(f.measure.key()),
+                json!(f.scope.key()),
                 json!(f.label),
                 json!(f.low),
                 json!(f.high),

@@ -4,7 +4,7 @@
 
 use leverage_cascade::model::simulate::audit_venues;
 use leverage_cascade::model::{
-    compare, simulate, CircuitBreaker, MarkPrice, Outcome, Params, SecondVenue,
+    compare, simulate, CircuitBreaker, MarkPrice, Outcome, Params, SecondVenue, VenueProfile,
 };
 
 /// A market small enough for grids: 20,000 traders over 300 ticks.
@@ -310,6 +310,16 @@ fn each_venue_accounts_for_every_dollar_every_tick() {
             insurance_fund: 0.0,
             mark_price: MarkPrice::Index,
             circuit_breaker: true,
+            ..SecondVenue::default()
+        },
+        // Its own, smaller and more leveraged traders under Hyperliquid's rules.
+        SecondVenue {
+            depth_per_pct: 5e6,
+            insurance_fund: 1e5,
+            open_interest: Some(2e8),
+            leverage: Some(25.0),
+            rules: VenueProfile::Hyperliquid,
+            ..SecondVenue::default()
         },
     ];
     for (m, market) in markets.iter().enumerate() {

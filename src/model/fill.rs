@@ -24,7 +24,8 @@ use serde::Deserialize;
 
 use super::params::{
     not_whole, BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, MarginTiers,
-    MarkPrice, Params, PositionSpec, SecondVenue, Side, TierSpec, VenueRules, MAX_SEED,
+    MarkPrice, Params, PositionSpec, SecondVenue, Side, TierSpec, VenueProfile, VenueRules,
+    MAX_SEED,
 };
 use super::spec::{self, Kind, Param, PARAMS};
 
@@ -82,6 +83,7 @@ choose! {
     VenueRules: Binance, Hyperliquid;
     LiquidationMode: Full, Partial;
     BreakerReference: Start, RollingHigh;
+    VenueProfile: Same, Binance, Hyperliquid;
 }
 
 impl<'de> Deserialize<'de> for Params {

@@ -33,11 +33,11 @@ pub use liquidation::Audit;
 pub use outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary};
 pub use params::{
     BreakerReference, CircuitBreaker, ImpactLaw, LiquidationMode, LiquidationParams, MarginTiers,
-    MarkPrice, Params, PositionSpec, SecondVenue, Side, TierSpec, VenueRules,
+    MarkPrice, Params, PositionSpec, SecondVenue, Side, TierSpec, VenueProfile, VenueRules,
 };
 pub use scratch::Scratch;
 pub use simulate::{audit, compare, simulate, Builds, Comparison, PopulationCache};
 
 /// Version of the model's behaviour. It changes whenever the same params could give a different
 /// outcome, so a shared link can say which model it was made with.
-pub const MODEL_VERSION: &str = "4";
+pub const MODEL_VERSION: &str = "5";

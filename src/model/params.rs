@@ -181,10 +181,12 @@ impl Default for Params {
     }
 }
 
-/// A second perpetual venue (simulate.rs, "Two venues"). Its traders are the first venue's: the
-/// same positions, so the same open interest, leverage and liquidation prices; its liquidation
-/// rules, margin tiers and book rules (impact law, resilience, withdrawal) are the first venue's
-/// too. What differs is set here. The shock's news moves both venues and spot; a sell program
+/// A second perpetual venue (simulate.rs, "Two venues"). By default its traders are the first
+/// venue's: the same positions, so the same open interest, leverage and liquidation prices; its
+/// liquidation rules, margin tiers and book rules (impact law, resilience, withdrawal) are the
+/// first venue's too. What differs is set here: its book, fund, mark and breaker, and optionally
+/// its own open interest and leverage (traders drawn from the same random numbers) and its own
+/// liquidation rules. The shock's news moves both venues and spot; a sell program
 /// and the dip buyers trade on the first venue, or on the second while the first is halted; the
 /// magnet's sellers trade on each venue that runs the breaker. Everything else that reaches the
 /// second venue from the first goes through the arbitrageurs (`arbitrageCapital`).
@@ -201,6 +203,16 @@ pub struct SecondVenue {
     /// Whether it halts by the rules of `circuitBreaker` too. Default false: crypto venues do not
     /// coordinate halts, so a halt on the first venue leaves the second trading.
     pub circuit_breaker: bool,
+    /// Its open interest, USD; `null` (default): the first venue's. Range (0, 1e12]. Its traders
+    /// are drawn from the same random numbers as the first venue's, at this size. Ignored when
+    /// `positions` is given.
+    pub open_interest: Option<f64>,
+    /// Mean leverage of its traders; `null` (default): the first venue's. Range [1, 125]. Ignored
+    /// when `positions` is given.
+    pub leverage: Option<f64>,
+    /// Whose liquidation rules it follows: "same" (default) as the first venue, or a venue's
+    /// profile ([`VenueProfile`]).
+    pub rules: VenueProfile,
 }
 
 impl Default for SecondVenue {
@@ -210,6 +222,45 @@ impl Default for SecondVenue {
             insurance_fund: 4e7,
             mark_price: MarkPrice::Last,
             circuit_breaker: false,
+            open_interest: None,
+            leverage: None,
+            rules: VenueProfile::Same,
+        }
+    }
+}
+
+/// The second venue's liquidation rules: the first venue's, or one venue's profile, which sets
+/// every knob of `liquidation` that describes how that venue liquidates and keeps the rest
+/// (throughput cap, backstop capacity, fee, the fund's offloading pace) from the first venue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum VenueProfile {
+    /// The first venue's `liquidation`, unchanged.
+    Same,
+    /// Binance's: whole positions as immediate-or-cancel orders at the bankruptcy price, the
+    /// insurance fund's takeover, then ADL.
+    Binance,
+    /// Hyperliquid's: positions over $100 k sold 20 % a step as market orders, losses past
+    /// bankruptcy paid by its vault while it can, then ADL.
+    Hyperliquid,
+}
+
+impl VenueProfile {
+    /// The liquidation rules `base` becomes under this profile.
+    pub fn apply(self, base: &LiquidationParams) -> LiquidationParams {
+        let (venue_rules, mode) = match self {
+            VenueProfile::Same => return base.clone(),
+            VenueProfile::Binance => (VenueRules::Binance, LiquidationMode::Full),
+            VenueProfile::Hyperliquid => (VenueRules::Hyperliquid, LiquidationMode::Partial),
+        };
+        let defaults = LiquidationParams::default();
+        LiquidationParams {
+            venue_rules,
+            mode,
+            partial_fraction: defaults.partial_fraction,
+            partial_above: defaults.partial_above,
+            adl: true,
+            ..base.clone()
         }
     }
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::params::{
     BreakerReference, CircuitBreaker, LiquidationMode, LiquidationParams, MarginTiers, MarkPrice,
-    Params, SecondVenue, VenueRules,
+    Params, SecondVenue, VenueProfile, VenueRules,
 };
 
 /// A named scenario.
@@ -99,11 +99,14 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
     (
         "oct-2025",
         "A news shock of 7.5 % on a market crowded with longs, most of them at low \
-         leverage: liquidations, and new shorts piling into them, take the fall to about \
-         15 %, and about a tenth of open interest is liquidated (the record: 8–9 %). \
-         Buyers standing 4 % below the start, where Kaiko saw that day's bids, lift the \
-         price back and liquidate some of the new shorts on the way up. Calibrated to \
-         BTC on 10 Oct 2025: the record is shown below the charts.",
+         leverage, beside a small exchange on Hyperliquid's rules whose traders use more. \
+         Liquidations, and new shorts piling into them, take the fall to about 12 %, and \
+         about a tenth of open interest is liquidated (the record: 8–9 %). Buyers standing \
+         4 % below the start, where Kaiko saw that day's bids, lift the price back and \
+         liquidate some of the new shorts on the way up. On the small exchange about two \
+         fifths of what is liquidated is closed by auto-deleveraging (the record: 35 %); on \
+         the large one the insurance fund takes it over instead. Calibrated to BTC on 10 \
+         Oct 2025: the record is shown below the charts.",
     ),
     (
         "may-2021",
@@ -261,6 +264,17 @@ pub fn presets() -> Vec<Preset> {
                 shock_pct: -7.5,
                 volatility_pct: 0.05,
                 ticks: 900,
+                arbitrage_capital: 1e8,
+                // Hyperliquid: 6 % of the market's open interest, more leveraged, on its own
+                // rules, with a vault in proportion to HLP (docs/MODEL.md, "Replays").
+                second_venue: Some(SecondVenue {
+                    depth_per_pct: 1.8e6,
+                    insurance_fund: 1.2e6,
+                    open_interest: Some(1.3e8),
+                    leverage: Some(12.0),
+                    rules: VenueProfile::Hyperliquid,
+                    ..SecondVenue::default()
+                }),
                 ..base()
             },
         },

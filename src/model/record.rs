@@ -9,7 +9,7 @@
 //! The records are data for the page and the tests: the WebAssembly never reads them. The page
 //! reads its copy, `www/shared/records-en.js`, which tests/spec.rs writes from [`RECORDS`].
 
-use super::outcome::Summary;
+use super::outcome::{Outcome, Summary};
 use super::params::Params;
 use super::simulate::scenarios;
 
@@ -81,11 +81,53 @@ impl Measure {
     }
 }
 
+/// Which venues a figure is measured on, where the preset has a second venue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole market: the liquidated share and longs' share over both venues' liquidations
+    /// and open interest; the fall, the fund and ADL on the first venue, which stands for the
+    /// rest of the market. With one venue, that venue.
+    Market,
+    /// The second venue alone: a figure published for the one venue it stands for.
+    SecondVenue,
+}
+
+impl Scope {
+    /// Its key in the page's copy.
+    pub fn key(self) -> &'static str {
+        match self {
+            Scope::Market => "market",
+            Scope::SecondVenue => "secondVenue",
+        }
+    }
+
+    /// The summary a figure of this scope is computed from, for a run's outcome: the first
+    /// venue's with both venues' liquidations and open interest summed (market), or the second
+    /// venue's; `None` for the second venue of a run that has none.
+    pub fn summary(self, outcome: &Outcome) -> Option<Summary> {
+        let second = outcome.second_venue.as_ref().map(|o| &o.summary);
+        match self {
+            Scope::SecondVenue => second.cloned(),
+            Scope::Market => {
+                let mut s = outcome.summary.clone();
+                if let Some(b) = second {
+                    s.liquidated_notional += b.liquidated_notional;
+                    s.liquidated_short_notional += b.liquidated_short_notional;
+                    s.open_interest += b.open_interest;
+                }
+                Some(s)
+            }
+        }
+    }
+}
+
 /// One published figure: a range, what it is in words, and where it comes from.
 #[derive(Clone, Copy, Debug)]
 pub struct Figure {
     /// What it measures.
     pub measure: Measure,
+    /// Which venues it is measured on.
+    pub scope: Scope,
     /// In words, for a student.
     pub label: &'static str,
     /// The published range, low to high (equal for a single figure); for context, unused.
@@ -193,6 +235,11 @@ pub fn model_figure(measure: Measure, s: &Summary) -> Option<f64> {
     }
 }
 
+/// The model's counterpart of figure `f` for a run's outcome, on the venues of its scope.
+pub fn outcome_figure(f: &Figure, outcome: &Outcome) -> Option<f64> {
+    model_figure(f.measure, &f.scope.summary(outcome)?)
+}
+
 /// The record of the preset `id`.
 pub fn record(id: &str) -> Option<&'static Record> {
     RECORDS.iter().find(|r| r.id == id)
@@ -206,6 +253,7 @@ pub static RECORDS: &[Record] = &[
         figures: &[
             Figure {
                 measure: Measure::FallPct,
+                scope: Scope::Market,
                 label: "Fall of the price",
                 low: 11.0,
                 high: 14.0,
@@ -217,6 +265,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::LiquidatedShareOfOiPct,
+                scope: Scope::Market,
                 label: "Liquidated, as a share of open interest",
                 low: 8.3,
                 high: 8.9,
@@ -228,6 +277,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::LongSharePct,
+                scope: Scope::Market,
                 label: "Longs' share of what was liquidated",
                 low: 84.0,
                 high: 90.0,
@@ -239,6 +289,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::FundChangePct,
+                scope: Scope::Market,
                 label: "Change of the insurance fund",
                 low: -15.4,
                 high: -15.4,
@@ -250,10 +301,11 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::AdlShareOfLiquidatedPct,
-                label: "Auto-deleveraged, as a share of what was liquidated",
-                low: 35.0,
-                high: 35.0,
-                as_published: "Hyperliquid: $2.1 B of ADL fills against $5.5 B of liquidations in about 12 minutes",
+                scope: Scope::SecondVenue,
+                label: "Auto-deleveraged on Hyperliquid (the second venue), as a share of what it liquidated",
+                low: 34.7,
+                high: 34.7,
+                as_published: "Hyperliquid's BTC perpetual: $0.62 B of ADL fills against $1.79 B of liquidations in about 12 minutes (all coins: $2.1 B against $5.5 B)",
                 source: "a third-party reconstruction from Hyperliquid's public trade data (DOMAIN.md §9)",
                 links: &[
                     Link { name: "the reconstruction of Hyperliquid's ADL (GitHub)", url: "https://github.com/ConejoCapital/HyperMultiAssetedADL" },
@@ -264,7 +316,7 @@ pub static RECORDS: &[Record] = &[
         path: &[],
         path_source: "",
         path_links: &[],
-        left_out: "The model has one venue and one coin; that day's cascade ran across dozens of venues and hundreds of coins, many of which fell 60–80 %, and most of the fall in open interest was voluntary closing, which the model does not have. Its open interest is mostly at low leverage (3.7x on average, widely spread), which is what brings the liquidated share near the record's; its short liquidations come only from new shorts caught by the rebound, fewer than the day's. Auto-deleveraging: the record's 35 % is Hyperliquid's, whose vault and ADL took over what its book could not absorb; the model runs Binance's rules, under which the insurance fund took over and no ADL was needed. The fund's change was not fitted: the model's comes out near the record's.",
+        left_out: "The model has two venues and one coin; that day's cascade ran across dozens of venues and hundreds of coins, many of which fell 60–80 %, and most of the fall in open interest was voluntary closing, which the model does not have. The first venue stands for the market on Binance's rules; the second for Hyperliquid, with 6 % of the open interest, on Hyperliquid's rules, its traders at 12x on average where the first venue's average 3.7x, widely spread. That most open interest is at low leverage is what brings the liquidated share near the record's. Short liquidations come only from new shorts on the second venue caught by the rebound, fewer than the day's. Neither held-out figure was fitted. The second venue's ADL share comes out near Hyperliquid's; its vault is sized from what Hyperliquid's covered that day, and its leverage was set by hand: at 8x it would deleverage far less. The first venue's fund loses less than Binance's did, because arbitrage spreads the selling over spot and the second venue.",
     },
     Record {
         id: "may-2021",
@@ -272,6 +324,7 @@ pub static RECORDS: &[Record] = &[
         figures: &[
             Figure {
                 measure: Measure::FallPct,
+                scope: Scope::Market,
                 label: "Fall of the price",
                 low: 28.0,
                 high: 32.0,
@@ -283,6 +336,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::Context,
+                scope: Scope::Market,
                 label: "Liquidated",
                 low: 0.0,
                 high: 0.0,
@@ -294,6 +348,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::Context,
+                scope: Scope::Market,
                 label: "Rebound",
                 low: 0.0,
                 high: 0.0,
@@ -316,6 +371,7 @@ pub static RECORDS: &[Record] = &[
         figures: &[
             Figure {
                 measure: Measure::FallPct,
+                scope: Scope::Market,
                 label: "Fall of the price",
                 low: 51.1,
                 high: 51.1,
@@ -328,6 +384,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::LiquidatedShareOfOiPct,
+                scope: Scope::Market,
                 label: "Liquidated, as a share of open interest",
                 low: 58.0,
                 high: 58.0,
@@ -340,6 +397,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::AdlShareOfLiquidatedPct,
+                scope: Scope::Market,
                 label: "Auto-deleveraged, as a share of what was liquidated",
                 low: 0.0,
                 high: 0.0,
@@ -360,6 +418,7 @@ pub static RECORDS: &[Record] = &[
         figures: &[
             Figure {
                 measure: Measure::FallPct,
+                scope: Scope::Market,
                 label: "Fall of the price",
                 low: 5.0,
                 high: 6.0,
@@ -372,6 +431,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::Context,
+                scope: Scope::Market,
                 label: "The sell program",
                 low: 0.0,
                 high: 0.0,
@@ -384,6 +444,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::Context,
+                scope: Scope::Market,
                 label: "The pause",
                 low: 0.0,
                 high: 0.0,
@@ -396,6 +457,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::Context,
+                scope: Scope::Market,
                 label: "What followed",
                 low: 0.0,
                 high: 0.0,
@@ -418,6 +480,7 @@ pub static RECORDS: &[Record] = &[
         figures: &[
             Figure {
                 measure: Measure::FallPct,
+                scope: Scope::Market,
                 label: "Fall of the price",
                 low: 7.0,
                 high: 7.2,
@@ -429,6 +492,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::Context,
+                scope: Scope::Market,
                 label: "How fast",
                 low: 0.0,
                 high: 0.0,
@@ -441,6 +505,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::Context,
+                scope: Scope::Market,
                 label: "What followed",
                 low: 0.0,
                 high: 0.0,

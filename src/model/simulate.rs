@@ -318,13 +318,16 @@ fn run_with(
 }
 
 /// The params of the second venue of `params`: the first venue's, with the second's book depth,
-/// fund, mark and breaker, and none of what trades on the first venue alone (the sell program,
-/// the dip buyers).
+/// fund, mark, breaker, open interest, leverage and liquidation rules, and none of what trades
+/// on the first venue alone (the sell program, the dip buyers).
 fn second_params(params: &Params, venue: &SecondVenue) -> Params {
     let mut second = params.clone();
     second.depth_per_pct = venue.depth_per_pct;
     second.insurance_fund = venue.insurance_fund;
     second.mark_price = venue.mark_price;
+    second.open_interest = venue.open_interest.unwrap_or(params.open_interest);
+    second.leverage = venue.leverage.unwrap_or(params.leverage);
+    second.liquidation = venue.rules.apply(&params.liquidation);
     if !venue.circuit_breaker {
         second.circuit_breaker = None;
     }
@@ -704,12 +707,19 @@ fn run_audited(
     let ticks = params.ticks as usize;
     let traders = population.len() as u32;
     let second = params.second_venue.as_ref().map(|v| second_params(params, v));
-    let open_interest = bands.open_interest[0] + bands.open_interest[1];
-    // The second venue's traders are a copy of the first's.
-    let second_population = second.as_ref().map(|_| population.copy(scratch));
+    // The second venue's traders are a copy of the first's, or, with an open interest or a
+    // leverage of its own, drawn from the same random numbers at its size and leverage.
+    let second_population = params.second_venue.as_ref().map(|v| {
+        let own = params.positions.is_none() && (v.open_interest.is_some() || v.leverage.is_some());
+        match &second {
+            Some(p) if own => Population::for_params(p, scratch),
+            _ => population.copy(scratch),
+        }
+    });
+    let second_bands = second_population.as_ref().map(|p| Bands::new(p, params.start_price));
     let mut venues = vec![Venue::new(params, population, bands.open_interest)];
-    if let (Some(p), Some(population)) = (&second, second_population) {
-        venues.push(Venue::new(p, population, bands.open_interest));
+    if let (Some(p), Some(population), Some(b)) = (&second, second_population, &second_bands) {
+        venues.push(Venue::new(p, population, b.open_interest));
     }
     let two = venues.len() == 2;
     let mut noise = Rng::new(params.seed, 2);
@@ -780,13 +790,20 @@ fn run_audited(
     debug_assert_eq!(venues[0].series.price.len(), ticks);
 
     let arbitrage = |i| if spot_on { links.traded_on(i) } else { 0.0 };
-    let measured = |p: &Params, i| Measured {
-        shock_pct,
-        open_interest,
-        traders,
-        branching: bands.branching(p),
-        dip_buyers_spent: if i == 0 { params.dip_buyer_capital - dip_buyers.left() } else { 0.0 },
-        arbitrage_notional: arbitrage(i),
+    let measured = |p: &Params, i| {
+        let bands = if i == 0 { bands } else { second_bands.as_ref().unwrap_or(bands) };
+        Measured {
+            shock_pct,
+            open_interest: bands.open_interest[0] + bands.open_interest[1],
+            traders,
+            branching: bands.branching(p),
+            dip_buyers_spent: if i == 0 {
+                params.dip_buyer_capital - dip_buyers.left()
+            } else {
+                0.0
+            },
+            arbitrage_notional: arbitrage(i),
+        }
     };
     let measures: Vec<Measured> =
         venues.iter().enumerate().map(|(i, v)| measured(v.params, i)).collect();

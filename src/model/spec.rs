@@ -530,6 +530,15 @@ params! {
     "secondVenue.circuitBreaker", Bool, None, "", Run,
         read |_p| None,
         set |p, _i| Some(Slot::Bool(&mut p.second_venue.as_mut()?.circuit_breaker));
+    "secondVenue.openInterest", NumberOrNull, Range::closed(1e3, USD), "USD", Run,
+        read |p| p.second_venue.as_ref()?.open_interest,
+        set |p, _i| Some(Slot::NumberOrNull(&mut p.second_venue.as_mut()?.open_interest));
+    "secondVenue.leverage", NumberOrNull, Range::closed(1.0, MAX_LEVERAGE), "×", Run,
+        read |p| p.second_venue.as_ref()?.leverage,
+        set |p, _i| Some(Slot::NumberOrNull(&mut p.second_venue.as_mut()?.leverage));
+    "secondVenue.rules", Enum(&["same", "binance", "hyperliquid"]), None, "", Run,
+        read |_p| None,
+        set |p, _i| Some(Slot::Choice(&mut p.second_venue.as_mut()?.rules));
 }
 
 /// The row of a path (`leverage`, `positions[].entry`; an item's index may be written in:

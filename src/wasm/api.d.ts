@@ -61,8 +61,9 @@ export interface LiquidationParams {
 }
 
 /**
- * A second perpetual venue on the same coin, with the first venue's traders: its own book,
- * fund, mark and breaker switch. Arbitrageurs (arbitrageCapital) carry moves between venues.
+ * A second perpetual venue on the same coin: its own book, fund, mark and breaker switch, and
+ * by default the first venue's traders and liquidation rules. Arbitrageurs (arbitrageCapital)
+ * carry moves between venues.
  */
 export interface SecondVenue {
   /** USD of one-sided flow that moves its price 1 %, [1e3, 1e12]. */
@@ -72,7 +73,16 @@ export interface SecondVenue {
   markPrice: MarkPrice;
   /** Whether it halts by circuitBreaker's rules too (false: it trades through the halts). */
   circuitBreaker: boolean;
+  /** Its open interest, USD, [1e3, 1e12]; null: the first venue's (its traders drawn at this size otherwise; ignored with positions). */
+  openInterest: number | null;
+  /** Mean leverage of its traders, [1, 125]; null: the first venue's. Ignored with positions. */
+  leverage: number | null;
+  /** Whose liquidation rules it follows: the first venue's, Binance's or Hyperliquid's. */
+  rules: VenueProfile;
 }
+
+/** A venue's liquidation profile for the second venue ("same": the first venue's rules). */
+export type VenueProfile = "same" | "binance" | "hyperliquid";
 
 /** A market-wide circuit breaker on the fall from a reference price. */
 export interface CircuitBreaker {

@@ -23,7 +23,7 @@ test('a historical preset shows its record beside the model, and the two agree w
       'Liquidated, as a share of open interest',
       "Longs' share of what was liquidated",
       'Change of the insurance fund',
-      'Auto-deleveraged, as a share of what was liquidated',
+      'Auto-deleveraged on Hyperliquid (the second venue), as a share of what it liquidated',
     ]);
     // The model's fall is the "Margin tiers" card's (the venue's own rules), without its sign.
     const [, , tiers] = await bigNumbers(page);
@@ -35,21 +35,34 @@ test('a historical preset shows its record beside the model, and the two agree w
     // The replay is calibrated: the fitted figures are within their tolerance, the rest held out.
     assert.deepEqual(rows.map((r) => /outside the tolerance/.test(r[3])), [false, false, false, false, false]);
     assert.match(rows[3][3], /held out of the calibration|within the record/);
-    // The JS figures are record.rs's: recompute them from the API's summary.
+    // The JS figures are record.rs's: recompute them from the API's summaries, the shares over
+    // both venues (the market) and the ADL share on the second venue (Hyperliquid) alone.
     const expected = await page.evaluate(async () => {
       const api = await import('/pkg/leverage_cascade.js');
-      const { modelFigure } = await import('/lab/record.js');
+      const { modelFigure, scopedSummary } = await import('/lab/record.js');
       const preset = api.presets().find((p) => p.id === 'oct-2025');
-      const s = api.compare(preset.params).marginTiers.summary;
+      const o = api.compare(preset.params).marginTiers;
+      const [a, b] = [o.summary, o.secondVenue.summary];
+      const market = scopedSummary('market', o);
+      const liquidated = a.liquidatedNotional + b.liquidatedNotional;
       return {
-        liquidatedShareOfOiPct: modelFigure('liquidatedShareOfOiPct', s),
-        direct: (s.liquidatedNotional / s.openInterest) * 100,
-        longSharePct: modelFigure('longSharePct', s),
-        longDirect: ((s.liquidatedNotional - s.liquidatedShortNotional) / s.liquidatedNotional) * 100,
+        liquidatedShareOfOiPct: modelFigure('liquidatedShareOfOiPct', market),
+        direct: (liquidated / (a.openInterest + b.openInterest)) * 100,
+        longSharePct: modelFigure('longSharePct', market),
+        longDirect: ((liquidated - a.liquidatedShortNotional - b.liquidatedShortNotional) / liquidated) * 100,
+        adl: modelFigure('adlShareOfLiquidatedPct', scopedSummary('secondVenue', o)),
+        adlDirect: (b.adlNotional / b.liquidatedNotional) * 100,
+        firstAdl: a.adlNotional,
       };
     });
     assert.ok(Math.abs(expected.liquidatedShareOfOiPct - expected.direct) < 1e-9);
     assert.ok(Math.abs(expected.longSharePct - expected.longDirect) < 1e-9);
+    assert.ok(Math.abs(expected.adl - expected.adlDirect) < 1e-9 && expected.adl > 0, `${expected.adl}`);
+    assert.equal(expected.firstAdl, 0, 'the first venue, on Binance\'s rules, needs no ADL');
+    // The table shows those figures, at one decimal.
+    const shown = (x) => `${x.toFixed(1)}\u00a0%`;
+    assert.equal(rows[1][2], shown(expected.liquidatedShareOfOiPct));
+    assert.equal(rows[4][2], shown(expected.adl));
     assert.match(await page.textContent('#record-left-out'), /^Where they differ: /);
     assert.equal(await page.$$eval('#record-sources li', (li) => li.length), 5);
     // The reports a reader can open are links, opened beside the lab.

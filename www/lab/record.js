@@ -1,6 +1,6 @@
 // The model next to the published record of a historical preset (src/model/record.rs, copied to
 // www/shared/records-en.js). Each figure's model counterpart is computed here as record.rs's
-// model_figure does; tests/e2e/record.test.mjs holds the two to the same numbers.
+// model_figure and Scope::summary do; tests/e2e/record.test.mjs holds the two to the same numbers.
 
 import { RECORDS_EN } from '../shared/records-en.js';
 import { num, NBSP } from './format.js';
@@ -22,6 +22,24 @@ export function modelFigure(key, s) {
     default:
       return null;
   }
+}
+
+/**
+ * The summary a figure of `scope` is computed from, for a run's outcome (record.rs
+ * `Scope::summary`): the first venue's, with both venues' liquidations and open interest summed
+ * ("market"), or the second venue's ("secondVenue"; null for a run with none).
+ */
+export function scopedSummary(scope, outcome) {
+  const second = outcome.secondVenue ? outcome.secondVenue.summary : null;
+  if (scope === 'secondVenue') return second;
+  if (!second) return outcome.summary;
+  const s = outcome.summary;
+  return {
+    ...s,
+    liquidatedNotional: s.liquidatedNotional + second.liquidatedNotional,
+    liquidatedShortNotional: s.liquidatedShortNotional + second.liquidatedShortNotional,
+    openInterest: s.openInterest + second.openInterest,
+  };
 }
 
 /** The record of preset `id`, or null. */
@@ -75,10 +93,11 @@ export function verdict(model, f) {
   return `${words}; ${within ? 'within' : 'outside'} the tolerance (${toleranceWords(f.tolerance)})`;
 }
 
-/** The rows of the model-vs-record table for a run's summary. */
-export function recordRows(record, summary) {
+/** The rows of the model-vs-record table for a run's outcome. */
+export function recordRows(record, outcome) {
   return record.figures.map((f) => {
-    const model = f.key === 'context' ? null : modelFigure(f.key, summary);
+    const summary = f.key === 'context' ? null : scopedSummary(f.scope, outcome);
+    const model = summary ? modelFigure(f.key, summary) : null;
     return {
       label: f.label,
       record: f.key === 'context' ? f.asPublished : `${range(f)} (${f.asPublished})`,

@@ -154,6 +154,7 @@ export function secondVenueLine(outcome, tickSeconds = 1) {
   };
   const sold = soldBy(flow.length);
   const halted = b.halts > 0 ? `, halted ${b.halts === 1 ? 'once' : `${b.halts} times`}` : '';
+  const adl = b.adlNotional > 0 ? `; ${usd(b.adlNotional)} of winning positions auto-deleveraged` : '';
   let how = sold > 0 ? `; arbitrage carried ${usd(sold)} of the first venue's selling over` : '';
   // Which set off which: when its first liquidations came, and what had reached it by then.
   const first = second.events.find((e) => e.kind === 'wave' || e.kind === 'queued');
@@ -170,7 +171,7 @@ export function secondVenueLine(outcome, tickSeconds = 1) {
   }
   return (
     `second venue: ${pct(signedMove(b), { sign: true })}, ${usd(b.liquidatedNotional)} liquidated ` +
-    `(${share(b.liquidatedNotional / b.openInterest)} of its open interest)${halted}${how}`
+    `(${share(b.liquidatedNotional / b.openInterest)} of its open interest)${adl}${halted}${how}`
   );
 }
 

@@ -65,13 +65,16 @@ export const PARAMS = [
   { path: "secondVenue.insuranceFund", kind: "number", min: 0, max: 1000000000000, unit: "USD", default: 40000000, invalidates: "run" },
   { path: "secondVenue.markPrice", kind: "enum", values: ["last", "index"], default: "last", invalidates: "run" },
   { path: "secondVenue.circuitBreaker", kind: "bool", default: false, invalidates: "run" },
+  { path: "secondVenue.openInterest", kind: "numberOrNull", min: 1000, max: 1000000000000, unit: "USD", default: null, invalidates: "run" },
+  { path: "secondVenue.leverage", kind: "numberOrNull", min: 1, max: 125, unit: "×", default: null, invalidates: "run" },
+  { path: "secondVenue.rules", kind: "enum", values: ["same", "binance", "hyperliquid"], default: "same", invalidates: "run" },
 ];
 
 /** The breaker compare() runs when `circuitBreaker` is null (`CircuitBreaker::default()`). */
 export const DEFAULT_BREAKER = {"levelsPct":[7.0,13.0,20.0],"reference":"start","windowTicks":600,"haltTicks":60,"closeTicks":240,"magnetSellShare":0.0};
 
 /** The second venue the page adds when it is switched on (`SecondVenue::default()`). */
-export const DEFAULT_SECOND_VENUE = {"depthPerPct":100000000.0,"insuranceFund":40000000.0,"markPrice":"last","circuitBreaker":false};
+export const DEFAULT_SECOND_VENUE = {"depthPerPct":100000000.0,"insuranceFund":40000000.0,"markPrice":"last","circuitBreaker":false,"openInterest":null,"leverage":null,"rules":"same"};
 
 /** The tier table compare()'s tier scenarios use when `marginTiers` is none. */
 export const MITIGATION_TIERS = "standard";

@@ -123,4 +123,10 @@ export const WORDS_EN = {
   "secondVenue.markPrice.help": "Whether the second venue judges positions at its own last trade or at a mark built on the spot index.",
   "secondVenue.circuitBreaker.label": "Breaker on the second venue too",
   "secondVenue.circuitBreaker.help": "Whether the second venue halts by the same breaker rules. Off: it keeps trading through the first venue's halts.",
+  "secondVenue.openInterest.label": "Second venue's open interest",
+  "secondVenue.openInterest.help": "The dollars of positions open on the second venue. Off: the same as the first venue's.",
+  "secondVenue.leverage.label": "Second venue's leverage",
+  "secondVenue.leverage.help": "The average leverage of the second venue's traders. Off: the same as the first venue's.",
+  "secondVenue.rules.label": "Second venue liquidates by",
+  "secondVenue.rules.help": "The first venue's rules, Binance's (the fund takes what will not sell at the bankruptcy price) or Hyperliquid's (market orders, then auto-deleveraging).",
 };
