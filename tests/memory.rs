@@ -3,7 +3,7 @@
 //! small markets to large ones and back, through explicit positions and lopsided long shares.
 //! Byte counts here are capacities the model asked for, so they are the same on every machine.
 
-use leverage_cascade::model::{Params, PopulationCache, PositionSpec, Scratch, Side};
+use leverage_cascade::model::{Params, PopulationCache, PositionSpec, Scratch, SecondVenue, Side};
 
 fn market(traders: u32, long_share: f64, seed: u64) -> Params {
     Params { traders, long_share, seed, ticks: 60, ..Params::default() }
@@ -21,6 +21,13 @@ fn explicit(count: usize) -> Params {
     Params { positions: Some(positions), ticks: 60, ..Params::default() }
 }
 
+/// A market with a second venue of its own traders (smaller and more leveraged).
+fn own_second_venue(traders: u32) -> Params {
+    let venue =
+        SecondVenue { open_interest: Some(2e8), leverage: Some(20.0), ..SecondVenue::default() };
+    Params { second_venue: Some(venue), ..market(traders, 0.6, 8) }
+}
+
 #[test]
 fn the_cache_holds_at_most_its_documented_bytes_after_every_call() {
     let mut cache = PopulationCache::default();
@@ -34,6 +41,8 @@ fn the_cache_holds_at_most_its_documented_bytes_after_every_call() {
         market(50_000, 0.1, 5),
         explicit(5),
         market(2_000, 0.6, 6),
+        own_second_venue(50_000),
+        market(2_000, 0.6, 7),
     ];
     let mut largest_seen = 0;
     for p in &sequence {

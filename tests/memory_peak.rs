@@ -6,7 +6,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-use leverage_cascade::model::{Params, PopulationCache};
+use leverage_cascade::model::{Params, PopulationCache, SecondVenue};
 
 struct Counting;
 
@@ -43,6 +43,25 @@ fn a_compare_call_peaks_within_the_cache_bound_and_its_outcomes() {
         Params { traders: 5_000, ticks: 20_000, ..Params::default() },
         Params { traders: 100_000, long_share: 0.85, ticks: 2_000, ..Params::default() },
         Params { traders: 2_000, ticks: 600, ..Params::default() },
+        // Two venues: the second a copy of the first's traders, then with its own.
+        Params {
+            traders: 100_000,
+            ticks: 600,
+            arbitrage_capital: 1e8,
+            second_venue: Some(SecondVenue::default()),
+            ..Params::default()
+        },
+        Params {
+            traders: 100_000,
+            ticks: 600,
+            arbitrage_capital: 1e8,
+            second_venue: Some(SecondVenue {
+                open_interest: Some(1e8),
+                leverage: Some(20.0),
+                ..Default::default()
+            }),
+            ..Params::default()
+        },
     ];
     for p in &sequence {
         // Outcomes of earlier calls are dropped; what stays live before the call is the cache

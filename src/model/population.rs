@@ -263,6 +263,19 @@ impl Population {
         params: &Params,
         scratch: &mut Scratch,
     ) -> Population {
+        Population::build_scaled(draws, tiers, params, 1.0, scratch)
+    }
+
+    /// [`Population::build`] with every position's size multiplied by `scale`: the traders the
+    /// same draws give at `scale` times the open interest they were drawn for (a second venue's
+    /// own traders, simulate.rs). At 1 it is `build` exactly.
+    pub fn build_scaled(
+        draws: &Draws,
+        tiers: &TierTable,
+        params: &Params,
+        scale: f64,
+        scratch: &mut Scratch,
+    ) -> Population {
         let start = params.start_price;
         let sigma = params.entry_spread_pct / 100.0;
         let factor_at = |z: f64| libm::exp(sigma * z);
@@ -277,6 +290,7 @@ impl Population {
             let mut positions = scratch.positions(room);
             let mut exact = exact.iter().peekable();
             positions.extend(draws.iter().enumerate().map(|(i, d)| {
+                let d = &Draw { notional: d.notional * scale, ..*d };
                 // The quantiles of this draw's outer-cell uniforms, if it has any.
                 let z = exact.next_if(|e| e.at as usize == i);
                 let lev_z = || z.map_or_else(|| normal_quantile(d.lev_u), |e| e.lev_z);

@@ -94,23 +94,71 @@ pub struct Builds {
     pub draws: u64,
     /// Populations built (from draws or from explicit positions).
     pub populations: u64,
+    /// Second venues' own traders built (from the first venue's draws): when a second venue has
+    /// an open interest or a leverage of its own, and they or the population change.
+    pub second_venues: u64,
 }
 
 /// A population with what the runs on it share: the liquidation notional near the start price.
 struct Prepared {
     population: Population,
     bands: Bands,
+    /// The second venue's own traders built from the same draws, with their bands, and the
+    /// open interest and leverage they were built for ([`own_traders`]).
+    second: Option<((f64, f64), Population, Bands)>,
 }
 
 impl Prepared {
     fn new(population: Population, start: f64) -> Prepared {
         let bands = Bands::new(&population, start);
-        Prepared { population, bands }
+        Prepared { population, bands, second: None }
     }
 
-    /// Runs `params` on a copy of the population, in buffers from `scratch`.
+    /// Runs `params` on a copy of the population (and of the second venue's own traders), in
+    /// buffers from `scratch`.
     fn run(&self, params: &Params, scratch: &mut Scratch) -> Outcome {
-        run_with(params, self.population.copy(scratch), &self.bands, scratch)
+        let second = self.second.as_ref().map(|(_, p, bands)| (p.copy(scratch), bands));
+        run_with(params, self.population.copy(scratch), &self.bands, second, scratch)
+    }
+
+    /// Makes its second venue's own traders those of `scenario` (none, where it has none),
+    /// building them from the first venue's `draws` unless they already are.
+    fn fit_second(
+        &mut self,
+        scenario: &Params,
+        draws: Option<&Draws>,
+        scratch: &mut Scratch,
+        builds: &mut Builds,
+    ) {
+        let wanted = own_traders(scenario);
+        let key = wanted.as_ref().map(|(p, _)| (p.open_interest, p.leverage));
+        if self.second.as_ref().map(|s| s.0) == key {
+            return;
+        }
+        if let Some((_, population, _)) = self.second.take() {
+            population.recycle(scratch);
+        }
+        let (Some((second, scale)), Some(key), Some(draws)) = (wanted, key, draws) else {
+            return;
+        };
+        let population =
+            Population::build_scaled(draws, &second.tier_table(), &second, scale, scratch);
+        builds.second_venues += 1;
+        let bands = Bands::new(&population, scenario.start_price);
+        self.second = Some((key, population, bands));
+    }
+
+    /// Hands its populations' memory back to `scratch`.
+    fn recycle(self, scratch: &mut Scratch) {
+        self.population.recycle(scratch);
+        if let Some((_, population, _)) = self.second {
+            population.recycle(scratch);
+        }
+    }
+
+    /// Bytes its populations' buffers hold.
+    fn bytes(&self) -> usize {
+        self.population.bytes() + self.second.as_ref().map_or(0, |s| s.1.bytes())
     }
 }
 
@@ -126,7 +174,7 @@ impl PopulationCache {
         params.validate()?;
         self.hand_back_all_but(params);
         let key = population_key(params);
-        let prepared = match self.single.take() {
+        let mut prepared = match self.single.take() {
             Some((_, prepared)) => prepared,
             None => {
                 let tiers = params.tier_table();
@@ -142,6 +190,10 @@ impl PopulationCache {
                 Prepared::new(population, params.start_price)
             }
         };
+        let scratch = &mut self.scratch;
+        let draws = own_traders(params)
+            .map(|_| draws_for(&mut self.draws, params, scratch, &mut self.builds));
+        prepared.fit_second(params, draws, scratch, &mut self.builds);
         let outcome = prepared.run(params, &mut self.scratch);
         self.single = Some((key, prepared));
         Ok(outcome)
@@ -155,11 +207,11 @@ impl PopulationCache {
         let scratch = &mut self.scratch;
         if self.key.as_ref() != Some(&key) {
             self.key = None;
-            self.flat.take().into_iter().for_each(|p| p.population.recycle(scratch));
-            self.tiered.take().into_iter().for_each(|p| p.population.recycle(scratch));
+            self.flat.take().into_iter().for_each(|p| p.recycle(scratch));
+            self.tiered.take().into_iter().for_each(|p| p.recycle(scratch));
         }
         if self.single.as_ref().is_some_and(|(k, _)| *k != key) {
-            self.single.take().into_iter().for_each(|(_, p)| p.population.recycle(scratch));
+            self.single.take().into_iter().for_each(|(_, p)| p.recycle(scratch));
         }
         if self.draws.as_ref().is_some_and(|(k, _)| *k != Draws::key(params)) {
             self.draws.take().into_iter().for_each(|(_, d)| d.recycle(scratch));
@@ -172,7 +224,7 @@ impl PopulationCache {
         params.validate()?;
         self.hand_back_all_but(params);
         let [none, breaker, tiers, both] = scenarios(params);
-        let (flat, tiered) = match (self.flat.take(), self.tiered.take()) {
+        let (mut flat, mut tiered) = match (self.flat.take(), self.tiered.take()) {
             (Some(flat), Some(tiered)) => (flat, tiered),
             _ => {
                 let (flat, tiered) = match &params.positions {
@@ -194,6 +246,10 @@ impl PopulationCache {
             }
         };
         let scratch = &mut self.scratch;
+        let draws = own_traders(params)
+            .map(|_| draws_for(&mut self.draws, params, scratch, &mut self.builds));
+        flat.fit_second(&none, draws, scratch, &mut self.builds);
+        tiered.fit_second(&tiers, draws, scratch, &mut self.builds);
         let comparison = Comparison {
             none: flat.run(&none, scratch),
             circuit_breaker: flat.run(&breaker, scratch),
@@ -215,7 +271,7 @@ impl PopulationCache {
     /// lengths; the few bytes of the params and bands kept beside them are left out).
     pub fn bytes(&self) -> usize {
         let prepared = self.flat.iter().chain(&self.tiered).chain(self.single.iter().map(|s| &s.1));
-        let populations: usize = prepared.map(|p| p.population.bytes()).sum();
+        let populations: usize = prepared.map(Prepared::bytes).sum();
         let draws = self.draws.as_ref().map_or(0, |(_, d)| d.bytes());
         populations + draws + self.scratch.bytes()
     }
@@ -224,12 +280,15 @@ impl PopulationCache {
     /// `simulate` calls with `params`, whatever the calls before them were (docs/MODEL.md,
     /// "Memory"). With B = one book's largest buffer request rounded up as the workspace rounds
     /// it ([`scratch::largest_request`]): three populations (the flat and tiered ones of
-    /// `compare`, the one of `simulate`) of two books of B positions; the draws, two sides of B
-    /// draws plus the outer-cell lists; and the workspace's [`Scratch::most_bytes`]. It does
-    /// not depend on the ticks: the series are the caller's, in the outcomes returned.
+    /// `compare`, the one of `simulate`) of two books of B positions, six where a second venue
+    /// has its own traders (each population's second venue beside it, of as many traders); the
+    /// draws, two sides of B draws plus the outer-cell lists; and the workspace's
+    /// [`Scratch::most_bytes`]. It does not depend on the ticks: the series are the caller's, in
+    /// the outcomes returned.
     pub fn most_bytes(params: &Params) -> usize {
         let book = scratch::rounded(scratch::largest_request(params));
-        let populations = 3 * 2 * book * std::mem::size_of::<super::population::Position>();
+        let kept = if own_traders(params).is_some() { 6 } else { 3 };
+        let populations = kept * 2 * book * std::mem::size_of::<super::population::Position>();
         let draws = match params.positions {
             Some(_) => 0,
             None => Draws::most_bytes(params.traders as usize, book),
@@ -257,7 +316,7 @@ fn draws_for<'a>(
 /// The tick loop. `params` must be valid; the positions' buffers go back to `scratch`.
 pub fn run(params: &Params, population: Population, scratch: &mut Scratch) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_with(params, population, &bands, scratch)
+    run_with(params, population, &bands, None, scratch)
 }
 
 /// Every account's value before the first tick and at the end of each tick, each from its own
@@ -278,7 +337,7 @@ pub fn audit_venues(params: &Params) -> Result<Vec<[Audit; 2]>, ParamsError> {
     let population = Population::for_params(params, &mut scratch);
     let bands = Bands::new(&population, params.start_price);
     let mut audits = Vec::with_capacity(params.ticks as usize + 1);
-    run_audited(params, population, &bands, &mut scratch, |venues, links, _| {
+    run_audited(params, population, &bands, None, &mut scratch, |venues, links, _| {
         let mut each = [Audit::default(); 2];
         for (i, v) in venues.iter().enumerate() {
             let price = v.market.price();
@@ -304,17 +363,33 @@ pub(crate) fn run_hooked(
     on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_audited(params, population, &bands, scratch, on_tick)
+    run_audited(params, population, &bands, None, scratch, on_tick)
 }
 
-/// [`run`] with the population's [`Bands`] already measured.
+/// [`run`] with the population's [`Bands`] already measured, and the second venue's own
+/// traders already built, where it has them and the caller keeps them.
 fn run_with(
     params: &Params,
     population: Population,
     bands: &Bands,
+    second: Option<(Population, &Bands)>,
     scratch: &mut Scratch,
 ) -> Outcome {
-    run_audited(params, population, bands, scratch, |_, _, _| {})
+    run_audited(params, population, bands, second, scratch, |_, _, _| {})
+}
+
+/// The second venue's own traders, where `params` give it some (an open interest or a leverage
+/// of its own, and no explicit positions): its params, and its open interest as a multiple of
+/// the first venue's, the scale at which the first venue's draws give its traders.
+fn own_traders(params: &Params) -> Option<(Params, f64)> {
+    let venue = params.second_venue.as_ref()?;
+    let own =
+        params.positions.is_none() && (venue.open_interest.is_some() || venue.leverage.is_some());
+    own.then(|| {
+        let second = second_params(params, venue);
+        let scale = second.open_interest / params.open_interest;
+        (second, scale)
+    })
 }
 
 /// The params of the second venue of `params`: the first venue's, with the second's book depth,
@@ -701,24 +776,39 @@ fn run_audited(
     params: &Params,
     population: Population,
     bands: &Bands,
+    given: Option<(Population, &Bands)>,
     scratch: &mut Scratch,
     mut on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let ticks = params.ticks as usize;
     let traders = population.len() as u32;
     let second = params.second_venue.as_ref().map(|v| second_params(params, v));
-    // The second venue's traders are a copy of the first's, or, with an open interest or a
-    // leverage of its own, drawn from the same random numbers at its size and leverage.
-    let second_population = params.second_venue.as_ref().map(|v| {
-        let own = params.positions.is_none() && (v.open_interest.is_some() || v.leverage.is_some());
-        match &second {
-            Some(p) if own => Population::for_params(p, scratch),
-            _ => population.copy(scratch),
-        }
+    // The second venue's traders: those the caller built, or a copy of the first venue's, or,
+    // with an open interest or a leverage of its own, the first venue's draws at its size and
+    // leverage.
+    let (given, given_bands) = match given {
+        Some((population, bands)) => (Some(population), Some(bands)),
+        None => (None, None),
+    };
+    let second_population = second.as_ref().map(|_| {
+        given.unwrap_or_else(|| match own_traders(params) {
+            Some((own, scale)) => {
+                let draws = Draws::generate(params, scratch);
+                let tiers = own.tier_table();
+                let population = Population::build_scaled(&draws, &tiers, &own, scale, scratch);
+                draws.recycle(scratch);
+                population
+            }
+            None => population.copy(scratch),
+        })
     });
-    let second_bands = second_population.as_ref().map(|p| Bands::new(p, params.start_price));
+    let built = match (given_bands, &second_population) {
+        (None, Some(p)) => Some(Bands::new(p, params.start_price)),
+        _ => None,
+    };
+    let second_bands = given_bands.or(built.as_ref());
     let mut venues = vec![Venue::new(params, population, bands.open_interest)];
-    if let (Some(p), Some(population), Some(b)) = (&second, second_population, &second_bands) {
+    if let (Some(p), Some(population), Some(b)) = (&second, second_population, second_bands) {
         venues.push(Venue::new(p, population, b.open_interest));
     }
     let two = venues.len() == 2;
@@ -791,7 +881,7 @@ fn run_audited(
 
     let arbitrage = |i| if spot_on { links.traded_on(i) } else { 0.0 };
     let measured = |p: &Params, i| {
-        let bands = if i == 0 { bands } else { second_bands.as_ref().unwrap_or(bands) };
+        let bands = if i == 0 { bands } else { second_bands.unwrap_or(bands) };
         Measured {
             shock_pct,
             open_interest: bands.open_interest[0] + bands.open_interest[1],
