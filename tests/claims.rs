@@ -233,18 +233,18 @@ const CLAIMS: &[Claim] = &[
     },
     Claim {
         id: "oct-2025",
-        quote: "about two \
-         fifths of what is liquidated is closed by auto-deleveraging",
+        quote: "about 30 % \
+         of what is liquidated is closed by auto-deleveraging",
         check: |c| {
             let s = second(&c.margin_tiers);
-            let share = s.adl_notional / s.liquidated_notional;
-            ((0.3..=0.5).contains(&share), share)
+            let share = s.adl_notional / s.liquidated_notional * 100.0;
+            ((share - 30.0).abs() <= 3.0, share)
         },
     },
     Claim {
         id: "oct-2025",
-        quote: "on \
-         the large one the insurance fund takes it over instead",
+        quote: "on the \
+         large one the insurance fund takes it over instead",
         check: |c| {
             let s = &c.margin_tiers.summary;
             (s.adl_notional == 0.0 && s.fund_takeover_notional > 0.0, s.fund_takeover_notional)

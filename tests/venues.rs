@@ -365,3 +365,83 @@ fn compare_runs_the_second_venue_in_every_scenario() {
         assert_eq!(second(&c.circuit_breaker).summary.halts > 0, on_second);
     }
 }
+
+#[test]
+fn a_second_venue_of_its_own_has_the_size_and_leverage_it_is_given() {
+    // Its open interest is the one set; without arbitrage it runs as the one-venue market of
+    // that size and leverage would on its own book (the same draws, scaled); more leverage
+    // liquidates a larger share of it; and with explicit positions it copies them instead.
+    let base = Params { shock_pct: -6.0, ..small() };
+    let own = |oi: Option<f64>, leverage: Option<f64>| SecondVenue {
+        depth_per_pct: 2e7,
+        open_interest: oi,
+        leverage,
+        ..SecondVenue::default()
+    };
+    let o = simulate(&with_second(&base, own(Some(3e8), Some(20.0)))).unwrap();
+    let b = &second(&o).summary;
+    assert!((b.open_interest / 3e8 - 1.0).abs() < 1e-9, "{}", b.open_interest);
+    let alone = Params { open_interest: 3e8, leverage: 20.0, depth_per_pct: 2e7, ..base.clone() };
+    let alone = simulate(&alone).unwrap().summary;
+    assert!(
+        (b.max_move_pct - alone.max_move_pct).abs() < 1e-6,
+        "{} vs {}",
+        b.max_move_pct,
+        alone.max_move_pct
+    );
+    assert!((b.liquidated_notional / alone.liquidated_notional - 1.0).abs() < 1e-6);
+    let shares: Vec<f64> = [5.0, 10.0, 20.0, 40.0]
+        .iter()
+        .map(|&lev| {
+            share(second(&simulate(&with_second(&base, own(Some(3e8), Some(lev)))).unwrap()))
+        })
+        .collect();
+    assert!(shares.windows(2).all(|w| w[0] <= w[1]) && shares[0] < shares[3], "{shares:?}");
+    let positions = Params {
+        positions: Some(vec![leverage_cascade::model::PositionSpec {
+            side: leverage_cascade::model::Side::Long,
+            notional: 5e7,
+            leverage: 10.0,
+            entry: 100.0,
+        }]),
+        ..base.clone()
+    };
+    let copied = simulate(&with_second(&positions, own(Some(3e8), Some(20.0)))).unwrap();
+    assert_eq!(second(&copied).summary.open_interest, copied.summary.open_interest);
+}
+
+#[test]
+fn a_venue_profile_sets_whose_rules_and_adl_and_keeps_every_other_setting() {
+    use leverage_cascade::model::{LiquidationMode, LiquidationParams, VenueRules};
+    let base = LiquidationParams {
+        partial_fraction: 0.3,
+        partial_above: 5e5,
+        max_per_tick: Some(1e7),
+        backstop_capacity: 2e6,
+        fee_pct: 0.8,
+        adl: false,
+        fund_unwind_share: 0.4,
+        ..LiquidationParams::default()
+    };
+    assert_eq!(VenueProfile::Same.apply(&base), base);
+    let hyperliquid = VenueProfile::Hyperliquid.apply(&base);
+    assert_eq!(
+        hyperliquid,
+        LiquidationParams {
+            venue_rules: VenueRules::Hyperliquid,
+            mode: LiquidationMode::Partial,
+            adl: true,
+            ..base.clone()
+        }
+    );
+    let binance = VenueProfile::Binance.apply(&hyperliquid);
+    assert_eq!(
+        binance,
+        LiquidationParams {
+            venue_rules: VenueRules::Binance,
+            mode: LiquidationMode::Full,
+            adl: true,
+            ..base
+        }
+    );
+}

@@ -203,7 +203,7 @@ pub struct SecondVenue {
     /// Whether it halts by the rules of `circuitBreaker` too. Default false: crypto venues do not
     /// coordinate halts, so a halt on the first venue leaves the second trading.
     pub circuit_breaker: bool,
-    /// Its open interest, USD; `null` (default): the first venue's. Range (0, 1e12]. Its traders
+    /// Its open interest, USD; `null` (default): the first venue's. Range [1e3, 1e12]. Its traders
     /// are drawn from the same random numbers as the first venue's, at this size. Ignored when
     /// `positions` is given.
     pub open_interest: Option<f64>,
@@ -230,8 +230,10 @@ impl Default for SecondVenue {
 }
 
 /// The second venue's liquidation rules: the first venue's, or one venue's profile, which sets
-/// every knob of `liquidation` that describes how that venue liquidates and keeps the rest
-/// (throughput cap, backstop capacity, fee, the fund's offloading pace) from the first venue.
+/// whose rules its orders follow, whether it liquidates whole positions or in steps, and ADL on
+/// (both venues run it, whatever the first venue's switch), and keeps everything else of the
+/// first venue's `liquidation` (the step's size and threshold, the throughput cap, the
+/// backstop's capacity, the fee, the fund's pace).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum VenueProfile {
@@ -240,8 +242,9 @@ pub enum VenueProfile {
     /// Binance's: whole positions as immediate-or-cancel orders at the bankruptcy price, the
     /// insurance fund's takeover, then ADL.
     Binance,
-    /// Hyperliquid's: positions over $100 k sold 20 % a step as market orders, losses past
-    /// bankruptcy paid by its vault while it can, then ADL.
+    /// Hyperliquid's: large positions sold in steps (`partialFraction` of them above
+    /// `partialAbove`, by default Hyperliquid's 20 % above $100 k) as market orders, losses past
+    /// bankruptcy paid by its fund while it can, then ADL.
     Hyperliquid,
 }
 
@@ -253,15 +256,7 @@ impl VenueProfile {
             VenueProfile::Binance => (VenueRules::Binance, LiquidationMode::Full),
             VenueProfile::Hyperliquid => (VenueRules::Hyperliquid, LiquidationMode::Partial),
         };
-        let defaults = LiquidationParams::default();
-        LiquidationParams {
-            venue_rules,
-            mode,
-            partial_fraction: defaults.partial_fraction,
-            partial_above: defaults.partial_above,
-            adl: true,
-            ..base.clone()
-        }
+        LiquidationParams { venue_rules, mode, adl: true, ..base.clone() }
     }
 }
 

@@ -103,9 +103,9 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
          Liquidations, and new shorts piling into them, take the fall to about 12 %, and \
          about a tenth of open interest is liquidated (the record: 8–9 %). Buyers standing \
          4 % below the start, where Kaiko saw that day's bids, lift the price back and \
-         liquidate some of the new shorts on the way up. On the small exchange about two \
-         fifths of what is liquidated is closed by auto-deleveraging (the record: 35 %); on \
-         the large one the insurance fund takes it over instead. Calibrated to BTC on 10 \
+         liquidate some of the new shorts on the way up. On the small exchange about 30 % \
+         of what is liquidated is closed by auto-deleveraging (the record: 35 %); on the \
+         large one the insurance fund takes it over instead. Calibrated to BTC on 10 \
          Oct 2025: the record is shown below the charts.",
     ),
     (

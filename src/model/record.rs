@@ -84,9 +84,9 @@ impl Measure {
 /// Which venues a figure is measured on, where the preset has a second venue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
-    /// The whole market: the liquidated share and longs' share over both venues' liquidations
-    /// and open interest; the fall, the fund and ADL on the first venue, which stands for the
-    /// rest of the market. With one venue, that venue.
+    /// The whole market: the liquidated share, longs' share and ADL share over both venues'
+    /// liquidations, ADL and open interest; the fall and the fund on the first venue, which
+    /// stands for the rest of the market. With one venue, that venue.
     Market,
     /// The second venue alone: a figure published for the one venue it stands for.
     SecondVenue,
@@ -113,6 +113,7 @@ impl Scope {
                 if let Some(b) = second {
                     s.liquidated_notional += b.liquidated_notional;
                     s.liquidated_short_notional += b.liquidated_short_notional;
+                    s.adl_notional += b.adl_notional;
                     s.open_interest += b.open_interest;
                 }
                 Some(s)
@@ -316,7 +317,7 @@ pub static RECORDS: &[Record] = &[
         path: &[],
         path_source: "",
         path_links: &[],
-        left_out: "The model has two venues and one coin; that day's cascade ran across dozens of venues and hundreds of coins, many of which fell 60–80 %, and most of the fall in open interest was voluntary closing, which the model does not have. The first venue stands for the market on Binance's rules; the second for Hyperliquid, with 6 % of the open interest, on Hyperliquid's rules, its traders at 12x on average where the first venue's average 3.7x, widely spread. That most open interest is at low leverage is what brings the liquidated share near the record's. Short liquidations come only from new shorts on the second venue caught by the rebound, fewer than the day's. Neither held-out figure was fitted. The second venue's ADL share comes out near Hyperliquid's; its vault is sized from what Hyperliquid's covered that day, and its leverage was set by hand: at 8x it would deleverage far less. The first venue's fund loses less than Binance's did, because arbitrage spreads the selling over spot and the second venue.",
+        left_out: "The model has two venues and one coin; that day's cascade ran across dozens of venues and hundreds of coins, many of which fell 60–80 %, and most of the fall in open interest was voluntary closing, which the model does not have. The first venue stands for the market on Binance's rules; the second for Hyperliquid, with 6 % of the open interest, on Hyperliquid's rules, its traders at 12x on average where the first venue's average 3.7x, widely spread. That most open interest is at low leverage is what brings the liquidated share near the record's. Short liquidations come mostly from new shorts on the second venue caught by the rebound. Neither held-out figure was fitted. The second venue's ADL share comes out near Hyperliquid's; its fund is sized from what Hyperliquid's buffers covered that day, and its leverage was set by hand: at 8x it would deleverage far less. It ends with about $1.3 M of bad debt (fills past bankruptcy after its fund ran out), where Hyperliquid reported none. The first venue's fund loses less than Binance's did, because arbitrage carries part of the selling to spot.",
     },
     Record {
         id: "may-2021",

@@ -514,9 +514,9 @@ impl<'p> Venue<'p> {
 
     /// Rule 4, phase two: the sell program's `slice` and the dip buyers' buying (`bought`), on
     /// the first venue, and any magnet selling, then the tick's forced flow meet the book; then
-    /// momentum traders short into the wave of long liquidations they saw (buyers.rs). A halt
-    /// pauses all of it.
-    fn trade(&mut self, slice: f64, bought: f64, short_leverages: &[f64]) {
+    /// momentum traders short into the wave of long liquidations they saw (buyers.rs), at
+    /// multiples of this venue's mean leverage. A halt pauses all of it.
+    fn trade(&mut self, slice: f64, bought: f64) {
         self.fills = TickFills::default();
         self.shorted = 0.0;
         self.arbitrage = 0.0;
@@ -529,7 +529,8 @@ impl<'p> Venue<'p> {
         let fills = self.engine.clear(&mut self.market, flow);
         self.shorted = self.params.momentum_shorts * fills.long_notional;
         if self.shorted > 0.0 {
-            self.shorted = self.engine.open_shorts(&mut self.market, self.shorted, short_leverages);
+            let leverages = SHORT_LEVERAGE_MULTIPLES.map(|m| m * self.params.leverage);
+            self.shorted = self.engine.open_shorts(&mut self.market, self.shorted, &leverages);
         }
         self.fills = fills;
     }
@@ -820,7 +821,6 @@ fn run_audited(
     // A program given in dollars is reported as the move it would make on a calm book.
     let shock_pct = program.calm_move_pct(&venues[0].market).unwrap_or(params.shock_pct);
     let mut dip_buyers = DipBuyers::new(params);
-    let short_leverages = SHORT_LEVERAGE_MULTIPLES.map(|m| m * params.leverage);
     let mut links = Links::new(params);
     let spot_on = links.spot.active();
     on_tick(&mut venues, &links, 0);
@@ -867,7 +867,7 @@ fn run_audited(
             } else {
                 (0.0, 0.0)
             };
-            v.trade(slice, bought, &short_leverages);
+            v.trade(slice, bought);
         }
         if spot_on {
             links.arbitrage(&mut venues);

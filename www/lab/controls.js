@@ -144,7 +144,7 @@ export const FORMATS = {
   },
   usdPerTick: (v, params) => (v === null ? 'off (no limit)' : `${usd(v)} per ${duration(params.tickSeconds)}`),
   usd: (v) => (v === 0 ? '$0 (none)' : usd(v)),
-  venueUsd: (v) => (v === null ? "the first venue's traders" : usd(v)),
+  venueUsd: (v, params) => (v === null ? `the first venue's (${usd(params.openInterest)})` : usd(v)),
   venueLeverage: (v, params) => (v === null ? `the first venue's (${times(params.leverage)})` : times(v)),
   withdrawal: (v) => (v === 0 ? 'off (the book never thins)' : `${num(v * 100, 0)}${NBSP}%`),
   dipCapital: (v) => (v === 0 ? 'none' : usd(v)),

@@ -26,8 +26,8 @@ export function modelFigure(key, s) {
 
 /**
  * The summary a figure of `scope` is computed from, for a run's outcome (record.rs
- * `Scope::summary`): the first venue's, with both venues' liquidations and open interest summed
- * ("market"), or the second venue's ("secondVenue"; null for a run with none).
+ * `Scope::summary`): the first venue's, with both venues' liquidations, ADL and open interest
+ * summed ("market"), or the second venue's ("secondVenue"; null for a run with none).
  */
 export function scopedSummary(scope, outcome) {
   const second = outcome.secondVenue ? outcome.secondVenue.summary : null;
@@ -38,6 +38,7 @@ export function scopedSummary(scope, outcome) {
     ...s,
     liquidatedNotional: s.liquidatedNotional + second.liquidatedNotional,
     liquidatedShortNotional: s.liquidatedShortNotional + second.liquidatedShortNotional,
+    adlNotional: s.adlNotional + second.adlNotional,
     openInterest: s.openInterest + second.openInterest,
   };
 }
