@@ -13,8 +13,9 @@ const FIXTURE: &str = "tests/fixtures/determinism.json";
 
 /// Markets chosen to run every code path: noise, the square-root law, partial liquidation with a
 /// throttle and a backstop, tiers, a breaker with the magnet effect, an empty fund with ADL, a
-/// squeeze, a sell program into a book that withdraws, met by dip buyers and new shorts, and a
-/// program in dollars on a venue that marks on a spot index, with arbitrageurs and a breaker.
+/// squeeze, a sell program into a book that withdraws, met by dip buyers and new shorts, a
+/// program in dollars on a venue that marks on a spot index, with arbitrageurs and a breaker,
+/// and a second venue of its own, smaller and more leveraged traders on Hyperliquid's rules.
 fn markets() -> Vec<Params> {
     let base = Params { traders: 20_000, ticks: 300, ..Params::default() };
     let json = [
@@ -30,6 +31,9 @@ fn markets() -> Vec<Params> {
         json!({"depthPerPct": 3e7, "markPrice": "index", "spotDepthPerPct": 2e8,
                "arbitrageCapital": 5e7, "shockUsd": 2e8, "shockTicks": 5, "volatilityPct": 0.05,
                "circuitBreaker": {"levelsPct": [6, 12], "haltTicks": 20}}),
+        json!({"leverage": 10, "momentumShorts": 0.5, "arbitrageCapital": 5e7,
+               "secondVenue": {"depthPerPct": 5e6, "insuranceFund": 2e5, "openInterest": 2e8,
+                               "leverage": 20, "rules": "hyperliquid"}}),
     ];
     json.iter()
         .map(|changes| {
