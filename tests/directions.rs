@@ -6,7 +6,7 @@
 //! and depth come with the liquidation engine's venue rules.
 
 use leverage_cascade::model::presets::presets;
-use leverage_cascade::model::{simulate, ImpactLaw, Params, Summary};
+use leverage_cascade::model::{simulate, ImpactLaw, Params};
 
 /// Percentage points a fall may go against the direction before it counts as a reversal.
 const TOLERANCE_PP: f64 = 0.25;
@@ -30,17 +30,6 @@ fn deepest(o: &leverage_cascade::model::Outcome) -> f64 {
 
 /// Every market the grids start from: the defaults and each preset, at 20,000 traders (the same
 /// shape as their 100,000, in a fifth of the time).
-/// `base` at mean leverage `leverage`: a second venue with a leverage of its own keeps its ratio
-/// to the first venue's (capped at the tier table's 125x), so more leverage is more on both
-/// venues, the market's leverage and not one venue's against the other's.
-fn at_leverage(base: &Params, leverage: f64) -> Params {
-    let mut p = Params { leverage, ..base.clone() };
-    if let Some(v) = p.second_venue.as_mut() {
-        v.leverage = v.leverage.map(|l| (l * leverage / base.leverage).min(125.0));
-    }
-    p
-}
-
 fn markets() -> Vec<(String, Params)> {
     presets()
         .into_iter()
@@ -135,14 +124,7 @@ struct Run {
 fn run(params: &Params) -> Run {
     let o = simulate(params).unwrap();
     let fall = deepest(&o);
-    // ADL and saturation are the deeper venue's, whose fall is the one compared; the buyers
-    // trade on the first.
-    let s = match o.second_venue.as_deref() {
-        Some(v) if v.summary.max_move_pct > o.summary.max_move_pct => {
-            Summary { dip_buyers_spent: o.summary.dip_buyers_spent, ..v.summary.clone() }
-        }
-        _ => o.summary.clone(),
-    };
+    let s = o.summary;
     let side = if params.shock_pct < 0.0 { params.long_share } else { 1.0 - params.long_share };
     let levels = params.circuit_breaker.as_ref().map_or(&[][..], |b| &b.levels_pct[..]);
     let caught_at = if s.halts > 0 {
@@ -181,7 +163,7 @@ fn more_leverage_never_gives_a_smaller_fall() {
             let runs: Vec<Run> = LEVERAGE
                 .iter()
                 .map(|&leverage| {
-                    let mut p = at_leverage(&base, leverage);
+                    let mut p = Params { leverage, ..base.clone() };
                     p.liquidation.adl = adl;
                     run(&p)
                 })

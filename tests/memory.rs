@@ -47,6 +47,19 @@ fn the_cache_holds_at_most_its_documented_bytes_after_every_call() {
     let mut largest_seen = 0;
     for p in &sequence {
         cache.compare(p).unwrap();
+        // The same market with its second venue a copy (or none): the own traders kept for the
+        // call before must go back.
+        let mut copy = p.clone();
+        if let Some(v) = copy.second_venue.as_mut() {
+            (v.open_interest, v.leverage) = (None, None);
+            cache.simulate(&copy).unwrap();
+            let (bytes, most) = (cache.bytes(), PopulationCache::most_bytes(&copy));
+            assert!(
+                bytes <= most,
+                "{} traders, copied: {bytes} B held, at most {most} B",
+                p.traders
+            );
+        }
         let after_compare = cache.bytes();
         cache.simulate(&Params { shock_pct: -9.0, ..p.clone() }).unwrap();
         cache.compare(&Params { depth_per_pct: 2e7, ..p.clone() }).unwrap();

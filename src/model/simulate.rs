@@ -104,8 +104,8 @@ struct Prepared {
     population: Population,
     bands: Bands,
     /// The second venue's own traders built from the same draws, with their bands, and the
-    /// open interest and leverage they were built for ([`own_traders`]).
-    second: Option<((f64, f64), Population, Bands)>,
+    /// population key of the second venue's params they were built for ([`own_traders`]).
+    second: Option<(Params, Population, Bands)>,
 }
 
 impl Prepared {
@@ -131,13 +131,11 @@ impl Prepared {
         builds: &mut Builds,
     ) {
         let wanted = own_traders(scenario);
-        let key = wanted.as_ref().map(|(p, _)| (p.open_interest, p.leverage));
-        if self.second.as_ref().map(|s| s.0) == key {
+        let key = wanted.as_ref().map(|(p, _)| population_key(p));
+        if self.second.as_ref().map(|s| &s.0) == key.as_ref() {
             return;
         }
-        if let Some((_, population, _)) = self.second.take() {
-            population.recycle(scratch);
-        }
+        self.drop_second(scratch);
         let (Some((second, scale)), Some(key), Some(draws)) = (wanted, key, draws) else {
             return;
         };
@@ -146,6 +144,22 @@ impl Prepared {
         builds.second_venues += 1;
         let bands = Bands::new(&population, scenario.start_price);
         self.second = Some((key, population, bands));
+    }
+
+    /// Hands its second venue's own traders back to `scratch` unless they are those of
+    /// `params` (see [`own_traders`]).
+    fn keep_second_of(&mut self, params: &Params, scratch: &mut Scratch) {
+        let key = own_traders(params).map(|(p, _)| population_key(&p));
+        if self.second.as_ref().map(|s| &s.0) != key.as_ref() {
+            self.drop_second(scratch);
+        }
+    }
+
+    /// Hands its second venue's own traders, if any, back to `scratch`.
+    fn drop_second(&mut self, scratch: &mut Scratch) {
+        if let Some((_, population, _)) = self.second.take() {
+            population.recycle(scratch);
+        }
     }
 
     /// Hands its populations' memory back to `scratch`.
@@ -212,6 +226,21 @@ impl PopulationCache {
         }
         if self.single.as_ref().is_some_and(|(k, _)| *k != key) {
             self.single.take().into_iter().for_each(|(_, p)| p.recycle(scratch));
+        }
+        // A second venue's own traders kept for other params go back too, each checked against
+        // the run its population is for (the flat and tiered ones differ in their tier tables).
+        let runs = params.second_venue.is_some().then(|| scenarios(params));
+        let kept =
+            [self.flat.as_mut(), self.tiered.as_mut(), self.single.as_mut().map(|s| &mut s.1)];
+        for (i, prepared) in kept.into_iter().enumerate() {
+            let Some(prepared) = prepared else { continue };
+            // The runs each population is for: the flat one's, the tiered one's, `params`.
+            match &runs {
+                Some([none, _, tiers, _]) => {
+                    prepared.keep_second_of([none, tiers, params][i], scratch)
+                }
+                None => prepared.drop_second(scratch),
+            }
         }
         if self.draws.as_ref().is_some_and(|(k, _)| *k != Draws::key(params)) {
             self.draws.take().into_iter().for_each(|(_, d)| d.recycle(scratch));
@@ -400,8 +429,11 @@ fn second_params(params: &Params, venue: &SecondVenue) -> Params {
     second.depth_per_pct = venue.depth_per_pct;
     second.insurance_fund = venue.insurance_fund;
     second.mark_price = venue.mark_price;
-    second.open_interest = venue.open_interest.unwrap_or(params.open_interest);
-    second.leverage = venue.leverage.unwrap_or(params.leverage);
+    // Explicit positions are copied, and then its own size and leverage are ignored.
+    if params.positions.is_none() {
+        second.open_interest = venue.open_interest.unwrap_or(params.open_interest);
+        second.leverage = venue.leverage.unwrap_or(params.leverage);
+    }
     second.liquidation = venue.rules.apply(&params.liquidation);
     if !venue.circuit_breaker {
         second.circuit_breaker = None;
