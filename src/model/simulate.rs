@@ -94,85 +94,24 @@ pub struct Builds {
     pub draws: u64,
     /// Populations built (from draws or from explicit positions).
     pub populations: u64,
-    /// Second venues' own traders built (from the first venue's draws): when a second venue has
-    /// an open interest or a leverage of its own, and they or the population change.
-    pub second_venues: u64,
 }
 
 /// A population with what the runs on it share: the liquidation notional near the start price.
 struct Prepared {
     population: Population,
     bands: Bands,
-    /// The second venue's own traders built from the same draws, with their bands, and the
-    /// population key of the second venue's params they were built for ([`own_traders`]).
-    second: Option<(Params, Population, Bands)>,
 }
 
 impl Prepared {
     fn new(population: Population, start: f64) -> Prepared {
         let bands = Bands::new(&population, start);
-        Prepared { population, bands, second: None }
+        Prepared { population, bands }
     }
 
-    /// Runs `params` on a copy of the population (and of the second venue's own traders), in
-    /// buffers from `scratch`.
-    fn run(&self, params: &Params, scratch: &mut Scratch) -> Outcome {
-        let second = self.second.as_ref().map(|(_, p, bands)| (p.copy(scratch), bands));
-        run_with(params, self.population.copy(scratch), &self.bands, second, scratch)
-    }
-
-    /// Makes its second venue's own traders those of `scenario` (none, where it has none),
-    /// building them from the first venue's `draws` unless they already are.
-    fn fit_second(
-        &mut self,
-        scenario: &Params,
-        draws: Option<&Draws>,
-        scratch: &mut Scratch,
-        builds: &mut Builds,
-    ) {
-        let wanted = own_traders(scenario);
-        let key = wanted.as_ref().map(|(p, _)| population_key(p));
-        if self.second.as_ref().map(|s| &s.0) == key.as_ref() {
-            return;
-        }
-        self.drop_second(scratch);
-        let (Some((second, scale)), Some(key), Some(draws)) = (wanted, key, draws) else {
-            return;
-        };
-        let population =
-            Population::build_scaled(draws, &second.tier_table(), &second, scale, scratch);
-        builds.second_venues += 1;
-        let bands = Bands::new(&population, scenario.start_price);
-        self.second = Some((key, population, bands));
-    }
-
-    /// Hands its second venue's own traders back to `scratch` unless they are those of
-    /// `params` (see [`own_traders`]).
-    fn keep_second_of(&mut self, params: &Params, scratch: &mut Scratch) {
-        let key = own_traders(params).map(|(p, _)| population_key(&p));
-        if self.second.as_ref().map(|s| &s.0) != key.as_ref() {
-            self.drop_second(scratch);
-        }
-    }
-
-    /// Hands its second venue's own traders, if any, back to `scratch`.
-    fn drop_second(&mut self, scratch: &mut Scratch) {
-        if let Some((_, population, _)) = self.second.take() {
-            population.recycle(scratch);
-        }
-    }
-
-    /// Hands its populations' memory back to `scratch`.
-    fn recycle(self, scratch: &mut Scratch) {
-        self.population.recycle(scratch);
-        if let Some((_, population, _)) = self.second {
-            population.recycle(scratch);
-        }
-    }
-
-    /// Bytes its populations' buffers hold.
-    fn bytes(&self) -> usize {
-        self.population.bytes() + self.second.as_ref().map_or(0, |s| s.1.bytes())
+    /// Runs `params` on a copy of the population, in buffers from `scratch`; a second venue of
+    /// its own traders is built from `draws`, the population's (see [`own_traders`]).
+    fn run(&self, params: &Params, draws: Option<&Draws>, scratch: &mut Scratch) -> Outcome {
+        run_with(params, self.population.copy(scratch), &self.bands, draws, scratch)
     }
 }
 
@@ -188,7 +127,7 @@ impl PopulationCache {
         params.validate()?;
         self.hand_back_all_but(params);
         let key = population_key(params);
-        let mut prepared = match self.single.take() {
+        let prepared = match self.single.take() {
             Some((_, prepared)) => prepared,
             None => {
                 let tiers = params.tier_table();
@@ -207,8 +146,7 @@ impl PopulationCache {
         let scratch = &mut self.scratch;
         let draws = own_traders(params)
             .map(|_| draws_for(&mut self.draws, params, scratch, &mut self.builds));
-        prepared.fit_second(params, draws, scratch, &mut self.builds);
-        let outcome = prepared.run(params, &mut self.scratch);
+        let outcome = prepared.run(params, draws, scratch);
         self.single = Some((key, prepared));
         Ok(outcome)
     }
@@ -221,26 +159,11 @@ impl PopulationCache {
         let scratch = &mut self.scratch;
         if self.key.as_ref() != Some(&key) {
             self.key = None;
-            self.flat.take().into_iter().for_each(|p| p.recycle(scratch));
-            self.tiered.take().into_iter().for_each(|p| p.recycle(scratch));
+            self.flat.take().into_iter().for_each(|p| p.population.recycle(scratch));
+            self.tiered.take().into_iter().for_each(|p| p.population.recycle(scratch));
         }
         if self.single.as_ref().is_some_and(|(k, _)| *k != key) {
-            self.single.take().into_iter().for_each(|(_, p)| p.recycle(scratch));
-        }
-        // A second venue's own traders kept for other params go back too, each checked against
-        // the run its population is for (the flat and tiered ones differ in their tier tables).
-        let runs = params.second_venue.is_some().then(|| scenarios(params));
-        let kept =
-            [self.flat.as_mut(), self.tiered.as_mut(), self.single.as_mut().map(|s| &mut s.1)];
-        for (i, prepared) in kept.into_iter().enumerate() {
-            let Some(prepared) = prepared else { continue };
-            // The runs each population is for: the flat one's, the tiered one's, `params`.
-            match &runs {
-                Some([none, _, tiers, _]) => {
-                    prepared.keep_second_of([none, tiers, params][i], scratch)
-                }
-                None => prepared.drop_second(scratch),
-            }
+            self.single.take().into_iter().for_each(|(_, p)| p.population.recycle(scratch));
         }
         if self.draws.as_ref().is_some_and(|(k, _)| *k != Draws::key(params)) {
             self.draws.take().into_iter().for_each(|(_, d)| d.recycle(scratch));
@@ -253,7 +176,7 @@ impl PopulationCache {
         params.validate()?;
         self.hand_back_all_but(params);
         let [none, breaker, tiers, both] = scenarios(params);
-        let (mut flat, mut tiered) = match (self.flat.take(), self.tiered.take()) {
+        let (flat, tiered) = match (self.flat.take(), self.tiered.take()) {
             (Some(flat), Some(tiered)) => (flat, tiered),
             _ => {
                 let (flat, tiered) = match &params.positions {
@@ -277,13 +200,11 @@ impl PopulationCache {
         let scratch = &mut self.scratch;
         let draws = own_traders(params)
             .map(|_| draws_for(&mut self.draws, params, scratch, &mut self.builds));
-        flat.fit_second(&none, draws, scratch, &mut self.builds);
-        tiered.fit_second(&tiers, draws, scratch, &mut self.builds);
         let comparison = Comparison {
-            none: flat.run(&none, scratch),
-            circuit_breaker: flat.run(&breaker, scratch),
-            margin_tiers: tiered.run(&tiers, scratch),
-            both: tiered.run(&both, scratch),
+            none: flat.run(&none, draws, scratch),
+            circuit_breaker: flat.run(&breaker, draws, scratch),
+            margin_tiers: tiered.run(&tiers, draws, scratch),
+            both: tiered.run(&both, draws, scratch),
         };
         self.key = Some(population_key(params));
         self.flat = Some(flat);
@@ -300,7 +221,7 @@ impl PopulationCache {
     /// lengths; the few bytes of the params and bands kept beside them are left out).
     pub fn bytes(&self) -> usize {
         let prepared = self.flat.iter().chain(&self.tiered).chain(self.single.iter().map(|s| &s.1));
-        let populations: usize = prepared.map(Prepared::bytes).sum();
+        let populations: usize = prepared.map(|p| p.population.bytes()).sum();
         let draws = self.draws.as_ref().map_or(0, |(_, d)| d.bytes());
         populations + draws + self.scratch.bytes()
     }
@@ -309,15 +230,12 @@ impl PopulationCache {
     /// `simulate` calls with `params`, whatever the calls before them were (docs/MODEL.md,
     /// "Memory"). With B = one book's largest buffer request rounded up as the workspace rounds
     /// it ([`scratch::largest_request`]): three populations (the flat and tiered ones of
-    /// `compare`, the one of `simulate`) of two books of B positions, six where a second venue
-    /// has its own traders (each population's second venue beside it, of as many traders); the
-    /// draws, two sides of B draws plus the outer-cell lists; and the workspace's
-    /// [`Scratch::most_bytes`]. It does not depend on the ticks: the series are the caller's, in
-    /// the outcomes returned.
+    /// `compare`, the one of `simulate`) of two books of B positions; the draws, two sides of B
+    /// draws plus the outer-cell lists; and the workspace's [`Scratch::most_bytes`]. It does
+    /// not depend on the ticks: the series are the caller's, in the outcomes returned.
     pub fn most_bytes(params: &Params) -> usize {
         let book = scratch::rounded(scratch::largest_request(params));
-        let kept = if own_traders(params).is_some() { 6 } else { 3 };
-        let populations = kept * 2 * book * std::mem::size_of::<super::population::Position>();
+        let populations = 3 * 2 * book * std::mem::size_of::<super::population::Position>();
         let draws = match params.positions {
             Some(_) => 0,
             None => Draws::most_bytes(params.traders as usize, book),
@@ -395,16 +313,16 @@ pub(crate) fn run_hooked(
     run_audited(params, population, &bands, None, scratch, on_tick)
 }
 
-/// [`run`] with the population's [`Bands`] already measured, and the second venue's own
-/// traders already built, where it has them and the caller keeps them.
+/// [`run`] with the population's [`Bands`] already measured, and its draws where the caller
+/// keeps them (a second venue of its own traders is built from them).
 fn run_with(
     params: &Params,
     population: Population,
     bands: &Bands,
-    second: Option<(Population, &Bands)>,
+    draws: Option<&Draws>,
     scratch: &mut Scratch,
 ) -> Outcome {
-    run_audited(params, population, bands, second, scratch, |_, _, _| {})
+    run_audited(params, population, bands, draws, scratch, |_, _, _| {})
 }
 
 /// The second venue's own traders, where `params` give it some (an open interest or a leverage
@@ -809,39 +727,34 @@ fn run_audited(
     params: &Params,
     population: Population,
     bands: &Bands,
-    given: Option<(Population, &Bands)>,
+    draws: Option<&Draws>,
     scratch: &mut Scratch,
     mut on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let ticks = params.ticks as usize;
     let traders = population.len() as u32;
     let second = params.second_venue.as_ref().map(|v| second_params(params, v));
-    // The second venue's traders: those the caller built, or a copy of the first venue's, or,
-    // with an open interest or a leverage of its own, the first venue's draws at its size and
-    // leverage.
-    let (given, given_bands) = match given {
-        Some((population, bands)) => (Some(population), Some(bands)),
-        None => (None, None),
-    };
-    let second_population = second.as_ref().map(|_| {
-        given.unwrap_or_else(|| match own_traders(params) {
-            Some((own, scale)) => {
-                let draws = Draws::generate(params, scratch);
-                let tiers = own.tier_table();
-                let population = Population::build_scaled(&draws, &tiers, &own, scale, scratch);
-                draws.recycle(scratch);
-                population
+    // The second venue's traders: a copy of the first's, or, with an open interest or a
+    // leverage of its own, the first venue's draws (the caller's, or drawn here) at its size
+    // and leverage.
+    let second_population = second.as_ref().map(|_| match own_traders(params) {
+        Some((own, scale)) => {
+            let tiers = own.tier_table();
+            match draws {
+                Some(d) => Population::build_scaled(d, &tiers, &own, scale, scratch),
+                None => {
+                    let d = Draws::generate(params, scratch);
+                    let built = Population::build_scaled(&d, &tiers, &own, scale, scratch);
+                    d.recycle(scratch);
+                    built
+                }
             }
-            None => population.copy(scratch),
-        })
+        }
+        None => population.copy(scratch),
     });
-    let built = match (given_bands, &second_population) {
-        (None, Some(p)) => Some(Bands::new(p, params.start_price)),
-        _ => None,
-    };
-    let second_bands = given_bands.or(built.as_ref());
+    let second_bands = second_population.as_ref().map(|p| Bands::new(p, params.start_price));
     let mut venues = vec![Venue::new(params, population, bands.open_interest)];
-    if let (Some(p), Some(population), Some(b)) = (&second, second_population, second_bands) {
+    if let (Some(p), Some(population), Some(b)) = (&second, second_population, &second_bands) {
         venues.push(Venue::new(p, population, b.open_interest));
     }
     let two = venues.len() == 2;
@@ -913,7 +826,7 @@ fn run_audited(
 
     let arbitrage = |i| if spot_on { links.traded_on(i) } else { 0.0 };
     let measured = |p: &Params, i| {
-        let bands = if i == 0 { bands } else { second_bands.unwrap_or(bands) };
+        let bands = if i == 0 { bands } else { second_bands.as_ref().unwrap_or(bands) };
         Measured {
             shock_pct,
             open_interest: bands.open_interest[0] + bands.open_interest[1],
