@@ -569,25 +569,25 @@ fn records_js() -> String {
                 "      {{ key: {}, scope: {}, label: {}, low: {}, high: {}, tolerance: {}, asPublished: {}, source: {}, links: {} }},\n",
                 json!(f.measure.key()),
                 json!(f.scope.key()),
-                json!(f.label),
+                json!(unbroken(f.label)),
                 json!(f.low),
                 json!(f.high),
                 tolerance,
-                json!(f.as_published),
-                json!(f.source),
+                json!(unbroken(f.as_published)),
+                json!(unbroken(f.source)),
                 json!(links)
             );
         }
         let path: Vec<_> = r
             .path
             .iter()
-            .map(|p| json!({ "seconds": p.seconds, "price": p.price, "label": p.label }))
+            .map(|p| json!({ "seconds": p.seconds, "price": p.price, "label": unbroken(p.label) }))
             .collect();
         let path_links: Vec<_> =
             r.path_links.iter().map(|l| json!({ "name": l.name, "url": l.url })).collect();
         out += &format!(
             "    ],\n    leftOut: {},\n    scenario: {},\n    path: {},\n    pathSource: {},\n    pathLinks: {},\n  }},\n",
-            json!(r.left_out),
+            json!(unbroken(r.left_out)),
             json!(r.rules.scenario()),
             json!(path),
             json!(r.path_source),
@@ -604,9 +604,15 @@ fn presets_js() -> String {
          // by tests/spec.rs; do not edit.\n\nexport const PRESETS_EN = {\n",
     );
     for (id, text) in leverage_cascade::model::presets::SUMMARIES_EN {
-        out += &format!("  {}: {},\n", json!(id), json!(text));
+        out += &format!("  {}: {},\n", json!(id), json!(unbroken(text)));
     }
     out + "};\n"
+}
+
+/// `text` with a no-break space before each " %", so that a line never starts with the sign
+/// (the page's copies of the summaries and records; the Rust text keeps plain spaces).
+fn unbroken(text: &str) -> String {
+    text.replace(" %", "\u{a0}%")
 }
 
 #[test]
