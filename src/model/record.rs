@@ -102,8 +102,8 @@ impl Scope {
     }
 
     /// The summary a figure of this scope is computed from, for a run's outcome: the first
-    /// venue's with both venues' liquidations and open interest summed (market), or the second
-    /// venue's; `None` for the second venue of a run that has none.
+    /// venue's with both venues' liquidations, ADL and open interest summed (market), or the
+    /// second venue's; `None` for the second venue of a run that has none.
     pub fn summary(self, outcome: &Outcome) -> Option<Summary> {
         let second = outcome.second_venue.as_ref().map(|o| &o.summary);
         match self {

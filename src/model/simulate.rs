@@ -145,7 +145,7 @@ impl PopulationCache {
         };
         let scratch = &mut self.scratch;
         let draws = own_traders(params)
-            .map(|_| draws_for(&mut self.draws, params, scratch, &mut self.builds));
+            .then(|| draws_for(&mut self.draws, params, scratch, &mut self.builds));
         let outcome = prepared.run(params, draws, scratch);
         self.single = Some((key, prepared));
         Ok(outcome)
@@ -199,7 +199,7 @@ impl PopulationCache {
         };
         let scratch = &mut self.scratch;
         let draws = own_traders(params)
-            .map(|_| draws_for(&mut self.draws, params, scratch, &mut self.builds));
+            .then(|| draws_for(&mut self.draws, params, scratch, &mut self.builds));
         let comparison = Comparison {
             none: flat.run(&none, draws, scratch),
             circuit_breaker: flat.run(&breaker, draws, scratch),
@@ -325,18 +325,14 @@ fn run_with(
     run_audited(params, population, bands, draws, scratch, |_, _, _| {})
 }
 
-/// The second venue's own traders, where `params` give it some (an open interest or a leverage
-/// of its own, and no explicit positions): its params, and its open interest as a multiple of
-/// the first venue's, the scale at which the first venue's draws give its traders.
-fn own_traders(params: &Params) -> Option<(Params, f64)> {
-    let venue = params.second_venue.as_ref()?;
-    let own =
-        params.positions.is_none() && (venue.open_interest.is_some() || venue.leverage.is_some());
-    own.then(|| {
-        let second = second_params(params, venue);
-        let scale = second.open_interest / params.open_interest;
-        (second, scale)
-    })
+/// Whether the second venue of `params` has traders of its own (an open interest or a leverage
+/// of its own, and no explicit positions), built from the first venue's draws.
+fn own_traders(params: &Params) -> bool {
+    params.positions.is_none()
+        && params
+            .second_venue
+            .as_ref()
+            .is_some_and(|v| v.open_interest.is_some() || v.leverage.is_some())
 }
 
 /// The params of the second venue of `params`: the first venue's, with the second's book depth,
@@ -737,20 +733,22 @@ fn run_audited(
     // The second venue's traders: a copy of the first's, or, with an open interest or a
     // leverage of its own, the first venue's draws (the caller's, or drawn here) at its size
     // and leverage.
-    let second_population = second.as_ref().map(|_| match own_traders(params) {
-        Some((own, scale)) => {
-            let tiers = own.tier_table();
-            match draws {
-                Some(d) => Population::build_scaled(d, &tiers, &own, scale, scratch),
-                None => {
-                    let d = Draws::generate(params, scratch);
-                    let built = Population::build_scaled(&d, &tiers, &own, scale, scratch);
-                    d.recycle(scratch);
-                    built
-                }
+    // Its open interest over the first venue's is the scale at which the first venue's draws
+    // give its traders.
+    let second_population = second.as_ref().map(|own| {
+        if !own_traders(params) {
+            return population.copy(scratch);
+        }
+        let (tiers, scale) = (own.tier_table(), own.open_interest / params.open_interest);
+        match draws {
+            Some(d) => Population::build_scaled(d, &tiers, own, scale, scratch),
+            None => {
+                let d = Draws::generate(params, scratch);
+                let built = Population::build_scaled(&d, &tiers, own, scale, scratch);
+                d.recycle(scratch);
+                built
             }
         }
-        None => population.copy(scratch),
     });
     let second_bands = second_population.as_ref().map(|p| Bands::new(p, params.start_price));
     let mut venues = vec![Venue::new(params, population, bands.open_interest)];
