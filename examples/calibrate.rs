@@ -61,8 +61,15 @@ fn main() {
             .filter(|f| f.measure != Measure::Context)
             .map(|f| format!("{:.1} [{:.1}–{:.1}]", figure(f), f.low, f.high))
             .collect();
+        let spot = out.series.index.iter().fold(f64::INFINITY, |m, &p| m.min(p));
+        let second = out.second_venue.as_ref().map_or(String::new(), |b| {
+            let fall = (1.0 - b.summary.min_price / b.summary.start_price) * 100.0;
+            let share = b.summary.liquidated_notional / b.summary.open_interest * 100.0;
+            let spot = (1.0 - spot / s.start_price) * 100.0;
+            format!(" | second: fall {fall:.1} liquidated {share:.1} % | spot fall {spot:.1}")
+        });
         println!(
-            "{:<60} {}  none {:.2} halts {} end {:.1} spent {:.0}M opened {:.0}M liquidated {:.0}M",
+            "{:<60} {}  none {:.2} halts {} end {:.1} spent {:.0}M opened {:.0}M liquidated {:.0}M{second}",
             chosen.join(" "),
             figures.join("  "),
             none.max_move_pct,

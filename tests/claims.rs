@@ -262,27 +262,31 @@ const CLAIMS: &[Claim] = &[
     },
     Claim {
         id: "mar-2020",
-        quote: "the price falls by more than half",
-        check: |c| {
-            (c.margin_tiers.summary.max_move_pct > 50.0, c.margin_tiers.summary.max_move_pct)
-        },
-    },
-    Claim {
-        id: "mar-2020",
-        quote: "(about \
-         54 %;",
+        quote: "its price falls by \
+         about half (the record",
         check: |c| {
             (
-                (c.margin_tiers.summary.max_move_pct - 54.0).abs() <= 2.0,
+                (c.margin_tiers.summary.max_move_pct - 50.0).abs() <= 3.0,
                 c.margin_tiers.summary.max_move_pct,
             )
         },
     },
     Claim {
         id: "mar-2020",
-        quote: "about two thirds of open interest",
+        quote: "about three fifths of its open interest",
         check: |c| {
-            ((0.6..=0.73).contains(&share(&c.margin_tiers.summary)), share(&c.margin_tiers.summary))
+            (
+                (0.55..=0.67).contains(&share(&c.margin_tiers.summary)),
+                share(&c.margin_tiers.summary),
+            )
+        },
+    },
+    Claim {
+        id: "mar-2020",
+        quote: "the perpetual trades about 27 % below spot",
+        check: |c| {
+            let below = -c.margin_tiers.summary.widest_basis_pct;
+            ((below - 27.0).abs() <= 1.5, below)
         },
     },
     Claim {

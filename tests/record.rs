@@ -232,3 +232,38 @@ fn oct_2025_deleverages_on_hyperliquid_s_rules_where_binance_s_fund_takes_over()
         assert!(other.fund_takeover_notional > 0.0, "seed {seed}");
     }
 }
+
+#[test]
+fn in_2020_bitmex_thin_book_runs_below_spot_and_the_rest_of_the_market_does_not() {
+    // 12 March 2020: BitMEX's perpetual traded about $400 (10 %) under spot. In the replay, on
+    // eleven seeds, its thin book runs well below spot while the second venue, the rest of the
+    // market with a book ten times deeper for its size, stays near it; given a book as deep for
+    // its size, BitMEX stays nearer spot too. The decoupling comes from the thin book.
+    let preset = presets().into_iter().find(|p| p.id == "mar-2020").unwrap().params;
+    let rest = preset.second_venue.clone().expect("the rest of the market");
+    let deep = rest.depth_per_pct / rest.open_interest.unwrap() * preset.open_interest;
+    for seed in 1..=11 {
+        let run = r_run("mar-2020", Params { seed, ..preset.clone() });
+        let out = simulate(&run).unwrap();
+        let bitmex = -out.summary.widest_basis_pct;
+        let others = -out.second_venue.as_ref().unwrap().summary.widest_basis_pct;
+        let deeper =
+            simulate(&r_run("mar-2020", Params { seed, depth_per_pct: deep, ..preset.clone() }))
+                .unwrap()
+                .summary
+                .widest_basis_pct;
+        println!("seed {seed:>2}: BitMEX {bitmex:.1} % below spot, the rest {others:.1} %, BitMEX as deep {:.1} %", -deeper);
+        assert!(bitmex > 5.0, "seed {seed}: BitMEX only {bitmex:.2} % below spot");
+        assert!(others < bitmex / 2.0, "seed {seed}: the rest {others:.2} % against {bitmex:.2} %");
+        assert!(
+            -deeper < bitmex / 2.0,
+            "seed {seed}: as deep, {:.2} % against {bitmex:.2} %",
+            -deeper
+        );
+    }
+}
+
+/// A replay's run under the venue's own rules of the day, for params `p`.
+fn r_run(id: &str, p: Params) -> Params {
+    record(id).unwrap().rules.run(&p)
+}

@@ -40,4 +40,4 @@ pub use simulate::{audit, compare, simulate, Builds, Comparison, PopulationCache
 
 /// Version of the model's behaviour. It changes whenever the same params could give a different
 /// outcome, so a shared link can say which model it was made with.
-pub const MODEL_VERSION: &str = "5";
+pub const MODEL_VERSION: &str = "6";

@@ -116,12 +116,14 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
     ),
     (
         "mar-2020",
-        "A 15 % gap into a very thin book: the price falls by more than half (about \
-         54 %; BitMEX's perpetual fell 51 %), and about two thirds of open interest is \
-         liquidated (BitMEX: about 58 %). The insurance fund, a fifth of open interest \
-         like BitMEX's, takes over what the book cannot absorb, so nothing is \
-         auto-deleveraged (BitMEX reported none), but it loses heavily selling into the \
-         fall.",
+        "A 23 % gap, the day's first leg, hits BitMEX, the rest of the market and spot \
+         together. BitMEX's book is thin and its traders are leveraged: its price falls by \
+         about half (the record: 51 %), and about three fifths of its open interest is \
+         liquidated (BitMEX: 58 %). Arbitrage cannot carry the selling to spot fast \
+         enough, so the perpetual trades about 27 % below spot at the widest (on the day: \
+         10 %). The insurance fund, a fifth of open interest like BitMEX's, takes over \
+         what the book cannot absorb, so nothing is auto-deleveraged (BitMEX reported \
+         none), but it loses heavily selling into the fall.",
     ),
     (
         "may-2010",
@@ -299,18 +301,40 @@ pub fn presets() -> Vec<Preset> {
             title: "12 Mar 2020 (replay)",
             params: Params {
                 long_share: 0.75,
-                leverage: 9.0,
+                leverage: 6.6,
                 leverage_spread: 1.2,
                 margin_tiers: MarginTiers::Standard,
                 entry_spread_pct: 10.0,
-                depth_per_pct: 1.4e7,
+                depth_per_pct: 4.6e6,
                 permanent_impact: 0.9,
-                shock_pct: -15.0,
-                volatility_pct: 0.3,
+                shock_pct: -23.0,
+                volatility_pct: 0.05,
                 // About a fifth of open interest, as BitMEX's fund (about 33,500 BTC at the end of
                 // 2019, against $1.2 B of open interest) was; BitMEX reports no ADL that day.
                 insurance_fund: 4e8,
+                // BitMEX's engine posts what it takes over to the book at once (a limit order at
+                // the bankruptcy price), faster than Binance's fund offloads.
+                liquidation: LiquidationParams {
+                    fund_unwind_share: 0.3,
+                    ..LiquidationParams::default()
+                },
                 ticks: 1200,
+                // BitMEX liquidated on its fair price, built on a spot index. The second venue
+                // stands for the rest of the market (three times BitMEX's open interest, on
+                // Binance's rules); spot is shared, and arbitrageurs trade between the three
+                // (docs/MODEL.md, "Replays").
+                mark_price: MarkPrice::Index,
+                spot_depth_per_pct: 3.1e7,
+                arbitrage_capital: 2e8,
+                second_venue: Some(SecondVenue {
+                    depth_per_pct: 3.6e7,
+                    insurance_fund: 7.2e7,
+                    mark_price: MarkPrice::Index,
+                    open_interest: Some(3.6e9),
+                    leverage: Some(5.0),
+                    rules: VenueProfile::Binance,
+                    ..SecondVenue::default()
+                }),
                 ..base()
             },
         },

@@ -26,6 +26,9 @@ pub enum Measure {
     FundChangePct,
     /// Notional auto-deleveraged ÷ notional liquidated, %.
     AdlShareOfLiquidatedPct,
+    /// How far the perpetual traded below the spot index at the widest, in % of the index
+    /// (positive: below).
+    BelowSpotPct,
     /// Context the model has no counterpart for.
     Context,
 }
@@ -39,6 +42,7 @@ impl Measure {
             Measure::LongSharePct => "longSharePct",
             Measure::FundChangePct => "fundChangePct",
             Measure::AdlShareOfLiquidatedPct => "adlShareOfLiquidatedPct",
+            Measure::BelowSpotPct => "belowSpotPct",
             Measure::Context => "context",
         }
     }
@@ -88,6 +92,9 @@ pub enum Scope {
     /// liquidations, ADL and open interest; the fall and the fund on the first venue, which
     /// stands for the rest of the market. With one venue, that venue.
     Market,
+    /// The first venue alone: a figure published for the one venue it stands for, where the
+    /// second venue stands for the rest of the market.
+    FirstVenue,
     /// The second venue alone: a figure published for the one venue it stands for.
     SecondVenue,
 }
@@ -97,16 +104,18 @@ impl Scope {
     pub fn key(self) -> &'static str {
         match self {
             Scope::Market => "market",
+            Scope::FirstVenue => "firstVenue",
             Scope::SecondVenue => "secondVenue",
         }
     }
 
     /// The summary a figure of this scope is computed from, for a run's outcome: the first
     /// venue's with both venues' liquidations, ADL and open interest summed (market), or the
-    /// second venue's; `None` for the second venue of a run that has none.
+    /// first or the second venue's alone; `None` for the second venue of a run that has none.
     pub fn summary(self, outcome: &Outcome) -> Option<Summary> {
         let second = outcome.second_venue.as_ref().map(|o| &o.summary);
         match self {
+            Scope::FirstVenue => Some(outcome.summary.clone()),
             Scope::SecondVenue => second.cloned(),
             Scope::Market => {
                 let mut s = outcome.summary.clone();
@@ -232,6 +241,7 @@ pub fn model_figure(measure: Measure, s: &Summary) -> Option<f64> {
         Measure::AdlShareOfLiquidatedPct if liquidated > 0.0 => {
             Some(s.adl_notional / liquidated * 100.0)
         }
+        Measure::BelowSpotPct => Some(-s.widest_basis_pct),
         _ => None,
     }
 }
@@ -372,7 +382,7 @@ pub static RECORDS: &[Record] = &[
         figures: &[
             Figure {
                 measure: Measure::FallPct,
-                scope: Scope::Market,
+                scope: Scope::FirstVenue,
                 label: "Fall of the price",
                 low: 51.1,
                 high: 51.1,
@@ -385,7 +395,7 @@ pub static RECORDS: &[Record] = &[
             },
             Figure {
                 measure: Measure::LiquidatedShareOfOiPct,
-                scope: Scope::Market,
+                scope: Scope::FirstVenue,
                 label: "Liquidated, as a share of open interest",
                 low: 58.0,
                 high: 58.0,
@@ -397,8 +407,21 @@ pub static RECORDS: &[Record] = &[
                 ],
             },
             Figure {
+                measure: Measure::BelowSpotPct,
+                scope: Scope::FirstVenue,
+                label: "How far BitMEX's perpetual traded below spot, at the widest",
+                low: 10.0,
+                high: 10.0,
+                as_published: "its low of $3,596 was about $400 under spot at the same time",
+                source: "LedgerPrime, and CryptoSlate at the time (DOMAIN.md §9)",
+                links: &[
+                    Link { name: "LedgerPrime Research on Black Thursday", url: "https://www.research.ledgerprime.com/p/cryptos-black-thursday-the-market" },
+                    Link { name: "CryptoSlate on XBTUSD below spot", url: "https://cryptoslate.com/bitmex-freezes-as-xbtusd-crashes-10-below-bitcoin-spot-price/" },
+                ],
+            },
+            Figure {
                 measure: Measure::AdlShareOfLiquidatedPct,
-                scope: Scope::Market,
+                scope: Scope::FirstVenue,
                 label: "Auto-deleveraged, as a share of what was liquidated",
                 low: 0.0,
                 high: 0.0,
@@ -411,7 +434,7 @@ pub static RECORDS: &[Record] = &[
         path: &[],
         path_source: "",
         path_links: &[],
-        left_out: "The model has one shock, so it draws one leg, not two; BitMEX's perpetual also traded about $400 below spot that day (about 10 %), a decoupling this replay does not show: its one book stands for the whole market. Split into BitMEX's book beside a spot market, with the arbitrage between them, the model's perpetual runs 17–41 % below spot at its widest (over the spot depths, arbitrage capital and gaps tried), because the model's spot market has no sellers of its own and the day's spot fell nearly as far. It liquidates somewhat more of its open interest (about two thirds against 58 %), and its fund loses over half of what it held selling into the fall; BitMEX's own fund figures for the day are not in the record.",
+        left_out: "The model has one shock, a gap standing for the first leg, and the cascade after it, where the day had a second leg 13 hours later. The second venue stands for every other exchange, on Binance's rules; spot has no sellers of its own, so it falls only as far as arbitrageurs carry the perpetuals' selling to it, about a third, where the day's spot fell nearly as far as BitMEX. That is why BitMEX's perpetual runs nearly three times as far below spot as it did. The rest of the market's figures (its fund runs out and it auto-deleverages) are not held against any record.",
     },
     Record {
         id: "may-2010",

@@ -99,6 +99,43 @@ test('a historical preset shows its record beside the model, and the two agree w
   }
 });
 
+test('mar-2020 holds BitMEX alone to its record, and shows how far its perpetual ran below spot', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?preset=mar-2020');
+  try {
+    const rows = await page.$$eval('#record-rows tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    assert.deepEqual(rows.map((r) => r[0]), [
+      'Fall of the price',
+      'Liquidated, as a share of open interest',
+      "How far BitMEX's perpetual traded below spot, at the widest",
+      'Auto-deleveraged, as a share of what was liquidated',
+    ]);
+    // The figures are the first venue's (BitMEX's) alone, not summed with the rest of the
+    // market's: recomputed here from the API's summaries.
+    const expected = await page.evaluate(async () => {
+      const api = await import('/pkg/leverage_cascade.js');
+      const preset = api.presets().find((p) => p.id === 'mar-2020');
+      const o = api.compare(preset.params).marginTiers;
+      const [a, b] = [o.summary, o.secondVenue.summary];
+      return {
+        share: (a.liquidatedNotional / a.openInterest) * 100,
+        both: ((a.liquidatedNotional + b.liquidatedNotional) / (a.openInterest + b.openInterest)) * 100,
+        below: -a.widestBasisPct,
+      };
+    });
+    const shown = (text) => Number(text.replace('\u00a0%', ''));
+    assert.equal(shown(rows[1][2]), Math.round(expected.share * 10) / 10);
+    assert.notEqual(Math.round(expected.share * 10), Math.round(expected.both * 10), 'the market-wide share would differ');
+    assert.equal(shown(rows[2][2]), Math.round(expected.below * 10) / 10);
+    assert.ok(expected.below > 10, `${expected.below}`);
+    // The fitted figures are within their tolerance; the gap to spot is held out, and says how far off it is.
+    assert.deepEqual(rows.map((r) => /outside the tolerance/.test(r[3])), [false, false, false, false]);
+    assert.match(rows[2][3], /^[\d.]+ points above \([\d.]+ times as much\); held out of the calibration$/);
+    assert.deepEqual(log.errors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a published path is drawn over the price chart where the record has one, at its prices and times', async () => {
   // At twice the pixels, so a wrong transform would put the marks elsewhere.
   const { page, context, log } = await openPage(browser, server.origin, '/?preset=jan-2016', { deviceScaleFactor: 2 });

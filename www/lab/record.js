@@ -19,6 +19,8 @@ export function modelFigure(key, s) {
       return s.insuranceFundStart > 0 ? (s.insuranceFundEnd / s.insuranceFundStart - 1) * 100 : null;
     case 'adlShareOfLiquidatedPct':
       return liquidated > 0 ? (s.adlNotional / liquidated) * 100 : null;
+    case 'belowSpotPct':
+      return -s.widestBasisPct;
     default:
       return null;
   }
@@ -27,10 +29,12 @@ export function modelFigure(key, s) {
 /**
  * The summary a figure of `scope` is computed from, for a run's outcome (record.rs
  * `Scope::summary`): the first venue's, with both venues' liquidations, ADL and open interest
- * summed ("market"), or the second venue's ("secondVenue"; null for a run with none).
+ * summed ("market"), or the first or the second venue's alone ("firstVenue", "secondVenue";
+ * null for the second venue of a run with none).
  */
 export function scopedSummary(scope, outcome) {
   const second = outcome.secondVenue ? outcome.secondVenue.summary : null;
+  if (scope === 'firstVenue') return outcome.summary;
   if (scope === 'secondVenue') return second;
   if (!second) return outcome.summary;
   const s = outcome.summary;
