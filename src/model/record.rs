@@ -434,7 +434,7 @@ pub static RECORDS: &[Record] = &[
         path: &[],
         path_source: "",
         path_links: &[],
-        left_out: "The model has one shock, a gap standing for the first leg, and the cascade after it, where the day had a second leg 13 hours later. The second venue stands for every other exchange, on Binance's rules; spot has no sellers of its own, so it falls only as far as arbitrageurs carry the perpetuals' selling to it, about a third, where the day's spot fell nearly as far as BitMEX. That is why BitMEX's perpetual runs nearly three times as far below spot as it did. The rest of the market's figures (its fund runs out and it auto-deleverages) are not held against any record.",
+        left_out: "The model draws the two legs as one: a gap for the first, and the cascade straight after it, where the day's second leg came 13 hours later. The second venue stands for every other exchange, on Binance's rules; spot has no sellers of its own, so it falls only as far as arbitrageurs carry the perpetuals' selling to it, about a third, where the day's spot fell nearly as far as BitMEX. That is why BitMEX's perpetual runs nearly three times as far below spot as it did. The rest of the market's figures (its fund runs out and it auto-deleverages) are not held against any record.",
     },
     Record {
         id: "may-2010",
