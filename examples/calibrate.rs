@@ -50,7 +50,7 @@ fn main() {
                 .map(|e| (e.tick, e.price));
             println!("  queued at most {:.0}M, low at {at:?}, halt {halt:?}", q / 1e6);
         }
-        let figure = |f| outcome_figure(f, &out).unwrap_or(f64::NAN);
+        let figure = |f| outcome_figure(f, &out, params.tick_seconds).unwrap_or(f64::NAN);
         let s = out.summary.clone();
         let none = simulate(&scenarios(&params)[0]).expect("runs").summary;
         let chosen: Vec<String> =
@@ -134,7 +134,7 @@ fn search(id: &str, ranges: &str) {
             let out = simulate(&rec.rules.run(&params)).unwrap();
             let s = &out.summary;
             for f in rec.figures.iter() {
-                let Some(m) = outcome_figure(f, &out) else { continue };
+                let Some(m) = outcome_figure(f, &out, params.tick_seconds) else { continue };
                 // How far outside the record's range, in units of the tolerance (±25 %
                 // of the fall, a factor of 1.5 for the liquidated share, 10 points for the
                 // longs' share): at most 1 passes. The score adds how far from its middle.
@@ -164,7 +164,7 @@ fn search(id: &str, ranges: &str) {
                 let f: Vec<String> = rec
                     .figures
                     .iter()
-                    .filter_map(|f| outcome_figure(f, &out))
+                    .filter_map(|f| outcome_figure(f, &out, params.tick_seconds))
                     .map(|m| format!("{m:.1}"))
                     .collect();
                 println!("    seed {seed}: {}", f.join(" "));

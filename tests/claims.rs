@@ -261,6 +261,16 @@ const CLAIMS: &[Claim] = &[
         },
     },
     Claim {
+        id: "may-2021",
+        quote: "about a fifth of open interest is liquidated",
+        check: |c| {
+            (
+                (0.17..=0.25).contains(&share(&c.margin_tiers.summary)),
+                share(&c.margin_tiers.summary),
+            )
+        },
+    },
+    Claim {
         id: "mar-2020",
         quote: "its price falls by \
          about half (the record",

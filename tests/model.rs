@@ -858,11 +858,13 @@ fn the_population_cache_gives_the_same_answers() {
 
 #[test]
 fn dip_buyers_turn_a_deep_fall_into_a_rebound_that_liquidates_the_shorts_opened_into_it() {
-    // The may-2021 market as it was before its calibration (10x, $25 M per 1 %, flat margin),
-    // with $1 B of dip buyers from 20 % down and half a dollar of new shorts for every dollar of
-    // longs liquidated.
+    // The may-2021 market as it was before its calibration (10x with the default spread, $25 M
+    // per 1 %, flat margin, noise 0.2 % a tick), with $1 B of dip buyers from 20 % down and half
+    // a dollar of new shorts for every dollar of longs liquidated.
     let may = Params {
         leverage: 10.0,
+        leverage_spread: 0.6,
+        volatility_pct: 0.2,
         depth_per_pct: 2.5e7,
         margin_tiers: MarginTiers::None,
         dip_buyer_capital: 1e9,

@@ -55,7 +55,7 @@ fn the_model_is_set_beside_the_record_for_every_compared_figure() {
         let out = simulate(&r.rules.run(&preset)).unwrap();
         println!("{} ({}):", r.id, r.market);
         for f in r.figures {
-            let model = outcome_figure(f, &out);
+            let model = outcome_figure(f, &out, preset.tick_seconds);
             if f.measure == Measure::Context {
                 assert_eq!(model, None);
                 println!("  {:<52} record {}", f.label, f.as_published);
@@ -91,7 +91,7 @@ fn every_historical_preset_matches_its_record_within_tolerance_on_eleven_seeds()
             let out = simulate(&Params { seed, ..run.clone() }).unwrap();
             let mut line = Vec::new();
             for f in r.figures.iter().filter(|f| f.measure != Measure::Context) {
-                let model = outcome_figure(f, &out).unwrap();
+                let model = outcome_figure(f, &out, run.tick_seconds).unwrap();
                 let ok = f.measure.tolerance().map(|t| t.holds(f.low, f.high, model));
                 line.push(format!(
                     "{model:.1}{}",

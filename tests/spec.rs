@@ -547,8 +547,8 @@ fn records_js() -> String {
          // out by tests/spec.rs; do not edit. Each figure's `key` names the model's counterpart\n\
          // (www/lab/record.js computes it; \"context\" has none) on the venues of its `scope`\n\
          // (\"market\": both venues' liquidations, ADL and open interest, the first's price and fund;\n\
-         // \"secondVenue\": the second venue alone); `tolerance` is how far outside the range a\n\
-         // replay may lie and still match (null: held out of the calibration);\n\
+         // \"firstVenue\", \"secondVenue\": that venue alone); `tolerance` is how far outside the\n\
+         // range a replay may lie and still match (null: held out of the calibration);\n\
          // `scenario` is the run of compare() under the venue's own rules of the day.\n\n\
          export const RECORDS_EN = {\n",
     );

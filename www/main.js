@@ -726,7 +726,7 @@ function showRecord(result) {
   if (!record) return;
   const rules = record.scenario === 'circuitBreaker' ? 'with its circuit breaker and flat margin' : 'with its tier table and no market-wide breaker';
   el.recordMarket.textContent = `${record.market}. The record's figures are ranges where reports differ. The model's are those of the "${scenarioName(record.scenario)}" card: the venue's own rules of the day, ${rules}, the run this replay was calibrated on.`;
-  const figures = recordRows(record, result[record.scenario]);
+  const figures = recordRows(record, result[record.scenario], state.resultParams.tickSeconds);
   const rows = figures.map((r) => {
     const tr = document.createElement('tr');
     const th = document.createElement('th');
@@ -1216,7 +1216,7 @@ function exportPng() {
 function exportCsv() {
   if (!state.result) return;
   const record = currentRecord();
-  const rows = record ? recordRows(record, state.result[record.scenario]) : null;
+  const rows = record ? recordRows(record, state.result[record.scenario], state.resultParams.tickSeconds) : null;
   const text = toCsv(state.result, state.resultParams, { version, url: currentLink(), record: rows, shown: shownSettings() });
   download(new Blob([text], { type: 'text/csv;charset=utf-8' }), 'leverage-cascade-data.csv');
   el.shareStatus.textContent = 'Data downloaded as leverage-cascade-data.csv (parameters first, then one row per tick).';

@@ -110,9 +110,11 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
     ),
     (
         "may-2021",
-        "A large drop into a long-heavy market on a thin book whose impact mostly \
-         sticks: the price falls by about 30 %, as BTC did intraday. The day's rebound \
-         is missing: switch on the dip buyers under \"After the fall\" to see one.",
+        "A large drop into a long-heavy market, most of it at low leverage, on a thin \
+         book whose impact mostly sticks: the price falls by about 30 %, as BTC did \
+         intraday, and about a fifth of open interest is liquidated (the record: 20.5 %, a \
+         lower bound). The day's rebound is missing: switch on the dip buyers under \"After \
+         the fall\" to see one.",
     ),
     (
         "mar-2020",
@@ -285,13 +287,14 @@ pub fn presets() -> Vec<Preset> {
             title: "19 May 2021 (replay)",
             params: Params {
                 long_share: 0.7,
-                leverage: 9.0,
+                leverage: 4.1,
+                leverage_spread: 1.43,
                 margin_tiers: MarginTiers::Standard,
                 entry_spread_pct: 6.0,
-                depth_per_pct: 3.5e7,
+                depth_per_pct: 1.03e7,
                 permanent_impact: 0.8,
                 shock_pct: -8.0,
-                volatility_pct: 0.2,
+                volatility_pct: 0.05,
                 ticks: 900,
                 ..base()
             },

@@ -29,6 +29,8 @@ pub enum Measure {
     /// How far the perpetual traded below the spot index at the widest, in % of the index
     /// (positive: below).
     BelowSpotPct,
+    /// Minutes from the start to the lowest price (on the first venue).
+    MinutesToLow,
     /// Context the model has no counterpart for.
     Context,
 }
@@ -43,6 +45,7 @@ impl Measure {
             Measure::FundChangePct => "fundChangePct",
             Measure::AdlShareOfLiquidatedPct => "adlShareOfLiquidatedPct",
             Measure::BelowSpotPct => "belowSpotPct",
+            Measure::MinutesToLow => "minutesToLow",
             Measure::Context => "context",
         }
     }
@@ -246,9 +249,21 @@ pub fn model_figure(measure: Measure, s: &Summary) -> Option<f64> {
     }
 }
 
-/// The model's counterpart of figure `f` for a run's outcome, on the venues of its scope.
-pub fn outcome_figure(f: &Figure, outcome: &Outcome) -> Option<f64> {
+/// The model's counterpart of figure `f` for a run's outcome, on the venues of its scope, with
+/// `tick_seconds` seconds a tick (for a duration).
+pub fn outcome_figure(f: &Figure, outcome: &Outcome, tick_seconds: f64) -> Option<f64> {
+    if f.measure == Measure::MinutesToLow {
+        return Some(minutes_to_low(&outcome.series.price, tick_seconds));
+    }
     model_figure(f.measure, &f.scope.summary(outcome)?)
+}
+
+/// Minutes from the start to the end of the first tick at the lowest price of `prices` (one a
+/// tick).
+pub fn minutes_to_low(prices: &[f64], tick_seconds: f64) -> f64 {
+    let low = prices.iter().copied().fold(f64::INFINITY, f64::min);
+    let at = prices.iter().position(|&p| p <= low).unwrap_or(0);
+    (at + 1) as f64 * tick_seconds / 60.0
 }
 
 /// The record of the preset `id`.
@@ -346,12 +361,36 @@ pub static RECORDS: &[Record] = &[
                 ],
             },
             Figure {
+                measure: Measure::LiquidatedShareOfOiPct,
+                scope: Scope::Market,
+                label: "Liquidated, as a share of open interest",
+                low: 20.5,
+                high: 20.5,
+                as_published: "about $3.57 B of BTC futures liquidated in 24 hours, against about $17.4 B of open interest before (it fell 25.9 % to $12.9 B); a lower bound, since Binance then published only part of its liquidations",
+                source: "Bybt (now CoinGlass) BTC liquidation and open-interest figures, as Crypto News Australia reported them that day",
+                links: &[
+                    Link { name: "Crypto News Australia on BTC open interest and liquidations", url: "https://cryptonews.com.au/news/open-interest-in-bitcoin-drops-to-12-9-billion-as-btc-plunged-to-almost-30000-usd-90740" },
+                ],
+            },
+            Figure {
+                measure: Measure::MinutesToLow,
+                scope: Scope::Market,
+                label: "Minutes from the start of the plunge to the low",
+                low: 30.0,
+                high: 30.0,
+                as_published: "from about $38,000 to under $30,000 in about 30 minutes, 12:40 to 13:10 UTC",
+                source: "an analysis of Binance's BTCUSDT perpetual that day by C. O. Alexander",
+                links: &[
+                    Link { name: "C. O. Alexander on Binance's insurance fund and 19 May", url: "https://coalexander.com/post/binance-s-insurance-fund" },
+                ],
+            },
+            Figure {
                 measure: Measure::Context,
                 scope: Scope::Market,
                 label: "Liquidated",
                 low: 0.0,
                 high: 0.0,
-                as_published: "over $8 B (about $8.6 B) across all coins in 24 h, over 800 k traders; BTC open interest roughly halved, much of it by voluntary closing",
+                as_published: "over $8 B (about $8.6 B) across all coins in 24 h, over 800 k traders",
                 source: "Bybt (now CoinGlass) liquidation totals, as reported at the time (DOMAIN.md §7)",
                 links: &[
                     Link { name: "a NewsBreak report citing Bybt's total", url: "https://www.newsbreak.com/news/2263120909471/mastercard-exec-shares-thoughts-on-crypto-rewards-stablecoin-and-cbdc-plans" },
@@ -374,7 +413,7 @@ pub static RECORDS: &[Record] = &[
         path: &[],
         path_source: "",
         path_links: &[],
-        left_out: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. No share of open interest liquidated was published that we can source, so only the fall is compared; the model liquidates about two thirds of its open interest, far more than the day's roughly halved open interest, much of it closed by choice, suggests.",
+        left_out: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. Its cascade reaches the low in about a minute and a half, where the day's plunge took half an hour: the model trades every second without delay, while that day's venues slowed down and Binance's futures stopped trading for a while. The share of open interest on record is a lower bound, since Binance then published only part of its liquidations; the model's longs are most of open interest at low leverage, so about a fifth of it is liquidated, as on record.",
     },
     Record {
         id: "mar-2020",

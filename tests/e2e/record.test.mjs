@@ -136,6 +136,32 @@ test('mar-2020 holds BitMEX alone to its record, and shows how far its perpetual
   }
 });
 
+test('may-2021 sets how long the model takes to reach its low beside the day\'s half hour', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?preset=may-2021');
+  try {
+    const rows = await page.$$eval('#record-rows tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    const row = rows.find((r) => r[0] === 'Minutes from the start of the plunge to the low');
+    assert.ok(row, rows.map((r) => r[0]).join(' | '));
+    assert.match(row[1], /^30\u00a0min \(/);
+    // The model's minutes are those of the first tick at its lowest price, from the API's series.
+    const expected = await page.evaluate(async () => {
+      const api = await import('/pkg/leverage_cascade.js');
+      const preset = api.presets().find((p) => p.id === 'may-2021');
+      const prices = api.compare(preset.params).marginTiers.series.price;
+      const low = Math.min(...prices);
+      return ((prices.indexOf(low) + 1) * preset.params.tickSeconds) / 60;
+    });
+    assert.equal(row[2], `${expected.toFixed(1)}\u00a0min`);
+    assert.match(row[3], /^[\d.]+\u00a0min faster \([\d.]+ times as fast\); held out of the calibration$/);
+    // The liquidated share on record is fitted, and the model is within its tolerance.
+    const share = rows.find((r) => r[0] === 'Liquidated, as a share of open interest');
+    assert.match(share[3], /within the (record|tolerance)/);
+    assert.deepEqual(log.errors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a published path is drawn over the price chart where the record has one, at its prices and times', async () => {
   // At twice the pixels, so a wrong transform would put the marks elsewhere.
   const { page, context, log } = await openPage(browser, server.origin, '/?preset=jan-2016', { deviceScaleFactor: 2 });

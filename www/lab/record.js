@@ -55,9 +55,26 @@ export function recordFor(id) {
 /** A figure with the cards' precision: one decimal. */
 const percent = (x) => `${num(x, 1)}${NBSP}%`;
 
-/** A published range in words: "8.3–8.9 %" or "35 %". */
+/** Minutes, to a tenth below ten. */
+const minutes = (x) => `${num(x, x < 10 ? 1 : 0)}${NBSP}min`;
+
+/** A figure of measure `key` in words, in its unit. */
+const value = (key, x) => (key === 'minutesToLow' ? minutes(x) : percent(x));
+
+/** A published range in words: "8.3–8.9 %", "35 %" or "30 min". */
 function range(f) {
-  return f.low === f.high ? percent(f.low) : `${num(f.low, 1)}–${percent(f.high)}`;
+  if (f.low === f.high) return value(f.key, f.low);
+  return `${num(f.low, 1)}–${value(f.key, f.high)}`;
+}
+
+/**
+ * Minutes from the start to the end of the first tick at the lowest of `prices` (one a tick,
+ * `tickSeconds` each), as record.rs `minutes_to_low`.
+ */
+export function minutesToLow(prices, tickSeconds) {
+  let at = 0;
+  for (let i = 1; i < prices.length; i += 1) if (prices[i] < prices[at]) at = i;
+  return ((at + 1) * tickSeconds) / 60;
 }
 
 /** Whether `model` lies within a figure's tolerance (record.rs `Tolerance::holds`). */
@@ -88,25 +105,30 @@ export function verdict(model, f) {
   const nearest = model < f.low ? f.low : f.high;
   const off = model - nearest;
   const size = num(Math.abs(off), Math.abs(off) < 10 ? 1 : 0);
-  let words = `${size} ${size === '1' ? 'point' : 'points'} ${off > 0 ? 'above' : 'below'}`;
+  const time = f.key === 'minutesToLow';
+  let words = time
+    ? `${size}${NBSP}min ${off > 0 ? 'slower' : 'faster'}`
+    : `${size} ${size === '1' ? 'point' : 'points'} ${off > 0 ? 'above' : 'below'}`;
   if (nearest > 0 && model > 0 && (model / nearest >= 1.5 || nearest / model >= 1.5)) {
     const ratio = model > nearest ? model / nearest : nearest / model;
-    words += ` (${num(ratio, ratio < 10 ? 1 : 0)} times ${off > 0 ? 'as much' : 'less'})`;
+    const as = time ? (off > 0 ? 'as slow' : 'as fast') : off > 0 ? 'as much' : 'less';
+    words += ` (${num(ratio, ratio < 10 ? 1 : 0)} times ${as})`;
   }
   if (!f.tolerance) return `${words}; held out of the calibration`;
   const within = withinTolerance(model, f);
   return `${words}; ${within ? 'within' : 'outside'} the tolerance (${toleranceWords(f.tolerance)})`;
 }
 
-/** The rows of the model-vs-record table for a run's outcome. */
-export function recordRows(record, outcome) {
+/** The rows of the model-vs-record table for a run's outcome, at `tickSeconds` a tick. */
+export function recordRows(record, outcome, tickSeconds) {
   return record.figures.map((f) => {
     const summary = f.key === 'context' ? null : scopedSummary(f.scope, outcome);
-    const model = summary ? modelFigure(f.key, summary) : null;
+    const model =
+      f.key === 'minutesToLow' ? minutesToLow(outcome.series.price, tickSeconds) : summary ? modelFigure(f.key, summary) : null;
     return {
       label: f.label,
       record: f.key === 'context' ? f.asPublished : `${range(f)} (${f.asPublished})`,
-      model: f.key === 'context' ? '—' : model === null ? 'none' : percent(model),
+      model: f.key === 'context' ? '—' : model === null ? 'none' : value(f.key, model),
       verdict: f.key === 'context' ? 'context only' : verdict(model, f),
       source: f.source,
       links: f.links,

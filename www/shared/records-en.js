@@ -2,8 +2,8 @@
 // out by tests/spec.rs; do not edit. Each figure's `key` names the model's counterpart
 // (www/lab/record.js computes it; "context" has none) on the venues of its `scope`
 // ("market": both venues' liquidations, ADL and open interest, the first's price and fund;
-// "secondVenue": the second venue alone); `tolerance` is how far outside the range a
-// replay may lie and still match (null: held out of the calibration);
+// "firstVenue", "secondVenue": that venue alone); `tolerance` is how far outside the
+// range a replay may lie and still match (null: held out of the calibration);
 // `scenario` is the run of compare() under the venue's own rules of the day.
 
 export const RECORDS_EN = {
@@ -26,10 +26,12 @@ export const RECORDS_EN = {
     market: "BTC futures and perpetuals across venues, 19 May 2021",
     figures: [
       { key: "fallPct", scope: "market", label: "Fall of the price", low: 28.0, high: 32.0, tolerance: {"relative":0.25}, asPublished: "about −30 % intraday, to about $30 k", source: "exchange price data as reported at the time (DOMAIN.md §7, §9)", links: [{"name":"Coinspeaker on the low and the rebound","url":"https://www.coinspeaker.com/bitcoin-btc-price-recovers-over-30-from-wednesday-bottom/amp"}] },
-      { key: "context", scope: "market", label: "Liquidated", low: 0.0, high: 0.0, tolerance: null, asPublished: "over $8 B (about $8.6 B) across all coins in 24 h, over 800 k traders; BTC open interest roughly halved, much of it by voluntary closing", source: "Bybt (now CoinGlass) liquidation totals, as reported at the time (DOMAIN.md §7)", links: [{"name":"a NewsBreak report citing Bybt's total","url":"https://www.newsbreak.com/news/2263120909471/mastercard-exec-shares-thoughts-on-crypto-rewards-stablecoin-and-cbdc-plans"}] },
+      { key: "liquidatedShareOfOiPct", scope: "market", label: "Liquidated, as a share of open interest", low: 20.5, high: 20.5, tolerance: {"factor":1.5}, asPublished: "about $3.57 B of BTC futures liquidated in 24 hours, against about $17.4 B of open interest before (it fell 25.9 % to $12.9 B); a lower bound, since Binance then published only part of its liquidations", source: "Bybt (now CoinGlass) BTC liquidation and open-interest figures, as Crypto News Australia reported them that day", links: [{"name":"Crypto News Australia on BTC open interest and liquidations","url":"https://cryptonews.com.au/news/open-interest-in-bitcoin-drops-to-12-9-billion-as-btc-plunged-to-almost-30000-usd-90740"}] },
+      { key: "minutesToLow", scope: "market", label: "Minutes from the start of the plunge to the low", low: 30.0, high: 30.0, tolerance: null, asPublished: "from about $38,000 to under $30,000 in about 30 minutes, 12:40 to 13:10 UTC", source: "an analysis of Binance's BTCUSDT perpetual that day by C. O. Alexander", links: [{"name":"C. O. Alexander on Binance's insurance fund and 19 May","url":"https://coalexander.com/post/binance-s-insurance-fund"}] },
+      { key: "context", scope: "market", label: "Liquidated", low: 0.0, high: 0.0, tolerance: null, asPublished: "over $8 B (about $8.6 B) across all coins in 24 h, over 800 k traders", source: "Bybt (now CoinGlass) liquidation totals, as reported at the time (DOMAIN.md §7)", links: [{"name":"a NewsBreak report citing Bybt's total","url":"https://www.newsbreak.com/news/2263120909471/mastercard-exec-shares-thoughts-on-crypto-rewards-stablecoin-and-cbdc-plans"}] },
       { key: "context", scope: "market", label: "Rebound", low: 0.0, high: 0.0, tolerance: null, asPublished: "about $10 k back within hours of the low", source: "exchange price data as reported at the time (DOMAIN.md §7, §9)", links: [{"name":"Coinspeaker on the low and the rebound","url":"https://www.coinspeaker.com/bitcoin-btc-price-recovers-over-30-from-wednesday-bottom/amp"}] },
     ],
-    leftOut: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. No share of open interest liquidated was published that we can source, so only the fall is compared; the model liquidates about two thirds of its open interest, far more than the day's roughly halved open interest, much of it closed by choice, suggests.",
+    leftOut: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. Its cascade reaches the low in about a minute and a half, where the day's plunge took half an hour: the model trades every second without delay, while that day's venues slowed down and Binance's futures stopped trading for a while. The share of open interest on record is a lower bound, since Binance then published only part of its liquidations; the model's longs are most of open interest at low leverage, so about a fifth of it is liquidated, as on record.",
     scenario: "marginTiers",
     path: [],
     pathSource: "",
