@@ -493,6 +493,18 @@ pub static RECORDS: &[Record] = &[
                 ],
             },
             Figure {
+                measure: Measure::MinutesToLow,
+                scope: Scope::Market,
+                label: "Minutes from the start of the sell program to the low",
+                low: 13.5,
+                high: 13.5,
+                as_published: "the program began at 2:32 pm and the E-mini's low came at 2:45:27, just before the pause",
+                source: "the CFTC and SEC staffs' joint report (DOMAIN.md §7)",
+                links: &[
+                    Link { name: "the CFTC and SEC staffs' report (PDF)", url: "https://www.sec.gov/news/studies/2010/marketevents-report.pdf" },
+                ],
+            },
+            Figure {
                 measure: Measure::Context,
                 scope: Scope::Market,
                 label: "The sell program",
@@ -549,6 +561,18 @@ pub static RECORDS: &[Record] = &[
                 high: 7.2,
                 as_published: "about 7 %, where the second threshold closed the market for the day",
                 source: "the China Securities Regulatory Commission's rules of the time, as collected in DOMAIN.md §6; index closes as reported at the time",
+                links: &[
+                    Link { name: "Xinhua on 7 January (China.org.cn)", url: "http://en.chinagate.cn/2016-01/07/content_37482468.htm" },
+                ],
+            },
+            Figure {
+                measure: Measure::MinutesToLow,
+                scope: Scope::Market,
+                label: "Minutes from the open to the low",
+                low: 29.0,
+                high: 29.0,
+                as_published: "the low was the close at 7 %, about 9:59, 29 minutes after the 9:30 open, a 15-minute halt included",
+                source: "exchange announcements as Xinhua reported them (DOMAIN.md §6)",
                 links: &[
                     Link { name: "Xinhua on 7 January (China.org.cn)", url: "http://en.chinagate.cn/2016-01/07/content_37482468.htm" },
                 ],

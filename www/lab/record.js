@@ -55,8 +55,8 @@ export function recordFor(id) {
 /** A figure with the cards' precision: one decimal. */
 const percent = (x) => `${num(x, 1)}${NBSP}%`;
 
-/** Minutes, to a tenth below ten. */
-const minutes = (x) => `${num(x, x < 10 ? 1 : 0)}${NBSP}min`;
+/** Minutes, to a tenth unless whole. */
+const minutes = (x) => `${num(x, Number.isInteger(x) ? 0 : 1)}${NBSP}min`;
 
 /** A figure of measure `key` in words, in its unit. */
 const value = (key, x) => (key === 'minutesToLow' ? minutes(x) : percent(x));
