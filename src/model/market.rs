@@ -214,19 +214,42 @@ impl Market {
             return 0.0;
         }
         let sign = if target > now { 1.0 } else { -1.0 };
+        // Whether `flow` takes the price to the target. The price is start · exp(news + x), so
+        // where x lies clearly on one side of the target's log move the answer needs no
+        // exponential: "clearly" is 10^-12, a hundred times the rounding of x, of the
+        // exponential and of the target's logarithm together (each a few parts in 10^15 of a log
+        // move of at most 30), so the answer is the one the price itself gives. Only the last
+        // halvings, within 10^-12 of the target, compute the price.
+        let goal = libm::log(target / self.start);
+        let reached = |flow: f64| {
+            let (dp, dt) = self.moves(flow);
+            let x = self.news + (self.permanent_x + dp + self.transient_x + dt);
+            let gap = sign * (x - goal);
+            if gap.abs() > 1e-12 && x.abs() < MAX_LOG_MOVE {
+                gap > 0.0
+            } else {
+                sign * (self.price_after(flow) - target) >= 0.0
+            }
+        };
         let (mut near, mut far) = (0.0, sign * self.depth);
         for _ in 0..200 {
-            if sign * (self.price_after(far) - target) >= 0.0 {
+            if reached(far) {
                 break;
             }
             (near, far) = (far, 2.0 * far);
         }
         for _ in 0..100 {
             let mid = 0.5 * (near + far);
-            if sign * (self.price_after(mid) - target) >= 0.0 {
+            let at_an_end = mid == near || mid == far;
+            if reached(mid) {
                 far = mid;
             } else {
                 near = mid;
+            }
+            // Once the middle is one of the ends, the bracket can no longer move: every later
+            // halving would find the same middle and leave it as it is.
+            if at_an_end {
+                break;
             }
         }
         near
@@ -246,6 +269,69 @@ fn median(a: f64, b: f64, c: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rng::Rng;
+
+    /// `flow_to` as it was, every halving on the price itself: the shortcut must find the very
+    /// same flow, to the last bit.
+    fn flow_to_on_prices(m: &Market, target: f64) -> f64 {
+        let now = m.price();
+        if target == now {
+            return 0.0;
+        }
+        let sign = if target > now { 1.0 } else { -1.0 };
+        let (mut near, mut far) = (0.0, sign * m.depth);
+        for _ in 0..200 {
+            if sign * (m.price_after(far) - target) >= 0.0 {
+                break;
+            }
+            (near, far) = (far, 2.0 * far);
+        }
+        for _ in 0..100 {
+            let mid = 0.5 * (near + far);
+            if sign * (m.price_after(mid) - target) >= 0.0 {
+                far = mid;
+            } else {
+                near = mid;
+            }
+        }
+        near
+    }
+
+    #[test]
+    fn flow_to_finds_the_same_flow_as_halving_on_prices_alone() {
+        // Both laws, books from $10 k to $10 B per 1 %, news and past trades moving the price
+        // up to ±3 in log, targets from a hair to far away on either side, and targets at
+        // bankruptcy prices of 1x longs (0) and very high leverage (a hair below the price).
+        let mut rng = Rng::new(11, 0);
+        let mut cases = 0;
+        for case in 0..4000 {
+            let law = if case % 2 == 0 { ImpactLaw::Linear } else { ImpactLaw::Sqrt };
+            let depth = 1e4 * 1e6f64.powf(rng.uniform());
+            let params = Params {
+                impact_law: law,
+                depth_per_pct: depth,
+                permanent_impact: rng.uniform(),
+                ..Params::default()
+            };
+            let mut m = Market::new(&params);
+            m.news(6.0 * rng.uniform() - 3.0);
+            for _ in 0..3 {
+                m.trade((rng.uniform() - 0.5) * depth * 200.0);
+                m.recover();
+            }
+            let now = m.price();
+            let target = match case % 5 {
+                0 => 0.0,
+                1 => now * (1.0 - 1e-12 * rng.uniform()),
+                2 => now * (1.0 + 1e-9 * rng.uniform()),
+                _ => now * libm::exp(4.0 * rng.uniform() - 2.0),
+            };
+            let (fast, slow) = (m.flow_to(target), flow_to_on_prices(&m, target));
+            assert_eq!(fast.to_bits(), slow.to_bits(), "case {case}: {fast} vs {slow}");
+            cases += usize::from(fast != 0.0);
+        }
+        assert!(cases > 3000, "only {cases} cases moved the price");
+    }
 
     #[test]
     fn depth_per_pct_moves_the_price_one_percent() {
