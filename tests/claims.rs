@@ -293,18 +293,27 @@ const CLAIMS: &[Claim] = &[
     },
     Claim {
         id: "mar-2020",
-        quote: "the perpetual trades about 27 % below spot",
+        quote: "the perpetual trades about 19 % below spot",
         check: |c| {
             let below = -c.margin_tiers.summary.widest_basis_pct;
-            ((below - 27.0).abs() <= 1.5, below)
+            ((below - 19.0).abs() <= 1.5, below)
         },
     },
     Claim {
         id: "mar-2020",
-        quote: "so nothing is \
-         auto-deleveraged",
+        quote: "so nothing is auto-deleveraged on \
+         BitMEX",
         check: |c| {
             (c.margin_tiers.summary.adl_notional == 0.0, c.margin_tiers.summary.adl_notional)
+        },
+    },
+    Claim {
+        id: "mar-2020",
+        quote: "the rest of the market's \
+         smaller fund runs out, and it auto-deleverages",
+        check: |c| {
+            let rest = second(&c.margin_tiers);
+            (rest.adl_notional > 0.0 && rest.insurance_fund_end == 0.0, rest.adl_notional)
         },
     },
     Claim {

@@ -236,9 +236,10 @@ fn oct_2025_deleverages_on_hyperliquid_s_rules_where_binance_s_fund_takes_over()
 #[test]
 fn in_2020_bitmex_thin_book_runs_below_spot_and_the_rest_of_the_market_does_not() {
     // 12 March 2020: BitMEX's perpetual traded about $400 (10 %) under spot. In the replay, on
-    // eleven seeds, its thin book runs well below spot while the second venue, the rest of the
-    // market with a book ten times deeper for its size, stays near it; given a book as deep for
-    // its size, BitMEX stays nearer spot too. The decoupling comes from the thin book.
+    // eleven seeds, its thin book runs more than 10 % below spot, while the second venue, the
+    // rest of the market with a book about three times deeper for its size, stays within a
+    // quarter of that distance of spot, either way; given a book as deep for its size, so does
+    // BitMEX. The decoupling comes from the thin book.
     let preset = presets().into_iter().find(|p| p.id == "mar-2020").unwrap().params;
     let rest = preset.second_venue.clone().expect("the rest of the market");
     let deep = rest.depth_per_pct / rest.open_interest.unwrap() * preset.open_interest;
@@ -253,12 +254,14 @@ fn in_2020_bitmex_thin_book_runs_below_spot_and_the_rest_of_the_market_does_not(
                 .summary
                 .widest_basis_pct;
         println!("seed {seed:>2}: BitMEX {bitmex:.1} % below spot, the rest {others:.1} %, BitMEX as deep {:.1} %", -deeper);
-        assert!(bitmex > 5.0, "seed {seed}: BitMEX only {bitmex:.2} % below spot");
-        assert!(others < bitmex / 2.0, "seed {seed}: the rest {others:.2} % against {bitmex:.2} %");
+        assert!(bitmex > 10.0, "seed {seed}: BitMEX only {bitmex:.2} % below spot");
         assert!(
-            -deeper < bitmex / 2.0,
-            "seed {seed}: as deep, {:.2} % against {bitmex:.2} %",
-            -deeper
+            others.abs() < bitmex / 4.0,
+            "seed {seed}: the rest {others:.2} % vs {bitmex:.2} %"
+        );
+        assert!(
+            deeper.abs() < bitmex / 4.0,
+            "seed {seed}: as deep, {deeper:.2} % vs {bitmex:.2} %"
         );
     }
 }

@@ -122,10 +122,11 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
          together. BitMEX's book is thin and its traders are leveraged: its price falls by \
          about half (the record: 51 %), and about three fifths of its open interest is \
          liquidated (BitMEX: 58 %). Arbitrage cannot carry the selling to spot fast \
-         enough, so the perpetual trades about 27 % below spot at the widest (on the day: \
-         10 %). The insurance fund, a fifth of open interest like BitMEX's, takes over \
-         what the book cannot absorb, so nothing is auto-deleveraged (BitMEX reported \
-         none), but it loses heavily selling into the fall.",
+         enough, so the perpetual trades about 19 % below spot at the widest (on the day: \
+         10 %). BitMEX's insurance fund, a fifth of its open interest, takes over what the \
+         book cannot absorb, so nothing is auto-deleveraged on BitMEX (it reported none), \
+         though the fund loses heavily selling into the fall; the rest of the market's \
+         smaller fund runs out, and it auto-deleverages.",
     ),
     (
         "may-2010",
@@ -287,11 +288,11 @@ pub fn presets() -> Vec<Preset> {
             title: "19 May 2021 (replay)",
             params: Params {
                 long_share: 0.7,
-                leverage: 4.1,
-                leverage_spread: 1.43,
+                leverage: 4.3,
+                leverage_spread: 1.4,
                 margin_tiers: MarginTiers::Standard,
                 entry_spread_pct: 6.0,
-                depth_per_pct: 1.03e7,
+                depth_per_pct: 1.1e7,
                 permanent_impact: 0.8,
                 shock_pct: -8.0,
                 volatility_pct: 0.05,
@@ -304,11 +305,11 @@ pub fn presets() -> Vec<Preset> {
             title: "12 Mar 2020 (replay)",
             params: Params {
                 long_share: 0.75,
-                leverage: 6.6,
+                leverage: 7.3,
                 leverage_spread: 1.2,
                 margin_tiers: MarginTiers::Standard,
                 entry_spread_pct: 10.0,
-                depth_per_pct: 4.6e6,
+                depth_per_pct: 5.9e6,
                 permanent_impact: 0.9,
                 shock_pct: -23.0,
                 volatility_pct: 0.05,
@@ -323,11 +324,11 @@ pub fn presets() -> Vec<Preset> {
                 },
                 ticks: 1200,
                 // BitMEX liquidated on its fair price, built on a spot index. The second venue
-                // stands for the rest of the market (three times BitMEX's open interest, on
+                // stands for the rest of the market (1.8 times BitMEX's open interest, on
                 // Binance's rules); spot is shared, and arbitrageurs trade between the three
                 // (docs/MODEL.md, "Replays").
                 mark_price: MarkPrice::Index,
-                spot_depth_per_pct: 3.1e7,
+                spot_depth_per_pct: 2e7,
                 arbitrage_capital: 2e8,
                 second_venue: Some(SecondVenue {
                     depth_per_pct: 3.6e7,

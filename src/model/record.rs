@@ -378,7 +378,7 @@ pub static RECORDS: &[Record] = &[
                 label: "Minutes from the start of the plunge to the low",
                 low: 30.0,
                 high: 30.0,
-                as_published: "from about $38,000 to under $30,000 in about 30 minutes, 12:40 to 13:10 UTC",
+                as_published: "from about $38,000 to under $30,000 in about 30 minutes",
                 source: "an analysis of Binance's BTCUSDT perpetual that day by C. O. Alexander",
                 links: &[
                     Link { name: "C. O. Alexander on Binance's insurance fund and 19 May", url: "https://coalexander.com/post/binance-s-insurance-fund" },
@@ -473,7 +473,7 @@ pub static RECORDS: &[Record] = &[
         path: &[],
         path_source: "",
         path_links: &[],
-        left_out: "The model draws the two legs as one: a gap for the first, and the cascade straight after it, where the day's second leg came 13 hours later. The second venue stands for every other exchange, on Binance's rules; spot has no sellers of its own, so it falls only as far as arbitrageurs carry the perpetuals' selling to it, about a third, where the day's spot fell nearly as far as BitMEX. That is why BitMEX's perpetual runs nearly three times as far below spot as it did. The rest of the market's figures (its fund runs out and it auto-deleverages) are not held against any record.",
+        left_out: "The model draws the two legs as one: a gap for the first, and the cascade straight after it, where the day's second leg came 13 hours later. The second venue stands for every other exchange, on Binance's rules; spot has no sellers of its own, so it falls only as far as arbitrageurs carry the perpetuals' selling to it, 35–40 %, where the day's spot fell nearly as far as BitMEX. That is why BitMEX's perpetual runs about twice as far below spot as it did. The rest of the market's figures (its fund runs out and it auto-deleverages) are not held against any record.",
     },
     Record {
         id: "may-2010",

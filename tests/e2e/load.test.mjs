@@ -122,9 +122,9 @@ test('the gauge and the cards agree: a grown shock is never said to die out quic
   } finally {
     await context.close();
   }
-  // may-2021: the fund's takeover and ADL took selling off the book; the gauge says so, as the
-  // card does.
-  const oct = await openPage(browser, server.origin, '/?preset=may-2021');
+  // circuit-breaker: the fund's takeover and ADL took selling off the book; the gauge says so,
+  // as the card does.
+  const oct = await openPage(browser, server.origin, '/?preset=circuit-breaker');
   try {
     const extras = await oct.page.textContent('#cards li.card-none .extras');
     assert.match(extras, /auto-deleveraged/);

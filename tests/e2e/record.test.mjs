@@ -129,7 +129,7 @@ test('mar-2020 holds BitMEX alone to its record, and shows how far its perpetual
     assert.ok(expected.below > 10, `${expected.below}`);
     // The fitted figures are within their tolerance; the gap to spot is held out, and says how far off it is.
     assert.deepEqual(rows.map((r) => /outside the tolerance/.test(r[3])), [false, false, false, false]);
-    assert.match(rows[2][3], /^[\d.]+ points above \([\d.]+ times as much\); held out of the calibration$/);
+    assert.match(rows[2][3], /^[\d.]+ points further below spot \([\d.]+ times as much\); held out of the calibration$/);
     assert.deepEqual(log.errors, [], 'console errors');
   } finally {
     await context.close();

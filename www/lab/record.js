@@ -106,12 +106,14 @@ export function verdict(model, f) {
   const off = model - nearest;
   const size = num(Math.abs(off), Math.abs(off) < 10 ? 1 : 0);
   const time = f.key === 'minutesToLow';
-  let words = time
-    ? `${size}${NBSP}min ${off > 0 ? 'slower' : 'faster'}`
-    : `${size} ${size === '1' ? 'point' : 'points'} ${off > 0 ? 'above' : 'below'}`;
+  const points = `${size} ${size === '1' ? 'point' : 'points'}`;
+  let words;
+  if (time) words = `${size}${NBSP}min ${off > 0 ? 'slower' : 'faster'}`;
+  else if (f.key === 'belowSpotPct') words = `${points} ${off > 0 ? 'further below spot' : 'nearer spot'}`;
+  else words = `${points} ${off > 0 ? 'above' : 'below'}`;
   if (nearest > 0 && model > 0 && (model / nearest >= 1.5 || nearest / model >= 1.5)) {
     const ratio = model > nearest ? model / nearest : nearest / model;
-    const as = time ? (off > 0 ? 'as slow' : 'as fast') : off > 0 ? 'as much' : 'less';
+    const as = time ? (off > 0 ? 'as long' : 'as fast') : off > 0 ? 'as much' : 'less';
     words += ` (${num(ratio, ratio < 10 ? 1 : 0)} times ${as})`;
   }
   if (!f.tolerance) return `${words}; held out of the calibration`;
