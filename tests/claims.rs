@@ -262,10 +262,10 @@ const CLAIMS: &[Claim] = &[
     },
     Claim {
         id: "may-2021",
-        quote: "about a fifth of open interest is liquidated",
+        quote: "about a quarter of open interest is liquidated",
         check: |c| {
             (
-                (0.17..=0.25).contains(&share(&c.margin_tiers.summary)),
+                (0.21..=0.29).contains(&share(&c.margin_tiers.summary)),
                 share(&c.margin_tiers.summary),
             )
         },

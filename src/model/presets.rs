@@ -112,8 +112,8 @@ pub static SUMMARIES_EN: &[(&str, &str)] = &[
         "may-2021",
         "A large drop into a long-heavy market, most of it at low leverage, on a thin \
          book whose impact mostly sticks: the price falls by about 30 %, as BTC did \
-         intraday, and about a fifth of open interest is liquidated (the record: 20.5 %, a \
-         lower bound). The day's rebound is missing: switch on the dip buyers under \"After \
+         intraday, and about a quarter of open interest is liquidated (the record: 20.5 %, \
+         a lower bound). The day's rebound is missing: switch on the dip buyers under \"After \
          the fall\" to see one.",
     ),
     (

@@ -413,7 +413,7 @@ pub static RECORDS: &[Record] = &[
         path: &[],
         path_source: "",
         path_links: &[],
-        left_out: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. Its cascade reaches the low in about a minute and a half, where the day's plunge took half an hour: the model trades every second without delay, while that day's venues slowed down and Binance's futures stopped trading for a while. The share of open interest on record is a lower bound, since Binance then published only part of its liquidations; the model's longs are most of open interest at low leverage, so about a fifth of it is liquidated, as on record.",
+        left_out: "The model has one venue and no buyers who come back (unless you switch them on under \"After the fall\"), so it has no rebound. Its cascade reaches the low in about a minute and a half, where the day's plunge took half an hour: the model trades every second without delay, while that day's venues slowed down and Binance's futures stopped trading for a while. The share of open interest on record is a lower bound, since Binance then published only part of its liquidations; the model's longs are most of open interest at low leverage, so about a quarter of it is liquidated, near the record's share.",
     },
     Record {
         id: "mar-2020",
