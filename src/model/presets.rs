@@ -316,8 +316,8 @@ pub fn presets() -> Vec<Preset> {
                 // About a fifth of open interest, as BitMEX's fund (about 33,500 BTC at the end of
                 // 2019, against $1.2 B of open interest) was; BitMEX reports no ADL that day.
                 insurance_fund: 4e8,
-                // BitMEX's engine posts what it takes over to the book at once (a limit order at
-                // the bankruptcy price), faster than Binance's fund offloads.
+                // Set by hand, three times the default: at the default pace this thin book's fund
+                // still held $200 M unsold when a 100x run ended (docs/MODEL.md, "Replays").
                 liquidation: LiquidationParams {
                     fund_unwind_share: 0.3,
                     ..LiquidationParams::default()
