@@ -270,3 +270,35 @@ fn in_2020_bitmex_thin_book_runs_below_spot_and_the_rest_of_the_market_does_not(
 fn r_run(id: &str, p: Params) -> Params {
     record(id).unwrap().rules.run(&p)
 }
+
+/// Where the model's figure for each record row of the shipped presets is kept, for the page's
+/// test (tests/e2e/record.test.mjs) to hold www/lab/record.js to record.rs's own numbers.
+const FIGURES: &str = "tests/fixtures/record-figures.json";
+
+#[test]
+fn the_pages_record_rows_have_record_rs_figures_to_match() {
+    // {preset: [the model's figure for each row, or null for context]}, from the run under the
+    // venue's own rules. UPDATE_FIXTURES=1 writes it; otherwise it must be what is stored, so a
+    // change to a replay shows up here before the page test compares against stale numbers.
+    let mut now = serde_json::Map::new();
+    for r in RECORDS {
+        let preset = presets().into_iter().find(|p| p.id == r.id).unwrap().params;
+        let out = simulate(&r.rules.run(&preset)).unwrap();
+        let row: Vec<serde_json::Value> = r
+            .figures
+            .iter()
+            .map(|f| {
+                outcome_figure(f, &out, preset.tick_seconds)
+                    .map_or(serde_json::Value::Null, |v| v.into())
+            })
+            .collect();
+        now.insert(r.id.to_string(), row.into());
+    }
+    let now = serde_json::Value::Object(now);
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(FIGURES, serde_json::to_string_pretty(&now).unwrap() + "\n").unwrap();
+    }
+    let stored: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(FIGURES).expect("fixture file")).unwrap();
+    assert_eq!(stored, now, "record figures changed: UPDATE_FIXTURES=1 cargo test --test record");
+}

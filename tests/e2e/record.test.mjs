@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { bigNumbers, closeSite, openPage, openSite } from './helpers.mjs';
+import { join } from 'node:path';
+import { bigNumbers, closeSite, openPage, openSite, ROOT } from './helpers.mjs';
 
 let server;
 let browser;
@@ -160,6 +161,30 @@ test('may-2021 sets how long the model takes to reach its low beside the day\'s 
     assert.deepEqual(log.errors, [], 'console errors');
   } finally {
     await context.close();
+  }
+});
+
+test('every replay\'s record panel shows the figures record.rs computes for it', async () => {
+  // tests/record.rs keeps record.rs's figure for each row of the shipped presets in a fixture;
+  // the page computes its own in www/lab/record.js, and the two must agree at the precision shown.
+  const figures = JSON.parse(await readFile(join(ROOT, 'tests', 'fixtures', 'record-figures.json'), 'utf8'));
+  for (const [id, expected] of Object.entries(figures)) {
+    const { page, context, log } = await openPage(browser, server.origin, `/?preset=${id}`);
+    try {
+      const shown = await page.$$eval('#record-rows tr', (trs) => trs.map((tr) => tr.children[2].textContent));
+      assert.equal(shown.length, expected.length, id);
+      expected.forEach((value, i) => {
+        if (value === null) {
+          assert.equal(shown[i], '—', `${id} row ${i}`);
+          return;
+        }
+        const number = Number(shown[i].replace(/\u00a0(%|min)$/, '').replace('−', '-'));
+        assert.ok(Math.abs(number - value) <= 0.05 + 1e-9, `${id} row ${i}: the page shows ${shown[i]}, record.rs ${value}`);
+      });
+      assert.deepEqual(log.errors, [], `${id}: console errors`);
+    } finally {
+      await context.close();
+    }
   }
 });
 
