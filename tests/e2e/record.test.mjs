@@ -13,11 +13,16 @@ let browser;
 before(async () => ({ server, browser } = await openSite()));
 after(() => closeSite({ server, browser }));
 
+/** The model-vs-record table's rows, each its cells' text: figure, published, model, how close. */
+function recordTable(page) {
+  return page.$$eval('#record-rows tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+}
+
 test('a historical preset shows its record beside the model, and the two agree with the cards', async () => {
   const { page, context, log } = await openPage(browser, server.origin, '/?preset=oct-2025');
   try {
     assert.equal(await page.isVisible('#record'), true, 'the panel shows for oct-2025');
-    const rows = await page.$$eval('#record-rows tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    const rows = await recordTable(page);
     assert.equal(rows.length, 5, 'five figures');
     assert.deepEqual(rows.map((r) => r[0]), [
       'Fall of the price',
@@ -103,7 +108,7 @@ test('a historical preset shows its record beside the model, and the two agree w
 test('mar-2020 holds BitMEX alone to its record, and shows how far its perpetual ran below spot', async () => {
   const { page, context, log } = await openPage(browser, server.origin, '/?preset=mar-2020');
   try {
-    const rows = await page.$$eval('#record-rows tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    const rows = await recordTable(page);
     assert.deepEqual(rows.map((r) => r[0]), [
       'Fall of the price',
       'Liquidated, as a share of open interest',
@@ -140,7 +145,7 @@ test('mar-2020 holds BitMEX alone to its record, and shows how far its perpetual
 test('may-2021 sets how long the model takes to reach its low beside the day\'s half hour', async () => {
   const { page, context, log } = await openPage(browser, server.origin, '/?preset=may-2021');
   try {
-    const rows = await page.$$eval('#record-rows tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    const rows = await recordTable(page);
     const row = rows.find((r) => r[0] === 'Minutes from the start of the plunge to the low');
     assert.ok(row, rows.map((r) => r[0]).join(' | '));
     assert.match(row[1], /^30\u00a0min \(/);
@@ -171,7 +176,7 @@ test('every replay\'s record panel shows the figures record.rs computes for it',
   for (const [id, expected] of Object.entries(figures)) {
     const { page, context, log } = await openPage(browser, server.origin, `/?preset=${id}`);
     try {
-      const shown = await page.$$eval('#record-rows tr', (trs) => trs.map((tr) => tr.children[2].textContent));
+      const shown = (await recordTable(page)).map((r) => r[2]);
       assert.equal(shown.length, expected.length, id);
       expected.forEach((value, i) => {
         if (value === null) {
