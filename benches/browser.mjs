@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TYPES, launch, sendFile, serveStatic } from './page.mjs';
+import { AGREEMENT } from './js-reference.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -31,13 +32,14 @@ const onlyArg = args.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
 const wanted = (part) => !only || only.has(part);
 
-// Budgets from the issues.
+// Budgets from the issues; issue 19's goals where it sets one.
 const BUDGET = {
-  wasmOverNative: 1.3, // issue 2 and 3
+  wasmOverNative: 1.3, // issues 2, 3 and 19
   engineOverJs: 2, // issue 2: the engine at least 2× faster than the JS reference
-  inputMedian: 16, // issue 4, ms
+  freshOverJs: 0.5, // issue 19: wasm ÷ JS, each making its own 1M traders, at most 0.5×
+  inputMedian: 16, // issue 19, ms from the input event to the painted frame, every slider
   inputP95: 33, // issue 4, ms
-  firstChart: 500, // issue 4, ms after navigation
+  firstChart: 400, // issue 19, ms after navigation
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -186,10 +188,13 @@ const SCENARIOS = [
 
 async function referenceSection(page, results) {
   console.log('Engine vs a straightforward typed-array JavaScript cascade (benches/js-reference.mjs)');
-  console.log("  Both on the engine's default population (100,000 traders, dumped by benches/engine.rs);");
-  console.log('  linear impact, full liquidation, no breaker, no ADL. JS scans every open position each');
-  console.log('  round; the engine is timed as simulate(params) called again with the same params, so, like');
-  console.log('  the JS side, it starts from a population already in memory (it keeps the last one).');
+  console.log("  Population kept: both on the engine's default population (100,000 traders, dumped by");
+  console.log('  benches/engine.rs); linear impact, full liquidation by market order (Hyperliquid rules), no');
+  console.log('  breaker, no ADL. JS scans every open position each round; the engine is timed as');
+  console.log('  simulate(params) called again with the same params, so, like the JS side, it starts from a');
+  console.log('  population already in memory (it keeps the last one). They agree within a tolerance, not');
+  console.log("  exactly: the engine walks the book order by order where a round's orders cross a bankruptcy");
+  console.log('  price; JS values each round at the mark (benches/js-reference.mjs).');
   results.reference = [];
   for (const sc of SCENARIOS) {
     const r = await page.evaluate((o) => window.bench.reference(o), {
@@ -199,14 +204,17 @@ async function referenceSection(page, results) {
     });
     results.reference.push({ scenario: sc.name, ...r });
     const drift = Math.abs(r.finalPrice.engine - r.finalPrice.js) / r.finalPrice.js;
-    const agree = drift <= 1e-9 && r.liquidatedCount.engine === r.liquidatedCount.js;
+    const countDrift = Math.abs(r.liquidatedCount.engine - r.liquidatedCount.js) / Math.max(1, r.liquidatedCount.js);
+    const agree = drift <= AGREEMENT.finalPrice && countDrift <= AGREEMENT.liquidatedCount;
     console.log(`  ${sc.name}: JS ${r.rounds} rounds, engine ${r.waves} waves`);
     console.log(
-      `    final price  engine ${r.finalPrice.engine.toFixed(9)}  JS ${r.finalPrice.js.toFixed(9)}` +
-        `  relative difference ${drift.toExponential(1)} (tolerance 1e-9)`,
+      `    final price  engine ${r.finalPrice.engine.toFixed(6)}  JS ${r.finalPrice.js.toFixed(6)}` +
+        `  relative difference ${drift.toExponential(1)} (tolerance ${AGREEMENT.finalPrice})`,
     );
     console.log(
-      `    liquidated   engine ${r.liquidatedCount.engine} positions  JS ${r.liquidatedCount.js}  ${agree ? 'AGREE' : 'DISAGREE: not like for like (see any WARNING above)'}`,
+      `    liquidated   engine ${r.liquidatedCount.engine} positions  JS ${r.liquidatedCount.js}` +
+        `  relative difference ${countDrift.toExponential(1)} (tolerance ${AGREEMENT.liquidatedCount})` +
+        `  ${agree ? 'AGREE' : 'DISAGREE: not like for like (see any WARNING above)'}`,
     );
     header();
     row('JS reference cascade', r.jsTime);
@@ -219,6 +227,28 @@ async function referenceSection(page, results) {
         `  (budget ≥ ${BUDGET.engineOverJs}×, fastest runs) ${pass(agree && ratio >= BUDGET.engineOverJs)}`,
     );
   }
+
+  // Issue 19: each side makes its own traders, and is timed whole.
+  const traders = 1_000_000;
+  const ticks = 1_000;
+  const r = await page.evaluate((o) => window.bench.fresh(o), { quick, traders, ticks });
+  results.fresh = { traders, ticks, ...r };
+  console.log(`  Fresh population: ${traders.toLocaleString('en-US')} traders × ${ticks.toLocaleString('en-US')} ticks, a new one every call, timed whole.`);
+  console.log('  JS draws its own traders of the same shape (generate() in js-reference.mjs: the same');
+  console.log("  distributions, its own random numbers), then runs the cascade; the engine's simulate()");
+  console.log('  gets a new seed each call, so it draws and orders a new population every time.');
+  console.log(
+    `    one draw each: final price  engine ${r.finalPrice.engine.toFixed(3)}  JS ${r.finalPrice.js.toFixed(3)};` +
+      `  liquidated  engine ${r.liquidatedCount.engine}  JS ${r.liquidatedCount.js} positions`,
+  );
+  header();
+  row('JS: generate + cascade', r.jsTime);
+  row('engine: simulate(params), new seed each call', r.engineTime);
+  const freshRatio = r.engineTime.min / r.jsTime.min;
+  console.log(
+    `    wasm ÷ JS: ${(r.engineTime.median / r.jsTime.median).toFixed(2)}× by medians, ${freshRatio.toFixed(2)}× by fastest runs` +
+      `  (budget ≤ ${BUDGET.freshOverJs}×, fastest runs) ${pass(freshRatio <= BUDGET.freshOverJs)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,26 +488,58 @@ async function pageSection(browser, origin, results) {
     row(`render liquidation map (${mw} × ${mh} px)`, statsOf(parts.map));
   }
 
-  // Slider input → redrawn page.
-  const cases = [
-    // Only the market moves: a population cache can skip generating the traders.
-    { id: 'shockPct', label: 'shock slider', values: [-4, -4.5, -5.5, -6, -6.5, -7, -5, -3.5] },
-    // Leverage changes who holds what: the traders are drawn again.
-    { id: 'leverage', label: 'leverage slider', values: [10, 11, 12.5, 13, 14, 12, 9.5, 11.5] },
-  ];
-  const inputs = quick ? 3 : 8; // rounds through each list
-  console.log('  Slider input → every chart redrawn (ms; four scenarios simulated, both canvases drawn):');
+  // Slider input → redrawn page, for every slider the default lab has in use (one that is out of
+  // reach there, such as the second venue's while it is off, is listed, not timed). Each
+  // slider steps around its default and back (±1 and ±2 steps, mirrored at the ends of its
+  // range), then returns to it, so the next one starts from the defaults.
+  const sliders = await page.evaluate(() =>
+    [...document.querySelectorAll('input[type="range"][data-param]')].map((input) => ({
+      id: input.id,
+      label: (document.querySelector(`label[for="${input.id}"]`)?.textContent || input.id).trim().replace(/\s+/g, ' '),
+      min: Number(input.min),
+      max: Number(input.max),
+      step: Number(input.step) || 1,
+      value: Number(input.value),
+      // Out of reach in the default lab: disabled, or in a hidden group (the second venue's
+      // sliders while it is off). Moving one would change the market the next slider is timed on.
+      unused: input.disabled || Boolean(input.closest('[hidden]')),
+    })),
+  );
+  const rounds = quick ? 2 : 4; // rounds through each slider's eight steps
+  console.log(`  Slider input → every chart redrawn (ms; four scenarios simulated, both canvases drawn), each`);
+  console.log(`  slider ${rounds * 8} inputs around its default; the budget is the median (p95 ≤ ${BUDGET.inputP95} ms is issue 4's):`);
   header();
-  for (const c of cases) {
-    const values = Array.from({ length: inputs }, () => c.values).flat();
-    const r = await timeInputs(page, c.id, values, charts);
+  results.page.sliders = {};
+  const skipped = [];
+  for (const slider of sliders) {
+    if (slider.unused) {
+      skipped.push(slider.id);
+      continue;
+    }
+    const at = (k) => {
+      const v = slider.value + k * slider.step;
+      const mirrored = v > slider.max || v < slider.min ? slider.value - k * slider.step : v;
+      return Math.round(mirrored * 1e6) / 1e6;
+    };
+    const values = Array.from({ length: rounds }, () => [1, 2, 1, 0, -1, -2, -1, 0].map(at)).flat();
+    const r = await timeInputs(page, slider.id, values, charts);
     const latency = statsOf(r.latency);
     const work = statsOf(r.work);
-    results.page[c.id] = { latency, work, missed: r.missed };
-    const ok = charts && latency.median <= BUDGET.inputMedian && latency.p95 <= BUDGET.inputP95;
-    row(`${c.label}: input event → redrawn`, latency, `≤ ${BUDGET.inputMedian} / ${BUDGET.inputP95} ms: ${pass(ok)}`);
-    row(`${c.label}: the page's frame callback alone`, work);
+    results.page.sliders[slider.id] = { label: slider.label, latency, work, missed: r.missed };
+    const ok = charts && !r.missed && latency.median <= BUDGET.inputMedian;
+    row(`${slider.label}: input → redrawn`, latency, `≤ ${BUDGET.inputMedian} ms: ${pass(ok)}`);
+    row('  the page\'s frame callback alone', work);
     if (r.missed) console.log(`    ${r.missed} inputs were not followed by a redraw within 10 frames`);
+  }
+  if (skipped.length) console.log(`  hidden or disabled in the default lab, so not timed: ${skipped.join(', ')}`);
+  const timed = Object.entries(results.page.sliders);
+  if (timed.length) {
+    const [worstId, worst] = timed.reduce((a, b) => (b[1].latency.median > a[1].latency.median ? b : a));
+    const over = timed.filter(([, v]) => !(v.latency.median <= BUDGET.inputMedian) || v.missed).length;
+    console.log(
+      `  every slider: ${timed.length - over} of ${timed.length} within ${BUDGET.inputMedian} ms by median; the slowest is ${worst.label} (${worstId}), ` +
+        `median ${worst.latency.median.toFixed(1)} ms, p95 ${worst.latency.p95.toFixed(1)} ms  ${pass(charts && over === 0)}`,
+    );
   }
 
   // A drag: one input per frame.
