@@ -2,7 +2,7 @@
 // Node can test it.
 
 import { DEFAULT_BREAKER, clone, get } from '../lab/schema.js';
-import { MITIGATION_TIERS, PARAMS } from '../shared/params.js';
+import { INVALIDATES, MITIGATION_TIERS, PARAMS } from '../shared/params.js';
 
 /** The explorations simulate at most this many traders per market, to stay quick. */
 export const MAX_TRADERS = 20000;
@@ -31,7 +31,7 @@ const ROWS = new Map(PARAMS.map((p) => [p.path, p]));
 
 export const AXES = AXIS_LIST.map((a) => {
   const row = ROWS.get(a.key.replace(/\[\d+\]/g, '[]'));
-  return { ...a, limits: a.limits ?? [row.min, row.max], population: row.invalidates !== 'run' };
+  return { ...a, limits: a.limits ?? [row.min, row.max], population: INVALIDATES[row.path] !== 'run' };
 });
 
 /** What a map's colours can show. `scale` turns the model's number into the one drawn. */
