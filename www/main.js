@@ -23,6 +23,7 @@ import {
   toQuery,
 } from './lab/schema.js';
 import { formatControl, limitsOf, readControl, setUp, showValue } from './lab/controls.js';
+import { LAB_FORMATS } from './lab/lab-formats.js';
 import {
   SCENARIOS,
   at,
@@ -447,7 +448,7 @@ function syncControls() {
       showValue(input, value);
     } else {
       showValue(input, value);
-      const text = formatControl(input, state.params);
+      const text = formatControl(input, state.params, LAB_FORMATS);
       const out = byId(`${input.id}-out`);
       if (out) out.textContent = text;
       input.setAttribute('aria-valuetext', text);

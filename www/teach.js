@@ -14,7 +14,8 @@
 import { loadApi } from './shared/api.js';
 import { keepOffline } from './shared/offline.js';
 import { DEFAULT_BREAKER, FOCUS_KEYS, checkWithModel, field, fromQuery, get, linkKeyOf, normalize, preview, same, toQuery } from './lab/schema.js';
-import { FORMATS, limitsOf } from './lab/controls.js';
+import { limitsOf } from './lab/controls.js';
+import { LAB_FORMATS } from './lab/lab-formats.js';
 import { PRESETS_EN } from './shared/presets-en.js';
 import { WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList } from './embed.js';
 
@@ -517,7 +518,7 @@ function rows() {
     label: def.label,
     group: '',
     // The widget starts with its breaker switch on when the params carry a breaker (embed.js).
-    value: def.kind === 'switch' ? (build.params.circuitBreaker ? 'on at first' : 'off at first') : FORMATS[def.format](get(build.params, name), build.params),
+    value: def.kind === 'switch' ? (build.params.circuitBreaker ? 'on at first' : 'off at first') : LAB_FORMATS[def.format](get(build.params, name), build.params),
     rule: widgetRule(name),
   }));
 }
@@ -529,7 +530,7 @@ function labValue(row) {
     const option = [...row.input.options].find((o) => o.value === value);
     return option ? option.textContent.trim() : 'a custom table';
   }
-  const format = FORMATS[row.input.dataset.format] || FORMATS.text;
+  const format = LAB_FORMATS[row.input.dataset.format] || LAB_FORMATS.text;
   return format(value, build.params);
 }
 

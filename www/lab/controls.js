@@ -8,7 +8,7 @@
 // adds null at the left end and `data-off` adds "off" (null) at the right end.
 
 import { get } from './schema.js';
-import { count, duration, num, pct, times, usd, MINUS, NBSP } from './format.js';
+import { count, duration, num, pct, times, usd, NBSP } from './format.js';
 
 const MANTISSAS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
 
@@ -102,10 +102,6 @@ export function limitsOf(input) {
   return { min: Number(input.min), max: Number(input.max) };
 }
 
-function levelsText(levels) {
-  return levels.map((x) => `${MINUS}${num(x, 1)}${NBSP}%`).join(', ');
-}
-
 function whaleWords(x) {
   if (x < 0.2) return 'sizes fairly even';
   if (x < 0.7) return 'some whales';
@@ -113,8 +109,10 @@ function whaleWords(x) {
 }
 
 /**
- * How each `data-format` shows a value. `params` gives context (tick length, the whole list of
- * breaker levels). Every result is plain text.
+ * How each `data-format` shows a value: the formats of the controls the widget offers too
+ * (embed.js); the lab's own are in lab/lab-formats.js, so the widget does not download them.
+ * `params` gives context (tick length, whether the shock is a program). Every result is plain
+ * text.
  */
 export const FORMATS = {
   times: (v) => times(v),
@@ -128,44 +126,14 @@ export const FORMATS = {
   longShare: (v) => `${num(v * 100, 0)}${NBSP}% long, ${num(100 - v * 100, 0)}${NBSP}% short`,
   whale: (v) => `${num(v, 2)} (${whaleWords(v)})`,
   ticksAsTime: (v, params) => duration(v * params.tickSeconds),
-  shockTicks: (v, params) => {
-    if (v !== 1) return `over ${duration(v * params.tickSeconds)}`;
-    return params.shockUsd === null ? 'at once (a gap)' : 'at once';
-  },
-  levels: (v, params) => levelsText(get(params, 'circuitBreaker.levelsPct')),
-  programUsd: (v, params) => {
-    if (v === null) return 'as the shock says';
-    if (params.shockPct === 0) return 'no program (the shock is 0)';
-    return `${usd(v)} ${params.shockPct < 0 ? 'sold' : 'bought'}`;
-  },
-  spotDepth: (v, params) => {
-    const moves = `${usd(v)} moves it 1${NBSP}%`;
-    return spotInUse(params) ? moves : `${moves} (not used: no index mark, no arbitrage)`;
-  },
-  usdPerTick: (v, params) => (v === null ? 'off (no limit)' : `${usd(v)} per ${duration(params.tickSeconds)}`),
   usd: (v) => (v === 0 ? '$0 (none)' : usd(v)),
-  venueUsd: (v, params) => (v === null ? `the first venue's (${usd(params.openInterest)})` : usd(v)),
-  venueLeverage: (v, params) => (v === null ? `the first venue's (${times(params.leverage)})` : times(v)),
-  withdrawal: (v) => (v === 0 ? 'off (the book never thins)' : `${num(v * 100, 0)}${NBSP}%`),
-  dipCapital: (v) => (v === 0 ? 'none' : usd(v)),
-  arbitrage: (v, params) => {
-    if (v > 0) return usd(v);
-    return params.markPrice === 'index' ? 'none (futures and spot drift apart)' : 'none';
-  },
-  discount: (v) => `${num(v, 0)}${NBSP}% below the start`,
-  momentum: (v) => (v === 0 ? 'none' : `$${num(v, 1)} of new shorts per $1 of longs liquidated`),
   text: (v) => String(v),
 };
 
-/** Whether the spot market plays a part: a mark on its index, or arbitrage with it. */
-function spotInUse(params) {
-  return params.markPrice === 'index' || params.arbitrageCapital > 0;
-}
-
-/** The text for a control's `<output>` (and its aria-valuetext). */
-export function formatControl(input, params) {
+/** The text for a control's `<output>` (and its aria-valuetext), in `formats` (FORMATS or LAB_FORMATS). */
+export function formatControl(input, params, formats = FORMATS) {
   const key = input.dataset.param;
   const value = get(params, key);
-  const format = FORMATS[input.dataset.format] || FORMATS.text;
+  const format = formats[input.dataset.format] || formats.text;
   return format(value, params);
 }
