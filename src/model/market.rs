@@ -213,27 +213,16 @@ impl Market {
         if target == now {
             return 0.0;
         }
-        let sign = if target > now { 1.0 } else { -1.0 };
-        // Whether `flow` takes the price to the target. The price is start · exp(news + x), so
-        // where x lies clearly on one side of the target's log move the answer needs no
-        // exponential: "clearly" is 10^-12, a hundred times the rounding of x, of the
-        // exponential and of the target's logarithm together (each a few parts in 10^15 of a log
-        // move of at most 30), so the answer is the one the price itself gives. Only the last
-        // halvings, within 10^-12 of the target, compute the price.
-        let goal = libm::log(target / self.start);
-        let reached = |flow: f64| {
-            let (dp, dt) = self.moves(flow);
-            let x = self.news + (self.permanent_x + dp + self.transient_x + dt);
-            let gap = sign * (x - goal);
-            if gap.abs() > 1e-12 && x.abs() < MAX_LOG_MOVE {
-                gap > 0.0
-            } else {
-                sign * (self.price_after(flow) - target) >= 0.0
-            }
-        };
-        let (mut near, mut far) = (0.0, sign * self.depth);
+        let aim = Aim::new(self, target, if target > now { 1.0 } else { -1.0 });
+        // The halving below ends on the last flow that does not reach the target, next to the
+        // first that does, and there is only one such flow (the answer rises with the flow), so
+        // a search that starts next to it finds the same one, in a fraction of the steps.
+        if let Some(flow) = self.last_short(&aim) {
+            return flow;
+        }
+        let (mut near, mut far) = (0.0, aim.sign * self.depth);
         for _ in 0..200 {
-            if reached(far) {
+            if self.reaches(far, &aim) {
                 break;
             }
             (near, far) = (far, 2.0 * far);
@@ -241,7 +230,7 @@ impl Market {
         for _ in 0..100 {
             let mid = 0.5 * (near + far);
             let at_an_end = mid == near || mid == far;
-            if reached(mid) {
+            if self.reaches(mid, &aim) {
                 far = mid;
             } else {
                 near = mid;
@@ -255,10 +244,156 @@ impl Market {
         near
     }
 
+    /// For [`Market::flow_to`]: the first place k (in [`Aim::place`]'s order) at which the
+    /// number there is past the aim, for a search along which that is false and then true as k
+    /// rises: found by galloping out from `start` in steps that double, then halving. None when
+    /// it is not within 2^40 places.
+    fn first_past(&self, aim: &Aim, start: i64, searched: Searched) -> Option<i64> {
+        let past = |k: i64| {
+            let x = aim.at(k);
+            match searched {
+                Searched::LogMove => {
+                    x.abs() < MAX_LOG_MOVE && aim.sign * (self.at_move(x) - aim.target) >= 0.0
+                }
+                Searched::Flow => self.reaches(x, aim),
+            }
+        };
+        // Gallop away from `start`, downwards if it is already past, until a probe is on the
+        // other side; then halve between the last two probes.
+        let downwards = past(start);
+        let mut last = start;
+        for step in 0..40 {
+            let probe =
+                if downwards { last.checked_sub(1 << step)? } else { last.checked_add(1 << step)? };
+            if past(probe) != downwards {
+                let (mut before, mut after) = if downwards { (probe, last) } else { (last, probe) };
+                while after - before > 1 {
+                    let mid = before + (after - before) / 2;
+                    if past(mid) {
+                        after = mid;
+                    } else {
+                        before = mid;
+                    }
+                }
+                return Some(after);
+            }
+            last = probe;
+        }
+        None
+    }
+
+    /// For [`Market::flow_to`]: whether `flow` takes the price to the target, that is whether
+    /// start · exp(X) is at or past it, where X is the log move after the flow, news included.
+    /// That price rises with X, so the answer only asks on which side of one threshold X lies
+    /// ([`Aim::new`]), and comes without an exponential, the same as the price itself would
+    /// give. (Outside the range the price is clamped to, or without a threshold, it asks the
+    /// price.)
+    #[inline(never)] // one copy for the three searches that ask it; a call costs nothing here
+    fn reaches(&self, flow: f64, aim: &Aim) -> bool {
+        let (dp, dt) = self.moves(flow);
+        let x = self.news + (self.permanent_x + dp + self.transient_x + dt);
+        match aim.threshold {
+            Some(t) if x.abs() < MAX_LOG_MOVE => aim.place(x) >= t,
+            _ => aim.sign * (self.price_after(flow) - aim.target) >= 0.0,
+        }
+    }
+
+    /// For [`Market::flow_to`], under the linear law: the last flow in the aim's direction that
+    /// does not reach the target, searched from the flow that moves the log price to the
+    /// threshold in exact arithmetic. It is what the halving of `flow_to` ends on when that
+    /// ends on two neighbouring numbers, which is so when the flow is at least 2^−44 and at
+    /// most 2^100 units of depth (the halving then has 100 halvings to spare); None otherwise,
+    /// or when the search strays.
+    fn last_short(&self, aim: &Aim) -> Option<f64> {
+        let t = aim.threshold.filter(|_| self.law == ImpactLaw::Linear)?;
+        let moved = aim.at(t);
+        let guess =
+            (moved - (self.news + self.permanent_x + self.transient_x)) * 100.0 * self.depth;
+        if !guess.is_finite() || aim.sign * guess <= 0.0 {
+            return None;
+        }
+        let first = self.first_past(aim, aim.place(guess), Searched::Flow)?;
+        let flow = aim.at(first - 1);
+        let units = (flow / self.depth).abs();
+        (first > 1 && (TWO_TO_MINUS_44..=TWO_TO_100).contains(&units)).then_some(flow)
+    }
+
     /// The price at log move `x` of impact from the start, with the news.
     fn at(&self, x: f64) -> f64 {
-        self.start * libm::exp((self.news + x).clamp(-MAX_LOG_MOVE, MAX_LOG_MOVE))
+        self.at_move(self.news + x)
     }
+
+    /// The price at log move `x` from the start, news included.
+    fn at_move(&self, x: f64) -> f64 {
+        self.start * libm::exp(x.clamp(-MAX_LOG_MOVE, MAX_LOG_MOVE))
+    }
+}
+
+/// 2^−44 and 2^100, the bounds of [`Market::last_short`].
+const TWO_TO_MINUS_44: f64 = 5.684_341_886_080_802e-14;
+const TWO_TO_100: f64 = 1.267_650_600_228_229_4e30;
+
+/// Where [`Market::flow_to`] aims: the target price, the direction (`sign` 1 up, −1 down), and
+/// the threshold of the log move X, news included, from which the price start · exp(X) is at or
+/// past the target, as a place in the order `place` (None outside the range the price is
+/// clamped to).
+struct Aim {
+    target: f64,
+    sign: f64,
+    threshold: Option<i64>,
+}
+
+impl Aim {
+    /// Finds the threshold on the price itself, galloping out from the target's own log move.
+    fn new(market: &Market, target: f64, sign: f64) -> Aim {
+        let unaimed = Aim { target, sign, threshold: None };
+        let goal = libm::log(target / market.start);
+        let threshold = if goal.abs() < MAX_LOG_MOVE {
+            market.first_past(&unaimed, unaimed.place(goal), Searched::LogMove)
+        } else {
+            None
+        };
+        Aim { threshold, ..unaimed }
+    }
+
+    /// A number's place in the aim's direction: rising with the number when aiming up, falling
+    /// when aiming down.
+    fn place(&self, x: f64) -> i64 {
+        if self.sign > 0.0 {
+            ordered(x)
+        } else {
+            -ordered(x)
+        }
+    }
+
+    /// The number at place `k` (the inverse of [`Aim::place`]).
+    fn at(&self, k: i64) -> f64 {
+        unordered(if self.sign > 0.0 { k } else { -k })
+    }
+}
+
+/// What [`Market::first_past`] searches along: log moves, news included (at or past the
+/// target when the price there is), or flows (past when they reach it, [`Market::reaches`]).
+#[derive(Clone, Copy)]
+enum Searched {
+    LogMove,
+    Flow,
+}
+
+/// A number's place in the order of all finite numbers, as an integer: `ordered(a) < ordered(b)`
+/// exactly when a < b (−0 just below +0), and neighbouring numbers differ by one.
+fn ordered(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    if bits < 0 {
+        bits ^ i64::MAX
+    } else {
+        bits
+    }
+}
+
+/// The number at place `k` of [`ordered`].
+fn unordered(k: i64) -> f64 {
+    f64::from_bits((if k < 0 { k ^ i64::MAX } else { k }) as u64)
 }
 
 /// The middle one of three numbers.
@@ -304,6 +439,7 @@ mod tests {
         // bankruptcy prices of 1x longs (0) and very high leverage (a hair below the price).
         let mut rng = Rng::new(11, 0);
         let mut cases = 0;
+        let mut searched = 0;
         for case in 0..4000 {
             let law = if case % 2 == 0 { ImpactLaw::Linear } else { ImpactLaw::Sqrt };
             let depth = 1e4 * 1e6f64.powf(rng.uniform());
@@ -329,8 +465,12 @@ mod tests {
             let (fast, slow) = (m.flow_to(target), flow_to_on_prices(&m, target));
             assert_eq!(fast.to_bits(), slow.to_bits(), "case {case}: {fast} vs {slow}");
             cases += usize::from(fast != 0.0);
+            // How often the search from the closed-form guess answered, not the halving.
+            let sign = if target > now { 1.0 } else { -1.0 };
+            searched += usize::from(m.last_short(&Aim::new(&m, target, sign)).is_some());
         }
         assert!(cases > 3000, "only {cases} cases moved the price");
+        assert!(searched > 1200, "the search answered only {searched} of 2,000 linear cases");
     }
 
     #[test]
