@@ -209,16 +209,23 @@ impl TierTable {
     /// until the notional at the liquidation price lies in the tier it was computed with.
     /// Maintenance is continuous across tiers, so that tier is unique.
     pub fn liquidation_tier(&self, side: Side, notional: f64, leverage: f64) -> (u8, &Tier) {
+        let (i, _) = self.liquidation_tier_ratio(side, notional, leverage);
+        (i, &self.tiers[usize::from(i)])
+    }
+
+    /// [`TierTable::liquidation_tier`]'s index, with the [`liquidation_ratio`] in that tier,
+    /// which the search has computed anyway.
+    pub fn liquidation_tier_ratio(&self, side: Side, notional: f64, leverage: f64) -> (u8, f64) {
         let (i, _) = self.tier_index(notional);
         let mut i = usize::from(i);
         let last = self.tiers.len() - 1;
         loop {
-            let at_liquidation =
-                notional * liquidation_ratio(side, leverage, notional, &self.tiers[i]);
+            let ratio = liquidation_ratio(side, leverage, notional, &self.tiers[i]);
+            let at_liquidation = notional * ratio;
             match side {
                 Side::Long if i > 0 && at_liquidation <= self.tiers[i - 1].up_to => i -= 1,
                 Side::Short if i < last && at_liquidation > self.tiers[i].up_to => i += 1,
-                _ => return (i as u8, &self.tiers[i]),
+                _ => return (i as u8, ratio),
             }
         }
     }
@@ -248,8 +255,8 @@ pub fn liquidation_price(
     qty: f64,
     tiers: &TierTable,
 ) -> f64 {
-    let (_, tier) = tiers.liquidation_tier(side, qty * entry, leverage);
-    max0(entry * liquidation_ratio(side, leverage, qty * entry, tier))
+    let (_, ratio) = tiers.liquidation_tier_ratio(side, qty * entry, leverage);
+    max0(entry * ratio)
 }
 
 /// A long's liquidation price is reported as 0 when it cannot be liquidated.

@@ -14,7 +14,7 @@
 //! they do not depend on the leverage or entry knobs either: moving those sliders rebuilds the
 //! positions from the same draws.
 
-use super::margin::{liquidation_price, liquidation_ratio, TierTable};
+use super::margin::{liquidation_price, TierTable};
 use super::num::{max, min};
 use super::params::{Params, Side};
 use super::rng::{is_exact, normal_quantile, QuantileTable, Rng};
@@ -300,10 +300,9 @@ impl Population {
                 let cap = tiers.tier_for(d.notional).max_leverage;
                 let leverage = lev.sample_or(d.lev_u, || lev_at(lev_z()));
                 let leverage = max(min(leverage, cap), 1.0);
-                let (index, tier) = tiers.liquidation_tier(side, d.notional, leverage);
+                let (index, ratio) = tiers.liquidation_tier_ratio(side, d.notional, leverage);
                 let factor = || factors.sample_or(d.entry_u, || factor_at(entry_z()));
-                let (entry, ratio) =
-                    solvent_entry(side, start, sigma, d, leverage, tier, &factors, factor);
+                let entry = solvent_entry(side, start, sigma, d, ratio, &factors, factor);
                 Position {
                     liq: max(entry * ratio, 0.0),
                     qty: d.notional / entry,
@@ -409,8 +408,8 @@ pub fn open(side: Side, entry: f64, leverage: f64, qty: f64, tiers: &TierTable) 
     }
 }
 
-/// Entry price for a draw, from the solvent part of the log-normal entry distribution, and the
-/// ratio r of liquidation price to entry.
+/// Entry price for a draw, from the solvent part of the log-normal entry distribution, given the
+/// ratio r of liquidation price to entry ([`TierTable::liquidation_tier_ratio`]).
 ///
 /// The liquidation price is a fixed multiple r of the entry (see `margin`: the maintenance amount
 /// enters as cum ÷ notional, which does not depend on the entry), so a long is still solvent at
@@ -419,20 +418,17 @@ pub fn open(side: Side, entry: f64, leverage: f64, qty: f64, tiers: &TierTable) 
 /// distribution by rescaling the same uniform, so every trader costs exactly one draw.
 ///
 /// `factor()` is `factors.sample(d.entry_u)`, from the draw's cached quantile where it has one.
-#[allow(clippy::too_many_arguments)] // one formula's inputs; a struct would only rename them
 fn solvent_entry(
     side: Side,
     start: f64,
     sigma: f64,
     d: &Draw,
-    leverage: f64,
-    tier: &super::margin::Tier,
+    ratio: f64,
     factors: &QuantileTable<impl Fn(f64) -> f64>,
     factor: impl Fn() -> f64,
-) -> (f64, f64) {
+) -> f64 {
     // A thousandth of a percent of headroom, so no one starts exactly at the line.
     const HEADROOM: f64 = 1e-5;
-    let ratio = liquidation_ratio(side, leverage, d.notional, tier);
     let limit = match side {
         Side::Long => 1.0 - HEADROOM,
         Side::Short => 1.0 + HEADROOM,
@@ -443,14 +439,14 @@ fn solvent_entry(
     };
     if ratio <= 0.0 {
         // A long that cannot be liquidated (leverage 1): any entry will do.
-        return (start * if sigma == 0.0 { 1.0 } else { factor() }, ratio);
+        return start * if sigma == 0.0 { 1.0 } else { factor() };
     }
     if sigma == 0.0 {
-        return (if solvent(1.0) { start } else { start * limit / ratio }, ratio);
+        return if solvent(1.0) { start } else { start * limit / ratio };
     }
     let factor = factor();
     if solvent(factor) {
-        return (start * factor, ratio);
+        return start * factor;
     }
     // Truncate the normal at z = ln(limit ÷ r) ÷ σ and place the same uniform inside.
     let bound = libm::log(limit / ratio) / sigma;
@@ -461,7 +457,7 @@ fn solvent_entry(
     };
     let factor = factors.sample(u.clamp(1e-300, 1.0 - 1e-16));
     // Rounding at the bound itself must not put anyone over the line.
-    (start * if solvent(factor) { factor } else { limit / ratio }, ratio)
+    start * if solvent(factor) { factor } else { limit / ratio }
 }
 
 /// Orders a book most fragile first with a radix sort on the liquidation price.
