@@ -65,6 +65,9 @@ pub struct Market {
     /// The mark's two index prices (index.rs): the index, and the index plus the basis's moving
     /// average. `None` marks at the last price.
     anchor: Option<(f64, f64)>,
+    /// The last price, `at(permanent_x + transient_x)`, kept since the moves last changed
+    /// (`moved`): asked for several times per order, it then costs no exponential.
+    last: f64,
 }
 
 impl Market {
@@ -91,6 +94,7 @@ impl Market {
             book_coins: 0.0,
             book_cash: 0.0,
             anchor: None,
+            last: params.start_price,
         }
     }
 
@@ -102,7 +106,12 @@ impl Market {
     /// The last price: where the next trade starts.
     #[inline]
     pub fn price(&self) -> f64 {
-        self.at(self.permanent_x + self.transient_x)
+        self.last
+    }
+
+    /// Keeps the last price up to date after the news or the impact moved.
+    fn moved(&mut self) {
+        self.last = self.at(self.permanent_x + self.transient_x);
     }
 
     /// The mark price positions are judged at: the last price, or, once [`Market::anchor_to`]
@@ -130,6 +139,7 @@ impl Market {
     /// Moves the price by `dx` in log terms (news, the shock, noise).
     pub fn news(&mut self, dx: f64) {
         self.news = (self.news + dx).clamp(-MAX_LOG_MOVE, MAX_LOG_MOVE);
+        self.moved();
     }
 
     /// One tick of book recovery: the metaorder's memory and the transient move decay, and a
@@ -138,6 +148,7 @@ impl Market {
         self.memory *= self.decay;
         self.transient_x *= self.transient_decay;
         self.tick_flow = 0.0;
+        self.moved();
     }
 
     /// The depth for the ticks ahead (liquidity.rs); impact already done stays where it is.
@@ -193,6 +204,7 @@ impl Market {
         self.flow += flow;
         self.memory += flow;
         self.tick_flow += flow;
+        self.moved();
         let after = self.price();
         let coins = flow / before;
         self.book_coins -= coins;
