@@ -298,8 +298,10 @@ impl Market {
     /// start · exp(X) is at or past it, where X is the log move after the flow, news included.
     /// That price rises with X, so the answer only asks on which side of one threshold X lies
     /// ([`Aim::new`]), and comes without an exponential, the same as the price itself would
-    /// give. (Outside the range the price is clamped to, or without a threshold, it asks the
-    /// price.)
+    /// give. ("Rises" assumes that `libm::exp`, accurate to within one unit in the last place,
+    /// never steps back between neighbouring inputs; a review scanned about a billion
+    /// neighbours around its branch points and found none that did.) Outside the range the
+    /// price is clamped to, or without a threshold, it asks the price.
     #[inline(never)] // one copy for the three searches that ask it; a call costs nothing here
     fn reaches(&self, flow: f64, aim: &Aim) -> bool {
         let (dp, dt) = self.moves(flow);
@@ -313,9 +315,10 @@ impl Market {
     /// For [`Market::flow_to`], under the linear law: the last flow in the aim's direction that
     /// does not reach the target, searched from the flow that moves the log price to the
     /// threshold in exact arithmetic. It is what the halving of `flow_to` ends on when that
-    /// ends on two neighbouring numbers, which is so when the flow is at least 2^−44 and at
-    /// most 2^100 units of depth (the halving then has 100 halvings to spare); None otherwise,
-    /// or when the search strays.
+    /// ends on two neighbouring numbers, which is so when the flow is at least 2^−44 units of
+    /// depth: from a bracket of one unit, the halving then needs at most about 97 of its 100
+    /// halvings to reach neighbouring numbers (52 for the flow's own precision, 44 to come
+    /// down to it, with room to spare). None for smaller flows, or when the search strays.
     fn last_short(&self, aim: &Aim) -> Option<f64> {
         let t = aim.threshold.filter(|_| self.law == ImpactLaw::Linear)?;
         let moved = aim.at(t);
@@ -326,8 +329,8 @@ impl Market {
         }
         let first = self.first_past(aim, aim.place(guess), Searched::Flow)?;
         let flow = aim.at(first - 1);
-        let units = (flow / self.depth).abs();
-        (first > 1 && (TWO_TO_MINUS_44..=TWO_TO_100).contains(&units)).then_some(flow)
+        // In the aim's direction, and not too small (a place at or below zero is none).
+        (aim.sign * flow / self.depth >= TWO_TO_MINUS_44).then_some(flow)
     }
 
     /// The price at log move `x` of impact from the start, with the news.
@@ -341,14 +344,15 @@ impl Market {
     }
 }
 
-/// 2^−44 and 2^100, the bounds of [`Market::last_short`].
+/// 2^−44: the smallest flow, in units of depth, that [`Market::last_short`] answers for.
 const TWO_TO_MINUS_44: f64 = 5.684_341_886_080_802e-14;
-const TWO_TO_100: f64 = 1.267_650_600_228_229_4e30;
 
 /// Where [`Market::flow_to`] aims: the target price, the direction (`sign` 1 up, −1 down), and
 /// the threshold of the log move X, news included, from which the price start · exp(X) is at or
-/// past the target, as a place in the order `place` (None outside the range the price is
-/// clamped to).
+/// past the target, as a place in the order `place`. None outside the range the price is
+/// clamped to, and when the search from the target's own log move does not find it within 2^40
+/// places (a log move within about 10^−12 of zero, where places are very fine): every
+/// question then asks the price itself.
 struct Aim {
     target: f64,
     sign: f64,
@@ -483,6 +487,47 @@ mod tests {
         }
         assert!(cases > 3000, "only {cases} cases moved the price");
         assert!(searched > 1200, "the search answered only {searched} of 2,000 linear cases");
+    }
+
+    #[test]
+    fn flow_to_matches_the_halving_at_its_edges() {
+        // Where the search's guards matter: targets one to 64 neighbouring numbers from the
+        // price (answers near 2^-44 units of depth and below; about 700 cases lie below 2^-48),
+        // news at the ±30 the price is clamped to with targets a few numbers from
+        // start · e^±30, and targets that are no price.
+        let mut rng = Rng::new(12, 0);
+        let step = |x: f64, n: i64| unordered(ordered(x) + n);
+        for case in 0..20_000 {
+            let depth = 1e4 * 1e6f64.powf(rng.uniform());
+            let params = Params {
+                depth_per_pct: depth,
+                permanent_impact: rng.uniform(),
+                ..Params::default()
+            };
+            let mut m = Market::new(&params);
+            let edge = case % 4 == 3;
+            let side = if rng.uniform() < 0.5 { -1.0 } else { 1.0 };
+            if edge {
+                m.news(side * (MAX_LOG_MOVE - 1e-9 * rng.uniform()));
+            } else {
+                m.news(side * libm::exp(6.0 * rng.uniform() - 4.6));
+                if case % 3 == 0 {
+                    m.trade((rng.uniform() - 0.5) * depth * 20.0);
+                }
+            }
+            let now = m.price();
+            let ulps = 1 + (rng.uniform().powi(4) * 63.0) as i64;
+            let target = match case % 8 {
+                3 | 7 => step(
+                    m.start * libm::exp(side * MAX_LOG_MOVE),
+                    if rng.uniform() < 0.5 { -ulps } else { ulps },
+                ),
+                5 => [f64::NAN, f64::INFINITY, -1.0, f64::MIN_POSITIVE][case / 8 % 4],
+                _ => step(now, if rng.uniform() < 0.5 { -ulps } else { ulps }),
+            };
+            let (fast, slow) = (m.flow_to(target), flow_to_on_prices(&m, target));
+            assert_eq!(fast.to_bits(), slow.to_bits(), "case {case}: {fast} vs {slow}");
+        }
     }
 
     #[test]
