@@ -42,6 +42,12 @@ const BUDGET = {
   firstChart: 400, // issue 19, ms after navigation
 };
 
+/**
+ * How far one engine draw and one `generate` draw of 1M traders may differ and still count as
+ * the same shape: measured 0.03–0.09 % apart in final price and 0.5–2 % in liquidated count.
+ */
+const SAME_SHAPE = { finalPrice: 0.005, liquidatedCount: 0.05 };
+
 // ---------------------------------------------------------------------------------------------
 // A static server: www/ at the root, and the two in-browser bench modules under /bench/.
 
@@ -241,13 +247,24 @@ async function referenceSection(page, results) {
     `    one draw each: final price  engine ${r.finalPrice.engine.toFixed(3)}  JS ${r.finalPrice.js.toFixed(3)};` +
       `  liquidated  engine ${r.liquidatedCount.engine}  JS ${r.liquidatedCount.js} positions`,
   );
+  // Two samples of the same distributions: close, not equal. A generator of another shape
+  // (or an engine drawing another) shows as a wider gap.
+  const priceGap = Math.abs(r.finalPrice.engine / r.finalPrice.js - 1);
+  const countGap = Math.abs(r.liquidatedCount.engine / r.liquidatedCount.js - 1);
+  const alike = priceGap <= SAME_SHAPE.finalPrice && countGap <= SAME_SHAPE.liquidatedCount;
+  console.log(
+    `    same shape: final prices ${(priceGap * 100).toFixed(2)} % apart (≤ ${SAME_SHAPE.finalPrice * 100} %), counts ` +
+      `${(countGap * 100).toFixed(1)} % (≤ ${SAME_SHAPE.liquidatedCount * 100} %)  ${alike ? 'ALIKE' : 'NOT ALIKE: the ratio means nothing'}`,
+  );
   header();
   row('JS: generate + cascade', r.jsTime);
+  row('  of which generate', r.jsGenerateTime);
+  row('  of which the cascade', r.jsCascadeTime);
   row('engine: simulate(params), new seed each call', r.engineTime);
   const freshRatio = r.engineTime.min / r.jsTime.min;
   console.log(
     `    wasm ÷ JS: ${(r.engineTime.median / r.jsTime.median).toFixed(2)}× by medians, ${freshRatio.toFixed(2)}× by fastest runs` +
-      `  (budget ≤ ${BUDGET.freshOverJs}×, fastest runs) ${pass(freshRatio <= BUDGET.freshOverJs)}`,
+      `  (budget ≤ ${BUDGET.freshOverJs}×, fastest runs) ${pass(alike && freshRatio <= BUDGET.freshOverJs)}`,
   );
 }
 
@@ -507,7 +524,7 @@ async function pageSection(browser, origin, results) {
   );
   const rounds = quick ? 2 : 4; // rounds through each slider's eight steps
   console.log(`  Slider input → every chart redrawn (ms; four scenarios simulated, both canvases drawn), each`);
-  console.log(`  slider ${rounds * 8} inputs around its default; the budget is the median (p95 ≤ ${BUDGET.inputP95} ms is issue 4's):`);
+  console.log(`  slider ${rounds * 8} inputs around its default; budgets: median ≤ ${BUDGET.inputMedian} ms (issue 19), p95 ≤ ${BUDGET.inputP95} ms (issue 4):`);
   header();
   results.page.sliders = {};
   const skipped = [];
@@ -526,18 +543,21 @@ async function pageSection(browser, origin, results) {
     const latency = statsOf(r.latency);
     const work = statsOf(r.work);
     results.page.sliders[slider.id] = { label: slider.label, latency, work, missed: r.missed };
-    const ok = charts && !r.missed && latency.median <= BUDGET.inputMedian;
-    row(`${slider.label}: input → redrawn`, latency, `≤ ${BUDGET.inputMedian} ms: ${pass(ok)}`);
+    const ok = charts && !r.missed && latency.median <= BUDGET.inputMedian && latency.p95 <= BUDGET.inputP95;
+    row(`${slider.label}: input → redrawn`, latency, `≤ ${BUDGET.inputMedian} / ${BUDGET.inputP95} ms: ${pass(ok)}`);
     row('  the page\'s frame callback alone', work);
     if (r.missed) console.log(`    ${r.missed} inputs were not followed by a redraw within 10 frames`);
   }
   if (skipped.length) console.log(`  hidden or disabled in the default lab, so not timed: ${skipped.join(', ')}`);
   const timed = Object.entries(results.page.sliders);
-  if (timed.length) {
+  if (!timed.length) {
+    console.log('  every slider: no slider of the lab was found to time  FAIL');
+  } else {
     const [worstId, worst] = timed.reduce((a, b) => (b[1].latency.median > a[1].latency.median ? b : a));
-    const over = timed.filter(([, v]) => !(v.latency.median <= BUDGET.inputMedian) || v.missed).length;
+    const within = (v) => !v.missed && v.latency.median <= BUDGET.inputMedian && v.latency.p95 <= BUDGET.inputP95;
+    const over = timed.filter(([, v]) => !within(v)).length;
     console.log(
-      `  every slider: ${timed.length - over} of ${timed.length} within ${BUDGET.inputMedian} ms by median; the slowest is ${worst.label} (${worstId}), ` +
+      `  every slider: ${timed.length - over} of ${timed.length} within ${BUDGET.inputMedian} ms median and ${BUDGET.inputP95} ms p95; the slowest is ${worst.label} (${worstId}), ` +
         `median ${worst.latency.median.toFixed(1)} ms, p95 ${worst.latency.p95.toFixed(1)} ms  ${pass(charts && over === 0)}`,
     );
   }

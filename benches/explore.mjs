@@ -2,7 +2,7 @@
 //
 //   sweep        a 40 × 40 sweep at 20,000 traders, leverage 2–40× (outer) × depth $10M–$250M
 //                (inner): one sweep() call, the 40 one-line calls the page's worker makes, and
-//                the slowest of them alone (a bound on the map's first row); then leverage × whale
+//                the slowest of them alone (an estimate of the map's first row, timed warm); then leverage × whale
 //                concentration, where no two markets share a population (the slowest axes)
 //   monteCarlo   1,000 runs at 20,000 traders, normal shocks of 2 %: one monteCarlo() call, and
 //                the 20 calls of 50 runs the page's worker makes
@@ -32,7 +32,7 @@ const ticksArg = args.find((a) => a.startsWith('--ticks='));
 const ticks = ticksArg ? Number(ticksArg.slice('--ticks='.length)) : null;
 const RUNS = quick ? 3 : 7;
 // Issue 19's goals: a 40 × 40 map within 2 s whatever its two axes, its first row within 0.3 s,
-// 1,000 Monte Carlo runs within 1 s; the long-run cycles keep the 2 s of issue 7.
+// 1,000 Monte Carlo runs within 1 s; the long-run cycles keep the 2 s of issue 6.
 const BUDGET_MS = { sweep: 2000, firstRow: 300, monteCarlo: 1000, cycles: 2000 };
 
 // The worker that does the timing, served from memory next to www/.

@@ -411,7 +411,8 @@ fn params_js() -> String {
          // Params::default() (defaults); do not edit. `UPDATE_FIXTURES=1 cargo test --test spec`\n\
          // writes it again. `min`/`max` bound a number (a list's items, for a list of numbers;\n\
          // the count, for a list); `above` means the minimum itself is refused. Units are in\n\
-         // docs/MODEL.md's table; the page words each value itself (lab/controls.js).\n\n\
+         // docs/MODEL.md's table; the page words each value itself (lab/controls.js,\n\
+         // lab/lab-formats.js).\n\n\
          export const PARAMS = [\n",
     );
     for p in PARAMS {

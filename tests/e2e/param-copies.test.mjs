@@ -75,3 +75,18 @@ test('the link fields and the explorations take their ranges from the table', ()
     assert.equal(a.population, INVALIDATES[p.path] !== 'run', a.key);
   }
 });
+
+test('every control’s value format exists where its page looks for it', async () => {
+  // lab/controls.js runs in Node (no DOM at import); lab-formats.js too.
+  const { FORMATS } = await import('../../www/lab/controls.js');
+  const { LAB_FORMATS } = await import('../../www/lab/lab-formats.js');
+  const html = readFileSync(new URL('index.html', www), 'utf8');
+  const lab = [...html.matchAll(/data-format="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(lab.length > 15, `only ${lab.length} formats found in index.html`);
+  for (const name of lab) assert.equal(typeof LAB_FORMATS[name], 'function', `index.html: ${name}`);
+  // The widget's controls (embed.js's CONTROL_DEFS) read the shared table alone.
+  const embed = readFileSync(new URL('embed.js', www), 'utf8');
+  const widget = [...embed.matchAll(/format: '([^']+)'/g)].map((m) => m[1]);
+  assert.ok(widget.length >= 7, `only ${widget.length} formats found in embed.js`);
+  for (const name of widget) assert.equal(typeof FORMATS[name], 'function', `embed.js: ${name}`);
+});

@@ -3,7 +3,8 @@
 // Params::default() (defaults); do not edit. `UPDATE_FIXTURES=1 cargo test --test spec`
 // writes it again. `min`/`max` bound a number (a list's items, for a list of numbers;
 // the count, for a list); `above` means the minimum itself is refused. Units are in
-// docs/MODEL.md's table; the page words each value itself (lab/controls.js).
+// docs/MODEL.md's table; the page words each value itself (lab/controls.js,
+// lab/lab-formats.js).
 
 export const PARAMS = [
   { path: "startPrice", kind: "number", min: 0.000001, max: 1000000000, default: 100 },
