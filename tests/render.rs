@@ -7,6 +7,7 @@
 use leverage_cascade::model::presets::presets;
 use leverage_cascade::model::{compare, simulate, Comparison, Outcome, Params};
 use leverage_cascade::render::palette::{map_colors, ThemeColors};
+use leverage_cascade::render::words::{Word, Words};
 use leverage_cascade::render::{
     active_ticks, draw_heatmap, draw_liquidation_map, draw_price_chart, draw_survival,
     heatmap_plot_rect, price_chart_layout, price_time_knots, shared_price_range, Appearance,
@@ -121,6 +122,12 @@ fn calm() -> Comparison {
     c
 }
 
+/// The charts' Simplified Chinese words.
+fn chinese_words() -> Words {
+    Words::new(Word::ALL.iter().map(|w| w.chinese()).collect::<Vec<_>>().join("\n"))
+        .expect("every word")
+}
+
 fn look(theme: Theme, dpr: f64) -> Appearance {
     Appearance { theme, dpr }
 }
@@ -158,6 +165,39 @@ fn price_chart_draws_a_path_and_a_legend_entry_per_scenario() {
         assert_eq!(texts(&s, "price (start = 100)"), 1);
         assert_eq!(texts(&s, "seconds after the shock"), 1);
         assert_eq!(texts(&s, "start"), 1);
+    }
+}
+
+#[test]
+fn with_chinese_words_no_english_is_drawn() {
+    // Every preset, at the end and at a cursor, squeezed and not: each text the two charts
+    // draw is the catalogue's, so none holds a Latin letter.
+    let words = chinese_words();
+    let mut seen = std::collections::BTreeSet::new();
+    for preset in presets() {
+        let params = Params { traders: preset.params.traders.min(5_000), ..preset.params.clone() };
+        let c = compare(&params).expect("compare");
+        let runs = Run::all(&c);
+        for (cursor, squeeze) in [(None, false), (Some(12), true)] {
+            let options = PriceChartOptions {
+                cursor,
+                squeeze,
+                highlight: Some(Scenario::CircuitBreaker),
+                words: words.clone(),
+                ..Default::default()
+            };
+            let price = price_svg("price-zh", &runs, &options, (900, 560));
+            let map = MapOptions { cursor, words: words.clone(), ..Default::default() };
+            let map = map_svg("map-zh", &c.none, &map, (420, 560));
+            for text in all_texts(&price).into_iter().chain(all_texts(&map)) {
+                assert!(!text.chars().any(|c| c.is_ascii_alphabetic()), "{}: {text}", preset.id);
+                seen.insert(text);
+            }
+        }
+    }
+    for expected in ["冲击后的时间（秒）", "起点", "价格（起点 = 100）", "多单被强平", "无缓解措施"]
+    {
+        assert!(seen.contains(expected), "{expected} never drawn");
     }
 }
 
@@ -1025,6 +1065,7 @@ mod arbitrary {
             tick_seconds in any_f64(),
             runs_shown in 0..=4usize,
             squeeze in any::<bool>(),
+            chinese in any::<bool>(),
         ) {
             let c = &outcomes()[case];
             let runs = Run::all(c);
@@ -1040,6 +1081,7 @@ mod arbitrary {
                 time_window: window,
                 halts_of,
                 squeeze,
+                words: if chinese { chinese_words() } else { Words::default() },
             };
             let s = price_svg("arbitrary-price", runs, &options, size);
             assert_clean(&s);
@@ -1047,8 +1089,15 @@ mod arbitrary {
             let knots = price_time_knots(size, runs, &options);
             prop_assert!(knots.len() >= 2);
             prop_assert!(knots.windows(2).all(|k| k[0].0 < k[1].0 && k[0].1 <= k[1].1), "{:?}", knots);
-            let map =
-                MapOptions { appearance, scenario: Scenario::Both, price_range: range, band, cursor };
+            let words = options.words.clone();
+            let map = MapOptions {
+                appearance,
+                scenario: Scenario::Both,
+                price_range: range,
+                band,
+                cursor,
+                words,
+            };
             let s = map_svg("arbitrary-map", &c.both, &map, size);
             assert_clean(&s);
         }

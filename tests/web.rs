@@ -399,6 +399,43 @@ fn render_draws_the_map_for_the_chosen_scenario() {
 }
 
 #[wasm_bindgen_test]
+fn render_draws_in_the_words_it_is_given_and_names_bad_ones() {
+    use leverage_cascade::render::words::Word;
+    let data = compare(small_with(&[])).expect("compare");
+    let zh: Vec<&str> = Word::ALL.iter().map(|w| w.chinese()).collect();
+    let with_words = |words: JsValue| {
+        options(&[("chart", "price".into()), ("dpr", 1.0.into()), ("words", words)])
+    };
+    let english = make_canvas(640, 360);
+    render(english.clone(), data.clone(), with_words(JsValue::NULL)).expect("English");
+    let chinese = make_canvas(640, 360);
+    let given = with_words(zh.join("\n").into());
+    render(chinese.clone(), data.clone(), given.clone()).expect("Chinese");
+    // The same chart with other words: the pixels of its text differ.
+    let differ = (0..360)
+        .step_by(2)
+        .any(|y| (0..640).step_by(2).any(|x| pixel_at(&english, x, y) != pixel_at(&chinese, x, y)));
+    assert!(differ, "the words changed nothing on the canvas");
+    // The caller's options keep their words.
+    assert!(get(&given, "words").as_string().is_some_and(|w| w.starts_with("无缓解措施")));
+
+    let err = render(chinese.clone(), data.clone(), with_words(zh[..3].join("\n").into()))
+        .expect_err("three words");
+    assert!(err.is_instance_of::<RangeError>());
+    assert!(message(&err).starts_with("options.words: must hold the charts'"), "{}", message(&err));
+    let err = render(chinese.clone(), data.clone(), with_words(5.0.into())).expect_err("a number");
+    assert!(err.is_instance_of::<TypeError>());
+    assert!(message(&err).starts_with("options.words: "), "{}", message(&err));
+    let typo = options(&[
+        ("chart", "price".into()),
+        ("words", zh.join("\n").into()),
+        ("wordz", 1.0.into()),
+    ]);
+    let err = render(chinese, data, typo).expect_err("an unknown option beside the words");
+    assert!(message(&err).starts_with("options.wordz"), "{}", message(&err));
+}
+
+#[wasm_bindgen_test]
 fn render_takes_a_single_simulate_result_and_any_canvas_size() {
     let one = simulate(small_with(&[])).expect("simulate");
     for (w, h) in [(400, 240), (1, 1), (0, 0), (3000, 40)] {

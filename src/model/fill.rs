@@ -205,7 +205,8 @@ impl<'de> Visitor<'de> for KeyOf {
             }
             let object = PARAMS.iter().find_map(|r| {
                 let rest = r.path.strip_prefix(path.as_str())?;
-                rest.starts_with('.').then(|| &r.path[..path.len()])
+                // `get`, not indexing: see `items_of`.
+                rest.starts_with('.').then(|| r.path.get(..path.len())).flatten()
             });
             if let Some(object) = object {
                 return Ok(Key::Object(object));
@@ -354,7 +355,9 @@ fn items_of(list: &'static str) -> &'static str {
         .iter()
         .find_map(|r| {
             let rest = r.path.strip_prefix(list)?;
-            rest.starts_with("[]").then(|| &r.path[..list.len() + 2])
+            // `get`, not indexing: a slice that cannot panic keeps core's panic message for
+            // strings (and its Unicode tables) out of the wasm.
+            rest.starts_with("[]").then(|| r.path.get(..list.len() + 2)).flatten()
         })
         .unwrap_or(list)
 }

@@ -1,36 +1,41 @@
 //! Numbers as the charts print them: compact money ($1.2B), axis ticks, durations.
 
+use super::words::{Word, Words};
+
 /// Money in compact form: `$1.2B`, `$340M`, `$48K`, `$950`, `−$3.5M`; one decimal below 10 of a
-/// unit, none above; `–` for NaN or infinity. K = thousand, M = million, B = billion,
-/// T = trillion.
-pub fn money(usd: f64) -> String {
+/// unit, none above; `–` for NaN or infinity. `units` are (size, suffix) from 1 up, as
+/// [`Words::money_units`] gives them: K = thousand, M = million, B = billion, T = trillion in
+/// English.
+pub fn money(usd: f64, units: &[(f64, &str)]) -> String {
     if !usd.is_finite() {
         return "–".to_string();
     }
     let sign = if usd < 0.0 { "−" } else { "" };
-    let mut unit = unit_index(usd.abs());
-    let mut scaled = usd.abs() / UNITS[unit].0;
+    let mut unit = unit_index(units, usd.abs());
+    let mut scaled = usd.abs() / units[unit].0;
     let mut decimals = usize::from(scaled < 10.0);
     // Rounding can carry into the next unit: 999.6K prints as $1M, not $1000K.
-    if round_to(scaled, decimals) >= 1000.0 && unit + 1 < UNITS.len() {
-        unit += 1;
-        scaled = usd.abs() / UNITS[unit].0;
-        decimals = 1;
+    if let Some(&(next, _)) = units.get(unit + 1) {
+        if round_to(scaled, decimals) >= next / units[unit].0 {
+            unit += 1;
+            scaled = usd.abs() / next;
+            decimals = 1;
+        }
     }
-    format!("{sign}${}{}", trim_zeros(fixed(scaled, decimals)), UNITS[unit].1)
+    format!("{sign}${}{}", trim_zeros(fixed(scaled, decimals)), units[unit].1)
 }
 
 /// An axis label for money: every label of one axis uses the unit of the axis's largest value
 /// (`top`) and as many decimals as the tick step needs (trailing zeros dropped), so neighbours
-/// never print alike.
-pub fn money_tick(usd: f64, step: f64, top: f64) -> String {
+/// never print alike. `units` as for [`money`].
+pub fn money_tick(usd: f64, step: f64, top: f64, units: &[(f64, &str)]) -> String {
     if !usd.is_finite() {
         return "–".to_string();
     }
     if usd == 0.0 {
         return "$0".to_string();
     }
-    let (size, suffix) = UNITS[unit_index(top.abs())];
+    let (size, suffix) = units[unit_index(units, top.abs())];
     // Compact labels drop trailing zeros: $0.5B beside $0.25B, not $0.50B.
     let text = trim_zeros(number_tick(usd / size, step / size));
     match text.strip_prefix('−') {
@@ -54,22 +59,29 @@ pub fn number_tick(value: f64, step: f64) -> String {
     text.replacen('-', "−", 1)
 }
 
-/// A time unit for an axis: its length in seconds, its symbol, and its name in plural.
+/// A time unit for an axis: its length in seconds and its words.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TimeUnit {
     /// Seconds in one unit.
     pub seconds: f64,
-    /// Symbol after a number: "s", "min", "h", "d".
-    pub symbol: &'static str,
+    /// A number in the unit: "{} s", "{} min", "{} h", "{} d".
+    pub symbol: Word,
     /// The unit's name in plural: "seconds", "minutes", "hours", "days".
-    pub plural: &'static str,
+    pub plural: Word,
+    /// One unit, after "per": "second", "minute", "hour", "day".
+    pub one: Word,
 }
 
 const TIME_UNITS: [TimeUnit; 4] = [
-    TimeUnit { seconds: 1.0, symbol: "s", plural: "seconds" },
-    TimeUnit { seconds: 60.0, symbol: "min", plural: "minutes" },
-    TimeUnit { seconds: 3600.0, symbol: "h", plural: "hours" },
-    TimeUnit { seconds: 86400.0, symbol: "d", plural: "days" },
+    TimeUnit { seconds: 1.0, symbol: Word::SecondSymbol, plural: Word::Seconds, one: Word::Second },
+    TimeUnit {
+        seconds: 60.0,
+        symbol: Word::MinuteSymbol,
+        plural: Word::Minutes,
+        one: Word::Minute,
+    },
+    TimeUnit { seconds: 3600.0, symbol: Word::HourSymbol, plural: Word::Hours, one: Word::Hour },
+    TimeUnit { seconds: 86400.0, symbol: Word::DaySymbol, plural: Word::Days, one: Word::Day },
 ];
 
 /// The unit in which a span of `seconds` reads best: seconds up to 20 minutes, minutes up to
@@ -89,9 +101,9 @@ pub fn time_unit(seconds: f64) -> TimeUnit {
 
 /// A duration as words for "liquidated per …": "second", "5 s", "minute", "90 s", "10 min".
 /// The largest unit that gives a whole number (or one of at least 10) is used.
-pub fn per_duration(seconds: f64) -> String {
+pub fn per_duration(seconds: f64, words: &Words) -> String {
     if !(seconds.is_finite() && seconds > 0.0) {
-        return "tick".to_string();
+        return words.get(Word::Tick).to_string();
     }
     let whole = |n: f64| (n - n.round()).abs() < 1e-9 * n.max(1.0);
     let unit = TIME_UNITS
@@ -105,18 +117,15 @@ pub fn per_duration(seconds: f64) -> String {
         .unwrap_or(TIME_UNITS[0]);
     let n = seconds / unit.seconds;
     if whole(n) && n.round() == 1.0 {
-        return unit.plural.trim_end_matches('s').to_string();
+        return words.get(unit.one).to_string();
     }
     let text = if whole(n) || n >= 10.0 { fixed(n, 0) } else { fixed(n, 2) };
-    format!("{} {}", trim_zeros(text), unit.symbol)
+    words.fill(unit.symbol, &trim_zeros(text))
 }
 
-/// Units of [`money`]: divisor and suffix.
-const UNITS: [(f64, &str); 5] = [(1.0, ""), (1e3, "K"), (1e6, "M"), (1e9, "B"), (1e12, "T")];
-
-/// The largest unit not above `x` (the first for zero).
-fn unit_index(x: f64) -> usize {
-    UNITS.iter().rposition(|&(size, _)| x >= size).unwrap_or(0)
+/// The largest of `units` not above `x` (the first for zero).
+fn unit_index(units: &[(f64, &str)], x: f64) -> usize {
+    units.iter().rposition(|&(size, _)| x >= size).unwrap_or(0)
 }
 
 fn round_to(x: f64, decimals: usize) -> f64 {
@@ -201,8 +210,13 @@ mod tests {
         assert_eq!(fixed(2.0, 3), "2.000");
     }
 
+    fn en() -> Vec<(f64, &'static str)> {
+        vec![(1.0, ""), (1e3, "K"), (1e6, "M"), (1e9, "B"), (1e12, "T")]
+    }
+
     #[test]
     fn money_is_compact() {
+        let money = |x| money(x, &en());
         assert_eq!(money(1.23e9), "$1.2B");
         assert_eq!(money(3.4e8), "$340M");
         assert_eq!(money(48_000.0), "$48K");
@@ -219,6 +233,7 @@ mod tests {
 
     #[test]
     fn money_ticks_share_a_unit_and_resolve_the_step() {
+        let money_tick = |x, step, top| money_tick(x, step, top, &en());
         let ticks: Vec<_> =
             [0.0, 0.25e9, 0.5e9, 0.75e9, 1e9].iter().map(|&v| money_tick(v, 0.25e9, 1e9)).collect();
         assert_eq!(ticks, ["$0", "$0.25B", "$0.5B", "$0.75B", "$1B"]);
@@ -238,6 +253,8 @@ mod tests {
 
     #[test]
     fn durations() {
+        let words = Words::default();
+        let per_duration = |s| per_duration(s, &words);
         assert_eq!(per_duration(1.0), "second");
         assert_eq!(per_duration(5.0), "5 s");
         assert_eq!(per_duration(60.0), "minute");
@@ -246,8 +263,8 @@ mod tests {
         assert_eq!(per_duration(0.5), "0.5 s");
         assert_eq!(per_duration(7200.0), "2 h");
         assert_eq!(per_duration(f64::NAN), "tick");
-        assert_eq!(time_unit(600.0).plural, "seconds");
-        assert_eq!(time_unit(3600.0).plural, "minutes");
-        assert_eq!(time_unit(1e9).symbol, "d");
+        assert_eq!(time_unit(600.0).plural, Word::Seconds);
+        assert_eq!(time_unit(3600.0).plural, Word::Minutes);
+        assert_eq!(time_unit(1e9).symbol, Word::DaySymbol);
     }
 }

@@ -108,6 +108,8 @@ pub(crate) fn text_width(text: &str, size: f64) -> f64 {
             '0'..='9' | '$' => 0.64,
             'm' | 'w' | 'M' | 'W' | '%' => 0.95,
             '=' | '+' | '<' | '>' | '×' | '÷' | '≥' | '−' => 0.84,
+            // CJK characters and full-width punctuation are about as wide as they are high.
+            '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FF60}' => 1.0,
             'A'..='Z' => 0.72,
             _ => 0.58,
         })

@@ -13,6 +13,7 @@ use super::frame::{
     X_AXIS_SPACE,
 };
 use super::palette::viridis;
+use super::words::Words;
 use super::{Appearance, PlotRect, RenderError};
 
 /// A grid of values over a rectangle of the plane.
@@ -57,7 +58,7 @@ impl ValueFormat {
     pub fn tick(self, value: f64, step: f64, top: f64) -> String {
         match self {
             ValueFormat::Number => number_tick(value, step),
-            ValueFormat::Money => money_tick(value, step, top),
+            ValueFormat::Money => money_tick(value, step, top, &Words::default().money_units()),
             ValueFormat::Percent => format!("{}%", number_tick(value, step)),
             ValueFormat::Multiple => format!("{}×", number_tick(value, step)),
         }

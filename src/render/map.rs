@@ -15,6 +15,7 @@ use super::frame::{
     X_AXIS_SPACE,
 };
 use super::palette::map_colors;
+use super::words::{Word, Words};
 use super::{Appearance, RenderError, Run, Scenario};
 use crate::model::Outcome;
 
@@ -36,6 +37,8 @@ pub struct MapOptions {
     /// the buckets show what was liquidated by the end of that tick, and a line marks the price
     /// then. `None` shows the end of the run and the furthest price it reached.
     pub cursor: Option<u32>,
+    /// The words drawn (English by default).
+    pub words: Words,
 }
 
 impl Default for MapOptions {
@@ -46,6 +49,7 @@ impl Default for MapOptions {
             price_range: None,
             band: None,
             cursor: None,
+            words: Words::default(),
         }
     }
 }
@@ -96,16 +100,19 @@ pub fn shared_price_range(runs: &[Run<'_>]) -> (f64, f64) {
 }
 
 /// The legend of the map: status by hue, side by lightness.
-fn legend_items(look: &Appearance) -> Vec<LegendItem> {
+fn legend_items(look: &Appearance, words: &Words) -> Vec<LegendItem> {
     let c = map_colors(look.theme);
     [
-        (c.long_liquidated, "longs liquidated"),
-        (c.long_open, "longs still open"),
-        (c.short_liquidated, "shorts liquidated"),
-        (c.short_open, "shorts still open"),
+        (c.long_liquidated, Word::LongsLiquidated),
+        (c.long_open, Word::LongsOpen),
+        (c.short_liquidated, Word::ShortsLiquidated),
+        (c.short_open, Word::ShortsOpen),
     ]
     .into_iter()
-    .map(|(color, label)| LegendItem { swatch: Swatch::Box(color.to_rgba()), label: label.into() })
+    .map(|(color, word)| LegendItem {
+        swatch: Swatch::Box(color.to_rgba()),
+        label: words.get(word).to_string(),
+    })
     .collect()
 }
 
@@ -124,7 +131,8 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
     let colors = painter.colors;
     let (w, h) = painter.size();
 
-    let items = legend_items(&look);
+    let (words, units) = (&options.words, options.words.money_units());
+    let items = legend_items(&look, words);
     let (left, right) = (look.px(LEFT_SPACE), w - look.px(RIGHT_PAD));
     let legend_top = look.px(PAD);
     let (_, rows) = legend_layout(&items, &look, look.px(PAD), right);
@@ -186,7 +194,7 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
     }
     if top_value <= 0.0 {
         let at = ((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2);
-        let note = "no liquidation prices in this range";
+        let note = words.get(Word::NoLiquidationPrices);
         painter.text(note, at, TICK_FONT, colors.muted, (HPos::Center, VPos::Center))?;
     }
 
@@ -201,7 +209,7 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
             .sum::<f64>();
     if hidden > 0.0 && hidden.is_finite() {
         // Under the axis title when there is room, else in the plot's lower right corner.
-        let note = format!("{} more outside this price range", money(hidden));
+        let note = words.fill(Word::MoreOutside, &money(hidden, &units));
         let (at, anchor) = if h - plot.bottom >= look.px(X_AXIS_SPACE + NOTE_ROW) {
             let y = plot.bottom + look.px(AXIS_TITLE_OFFSET + NOTE_ROW);
             (((plot.left + plot.right) / 2, y), (HPos::Center, VPos::Top))
@@ -214,15 +222,19 @@ pub fn draw_liquidation_map<DB: DrawingBackend>(
 
     painter.y_axis(&plot, &y_ticks, |v| number_tick(v, y_step))?;
     // The axis title goes in the row above the plot, if the legend leaves one.
-    let title =
-        if factor.is_some() { "liquidation price (start = 100)" } else { "liquidation price" };
+    let title = words.get(if factor.is_some() {
+        Word::LiquidationPriceIndexed
+    } else {
+        Word::LiquidationPrice
+    });
     let title_top = plot.top - look.px(CAPTION_ROW);
     if title_top >= caption {
         let at = (look.px(PAD), title_top + look.px(CAPTION_CENTER));
         painter.text(title, at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))?;
     }
-    let x_title = "notional at each liquidation price, $";
-    painter.x_axis(&plot, &x_ticks, |v| money_tick(v, x_step, top_value), Some(x_title))?;
+    let x_title = words.get(Word::NotionalAxis);
+    let x_label = |v| money_tick(v, x_step, top_value, &units);
+    painter.x_axis(&plot, &x_ticks, x_label, Some(x_title))?;
     Ok(())
 }
 
@@ -325,20 +337,22 @@ fn draw_reference_lines<DB: DrawingBackend>(
         let line = [(plot.left, py), (plot.right, py)];
         painter.dashed(&line, colors.text.to_rgba(), 1.0, (5.0, 4.0, 0.0))?;
         let at = (plot.right - look.px(4.0), py - look.px(4.0));
-        painter.boxed_text("start", at, (TICK_FONT, colors.text), (HPos::Right, VPos::Bottom))?;
+        let text = options.words.get(Word::Start);
+        painter.boxed_text(text, at, (TICK_FONT, colors.text), (HPos::Right, VPos::Bottom))?;
     }
     let prices = &outcome.series.price;
     let low = prices.iter().map(|p| p * f).fold(start, f64::min);
     let high = prices.iter().map(|p| p * f).fold(start, f64::max);
     let fell = start - low >= high - start;
-    let name = options.scenario.label();
+    let words = &options.words;
+    let name = words.get(options.scenario.word());
     let (reached, label) = match options.cursor {
         Some(t) if !prices.is_empty() => {
             let now = prices[(t as usize).min(prices.len() - 1)] * f;
-            (now, format!("price at the cursor ({name})"))
+            (now, words.fill(Word::PriceAtCursor, name))
         }
-        _ if fell => (low, format!("lowest price reached ({name})")),
-        _ => (high, format!("highest price reached ({name})")),
+        _ if fell => (low, words.fill(Word::LowestReached, name)),
+        _ => (high, words.fill(Word::HighestReached, name)),
     };
     if inside(reached) && (reached != start || options.cursor.is_some()) {
         let py = plot.py(reached);
@@ -366,7 +380,7 @@ fn draw_reference_lines<DB: DrawingBackend>(
             let (dy, anchor) =
                 if fell { (-look.px(4.0), VPos::Bottom) } else { (look.px(4.0), VPos::Top) };
             let at = (plot.left + look.px(4.0), py + dy);
-            let text = "mark price: liquidations look here";
+            let text = words.get(Word::MarkLooksHere);
             painter.boxed_text(text, at, (TICK_FONT, colors.text), (HPos::Left, anchor))?;
         }
     }

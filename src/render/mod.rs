@@ -68,6 +68,7 @@ pub mod palette;
 mod price;
 mod survival;
 mod time;
+pub mod words;
 
 use std::fmt;
 
@@ -196,14 +197,19 @@ impl Scenario {
         Scenario::ALL.into_iter().find(|s| s.key() == key)
     }
 
-    /// The legend label, in plain words.
-    pub fn label(self) -> &'static str {
+    /// The legend label's word ([`words::Words::get`] gives its text).
+    pub fn word(self) -> words::Word {
         match self {
-            Scenario::NoMitigation => "no mitigation",
-            Scenario::CircuitBreaker => "circuit breaker",
-            Scenario::MarginTiers => "margin tiers",
-            Scenario::Both => "breaker + tiers",
+            Scenario::NoMitigation => words::Word::NoMitigation,
+            Scenario::CircuitBreaker => words::Word::CircuitBreaker,
+            Scenario::MarginTiers => words::Word::MarginTiers,
+            Scenario::Both => words::Word::Both,
         }
+    }
+
+    /// The legend label in English.
+    pub fn label(self) -> &'static str {
+        self.word().english()
     }
 
     /// The scenario's colour in a theme (Okabe–Ito, see [`palette`]).

@@ -22,6 +22,7 @@ use super::frame::{
 use super::map::shared_price_range;
 use super::palette::blend;
 use super::time::{squeezed_axis, TimeAxis};
+use super::words::{Word, Words};
 use super::{Appearance, PlotRect, RenderError, Run, Scenario};
 
 /// What the price chart shows besides the paths.
@@ -55,6 +56,8 @@ pub struct PriceChartOptions {
     /// the width: time runs linearly through every stretch in which something happens, and
     /// the same number of times faster through the quiet ones, which are marked.
     pub squeeze: bool,
+    /// The words drawn (English by default).
+    pub words: Words,
 }
 
 impl Default for PriceChartOptions {
@@ -69,6 +72,7 @@ impl Default for PriceChartOptions {
             time_window: None,
             halts_of: None,
             squeeze: false,
+            words: Words::default(),
         }
     }
 }
@@ -115,17 +119,14 @@ fn layout(size: (i32, i32), items: &[LegendItem], look: &Appearance) -> Layout {
 
 /// The legend: one line per run, a dotted line for the spot index and one for the mark where
 /// the reference run has them, then a shaded box if any run whose halts are shaded was halted.
-fn legend_items(
-    runs: &[Run<'_>],
-    look: &Appearance,
-    halts_of: Option<Scenario>,
-    highlight: Option<Scenario>,
-) -> Vec<LegendItem> {
+fn legend_items(runs: &[Run<'_>], options: &PriceChartOptions) -> Vec<LegendItem> {
+    let (look, words) = (&options.appearance, &options.words);
+    let (halts_of, highlight) = (options.halts_of, options.highlight);
     let mut items: Vec<_> = runs
         .iter()
         .map(|r| LegendItem {
             swatch: Swatch::Line(r.scenario.color(look.theme), line_width(r.scenario, None)),
-            label: r.scenario.label().to_string(),
+            label: words.get(r.scenario.word()).to_string(),
         })
         .collect();
     if let Some(run) = reference(runs, highlight) {
@@ -133,19 +134,19 @@ fn legend_items(
         if !run.outcome.series.index.is_empty() {
             items.push(LegendItem {
                 swatch: Swatch::Dashed(colors.muted, INDEX_WIDTH, DOTS),
-                label: "spot index".to_string(),
+                label: words.get(Word::SpotIndex).to_string(),
             });
         }
         if mark_departs(run.outcome) {
             items.push(LegendItem {
                 swatch: Swatch::Dashed(run.scenario.color(look.theme), MARK_WIDTH, DOTS),
-                label: "mark price".to_string(),
+                label: words.get(Word::MarkPrice).to_string(),
             });
         }
         if run.outcome.second_venue.is_some() {
             items.push(LegendItem {
                 swatch: Swatch::Dashed(run.scenario.color(look.theme), SECOND_WIDTH, SECOND_DASH),
-                label: "second venue".to_string(),
+                label: words.get(Word::SecondVenue).to_string(),
             });
         }
     }
@@ -154,7 +155,7 @@ fn legend_items(
         let colors = look.theme.colors();
         items.push(LegendItem {
             swatch: Swatch::Box(blend(colors.axis, colors.background, 0.55).to_rgba()),
-            label: "trading halted".to_string(),
+            label: words.get(Word::TradingHalted).to_string(),
         });
     }
     items
@@ -185,7 +186,7 @@ pub fn price_chart_layout(
 ) -> PriceChartLayout {
     let look = options.appearance;
     let size = (size.0.min(1 << 20) as i32, size.1.min(1 << 20) as i32);
-    let items = legend_items(runs, &look, options.halts_of, options.highlight);
+    let items = legend_items(runs, options);
     let lay = layout(size, &items, &look);
     let rect =
         |(top, bottom): (i32, i32)| PlotRect { left: lay.left, top, right: lay.right, bottom };
@@ -246,10 +247,10 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     painter.background()?;
     let colors = painter.colors;
     if runs.is_empty() {
-        return painter.message("nothing to show");
+        return painter.message(options.words.get(Word::NothingToShow));
     }
 
-    let items = legend_items(runs, &look, options.halts_of, options.highlight);
+    let items = legend_items(runs, options);
     let lay = layout(painter.size(), &items, &look);
     painter.legend(&items, look.px(PAD), lay.right, lay.legend_top)?;
 
@@ -289,7 +290,8 @@ pub fn draw_price_chart<DB: DrawingBackend>(
         let color = colors.axis.to_rgba();
         painter.dashed(&[(price.left, py), (price.right, py)], color, 1.0, (5.0, 4.0, 0.0))?;
         let at = (price.right - look.px(2.0), py - look.px(2.0));
-        painter.text("start", at, TICK_FONT, colors.muted, (HPos::Right, VPos::Bottom))?;
+        let text = options.words.get(Word::Start);
+        painter.text(text, at, TICK_FONT, colors.muted, (HPos::Right, VPos::Bottom))?;
     }
 
     // Thick paths first, thin ones over them, the highlighted one last.
@@ -329,8 +331,8 @@ pub fn draw_price_chart<DB: DrawingBackend>(
             draw_path(&painter, &price, &axis, run, &second.series.price, style)?;
         }
     }
-    label_squeezed(&painter, &price, &axis)?;
-    let title = if rebased { "price (start = 100)" } else { "price" };
+    label_squeezed(&painter, &price, &axis, &options.words)?;
+    let title = options.words.get(if rebased { Word::PriceIndexed } else { Word::Price });
     painter.y_axis(&price, &y_ticks, |v| number_tick(v, y_step))?;
     painter.text(
         title,
@@ -346,7 +348,7 @@ pub fn draw_price_chart<DB: DrawingBackend>(
     if bars.is_drawable() {
         draw_squeezed(&painter, &bars, &axis)?;
         draw_bars(&painter, bars, &axis, runs, options, lay.bars_caption, tick_seconds)?;
-        let title = format!("{} after the shock", unit.plural);
+        let title = options.words.fill(Word::AfterTheShock, options.words.get(unit.plural));
         let label =
             |v: f64| x_labels.iter().find(|l| l.0 == v).map_or_else(String::new, |l| l.1.clone());
         painter.x_axis(&bars, &x_ticks, label, Some(&title))?;
@@ -354,7 +356,16 @@ pub fn draw_price_chart<DB: DrawingBackend>(
 
     // 3. The cursor, over both panels.
     if let Some(t) = options.cursor {
-        draw_cursor(&painter, &price, &bars, &axis, runs, (t, ticks), tick_seconds, unit)?;
+        let at = (t, ticks);
+        draw_cursor(
+            &painter,
+            (&price, &bars),
+            &axis,
+            runs,
+            at,
+            (tick_seconds, unit),
+            &options.words,
+        )?;
     }
     Ok(())
 }
@@ -620,15 +631,17 @@ fn draw_bars<DB: DrawingBackend>(
     if top <= 0.0 {
         let at = ((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2);
         painter.text(
-            "no liquidations",
+            options.words.get(Word::NoLiquidations),
             at,
             TICK_FONT,
             colors.muted,
             (HPos::Center, VPos::Center),
         )?;
     }
-    painter.y_axis(&plot, &y_ticks, |v| money_tick(v, step, top))?;
-    let caption = format!("liquidated per {}, $", per_duration(k as f64 * tick_seconds));
+    let units = options.words.money_units();
+    painter.y_axis(&plot, &y_ticks, |v| money_tick(v, step, top, &units))?;
+    let per = per_duration(k as f64 * tick_seconds, &options.words);
+    let caption = options.words.fill(Word::LiquidatedPer, &per);
     let at = (look.px(PAD), caption_top + look.px(CAPTION_CENTER));
     painter.text(&caption, at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))?;
     Ok(())
@@ -697,6 +710,7 @@ fn label_squeezed<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     plot: &Plot,
     axis: &TimeAxis,
+    words: &Words,
 ) -> Result<(), RenderError> {
     let look = painter.look;
     let widest = axis
@@ -705,7 +719,7 @@ fn label_squeezed<DB: DrawingBackend>(
         .map(|(from, to, _)| (plot.px(axis.at(from)), plot.px(axis.at(to))))
         .max_by_key(|(x0, x1)| x1 - x0);
     let Some((x0, x1)) = widest else { return Ok(()) };
-    let text = format!("time ×{}", axis.squeeze as u32);
+    let text = words.fill(Word::TimeFaster, &(axis.squeeze as u32).to_string());
     let fits = text_width(&text, TICK_FONT * look.scale()) + f64::from(look.px(12.0));
     if f64::from(x1 - x0) < fits {
         return Ok(());
@@ -715,16 +729,14 @@ fn label_squeezed<DB: DrawingBackend>(
     painter.boxed_text(&text, at, (TICK_FONT, muted), (HPos::Center, VPos::Bottom))
 }
 
-#[allow(clippy::too_many_arguments)]
 fn draw_cursor<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
-    price: &Plot,
-    bars: &Plot,
+    (price, bars): (&Plot, &Plot),
     axis: &TimeAxis,
     runs: &[Run<'_>],
     (tick, ticks): (u32, usize),
-    tick_seconds: f64,
-    unit: super::format::TimeUnit,
+    (tick_seconds, unit): (f64, super::format::TimeUnit),
+    words: &Words,
 ) -> Result<(), RenderError> {
     let look = painter.look;
     let colors = painter.colors;
@@ -748,7 +760,8 @@ fn draw_cursor<DB: DrawingBackend>(
         }
     }
     let seconds = (t + 1) as f64 * tick_seconds;
-    let label = format!("{} {}", number_tick(seconds / unit.seconds, step_for(unit)), unit.symbol);
+    let number = number_tick(seconds / unit.seconds, step_for(unit));
+    let label = words.fill(unit.symbol, &number);
     let right_side = x < (price.left + price.right) / 2;
     let (dx, h) =
         if right_side { (look.px(4.0), HPos::Left) } else { (-look.px(4.0), HPos::Right) };

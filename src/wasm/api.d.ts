@@ -373,6 +373,11 @@ export interface RenderOptions {
   against?: ScenarioKey | null;
   /** Price chart: shade only this scenario's halts; default every drawn run's. */
   haltsOf?: ScenarioKey | null;
+  /**
+   * The words the charts draw, for a language other than English: a catalogue's
+   * `CHART_WORDS` (www/shared/words-zh.js), joined by newlines. Default English.
+   */
+  words?: string | null;
 }
 
 /** The rectangle a plot fills, in CSS pixels from the canvas's top left. */

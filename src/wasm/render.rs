@@ -16,6 +16,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::convert::{read_prefixed, to_js_error, type_error};
 use crate::model::{Comparison, LiquidationMap, Outcome, ParamsError, Series, Summary};
+use crate::render::words::Words;
 use crate::render::{
     draw_liquidation_map, draw_price_chart, price_chart_layout, price_time_knots,
     shared_price_range, Appearance, MapOptions, PlotRect, PriceChartOptions, Run, Scenario, Theme,
@@ -92,6 +93,7 @@ pub fn render(
             }
             None => PriceChartOptions::default().bars,
         },
+        words: options.words.clone(),
         ..PriceChartOptions::default()
     };
     let layout = price_chart_layout(size, &runs, &price_options);
@@ -128,6 +130,7 @@ pub fn render(
                     let px = |css: f64| (css * appearance.scale()).round() as i32;
                     (px(top), px(bottom))
                 }),
+                words: options.words,
             };
             draw_liquidation_map(&area, run.outcome, &map_options).map_err(|e| render_error(&e))?;
             (JsValue::NULL, JsValue::NULL)
@@ -246,6 +249,8 @@ struct RenderOptions {
     against: Option<Scenario>,
     /// Whose halts are shaded (every drawn run's when `None`).
     halts_of: Option<Scenario>,
+    /// The words the charts draw.
+    words: Words,
 }
 
 impl RenderOptions {
@@ -253,7 +258,17 @@ impl RenderOptions {
         if !value.is_object() || Array::is_array(&value) || value.is_function() {
             return Err(type_error("options", "must be an object such as {chart: \"price\"}"));
         }
-        let raw: RawOptions = read_prefixed(value, "options")?;
+        // `words` is read by hand, and the rest from a copy without it: through serde it would
+        // cost the wasm another copy of the reader's generic code.
+        let words = Reflect::get(&value, &"words".into())?;
+        let rest = if words.is_undefined() {
+            value
+        } else {
+            let copy = Object::assign(&Object::new(), value.unchecked_ref());
+            Reflect::delete_property(&copy, &"words".into())?;
+            copy.into()
+        };
+        let raw: RawOptions = read_prefixed(rest, "options")?;
         let range = |field: &str, what: &str, x: f64| {
             let shown = crate::model::params::show(x);
             to_js_error(&ParamsError::range(field, format!("must be {what}, got {shown}")))
@@ -292,6 +307,21 @@ impl RenderOptions {
                 )));
             }
         };
+        let words = match words.as_string() {
+            None if words.is_undefined() || words.is_null() => Words::default(),
+            None => {
+                return Err(type_error(
+                    "options.words",
+                    "must be a string of the charts' words, one a line",
+                ))
+            }
+            Some(lines) => Words::new(lines).map_err(|need| {
+                let what = format!(
+                    "must hold the charts' {need} words, one a line, as CHART_WORDS in words-en.js"
+                );
+                to_js_error(&ParamsError::range("options.words", what))
+            })?,
+        };
         let scenario_of = |s: ScenarioKey| match s {
             ScenarioKey::NoMitigation => Scenario::NoMitigation,
             ScenarioKey::CircuitBreaker => Scenario::CircuitBreaker,
@@ -312,6 +342,7 @@ impl RenderOptions {
             scenario: raw.scenario.map(scenario_of),
             dpr,
             tick_seconds,
+            words,
         })
     }
 }
