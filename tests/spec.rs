@@ -17,6 +17,7 @@ use leverage_cascade::model::spec::{self, Invalidates, Kind, Param, PARAMS};
 use leverage_cascade::model::{
     compare, words, CircuitBreaker, Params, PopulationCache, SecondVenue,
 };
+use leverage_cascade::render::words::Word;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -116,6 +117,23 @@ fn every_row_has_its_words_and_the_catalogue_nothing_else() {
     }
     let keys: BTreeSet<String> = keys.into_iter().map(str::to_owned).collect();
     assert_eq!(keys, wanted);
+}
+
+#[test]
+fn the_chinese_catalogue_has_every_key_in_order_and_only_chinese() {
+    let en: Vec<&str> = words::EN.iter().map(|(k, _)| *k).collect();
+    let zh: Vec<&str> = words::ZH.iter().map(|(k, _)| *k).collect();
+    assert_eq!(zh, en);
+    // Latin letters only in names: the venues and auto-deleveraging's abbreviation.
+    let names = ["Binance", "Bybit", "BitMEX", "Hyperliquid", "ADL", "IOC"];
+    let texts = words::ZH.iter().map(|(_, t)| *t).chain(Word::ALL.iter().map(|w| w.chinese()));
+    for text in texts {
+        let mut rest = text.to_string();
+        for name in names {
+            rest = rest.replace(name, "");
+        }
+        assert!(!text.is_empty() && !rest.chars().any(|c| c.is_ascii_alphabetic()), "{text}");
+    }
 }
 
 /// Sets the value at a table path in params' JSON (item 0 of a list for `[]`).
@@ -347,6 +365,7 @@ proptest! {
 
 const PARAMS_JS: &str = "www/shared/params.js";
 const WORDS_JS: &str = "www/shared/words-en.js";
+const WORDS_ZH_JS: &str = "www/shared/words-zh.js";
 const PRESETS_JS: &str = "www/shared/presets-en.js";
 const RECORDS_JS: &str = "www/shared/records-en.js";
 const PRESETS_JSON: &str = "src/wasm/presets.json";
@@ -453,16 +472,31 @@ fn params_js() -> String {
     out + &format!("export const MITIGATION_TIERS = {};\n", js(&tiers))
 }
 
-fn words_js() -> String {
-    let mut out = String::from(
-        "// The parameters' English words: the catalogue src/model/words.rs, written out by\n\
-         // tests/spec.rs; do not edit. `<path>.label` is a short label, `<path>.help` one\n\
-         // plain-language line.\n\nexport const WORDS_EN = {\n",
+/// A language's catalogue file: the parameters' words under their keys, and `CHART_WORDS`,
+/// the words of the charts drawn in Rust, each with its key, in the order `render`'s
+/// `options.words` takes them.
+fn words_js(
+    name: &str,
+    constant: &str,
+    params: &[(&str, &str)],
+    chart: fn(Word) -> &'static str,
+) -> String {
+    let mut out = format!(
+        "// The {name} words of the parameters and of the charts drawn in Rust: the catalogues\n\
+         // src/model/words.rs and src/render/words.rs, written out by tests/spec.rs; do not\n\
+         // edit. `<path>.label` is a parameter's short label, `<path>.help` one plain-language\n\
+         // line.\n\nexport const {constant} = {{\n",
     );
-    for (k, text) in words::EN {
+    for (k, text) in params {
         out += &format!("  {}: {},\n", json!(k), json!(text));
     }
-    out + "};\n"
+    out += "};\n\n/** The charts' words, `{}` where a value goes: render()'s `options.words` is these\n";
+    out += " * joined by newlines. */\n";
+    out += "export const CHART_WORDS = [\n";
+    for &word in Word::ALL {
+        out += &format!("  {}, // {}\n", json!(chart(word)), word.key());
+    }
+    out + "];\n"
 }
 
 /// A number as the docs write it: `1e12`, `0.000001`, `125`.
@@ -527,7 +561,11 @@ fn check_generated(path: &str, now: &str) {
 #[test]
 fn the_pages_copy_is_what_the_table_gives() {
     check_generated(PARAMS_JS, &params_js());
-    check_generated(WORDS_JS, &words_js());
+    check_generated(WORDS_JS, &words_js("English", "WORDS_EN", words::EN, Word::english));
+    check_generated(
+        WORDS_ZH_JS,
+        &words_js("Simplified Chinese", "WORDS_ZH", words::ZH, Word::chinese),
+    );
     check_generated(PRESETS_JS, &presets_js());
     check_generated(RECORDS_JS, &records_js());
     check_generated(PRESETS_JSON, &presets_json());

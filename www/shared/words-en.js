@@ -1,6 +1,7 @@
-// The parameters' English words: the catalogue src/model/words.rs, written out by
-// tests/spec.rs; do not edit. `<path>.label` is a short label, `<path>.help` one
-// plain-language line.
+// The English words of the parameters and of the charts drawn in Rust: the catalogues
+// src/model/words.rs and src/render/words.rs, written out by tests/spec.rs; do not
+// edit. `<path>.label` is a parameter's short label, `<path>.help` one plain-language
+// line.
 
 export const WORDS_EN = {
   "startPrice.label": "Start price",
@@ -130,3 +131,51 @@ export const WORDS_EN = {
   "secondVenue.rules.label": "Second venue liquidates by",
   "secondVenue.rules.help": "The first venue's rules, Binance's (the fund takes what will not sell at the bankruptcy price) or Hyperliquid's (market orders, then auto-deleveraging).",
 };
+
+/** The charts' words, `{}` where a value goes: render()'s `options.words` is these
+ * joined by newlines. */
+export const CHART_WORDS = [
+  "no mitigation", // chart.noMitigation
+  "circuit breaker", // chart.circuitBreaker
+  "margin tiers", // chart.marginTiers
+  "breaker + tiers", // chart.both
+  "spot index", // chart.spotIndex
+  "mark price", // chart.markPrice
+  "second venue", // chart.secondVenue
+  "trading halted", // chart.tradingHalted
+  "nothing to show", // chart.nothingToShow
+  "start", // chart.start
+  "price (start = 100)", // chart.priceIndexed
+  "price", // chart.price
+  "{} after the shock", // chart.afterTheShock
+  "no liquidations", // chart.noLiquidations
+  "liquidated per {}, $", // chart.liquidatedPer
+  "time ×{}", // chart.timeFaster
+  "longs liquidated", // chart.longsLiquidated
+  "longs still open", // chart.longsOpen
+  "shorts liquidated", // chart.shortsLiquidated
+  "shorts still open", // chart.shortsOpen
+  "no liquidation prices in this range", // chart.noLiquidationPrices
+  "{} more outside this price range", // chart.moreOutside
+  "liquidation price (start = 100)", // chart.liquidationPriceIndexed
+  "liquidation price", // chart.liquidationPrice
+  "notional at each liquidation price, $", // chart.notionalAxis
+  "price at the cursor ({})", // chart.priceAtCursor
+  "lowest price reached ({})", // chart.lowestReached
+  "highest price reached ({})", // chart.highestReached
+  "mark price: liquidations look here", // chart.markLooksHere
+  "second", // chart.second
+  "minute", // chart.minute
+  "hour", // chart.hour
+  "day", // chart.day
+  "seconds", // chart.seconds
+  "minutes", // chart.minutes
+  "hours", // chart.hours
+  "days", // chart.days
+  "{} s", // chart.secondSymbol
+  "{} min", // chart.minuteSymbol
+  "{} h", // chart.hourSymbol
+  "{} d", // chart.daySymbol
+  "tick", // chart.tick
+  "3 K M B T", // chart.moneyUnits
+];
