@@ -117,6 +117,10 @@ dist: tools-dist build
 	cp -R www/. dist/
 	$(ESBUILD) www/embed.js --bundle --minify --format=esm --log-level=warning --outfile=dist/embed.js --allow-overwrite
 	$(ESBUILD) www/embed.css --minify --log-level=warning --outfile=dist/embed.css --allow-overwrite
+	@# Each language's words for the widget, one minified module each (fetched only by its readers).
+	for words in www/lang/widget-*.js; do \
+	    $(ESBUILD) $$words --bundle --minify --format=esm --log-level=warning --outfile=dist/lang/$${words##*/} --allow-overwrite; \
+	done
 	node scripts/offline-files.mjs dist
 	@echo "dist/ holds the site; its wasm + glue (the budget is judged by make bench):"
 	@benches/wasm-size.sh dist/pkg || true

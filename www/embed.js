@@ -10,6 +10,8 @@
 //   locked   comma-separated controls shown but not movable (and locked in the lab it links to)
 //   height   the widget's height in CSS px (the charts take what the rest leaves)
 //   theme    auto (follow the reader's system), light or dark
+//   lang     the widget's language: en or zh (Simplified Chinese); without it, the page's
+//            lang (the nearest ancestor's) if there are words for it, else the browser's
 //   params   JSON of parameters over the preset, e.g. {"leverage": 25}
 //
 // Isolation: everything lives in an open shadow root whose only styles come from embed.css
@@ -27,10 +29,10 @@
 
 import { loadApi, fitCanvas } from './shared/api.js';
 import { keepOffline } from './shared/offline.js';
+import { LANGUAGES, languageOf, pickLanguage } from './shared/lang.js';
 import { DEFAULT_BREAKER, FOCUS_KEYS, get, normalize, set, toQuery } from './lab/schema.js';
 import { formatControl, readControl, setUp, showValue } from './lab/controls.js';
-import { SCENARIOS, became, headline, mapLabel, priceChartLabel, shockWords, signedMove } from './lab/words.js';
-import { pct, times, usd, NBSP } from './lab/format.js';
+import * as ENGLISH from './lang/widget-en.js';
 
 const STYLESHEET = new URL('embed.css', import.meta.url).href;
 const LAB_PAGE = new URL('index.html', import.meta.url);
@@ -39,25 +41,30 @@ const PKG = new URL('pkg/', import.meta.url);
 /**
  * The sliders a widget can show, keyed by the names the `controls` attribute accepts. Ranges
  * and formats are those of the lab's sliders in index.html (read by lab/controls.js through the
- * same data-* attributes), so a value set here opens unchanged in the full lab.
+ * same data-* attributes), so a value set here opens unchanged in the full lab. Their labels
+ * are the language's (CONTROL_LABELS); `compact` ones have a shorter form in a compact widget
+ * (COMPACT_DEPTH).
  */
 const CONTROL_DEFS = {
-  shockPct: { label: 'Shock', format: 'shock', min: -50, max: 50, step: 0.5 },
-  leverage: { label: 'Leverage', format: 'times', min: 1, max: 125, step: 0.5 },
-  depthPerPct: {
-    label: 'Market depth',
-    format: 'usdPerPct',
-    log: [1e5, 1e11],
-    // Half of a 360 px widget holds no more than this; aria-valuetext keeps the long form.
-    compact: { label: 'Depth', text: (v) => `${usd(v)}/1${NBSP}%` },
-  },
-  traders: { label: 'Traders', format: 'count', log: [100, 1e6] },
-  longShare: { label: 'Long share', format: 'longShare', min: 0, max: 1, step: 0.01 },
-  whaleConcentration: { label: 'Whale concentration', format: 'whale', min: 0, max: 1, step: 0.05 },
-  recoveryHalfLife: { label: 'Book recovery', format: 'ticksAsTime', log: [1, 5000] },
-  insuranceFund: { label: 'Insurance fund', format: 'usd', log: [1e4, 1e11], zero: true },
-  breaker: { label: 'Circuit breaker', kind: 'switch' },
+  shockPct: { format: 'shock', min: -50, max: 50, step: 0.5 },
+  leverage: { format: 'times', min: 1, max: 125, step: 0.5 },
+  depthPerPct: { format: 'usdPerPct', log: [1e5, 1e11], compact: true },
+  traders: { format: 'count', log: [100, 1e6] },
+  longShare: { format: 'longShare', min: 0, max: 1, step: 0.01 },
+  whaleConcentration: { format: 'whale', min: 0, max: 1, step: 0.05 },
+  recoveryHalfLife: { format: 'ticksAsTime', log: [1, 5000] },
+  insuranceFund: { format: 'usd', log: [1e4, 1e11], zero: true },
+  breaker: { kind: 'switch' },
 };
+
+/** Each language's widget words (lang/widget-<lang>.js), loaded once a widget asks for it. */
+const CATALOGUES = { en: Promise.resolve(ENGLISH) };
+
+function catalogue(lang) {
+  // A URL the bundler leaves alone: the words of other languages are fetched only when needed.
+  CATALOGUES[lang] ||= import(new URL(`lang/widget-${lang}.js`, import.meta.url).href).catch(() => ENGLISH);
+  return CATALOGUES[lang];
+}
 /** The control names in a `controls` or `locked` attribute's text, and the unknown ones. */
 function controlList(text) {
   const names = [];
@@ -134,10 +141,12 @@ let firstChartMarked = false;
 
 export class LeverageCascade extends HTMLElement {
   static get observedAttributes() {
-    return ['preset', 'compact', 'controls', 'locked', 'height', 'theme', 'params'];
+    return ['preset', 'compact', 'controls', 'locked', 'height', 'theme', 'params', 'lang'];
   }
 
   #ui;
+  #words = ENGLISH; // the language's words (lang/widget-<lang>.js)
+  #lang = 'en';
   #world = null; // {api, defaults, presets, version} once loaded
   #failed = null; // the load error, if any
   #visible = false;
@@ -164,6 +173,7 @@ export class LeverageCascade extends HTMLElement {
 
   connectedCallback() {
     this.#guard(() => {
+      this.#chooseLanguage();
       onView.set(this, (visible) => this.#guard(() => this.#setVisible(visible)));
       this.#applyHeight();
       this.#applyTheme();
@@ -217,6 +227,9 @@ export class LeverageCascade extends HTMLElement {
           this.#applyTheme();
           this.#request({ draw: true });
           break;
+        case 'lang':
+          if (this.isConnected) this.#chooseLanguage();
+          break;
         default:
           break;
       }
@@ -236,9 +249,57 @@ export class LeverageCascade extends HTMLElement {
     try {
       fn();
     } catch (err) {
-      this.#runMessage = `Something went wrong inside the widget: ${messageOf(err)}`;
+      this.#runMessage = this.#words.SAY.wrong(messageOf(err));
       this.#showMessages();
     }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Language
+
+  /**
+   * The language the `lang` attribute asks for, else the page's (the nearest `lang` above the
+   * widget), else the browser's, of those there are words for; English otherwise. Words other
+   * than English are fetched, and everything shown is said again in them once they arrive.
+   */
+  #chooseLanguage() {
+    const own = this.getAttribute('lang');
+    this.#badLang = own && own.trim() && !languageOf(own) ? own.slice(0, 40) : '';
+    const page = this.parentElement?.closest('[lang]')?.getAttribute('lang');
+    const lang = pickLanguage(own, page, navigator.languages || [], navigator.language);
+    this.#lang = lang;
+    this.#languageReady = catalogue(lang).then((words) =>
+      this.#guard(() => {
+        if (this.#lang !== lang) return;
+        const changed = words !== this.#words;
+        this.#words = words;
+        if (changed || this.#badLang) this.#sayAgain();
+      }),
+    );
+  }
+
+  #badLang = '';
+  #languageReady = Promise.resolve();
+
+  /** Everything the widget shows, in the words it now has. */
+  #sayAgain() {
+    const { ui, W } = { ui: this.#ui, W: this.#words };
+    ui.root.setAttribute('lang', W.LANG);
+    ui.root.setAttribute('aria-label', W.UI.widget);
+    ui.prompt.textContent = W.UI.prompt;
+    ui.legend.setAttribute('aria-label', W.UI.legend);
+    ui.labLink.replaceChildren(W.UI.openLab, h('span', { class: 'visually-hidden' }, W.UI.newTab));
+    if (this.#failed) this.#showFatal(this.#failed);
+    else if (!this.#result) {
+      ui.headline.textContent = W.UI.starting;
+      ui.priceCanvas.setAttribute('aria-label', W.UI.priceLoading);
+      ui.mapCanvas.setAttribute('aria-label', W.UI.mapLoading);
+    }
+    this.#applyHeight();
+    this.#applyTheme();
+    if (this.#world) this.#needsConfig = true;
+    if (this.isConnected) this.#buildControls();
+    this.#request({ compute: true });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -246,13 +307,14 @@ export class LeverageCascade extends HTMLElement {
 
   #buildSkeleton() {
     const link = h('link', { rel: 'stylesheet', href: STYLESHEET });
-    const headline = h('p', { class: 'headline', 'aria-live': 'polite' }, 'Starting the simulator…');
+    const W = this.#words;
+    const headline = h('p', { class: 'headline', 'aria-live': 'polite' }, W.UI.starting);
     // Compact only: what to try, in one line.
-    const prompt = h('p', { class: 'prompt' }, 'Drag the sliders: where does the fall run away?');
+    const prompt = h('p', { class: 'prompt' }, W.UI.prompt);
     const messages = h('div', { class: 'messages', role: 'status', hidden: true });
     const fatal = h('div', { class: 'fatal', role: 'alert', hidden: true });
-    const priceCanvas = h('canvas', { class: 'chart chart-price', role: 'img', 'aria-label': 'Price chart, loading.' });
-    const mapCanvas = h('canvas', { class: 'chart chart-map', role: 'img', 'aria-label': 'Liquidation map, loading.' });
+    const priceCanvas = h('canvas', { class: 'chart chart-price', role: 'img', 'aria-label': W.UI.priceLoading });
+    const mapCanvas = h('canvas', { class: 'chart chart-map', role: 'img', 'aria-label': W.UI.mapLoading });
     // Each canvas sits absolutely in a sized box, so its backing store never feeds back into
     // the layout.
     const charts = h(
@@ -261,19 +323,19 @@ export class LeverageCascade extends HTMLElement {
       h('div', { class: 'plot plot-price' }, priceCanvas),
       h('div', { class: 'plot plot-map' }, mapCanvas),
     );
-    const legend = h('div', { class: 'legend', role: 'radiogroup', 'aria-label': 'Scenario the headline describes' });
+    const legend = h('div', { class: 'legend', role: 'radiogroup', 'aria-label': W.UI.legend });
     const controls = h('div', { class: 'controls' });
     const labLink = h(
       'a',
       { class: 'lab-link', href: LAB_PAGE.href, target: '_blank', rel: 'noopener' },
-      'Open in the full lab',
-      h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'),
+      W.UI.openLab,
+      h('span', { class: 'visually-hidden' }, W.UI.newTab),
     );
     // The link is the last cell of the controls' grid (see #buildControls).
     const footer = h('div', { class: 'footer' }, labLink);
     const root = h(
       'div',
-      { class: 'root', role: 'group', 'aria-label': 'Leverage cascade simulator', 'data-state': 'idle' },
+      { class: 'root', role: 'group', 'aria-label': W.UI.widget, lang: W.LANG, 'data-state': 'idle' },
       headline,
       prompt,
       messages,
@@ -292,7 +354,7 @@ export class LeverageCascade extends HTMLElement {
     };
     link.addEventListener('load', styled);
     link.addEventListener('error', styled);
-    return { link, root, headline, messages, fatal, charts, priceCanvas, mapCanvas, legend, controls, footer, labLink };
+    return { link, root, headline, prompt, messages, fatal, charts, priceCanvas, mapCanvas, legend, controls, footer, labLink };
   }
 
   /** The controls the attributes ask for; unknown names are reported, not fatal. */
@@ -331,7 +393,8 @@ export class LeverageCascade extends HTMLElement {
       const input = h('input', { type: 'checkbox', role: 'switch', id, class: 'switch' });
       input.addEventListener('change', () => this.#guard(() => this.#setFocusBreaker(input.checked)));
       input.disabled = this.#locked.has(name);
-      return h('div', { class: 'control control-switch' }, input, h('label', { for: id }, def.label, this.#lockNote(name)));
+      const label = this.#words.CONTROL_LABELS[name];
+      return h('div', { class: 'control control-switch' }, input, h('label', { for: id }, label, this.#lockNote(name)));
     }
     const attrs = { type: 'range', id, 'data-param': name, 'data-format': def.format };
     if (def.log) {
@@ -352,16 +415,18 @@ export class LeverageCascade extends HTMLElement {
         this.#request({ compute: true });
       }),
     );
+    // Half of a 360 px widget holds no more than the short form; aria-valuetext keeps the long one.
     const compact = this.hasAttribute('compact') && def.compact;
-    if (compact) input.dataset.compactOf = name;
-    const label = h('label', { for: id }, compact ? def.compact.label : def.label, this.#lockNote(name));
+    if (compact) input.dataset.compact = '';
+    const text = compact ? this.#words.COMPACT_DEPTH.label : this.#words.CONTROL_LABELS[name];
+    const label = h('label', { for: id }, text, this.#lockNote(name));
     input.disabled = this.#locked.has(name);
     return h('div', { class: 'control' }, h('div', { class: 'control-head' }, label, output), input);
   }
 
   /** For a locked control, words for screen readers saying why it does not move; else nothing. */
   #lockNote(name) {
-    return this.#locked.has(name) ? h('span', { class: 'visually-hidden' }, ' (set by this page, locked)') : '';
+    return this.#locked.has(name) ? h('span', { class: 'visually-hidden' }, this.#words.UI.locked) : '';
   }
 
   /** While a slider is being dragged, screen readers wait for the headline to settle. */
@@ -380,7 +445,7 @@ export class LeverageCascade extends HTMLElement {
    * their own legends; in a compact widget the breaker switch makes this choice.)
    */
   #buildLegend() {
-    const items = SCENARIOS.map(({ key, name }) => {
+    const items = this.#words.SCENARIOS.map(({ key, name }) => {
       const id = `lc-focus-${key}`;
       const radio = h('input', { type: 'radio', name: 'focus', id, value: key });
       radio.checked = key === this.#focus;
@@ -419,7 +484,7 @@ export class LeverageCascade extends HTMLElement {
     const px = Number(text.trim().replace(/px$/, ''));
     if (!Number.isFinite(px) || px < MIN_HEIGHT || px > 4000) {
       root.style.removeProperty('--lc-height');
-      this.#heightMessage = `height “${text.slice(0, 40)}” is not used: give a number of CSS pixels from ${MIN_HEIGHT} to 4000.`;
+      this.#heightMessage = this.#words.SAY.badHeight(text.slice(0, 40), MIN_HEIGHT);
     } else {
       // CSSOM, not a style attribute: allowed under a strict style-src.
       root.style.setProperty('--lc-height', `${Math.round(px)}px`);
@@ -452,7 +517,7 @@ export class LeverageCascade extends HTMLElement {
     this.#themeMessage =
       wanted === null || ['auto', 'light', 'dark', ''].includes(wanted)
         ? ''
-        : `theme “${wanted.slice(0, 40)}” is not used: choose auto, light or dark.`;
+        : this.#words.SAY.badTheme(wanted.slice(0, 40));
     this.#ui.root.classList.toggle('dark', this.#theme() === 'dark');
     this.#showMessages();
   }
@@ -470,7 +535,8 @@ export class LeverageCascade extends HTMLElement {
   async #load() {
     this.#ui.root.dataset.state = 'loading';
     try {
-      this.#world = await loadApi(PKG);
+      // The words come with the simulator, so the first chart is drawn in them.
+      [this.#world] = await Promise.all([loadApi(PKG), this.#languageReady]);
     } catch (err) {
       this.#failed = err;
       this.#showFatal(err);
@@ -483,23 +549,11 @@ export class LeverageCascade extends HTMLElement {
     const ui = this.#ui;
     ui.root.dataset.state = 'error';
     ui.root.classList.add('failed');
-    ui.headline.textContent = 'The simulator could not start.';
+    const W = this.#words;
+    ui.headline.textContent = W.UI.failed;
     ui.fatal.replaceChildren(
-      h(
-        'p',
-        {},
-        'This interactive chart runs a small simulation in your browser, and it could not start here. ' +
-          'Reload the page first. If that does not help, open the page in a current version of Firefox, ' +
-          'Chrome, Edge or Safari with WebAssembly allowed (some company or school networks block it).',
-      ),
-      h(
-        'p',
-        { class: 'hint' },
-        'If you run this site: check that the pkg/ folder sits next to embed.js, that .wasm files are served ' +
-          'with the type application/wasm, and, when this page is on another origin, that the widget’s files ' +
-          'carry an Access-Control-Allow-Origin header. ',
-        h('span', { class: 'detail' }, `(Technical detail: ${messageOf(err)})`),
-      ),
+      h('p', {}, W.UI.failedHelp),
+      h('p', { class: 'hint' }, W.UI.failedHint, h('span', { class: 'detail' }, W.SAY.detail(messageOf(err)))),
     );
     ui.fatal.hidden = false;
   }
@@ -511,19 +565,18 @@ export class LeverageCascade extends HTMLElement {
    */
   #readConfig() {
     const { defaults, presets } = this.#world;
+    const SAY = this.#words.SAY;
     const messages = [];
     let base = defaults;
-    let baseName = 'the default settings';
+    let baseName = this.#words.UI.defaults;
     const presetId = this.getAttribute('preset');
     if (presetId !== null && presetId.trim() !== '') {
       const preset = presets.find((p) => p.id === presetId.trim());
       if (preset) {
         base = preset.params;
-        baseName = `the “${preset.title}” preset`;
+        baseName = SAY.preset(preset);
       } else {
-        messages.push(
-          `preset “${presetId.slice(0, 40)}” does not exist, so ${baseName} are shown. Presets: ${presets.map((p) => p.id).join(', ')}.`,
-        );
+        messages.push(SAY.noPreset(presetId.slice(0, 40), baseName, presets.map((p) => p.id).join(', ')));
       }
     }
     let candidate = base;
@@ -534,10 +587,10 @@ export class LeverageCascade extends HTMLElement {
       try {
         over = JSON.parse(text);
       } catch (err) {
-        messages.push(`params is not valid JSON (${messageOf(err)}), so ${baseName} are shown. Write it like params='{"leverage": 25}'.`);
+        messages.push(SAY.badJson(messageOf(err), baseName));
       }
       if (over !== undefined && !isObject(over)) {
-        messages.push(`params must be a JSON object such as {"leverage": 25}, so ${baseName} are shown.`);
+        messages.push(SAY.notObject(baseName));
       } else if (over !== undefined) {
         candidate = merge(base, over);
         // A breaker given in part ({"haltTicks": 30}) is the default breaker with those fields,
@@ -558,8 +611,8 @@ export class LeverageCascade extends HTMLElement {
     try {
       result = api.compare(params);
     } catch (err) {
-      if (fromAttribute) messages.push(`params was not used: ${messageOf(err)}. ${baseName[0].toUpperCase()}${baseName.slice(1)} are shown.`);
-      else messages.push(`These settings do not work: ${messageOf(err)}.`);
+      const SAY = this.#words.SAY;
+      messages.push(fromAttribute ? SAY.notUsed(messageOf(err), baseName) : SAY.badSettings(messageOf(err)));
       params = base;
       try {
         result = api.compare(params);
@@ -610,7 +663,7 @@ export class LeverageCascade extends HTMLElement {
       this.#result = this.#world.api.compare(this.#params);
       this.#runMessage = '';
     } catch (err) {
-      this.#runMessage = `These settings do not work: ${messageOf(err)}. The chart still shows the last settings that worked.`;
+      this.#runMessage = this.#words.SAY.keptLast(messageOf(err));
     }
     this.#showMessages();
     this.#showResult();
@@ -619,7 +672,7 @@ export class LeverageCascade extends HTMLElement {
   #draw() {
     const ui = this.#ui;
     if (!this.#result || !this.#styled) return;
-    const common = { theme: this.#theme(), scenario: this.#focus, tickSeconds: this.#params.tickSeconds };
+    const common = { theme: this.#theme(), scenario: this.#focus, tickSeconds: this.#params.tickSeconds, words: this.#words.CHART_WORDS };
     // The price chart gives the cascade most of its width (quiet stretches squeezed); beside it,
     // the map takes its plot band so the two price axes line up.
     const price = { ...common, chart: 'price', window: 'cascade' };
@@ -645,7 +698,7 @@ export class LeverageCascade extends HTMLElement {
         drawn += 1;
       }
     } catch (err) {
-      this.#runMessage = `The chart could not be drawn: ${messageOf(err)}.`;
+      this.#runMessage = this.#words.SAY.notDrawn(messageOf(err));
       this.#showMessages();
       return;
     }
@@ -685,8 +738,8 @@ export class LeverageCascade extends HTMLElement {
       }
       const value = get(params, input.dataset.param);
       showValue(input, value);
-      const text = formatControl(input, params);
-      const short = input.dataset.compactOf ? CONTROL_DEFS[input.dataset.compactOf].compact.text(value) : text;
+      const text = formatControl(input, params, this.#words.FORMATS);
+      const short = 'compact' in input.dataset ? this.#words.COMPACT_DEPTH.text(value) : text;
       const out = input.parentNode.querySelector('output');
       if (out) out.textContent = short;
       input.setAttribute('aria-valuetext', text);
@@ -712,32 +765,33 @@ export class LeverageCascade extends HTMLElement {
     const result = this.#result;
     const ui = this.#ui;
     if (!result) return;
+    const W = this.#words;
     const focus = result[this.#focus].summary;
-    const name = SCENARIOS.find((s) => s.key === this.#focus).name;
-    if (this.hasAttribute('compact')) ui.headline.replaceChildren(breakerHeadline(result, this.#focus !== 'none', this.#params));
-    else ui.headline.replaceChildren(h('strong', {}, `${name}: `), headline(focus, this.#params));
-    for (const { key } of SCENARIOS) {
+    const name = W.SCENARIOS.find((s) => s.key === this.#focus).name;
+    if (this.hasAttribute('compact')) ui.headline.replaceChildren(W.breakerHeadline(result, this.#focus !== 'none', this.#params));
+    else {
+      const [lead, rest] = W.scenarioHeadline(name, focus, this.#params);
+      ui.headline.replaceChildren(h('strong', {}, lead), rest);
+    }
+    for (const { key } of W.SCENARIOS) {
       const move = ui.legend.querySelector(`.scenario-${key} .move`);
-      const s = result[key].summary;
       if (move) {
-        move.replaceChildren(pct(signedMove(s), { sign: true }), h('span', { class: 'amp' }, ` (${times(s.amplification)})`));
+        const [size, amp] = W.legendMove(result[key].summary);
+        move.replaceChildren(size, h('span', { class: 'amp' }, amp));
       }
     }
     const tickSeconds = this.#params.tickSeconds;
-    ui.priceCanvas.setAttribute('aria-label', priceChartLabel(result, tickSeconds, this.#params));
-    ui.mapCanvas.setAttribute('aria-label', mapLabel(result[this.#focus], this.#focus));
+    ui.priceCanvas.setAttribute('aria-label', W.priceChartLabel(result, tickSeconds, this.#params));
+    ui.mapCanvas.setAttribute('aria-label', W.mapLabel(result[this.#focus], this.#focus));
   }
 
   #showMessages() {
+    const SAY = this.#words.SAY;
     const all = [...this.#configMessages];
-    if (this.#controlsUnknown.length) {
-      all.push(
-        `controls: ${this.#controlsUnknown.map((n) => `“${n}”`).join(', ')} ${this.#controlsUnknown.length === 1 ? 'is' : 'are'} not available. Choose from ${Object.keys(CONTROL_DEFS).join(', ')}.`,
-      );
-    }
-    if (this.#lockedUnknown.length) {
-      all.push(`locked: ${this.#lockedUnknown.map((n) => `“${n}”`).join(', ')} ${this.#lockedUnknown.length === 1 ? 'is' : 'are'} not available. Choose from ${Object.keys(CONTROL_DEFS).join(', ')}.`);
-    }
+    const names = Object.keys(CONTROL_DEFS).join(', ');
+    if (this.#controlsUnknown.length) all.push(SAY.unknown('controls', this.#controlsUnknown, names));
+    if (this.#lockedUnknown.length) all.push(SAY.unknown('locked', this.#lockedUnknown, names));
+    if (this.#badLang) all.push(SAY.badLang(this.#badLang, LANGUAGES.join(', ')));
     if (this.#heightMessage) all.push(this.#heightMessage);
     if (this.#themeMessage) all.push(this.#themeMessage);
     if (this.#runMessage) all.push(this.#runMessage);
@@ -745,21 +799,6 @@ export class LeverageCascade extends HTMLElement {
     box.replaceChildren(...all.map((text) => h('p', {}, text)));
     box.hidden = all.length === 0;
   }
-}
-
-/**
- * The compact widget's headline: the chosen market (with the breaker `on`, or without) and the
- * other, in one sentence, e.g. "Without a breaker, a −5 % shock grew into a −8.9 % slide
- * (1.8×); with one, −7.3 %." (a sell program is told as one: shockWords).
- */
-function breakerHeadline(result, on, params) {
-  const [chosen, other] = on ? [result.circuitBreaker.summary, result.none.summary] : [result.none.summary, result.circuitBreaker.summary];
-  const [first, second] = on ? ['With a breaker', 'without one'] : ['Without a breaker', 'with one'];
-  const move = pct(signedMove(chosen), { sign: true });
-  const otherMove = pct(signedMove(other), { sign: true });
-  if (chosen.shockPct === 0) return `${first}, the price moved at most ${pct(chosen.maxMovePct)}; ${second}, ${pct(other.maxMovePct)}.`;
-  const rest = otherMove === move ? `the same ${second}` : `${second}, ${otherMove}`;
-  return `${first}, a ${shockWords(chosen, params)} ${became(chosen)} (${times(chosen.amplification)}); ${rest}.`;
 }
 
 if (!customElements.get('leverage-cascade')) customElements.define('leverage-cascade', LeverageCascade);

@@ -18,6 +18,7 @@ import { limitsOf } from './lab/controls.js';
 import { LAB_FORMATS } from './lab/lab-formats.js';
 import { PRESETS_EN } from './shared/presets-en.js';
 import { WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList } from './embed.js';
+import { CONTROL_LABELS } from './lang/widget-en.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -515,7 +516,7 @@ function rows() {
   }
   return Object.entries(WIDGET_CONTROLS).map(([name, def]) => ({
     key: name,
-    label: def.label,
+    label: CONTROL_LABELS[name],
     group: '',
     // The widget starts with its breaker switch on when the params carry a breaker (embed.js).
     value: def.kind === 'switch' ? (build.params.circuitBreaker ? 'on at first' : 'off at first') : LAB_FORMATS[def.format](get(build.params, name), build.params),

@@ -46,6 +46,25 @@ export function count(x) {
 }
 
 /**
+ * `x` (not negative) in the largest of `units` ([size, suffix] pairs, largest first) that it
+ * reaches once rounded to two significant figures, as [value in that unit, suffix]; [x, ''] below
+ * them all. Rounding first makes 999,999 one million, not a thousand thousands.
+ */
+export function abbreviate(x, units) {
+  for (const [size, unit] of units) {
+    if (roundSig(x, 2) >= size) return [roundSig(x / size, 2), unit];
+  }
+  return [x, ''];
+}
+
+const USD_UNITS = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/**
  * US dollars, abbreviated: 1.2e9 → "$1.2 B", 4.8e7 → "$48 M", 950 → "$950".
  * Two significant figures above a thousand, which is all a reader takes in at a glance.
  */
@@ -53,19 +72,8 @@ export function usd(x) {
   if (!Number.isFinite(x)) return String(x);
   const sign = x < 0 ? MINUS : '';
   const a = Math.abs(x);
-  const units = [
-    [1e12, 'T'],
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'k'],
-  ];
-  for (const [size, unit] of units) {
-    // Round first so 999,999 shows as "$1 M", not "$1,000 k".
-    if (roundSig(a, 2) >= size) {
-      return `${sign}$${num(roundSig(a / size, 2), 1)}${NBSP}${unit}`;
-    }
-  }
-  return `${sign}$${num(a, a < 10 ? 2 : 0)}`;
+  const [value, unit] = abbreviate(a, USD_UNITS);
+  return unit ? `${sign}$${num(value, 1)}${NBSP}${unit}` : `${sign}$${num(a, a < 10 ? 2 : 0)}`;
 }
 
 /** A percentage with its sign when asked: pct(-5) → "−5 %", pct(5, {sign: true}) → "+5 %". */

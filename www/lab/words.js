@@ -334,7 +334,8 @@ function sum(array) {
   return total;
 }
 
-function peak(array) {
+/** The largest value of `array` (0 if none is positive) and its index. */
+export function peak(array) {
   let best = 0;
   let at = 0;
   array.forEach((x, i) => {
@@ -366,20 +367,23 @@ export function priceChartLabel(comparison, tickSeconds, params = null) {
   );
 }
 
-/** The liquidation map's text alternative for one scenario's outcome. */
-export function mapLabel(outcome, scenarioKey, cursor = null, tickSeconds = 1) {
+/**
+ * What the liquidation map shows, in numbers, for its text alternative in any language: the
+ * notional liquidated and still open on each side, the furthest liquidated price on each side
+ * (null if none) and, at a `cursor` tick, what had been liquidated by then and the price then.
+ */
+export function mapFacts(outcome, cursor = null) {
   const map = outcome.liquidationMap;
-  const start = outcome.summary.startPrice;
-  const longLiq = sum(map.longLiquidated);
-  const longLeft = sum(map.longSurvived);
-  const shortLiq = sum(map.shortLiquidated);
-  const shortLeft = sum(map.shortSurvived);
-  const low = lowestLiquidatedPrice(map);
-  const high = highestLiquidatedPrice(map);
-  const reach = [];
-  if (low !== null) reach.push(`longs were liquidated down to ${pct(changePct(low, start), { sign: true })}`);
-  if (high !== null) reach.push(`shorts up to ${pct(changePct(high, start), { sign: true })}`);
-  let now = '';
+  const facts = {
+    start: outcome.summary.startPrice,
+    longLiq: sum(map.longLiquidated),
+    longLeft: sum(map.longSurvived),
+    shortLiq: sum(map.shortLiquidated),
+    shortLeft: sum(map.shortSurvived),
+    low: lowestLiquidatedPrice(map),
+    high: highestLiquidatedPrice(map),
+    now: null,
+  };
   if (cursor !== null) {
     // What had fallen by the end of the cursor's tick (liquidationMap.fallen*: bucket < n is a long).
     const n = map.longLiquidated.length;
@@ -391,7 +395,20 @@ export function mapLabel(outcome, scenarioKey, cursor = null, tickSeconds = 1) {
       else shorts += map.fallenNotional[i];
     });
     const prices = outcome.series.price;
-    const price = prices[Math.min(cursor, prices.length - 1)];
+    facts.now = { longs, shorts, price: prices[Math.min(cursor, prices.length - 1)] };
+  }
+  return facts;
+}
+
+/** The liquidation map's text alternative for one scenario's outcome. */
+export function mapLabel(outcome, scenarioKey, cursor = null, tickSeconds = 1) {
+  const { start, longLiq, longLeft, shortLiq, shortLeft, low, high, now: then } = mapFacts(outcome, cursor);
+  const reach = [];
+  if (low !== null) reach.push(`longs were liquidated down to ${pct(changePct(low, start), { sign: true })}`);
+  if (high !== null) reach.push(`shorts up to ${pct(changePct(high, start), { sign: true })}`);
+  let now = '';
+  if (then) {
+    const { longs, shorts, price } = then;
     now =
       `${at(cursor, tickSeconds)}, with the price at ${pct(changePct(price, start), { sign: true })}: ` +
       `${usd(longs)} of longs and ${usd(shorts)} of shorts liquidated so far, ` +
