@@ -13,7 +13,7 @@ use super::frame::{
     X_AXIS_SPACE,
 };
 use super::palette::viridis;
-use super::words::Words;
+use super::words::{Word, Words};
 use super::{Appearance, PlotRect, RenderError};
 
 /// A grid of values over a rectangle of the plane.
@@ -55,10 +55,11 @@ pub enum ValueFormat {
 impl ValueFormat {
     /// The label of `value` on an axis whose ticks are `step` apart and whose largest value
     /// is `top`.
-    pub fn tick(self, value: f64, step: f64, top: f64) -> String {
+    /// `units` are money's, as [`Words::money_units`] gives them.
+    pub fn tick(self, value: f64, step: f64, top: f64, units: &[(f64, &str)]) -> String {
         match self {
             ValueFormat::Number => number_tick(value, step),
-            ValueFormat::Money => money_tick(value, step, top, &Words::default().money_units()),
+            ValueFormat::Money => money_tick(value, step, top, units),
             ValueFormat::Percent => format!("{}%", number_tick(value, step)),
             ValueFormat::Multiple => format!("{}×", number_tick(value, step)),
         }
@@ -106,6 +107,8 @@ pub struct HeatmapOptions {
     /// A cell to outline, as (column, row) from the bottom left: the one a keyboard or a
     /// pointer has picked. Outside the grid, none.
     pub selected: Option<(usize, usize)>,
+    /// The words drawn (English by default).
+    pub words: Words,
 }
 
 /// Logical width of the colour bar, and of the space right of the plot that holds it.
@@ -138,7 +141,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     let (w, h) = painter.size();
     let rows = grid.rows();
     if rows == 0 {
-        return painter.message("nothing to show");
+        return painter.message(options.words.get(Word::NothingToShow));
     }
 
     let x = usable_range(grid.x, 1e-9, (0.0, 1.0));
@@ -213,9 +216,15 @@ pub fn draw_heatmap<DB: DrawingBackend>(
         }
     }
 
-    painter.y_axis(&plot, &y_ticks, |v| options.y_format.tick(v, y_step, y_top))?;
+    let units = options.words.money_units();
+    painter.y_axis(&plot, &y_ticks, |v| options.y_format.tick(v, y_step, y_top, &units))?;
     let x_title = (!options.x_label.is_empty()).then_some(options.x_label.as_str());
-    painter.x_axis(&plot, &x_ticks, |v| options.x_format.tick(v, x_step, x_top), x_title)?;
+    painter.x_axis(
+        &plot,
+        &x_ticks,
+        |v| options.x_format.tick(v, x_step, x_top, &units),
+        x_title,
+    )?;
     let at = (look.px(PAD), caption + look.px(CAPTION_CENTER));
     painter.text(&options.y_label, at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))?;
 
@@ -243,10 +252,12 @@ fn draw_color_bar<DB: DrawingBackend>(
     }
     let count = (f64::from(bar.bottom - bar.top) / f64::from(look.px(36.0).max(1))) as usize;
     let top = range.0.abs().max(range.1.abs());
+    let units = options.words.money_units();
     let label = |v: f64, step: f64| match options.scale {
-        ColorScale::Linear => options.value_format.tick(v, step, top),
+        ColorScale::Linear => options.value_format.tick(v, step, top, &units),
         ColorScale::Log => {
-            options.value_format.tick(libm::pow(10.0, v), libm::pow(10.0, v), libm::pow(10.0, top))
+            let (v, top) = (libm::pow(10.0, v), libm::pow(10.0, top));
+            options.value_format.tick(v, v, top, &units)
         }
     };
     let (ticks, step) = match options.scale {

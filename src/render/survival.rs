@@ -13,6 +13,7 @@ use super::frame::{
 };
 use super::heatmap::ValueFormat;
 use super::palette::scenario_color;
+use super::words::{Word, Words};
 use super::{Appearance, RenderError, Scenario};
 
 /// One sample to draw.
@@ -37,6 +38,8 @@ pub struct SurvivalOptions {
     pub x_format: ValueFormat,
     /// Whether x is on a log scale (default yes).
     pub log_x: bool,
+    /// The words drawn (English by default).
+    pub words: Words,
 }
 
 impl Default for SurvivalOptions {
@@ -46,6 +49,7 @@ impl Default for SurvivalOptions {
             x_label: String::new(),
             x_format: ValueFormat::Number,
             log_x: true,
+            words: Words::default(),
         }
     }
 }
@@ -81,7 +85,7 @@ pub fn draw_survival<DB: DrawingBackend>(
         .collect();
     let largest = sorted.iter().map(Vec::len).max().unwrap_or(0);
     if largest == 0 {
-        return painter.message("nothing to show");
+        return painter.message(options.words.get(Word::NothingToShow));
     }
 
     let line_color = |i: usize, s: &Sample<'_>| {
@@ -171,19 +175,26 @@ pub fn draw_survival<DB: DrawingBackend>(
         }
     };
     painter.y_axis(&plot, &y_ticks, share_label)?;
+    let units = options.words.money_units();
     let x_label = |v: f64| {
         if options.log_x {
             let value = libm::pow(10.0, v);
             let step = if x_step > 0.0 { x_step } else { value };
-            options.x_format.tick(value, step, libm::pow(10.0, x.1))
+            options.x_format.tick(value, step, libm::pow(10.0, x.1), &units)
         } else {
-            options.x_format.tick(v, x_step, x.1.abs().max(x.0.abs()))
+            options.x_format.tick(v, x_step, x.1.abs().max(x.0.abs()), &units)
         }
     };
     let title = (!options.x_label.is_empty()).then_some(options.x_label.as_str());
     painter.x_axis(&plot, &x_ticks, x_label, title)?;
     let at = (look.px(PAD), caption + look.px(CAPTION_CENTER));
-    painter.text("share of values ≥ x", at, LABEL_FONT, colors.muted, (HPos::Left, VPos::Center))
+    painter.text(
+        options.words.get(Word::ShareAtLeast),
+        at,
+        LABEL_FONT,
+        colors.muted,
+        (HPos::Left, VPos::Center),
+    )
 }
 
 /// An integer in superscript digits, for powers of ten: −3 → "⁻³".

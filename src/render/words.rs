@@ -132,6 +132,8 @@ chart_words! {
     DaySymbol "chart.daySymbol" "{} d" "{}天",
     /// A span of time that is not a number of seconds, after "per".
     Tick "chart.tick" "tick" "时间步",
+    /// The survival chart's vertical axis.
+    ShareAtLeast "chart.shareAtLeast" "share of values ≥ x" "不小于横轴数值的比例",
     /// Money's abbreviations: each a power of ten and the suffix for it, largest last.
     MoneyUnits "chart.moneyUnits" "3 K M B T" "4 万 亿 万亿",
 }

@@ -168,6 +168,8 @@ export interface RenderExplorationOptions {
   levelLabel?: string | null;
   /** Survival: x on a log scale (default true). */
   logX?: boolean | null;
+  /** The words the charts draw, as render()'s `options.words`: default English. */
+  words?: string | null;
 }
 
 /* PlotRect (the rectangle a plot fills, CSS pixels) is declared in api.d.ts, which both

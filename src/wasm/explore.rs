@@ -30,6 +30,7 @@ use crate::model::explore::{self, Grid, MonteCarlo, MonteCarloSpec, SweepSpec};
 use crate::model::{ParamsError, Scratch};
 use crate::render::contour::level_line;
 use crate::render::palette::scenario_color;
+use crate::render::words::Words;
 use crate::render::{
     draw_heatmap, draw_survival, heatmap_plot_rect, Appearance, ColorScale, HeatmapOptions,
     RenderError, Sample, Scenario, SurvivalOptions, Theme, ValueFormat,
@@ -224,6 +225,15 @@ fn draw_chart<DB: DrawingBackend>(
     appearance: Appearance,
 ) -> Result<JsValue, JsValue> {
     let theme = appearance.theme;
+    let words = match options.words.clone() {
+        None => Words::default(),
+        Some(lines) => Words::new(lines).map_err(|need| {
+            let what = format!(
+                "must hold the charts' {need} words, one a line, as CHART_WORDS in words-en.js"
+            );
+            to_js_error(&ParamsError::range("options.words", what))
+        })?,
+    };
     let (width, height) = backend.get_size();
     let area = backend.into_drawing_area();
     let plot = match options.chart {
@@ -258,6 +268,7 @@ fn draw_chart<DB: DrawingBackend>(
                         |v: f64| (v >= 0.0 && v.fract() == 0.0 && v < 1e6).then_some(v as usize);
                     Some((index(c)?, index(r)?))
                 }),
+                words: words.clone(),
             };
             let cells = crate::render::Grid {
                 values: &grid.values,
@@ -294,6 +305,7 @@ fn draw_chart<DB: DrawingBackend>(
                 x_label: options.x_label.clone().unwrap_or_default(),
                 x_format: options.x_format.unwrap_or_default().into(),
                 log_x: options.log_x.unwrap_or(true),
+                words,
             };
             draw_survival(&area, &drawn, &survival).map_err(|e| render_error(&e))?;
             JsValue::NULL
@@ -365,6 +377,8 @@ struct ChartOptions {
     level: Option<Option<f64>>,
     level_label: Option<String>,
     log_x: Option<bool>,
+    /// The charts' words, one a line, as `render`'s `options.words`.
+    words: Option<String>,
 }
 
 /// Tells a field given as `null` (`Some(None)`) from one left out (`None`).

@@ -177,5 +177,6 @@ export const CHART_WORDS = [
   "{} h", // chart.hourSymbol
   "{} d", // chart.daySymbol
   "tick", // chart.tick
+  "share of values ≥ x", // chart.shareAtLeast
   "3 K M B T", // chart.moneyUnits
 ];

@@ -177,5 +177,6 @@ export const CHART_WORDS = [
   "{}小时", // chart.hourSymbol
   "{}天", // chart.daySymbol
   "时间步", // chart.tick
+  "不小于横轴数值的比例", // chart.shareAtLeast
   "4 万 亿 万亿", // chart.moneyUnits
 ];
