@@ -435,6 +435,34 @@ fn render_draws_in_the_words_it_is_given_and_names_bad_ones() {
     assert!(message(&err).starts_with("options.wordz"), "{}", message(&err));
 }
 
+#[cfg(feature = "explore")]
+#[wasm_bindgen_test]
+fn render_exploration_draws_in_the_words_it_is_given() {
+    use leverage_cascade::render::words::Word;
+    use leverage_cascade::wasm::render_exploration;
+    let zh: Vec<&str> = Word::ALL.iter().map(|w| w.chinese()).collect();
+    let sample = obj(&[
+        ("label", "无".into()),
+        ("values", Float64Array::from(&[1.0, 2.0, 3.0, 5.0, 8.0][..]).into()),
+    ]);
+    let data = obj(&[("samples", Array::of1(&sample).into())]);
+    let with_words = |words: JsValue| {
+        options(&[("chart", "survival".into()), ("dpr", 1.0.into()), ("words", words)])
+    };
+    let english = make_canvas(400, 300);
+    render_exploration(english.clone(), data.clone(), with_words(JsValue::UNDEFINED))
+        .expect("English");
+    let chinese = make_canvas(400, 300);
+    render_exploration(chinese.clone(), data.clone(), with_words(zh.join("\n").into()))
+        .expect("Chinese");
+    let differ = (0..300)
+        .step_by(2)
+        .any(|y| (0..400).step_by(2).any(|x| pixel_at(&english, x, y) != pixel_at(&chinese, x, y)));
+    assert!(differ, "the words changed nothing on the canvas");
+    let err = render_exploration(chinese, data, with_words("x".into())).expect_err("one word");
+    assert!(message(&err).starts_with("options.words: must hold the charts'"), "{}", message(&err));
+}
+
 #[wasm_bindgen_test]
 fn render_takes_a_single_simulate_result_and_any_canvas_size() {
     let one = simulate(small_with(&[])).expect("simulate");

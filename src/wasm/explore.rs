@@ -185,6 +185,10 @@ pub fn render_exploration(
     #[wasm_bindgen(unchecked_param_type = "SweepResult | SurvivalData")] data: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RenderExplorationOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    if !options.is_object() || js_sys::Array::is_array(&options) || options.is_function() {
+        return Err(type_error("options", "must be an object"));
+    }
+    let (words, options) = super::render::take_words(options)?;
     let options: ChartOptions = spec_from_js(options, "options")?;
     let theme = match &options.theme {
         None => Theme::Light,
@@ -208,13 +212,13 @@ pub fn render_exploration(
     // transferControlToOffscreen); the page itself on the <canvas>.
     if let Some(offscreen) = canvas.dyn_ref::<OffscreenCanvas>() {
         let backend = ContextBackend::for_offscreen(offscreen.clone()).ok_or_else(no_context)?;
-        return draw_chart(backend, &data, &options, appearance);
+        return draw_chart(backend, &data, &options, (appearance, words));
     }
     let canvas: HtmlCanvasElement = canvas
         .dyn_into()
         .map_err(|_| type_error("canvas", "must be a <canvas> element or an OffscreenCanvas"))?;
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(no_context)?;
-    draw_chart(backend, &data, &options, appearance)
+    draw_chart(backend, &data, &options, (appearance, words))
 }
 
 /// Draws the chart `options.chart` names on any backend; see `renderExploration`.
@@ -222,18 +226,9 @@ fn draw_chart<DB: DrawingBackend>(
     backend: DB,
     data: &JsValue,
     options: &ChartOptions,
-    appearance: Appearance,
+    (appearance, words): (Appearance, Words),
 ) -> Result<JsValue, JsValue> {
     let theme = appearance.theme;
-    let words = match options.words.clone() {
-        None => Words::default(),
-        Some(lines) => Words::new(lines).map_err(|need| {
-            let what = format!(
-                "must hold the charts' {need} words, one a line, as CHART_WORDS in words-en.js"
-            );
-            to_js_error(&ParamsError::range("options.words", what))
-        })?,
-    };
     let (width, height) = backend.get_size();
     let area = backend.into_drawing_area();
     let plot = match options.chart {
@@ -377,8 +372,6 @@ struct ChartOptions {
     level: Option<Option<f64>>,
     level_label: Option<String>,
     log_x: Option<bool>,
-    /// The charts' words, one a line, as `render`'s `options.words`.
-    words: Option<String>,
 }
 
 /// Tells a field given as `null` (`Some(None)`) from one left out (`None`).

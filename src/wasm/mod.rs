@@ -19,6 +19,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::model;
 use convert::{comparison_to_js, outcome_to_js, params_from_js, to_plain};
+#[cfg(feature = "explore")]
+pub use explore::render_exploration;
 pub use render::render;
 
 thread_local! {

@@ -258,16 +258,7 @@ impl RenderOptions {
         if !value.is_object() || Array::is_array(&value) || value.is_function() {
             return Err(type_error("options", "must be an object such as {chart: \"price\"}"));
         }
-        // `words` is read by hand, and the rest from a copy without it: through serde it would
-        // cost the wasm another copy of the reader's generic code.
-        let words = Reflect::get(&value, &"words".into())?;
-        let rest = if words.is_undefined() {
-            value
-        } else {
-            let copy = Object::assign(&Object::new(), value.unchecked_ref());
-            Reflect::delete_property(&copy, &"words".into())?;
-            copy.into()
-        };
+        let (words, rest) = take_words(value)?;
         let raw: RawOptions = read_prefixed(rest, "options")?;
         let range = |field: &str, what: &str, x: f64| {
             let shown = crate::model::params::show(x);
@@ -307,21 +298,6 @@ impl RenderOptions {
                 )));
             }
         };
-        let words = match words.as_string() {
-            None if words.is_undefined() || words.is_null() => Words::default(),
-            None => {
-                return Err(type_error(
-                    "options.words",
-                    "must be a string of the charts' words, one a line",
-                ))
-            }
-            Some(lines) => Words::new(lines).map_err(|need| {
-                let what = format!(
-                    "must hold the charts' {need} words, one a line, as CHART_WORDS in words-en.js"
-                );
-                to_js_error(&ParamsError::range("options.words", what))
-            })?,
-        };
         let scenario_of = |s: ScenarioKey| match s {
             ScenarioKey::NoMitigation => Scenario::NoMitigation,
             ScenarioKey::CircuitBreaker => Scenario::CircuitBreaker,
@@ -345,6 +321,33 @@ impl RenderOptions {
             words,
         })
     }
+}
+
+/// `options.words` (English when absent), and the options without it. The words are read by
+/// hand: the params reader keeps only an excerpt of a long string, and through serde they would
+/// cost the wasm another copy of its generic code. The rest is a copy, so the caller's object
+/// keeps its words.
+pub(super) fn take_words(options: JsValue) -> Result<(Words, JsValue), JsValue> {
+    let words = Reflect::get(&options, &"words".into())?;
+    if words.is_undefined() {
+        return Ok((Words::default(), options));
+    }
+    let rest = Object::assign(&Object::new(), options.unchecked_ref());
+    Reflect::delete_property(&rest, &"words".into())?;
+    let words = match words.as_string() {
+        None if words.is_null() => Words::default(),
+        None => {
+            let what = "must be a string of the charts' words, one a line";
+            return Err(type_error("options.words", what));
+        }
+        Some(lines) => Words::new(lines).map_err(|need| {
+            let what = format!(
+                "must hold the charts' {need} words, one a line, as CHART_WORDS in words-en.js"
+            );
+            to_js_error(&ParamsError::range("options.words", what))
+        })?,
+    };
+    Ok((words, rest.into()))
 }
 
 /// `devicePixelRatio` of the window (1 in a worker or when it is not a positive number).
