@@ -273,6 +273,7 @@ export class LeverageCascade extends HTMLElement {
         if (this.#lang !== lang) return;
         const changed = words !== this.#words;
         this.#words = words;
+        this.#updateLabLink();
         if (changed || this.#badLang) this.#sayAgain();
       }),
     );
@@ -756,6 +757,8 @@ export class LeverageCascade extends HTMLElement {
     // What the page locked stays locked in the lab (the breaker switch picks a scenario, not a setting).
     const locked = [...this.#locked].filter((n) => n !== 'breaker');
     if (locked.length) query += `&lock=${locked.join(',')}`;
+    // The lab opens in the widget's language (English is the lab's own default).
+    if (this.#lang !== 'en') query += `&lang=${this.#lang}`;
     const url = new URL(LAB_PAGE);
     url.search = query ? `?${query}` : '';
     this.#ui.labLink.href = url.href;

@@ -23,25 +23,10 @@ import {
   toQuery,
 } from './lab/schema.js';
 import { formatControl, limitsOf, readControl, setUp, showValue } from './lab/controls.js';
-import { LAB_FORMATS } from './lab/lab-formats.js';
-import {
-  SCENARIOS,
-  at,
-  ending,
-  extras,
-  gaugeText,
-  headline,
-  mapLabel,
-  narrate,
-  priceChartLabel,
-  scenarioName,
-  secondVenueLine,
-  shockWords,
-  signedMove,
-  speedWindow,
-} from './lab/words.js';
-import { duration, num, pct, times, usd, NBSP } from './lab/format.js';
-import { PRESETS_EN } from './shared/presets-en.js';
+import { signedMove, speedWindow } from './lab/words.js';
+import * as ENGLISH from './lang/lab-en.js';
+import { pickLanguage, languageOf, LANGUAGES } from './shared/lang.js';
+import { keyOf, translate } from './shared/translate.js';
 import { drawRecordMarks, recordFor, recordMarksCaption, recordMarksLabel, recordRows } from './lab/record.js';
 import { download, toCsv } from './lab/export.js';
 import { TOUR } from './lab/tour.js';
@@ -126,6 +111,10 @@ const PLAY_SECONDS = 12;
 const EVENT_BEAT_MS = 700;
 
 let api = null;
+/** The page's words: lang/lab-<lang>.js for the language of the link or the browser. */
+let L = ENGLISH;
+/** The language the link asked for (`lang=`), kept in the links the page writes; or null. */
+let linkLang = null;
 let defaults = null;
 let presets = [];
 let version = { crate: '?', model: '?' };
@@ -138,9 +127,32 @@ const state = pageState;
 // ---------------------------------------------------------------------------------------------
 // Start-up
 
+/**
+ * The language of the link's `lang=`, else of the browser, of those there are words for; the
+ * page says everything in it from the start (its fixed text translated as soon as the words
+ * arrive, while the simulator loads).
+ */
+async function loadLanguage() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  linkLang = asked !== null && languageOf(asked) ? languageOf(asked) : null;
+  const lang = pickLanguage(linkLang, navigator.languages || [], navigator.language);
+  if (lang === 'en') return;
+  L = await import(`./lang/lab-${lang}.js`).catch(() => ENGLISH);
+  state.lang = L === ENGLISH ? 'en' : lang;
+  if (!L.HTML) return;
+  document.documentElement.lang = L.LANG;
+  const title = L.HTML[keyOf(document.title)];
+  if (title) document.title = title;
+  const description = document.querySelector('meta[name="description"]');
+  const about = description && L.HTML[keyOf(description.content)];
+  if (about) description.content = about;
+  translate(document.body, L.HTML);
+}
+
 async function boot() {
+  const words = loadLanguage();
   try {
-    const world = await loadApi(new URL('pkg/', import.meta.url));
+    const [world] = await Promise.all([loadApi(new URL('pkg/', import.meta.url)), words]);
     api = world.api;
     defaults = normalize(world.defaults);
     presets = world.presets;
@@ -154,7 +166,7 @@ async function boot() {
   fillPresets();
   wireEvents();
   restoreFromUrl();
-  el.version.textContent = `Model version ${version.model} (leverage-cascade ${version.crate}).`;
+  el.version.textContent = L.SAY.version(version);
   el.boot.hidden = true;
   updateReducedMotionNote();
   state.ready = true;
@@ -167,16 +179,12 @@ function showFatal(err) {
   el.fatal.hidden = false;
   el.fatal.replaceChildren();
   const what = document.createElement('p');
-  what.textContent =
-    'The simulator could not start, so there are no charts to show. ' +
-    'Reload the page first. If that does not help, open it in a current version of Firefox, Chrome, Edge or Safari ' +
-    '(with WebAssembly allowed). If you host this page yourself, check that the pkg/ folder was copied ' +
-    'and that .wasm files are served with the type application/wasm.';
+  what.textContent = L.SAY.fatal;
   const detail = document.createElement('p');
   detail.className = 'hint';
-  detail.textContent = `Technical detail: ${err && err.message ? err.message : String(err)}`;
+  detail.textContent = L.SAY.detail(err && err.message ? err.message : String(err));
   el.fatal.append(what, detail);
-  el.headline.textContent = 'The simulator could not start.';
+  el.headline.textContent = L.SAY.failed;
 }
 
 function setUpControls() {
@@ -192,7 +200,7 @@ function fillPresets() {
   for (const preset of presets) {
     const option = document.createElement('option');
     option.value = preset.id;
-    option.textContent = preset.title;
+    option.textContent = L.presetWords(preset).title;
     el.preset.append(option);
   }
 }
@@ -202,7 +210,7 @@ function fillPresets() {
  * Whatever is refused falls back to its default and is listed in a visible notice.
  */
 function restoreFromUrl() {
-  const read = fromQuery(location.search, defaults, presets, limits);
+  const read = fromQuery(location.search, defaults, presets, limits, L.REASONS);
   let params = read.params;
   const ignored = read.ignored;
   if (read.tour !== null) {
@@ -212,19 +220,19 @@ function restoreFromUrl() {
       if (read.given.length === 0 && !read.presetId) params = tourParams(TOUR[state.tourStep]);
       state.focus = TOUR[state.tourStep].focus || 'none';
     } else {
-      ignored.push({ key: 'tour', value: String(read.tour), reason: `there are only ${TOUR.length} steps` });
+      ignored.push({ key: 'tour', value: String(read.tour), reason: L.SAY.tourSteps(TOUR.length) });
     }
   }
   if (read.focus !== null) state.focus = read.focus;
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked !== null && !languageOf(asked)) ignored.push({ key: 'lang', value: asked.slice(0, 40), reason: L.SAY.badLang(LANGUAGES.join(', ')) });
   state.predict = read.predict;
   setRules(read.lock, read.hide, ignored);
   const checked = checkWithModel(params, defaults, (p) => api.compare(p), ignored);
   state.params = checked.params;
   const notes = [];
   if (read.version !== null && read.version !== version.model) {
-    notes.push(
-      `This link was made with model version ${read.version}; this page runs version ${version.model}, so the numbers may differ from what the link's author saw.`,
-    );
+    notes.push(L.SAY.otherVersion(read.version, version.model));
   }
   showNotice(ignored, notes);
   syncControls();
@@ -254,7 +262,7 @@ function setRules(lock, hide, ignored) {
   for (const [name, keys] of [['lock', lock], ['hide', hide]]) {
     for (const key of keys) {
       if (controlFor(key)) rules[name].add(key);
-      else ignored.push({ key: name, value: key, reason: 'has no control on this page' });
+      else ignored.push({ key: name, value: key, reason: L.SAY.noControl });
     }
   }
   for (const input of controls) {
@@ -269,7 +277,7 @@ function setRules(lock, hide, ignored) {
       const note = document.createElement('p');
       note.className = 'hint locked-note';
       note.id = `${input.id}-locked`;
-      note.textContent = 'Set by the link you were given: it stays as it is.';
+      note.textContent = L.SAY.lockedNote;
       control.append(note);
       input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') || ''} ${note.id}`.trim());
     }
@@ -427,11 +435,7 @@ function syncLevelsHint() {
   const hint = byId('circuitBreaker-firstLevelPct-hint');
   levelsHintFromStart ??= hint.textContent;
   const window = speedWindow(state.params.circuitBreaker, state.params.tickSeconds);
-  hint.textContent = window !== null
-    ? `Trading pauses when the price falls this far within ${duration(window)}: ` +
-      'a pause on speed, like CME\'s Stop Logic, not a fall from the start. ' +
-      'Moving the slider sets this first level and adds two more, 6 and 13 points above it.'
-    : levelsHintFromStart;
+  hint.textContent = window !== null ? L.SAY.speedLevels(L.duration(window)) : levelsHintFromStart;
 }
 
 function syncControls() {
@@ -448,7 +452,7 @@ function syncControls() {
       showValue(input, value);
     } else {
       showValue(input, value);
-      const text = formatControl(input, state.params, LAB_FORMATS);
+      const text = formatControl(input, state.params, L.LAB_FORMATS);
       const out = byId(`${input.id}-out`);
       if (out) out.textContent = text;
       input.setAttribute('aria-valuetext', text);
@@ -461,7 +465,7 @@ function syncControls() {
 function syncPresetSelect() {
   const match = presets.find((p) => same(normalize(p.params), state.params));
   el.preset.value = match ? match.id : '';
-  el.presetSummary.textContent = match ? PRESETS_EN[match.id] || '' : '';
+  el.presetSummary.textContent = match ? L.presetWords(match).summary : '';
 }
 
 function syncFocus() {
@@ -556,6 +560,7 @@ function draw() {
     dpr: window.devicePixelRatio || 1,
     tickSeconds: state.resultParams.tickSeconds,
     scenario: state.focus,
+    words: L.CHART_WORDS,
   };
   if (state.cursor !== null) common.cursor = state.cursor;
   try {
@@ -579,7 +584,7 @@ function draw() {
         dpr: common.dpr,
         ink: pageColor('--text'),
         paper: pageColor('--surface'),
-      }, shownRecord);
+      }, shownRecord, L.RECORD_WORDS);
     }
     fitCanvas(el.mapCanvas);
     const band = sideBySide() && drawn && drawn.band
@@ -593,7 +598,7 @@ function draw() {
       firstChartMarked = true;
     }
   } catch (err) {
-    showApiError(err, 'The chart could not be drawn');
+    showApiError(err, L.SAY.notDrawn);
   }
 }
 
@@ -608,7 +613,7 @@ function showMini() {
   const mini = byId('mini');
   const run = state.result[state.focus];
   const s = run.summary;
-  const text = `${scenarioName(state.focus)}: ${pct(signedMove(s), { sign: true })} (${times(s.amplification)})`;
+  const text = L.SAY.mini(L.scenarioName(state.focus), L.pct(signedMove(s), { sign: true }), L.times(s.amplification));
   if (byId('mini-text').textContent !== text) byId('mini-text').textContent = text;
   mini.hidden = false;
   const canvas = byId('mini-line');
@@ -653,9 +658,9 @@ function showResult() {
   const tickSeconds = state.resultParams.tickSeconds;
   const none = result.none.summary;
 
-  const shock = shockWords(none, state.resultParams);
-  el.headline.textContent = `The same traders and the same ${shock}, under four sets of rules:`;
-  const cards = SCENARIOS.map(({ key, name }) => {
+  const shock = L.shockWords(none, state.resultParams);
+  el.headline.textContent = L.SAY.fourMarkets(shock);
+  const cards = L.SCENARIOS.map(({ key, name }) => {
     const s = result[key].summary;
     const li = document.createElement('li');
     li.className = `card card-${key}${key === state.focus ? ' is-focus' : ''}`;
@@ -668,22 +673,22 @@ function showResult() {
     big.className = 'big-numbers';
     const move = document.createElement('span');
     move.className = 'big';
-    move.textContent = pct(signedMove(s), { sign: true });
+    move.textContent = L.pct(signedMove(s), { sign: true });
     const amp = document.createElement('span');
     amp.className = 'amp';
-    amp.textContent = `${times(s.amplification)} the shock`;
+    amp.textContent = L.SAY.timesShock(L.times(s.amplification));
     big.append(move, ' ', amp);
     const sentence = document.createElement('p');
     sentence.className = 'sentence';
-    sentence.textContent = headline(s, state.resultParams);
+    sentence.textContent = L.headline(s, state.resultParams);
     li.append(title, big, sentence);
     const two = Boolean(result[key].secondVenue);
-    const more = extras(s, tickSeconds, two);
-    if (two) more.push(secondVenueLine(result[key], tickSeconds));
+    const more = L.extras(s, tickSeconds, two);
+    if (two) more.push(L.secondVenueLine(result[key], tickSeconds));
     if (more.length) {
       const p = document.createElement('p');
       p.className = 'extras';
-      p.textContent = more.join(' · ');
+      p.textContent = more.join(L.SAY.joinExtras);
       li.append(p);
     }
     return li;
@@ -691,10 +696,10 @@ function showResult() {
   el.cards.replaceChildren(...cards);
   showRecord(result);
 
-  const marks = shownRecord ? ` ${recordMarksLabel(shownRecord)}` : '';
-  el.priceCanvas.setAttribute('aria-label', `${priceChartLabel(result, tickSeconds, state.resultParams)}${marks}`);
+  const marks = shownRecord ? ` ${recordMarksLabel(shownRecord, L.RECORD_WORDS)}` : '';
+  el.priceCanvas.setAttribute('aria-label', `${L.priceChartLabel(result, tickSeconds, state.resultParams)}${marks}`);
   el.recordCaption.hidden = !shownRecord;
-  if (shownRecord) el.recordCaption.textContent = recordMarksCaption(shownRecord);
+  if (shownRecord) el.recordCaption.textContent = recordMarksCaption(shownRecord, L.RECORD_WORDS);
   showGauge(result[state.focus].summary);
   showEvents();
   showPlayback();
@@ -711,7 +716,8 @@ let shownRecord = null;
 /** The record of the historical preset whose params the shown result has, or null. */
 function currentRecord() {
   const match = presets.find((p) => same(normalize(p.params), state.resultParams));
-  return match ? recordFor(match.id) : null;
+  const record = match ? recordFor(match.id) : null;
+  return record ? L.recordWords(match.id, record) : null;
 }
 
 /**
@@ -725,16 +731,15 @@ function showRecord(result) {
   shownRecord = record;
   el.record.hidden = !record;
   if (!record) return;
-  const rules = record.scenario === 'circuitBreaker' ? 'with its circuit breaker and flat margin' : 'with its tier table and no market-wide breaker';
-  el.recordMarket.textContent = `${record.market}. The record's figures are ranges where reports differ. The model's are those of the "${scenarioName(record.scenario)}" card: the venue's own rules of the day, ${rules}, the run this replay was calibrated on.`;
-  const figures = recordRows(record, result[record.scenario], state.resultParams.tickSeconds);
+  el.recordMarket.textContent = L.SAY.recordMarket(record.market, L.scenarioName(record.scenario), record.scenario === 'circuitBreaker');
+  const figures = recordRows(record, result[record.scenario], state.resultParams.tickSeconds, L.RECORD_WORDS);
   const rows = figures.map((r) => {
     const tr = document.createElement('tr');
     const th = document.createElement('th');
     th.scope = 'row';
     th.textContent = r.label;
     tr.append(th);
-    const heads = ['Published', "Model, the venue's rules", 'How close'];
+    const heads = L.SAY.recordHeads;
     [r.record, r.model, r.verdict].forEach((text, i) => {
       const td = document.createElement('td');
       // On a phone the rows stack, each cell under its column's name (style.css).
@@ -745,10 +750,10 @@ function showRecord(result) {
     return tr;
   });
   el.recordRows.replaceChildren(...rows);
-  el.recordLeftOut.textContent = `Where they differ: ${record.leftOut}`;
+  el.recordLeftOut.textContent = L.SAY.leftOut(record.leftOut);
   const sources = figures.map((r) => {
     const li = document.createElement('li');
-    li.textContent = `${r.label}: ${r.source}.`;
+    li.textContent = L.SAY.source(r.label, r.source);
     // The reports that can be read online, each a link of its own, opened beside the lab.
     r.links.forEach((link, i) => {
       const a = document.createElement('a');
@@ -758,11 +763,11 @@ function showRecord(result) {
       a.rel = 'noopener';
       const hint = document.createElement('span');
       hint.className = 'visually-hidden';
-      hint.textContent = ' (opens in a new tab)';
+      hint.textContent = L.SAY.newTab;
       a.append(hint);
-      li.append(i === 0 ? ' Read: ' : '; ', a);
+      li.append(i === 0 ? L.SAY.read : L.SAY.nextLink, a);
     });
-    if (r.links.length) li.append('.');
+    if (r.links.length) li.append(L.SAY.end);
     return li;
   });
   el.recordSources.replaceChildren(...sources);
@@ -771,11 +776,11 @@ function showRecord(result) {
 function showGauge(summary) {
   const n = summary.branchingRatio;
   const peak = summary.peakBranchingRatio;
-  el.nNow.textContent = `n${NBSP}=${NBSP}${num(n, 2)}`;
-  el.nPeak.textContent = `n${NBSP}=${NBSP}${num(peak, 2)} at ${pct(summary.peakBranchingAtPct, { sign: true })}`;
+  el.nNow.textContent = L.SAY.gaugeNow(L.num(n, 2));
+  el.nPeak.textContent = L.SAY.gaugePeak(L.num(peak, 2), L.pct(summary.peakBranchingAtPct, { sign: true }));
   el.nMeter.value = Math.min(n, 2);
-  el.nMeter.textContent = num(n, 2);
-  el.nMeter.setAttribute('aria-valuetext', `${num(n, 2)}, ${n >= 1 ? 'runaway' : 'below runaway'}`);
+  el.nMeter.textContent = L.num(n, 2);
+  el.nMeter.setAttribute('aria-valuetext', L.SAY.gaugeValue(L.num(n, 2), n >= 1));
   // Marker positions go through CSS custom properties (CSSOM), which a strict CSP allows.
   el.markerNow.style.setProperty('--pos', String(Math.min(Math.max(n, 0), 2) / 2));
   el.markerPeak.style.setProperty('--pos', String(Math.min(Math.max(peak, 0), 2) / 2));
@@ -788,11 +793,10 @@ function showGauge(summary) {
     marker.classList.toggle('near-start', value < 0.2);
     marker.classList.toggle('near-end', value > 1.8);
   }
-  const text = gaugeText(summary);
+  const text = L.gaugeText(summary);
   el.nMeaning.textContent = text.now;
   el.nPeakMeaning.textContent = text.peak;
-  const note = state.focus === 'none' ? '' : ` (${scenarioName(state.focus)})`;
-  el.nMeter.setAttribute('aria-label', `Branching ratio at the start price${note}`);
+  el.nMeter.setAttribute('aria-label', L.SAY.gaugeLabel(state.focus === 'none' ? '' : L.scenarioName(state.focus)));
 }
 
 function focusedEvents() {
@@ -805,16 +809,16 @@ function showEvents() {
   const items = events.slice(0, MAX_LISTED_EVENTS).map((event) => {
     const li = document.createElement('li');
     li.dataset.tick = String(event.tick);
-    li.textContent = narrate(event, startPrice, tickSeconds, state.resultParams.circuitBreaker);
+    li.textContent = L.narrate(event, startPrice, tickSeconds, state.resultParams.circuitBreaker);
     return li;
   });
   if (events.length > MAX_LISTED_EVENTS) {
     const li = document.createElement('li');
     li.className = 'hint';
-    li.textContent = `…and ${events.length - MAX_LISTED_EVENTS} more events.`;
+    li.textContent = L.SAY.moreEvents(events.length - MAX_LISTED_EVENTS);
     items.push(li);
   }
-  const last = ending(state.result[state.focus].summary, ticksOfRun(), tickSeconds);
+  const last = L.ending(state.result[state.focus].summary, ticksOfRun(), tickSeconds);
   if (last) {
     const li = document.createElement('li');
     li.textContent = last;
@@ -837,14 +841,14 @@ function showPlayback() {
   el.cursor.value = String(state.cursor === null ? ticks - 1 : state.cursor);
   const label =
     state.cursor === null
-      ? `whole run (${duration(ticks * tickSeconds)})`
-      : `${at(state.cursor, tickSeconds)} of ${duration(ticks * tickSeconds)}`;
+      ? L.SAY.wholeRun(L.duration(ticks * tickSeconds))
+      : L.SAY.cursorAt(L.at(state.cursor, tickSeconds), L.duration(ticks * tickSeconds));
   el.cursorOut.textContent = label;
   el.cursor.setAttribute('aria-valuetext', label);
-  el.play.textContent = state.playing ? 'Pause' : 'Play';
+  el.play.textContent = state.playing ? L.SAY.pause : L.SAY.play;
   if (state.result) {
     // The map shows the moment of the cursor, and so does its text alternative.
-    const label = mapLabel(state.result[state.focus], state.focus, state.cursor, tickSeconds);
+    const label = L.mapLabel(state.result[state.focus], state.focus, state.cursor, tickSeconds);
     if (el.mapCanvas.getAttribute('aria-label') !== label) el.mapCanvas.setAttribute('aria-label', label);
   }
   el.play.setAttribute('aria-pressed', String(state.playing));
@@ -870,10 +874,10 @@ function showPlayback() {
   const { startPrice } = state.result ? state.result[state.focus].summary : { startPrice: 100 };
   const text =
     state.cursor === null
-      ? 'Press Play or Next to follow the cascade one event at a time.'
+      ? L.SAY.pressPlay
       : current >= 0
-        ? narrate(events[current], startPrice, tickSeconds, state.resultParams?.circuitBreaker)
-        : `${at(state.cursor, tickSeconds)}: before the first event.`;
+        ? L.narrate(events[current], startPrice, tickSeconds, state.resultParams?.circuitBreaker)
+        : L.SAY.beforeFirst(L.at(state.cursor, tickSeconds));
   if (el.now.textContent !== text) el.now.textContent = text;
 }
 
@@ -1050,13 +1054,10 @@ function showNotice(ignored, notes) {
     hideNotice();
     return;
   }
-  el.noticeText.textContent = ignored.length
-    ? 'Some settings in this link could not be used, so their defaults are shown instead:'
-    : '';
+  el.noticeText.textContent = ignored.length ? L.SAY.noticeLead : '';
   const items = ignored.map(({ key, value, reason }) => {
     const li = document.createElement('li');
-    const shown = value ? `${key} = “${value}”` : key;
-    li.textContent = `${shown}: ${reason}`;
+    li.textContent = L.SAY.ignored(key, value, reason);
     return li;
   });
   for (const note of notes) {
@@ -1076,9 +1077,9 @@ function controlFor(key) {
   return controls.find((c) => linkKeyOf(c.dataset.param) === key) || null;
 }
 
-function showApiError(err, lead = 'This combination of settings does not work') {
+function showApiError(err, lead = L.SAY.notWorking) {
   const message = errorMessage(err);
-  el.errorText.textContent = `${lead}: ${message}. The charts still show the last settings that worked; your other settings are kept.`;
+  el.errorText.textContent = L.SAY.apiError(lead, message);
   el.error.hidden = false;
   for (const c of controls) c.removeAttribute('aria-invalid');
   const key = errorField(err);
@@ -1110,6 +1111,7 @@ function currentQuery({ tour = true } = {}) {
   if (state.predict !== null) query += `&predict=${state.predict ? 1 : 0}`;
   if (rules.lock.size) query += `&lock=${[...rules.lock].join(',')}`;
   if (rules.hide.size) query += `&hide=${[...rules.hide].join(',')}`;
+  if (linkLang) query += `&lang=${linkLang}`;
   return query;
 }
 
@@ -1142,11 +1144,11 @@ async function copyLink() {
   el.link.value = link;
   try {
     await navigator.clipboard.writeText(link);
-    el.shareStatus.textContent = 'Link copied.';
+    el.shareStatus.textContent = L.SAY.copied;
   } catch {
     el.link.focus();
     el.link.select();
-    el.shareStatus.textContent = 'Your browser did not allow copying: the link is selected, press Ctrl+C (⌘C on a Mac).';
+    el.shareStatus.textContent = L.SAY.notCopied;
   }
 }
 
@@ -1185,8 +1187,8 @@ function exportCanvas() {
   };
   g.textBaseline = 'top';
   const preset = el.preset.selectedOptions[0];
-  const market = preset && preset.value ? preset.textContent.trim() : 'your settings';
-  text(`Leverage cascade lab: ${market}. ${el.headline.textContent.replace(/:$/, '.')}`, pad, pad, 15, ink, '600');
+  const market = preset && preset.value ? preset.textContent.trim() : L.SAY.yourSettings;
+  text(L.SAY.pictureTitle(market, el.headline.textContent), pad, pad, 15, ink, '600');
   const shown = shownSettings();
   const settings = PICTURE_SETTINGS.filter((k) => shown[k]).map((k) => {
     const label = document.querySelector(`label[for="${controlFor(k)?.id}"]`);
@@ -1198,7 +1200,7 @@ function exportCanvas() {
   g.drawImage(map, pad + price.width + gap, top);
   const bottom = top + chartsHeight + gap;
   text(currentLink(), pad, bottom, 12, muted);
-  text(`leverage-cascade ${version.crate}, model version ${version.model}. A teaching model, not a forecast.`, pad, bottom + line, 12, muted);
+  text(L.SAY.pictureFooter(version), pad, bottom + line, 12, muted);
   return out;
 }
 
@@ -1207,9 +1209,9 @@ function exportPng() {
   exportCanvas().toBlob((blob) => {
     if (blob) {
       download(blob, 'leverage-cascade-chart.png');
-      el.shareStatus.textContent = 'Chart downloaded as leverage-cascade-chart.png.';
+      el.shareStatus.textContent = L.SAY.pngSaved;
     } else {
-      el.shareStatus.textContent = 'The chart could not be saved as an image.';
+      el.shareStatus.textContent = L.SAY.pngFailed;
     }
   }, 'image/png');
 }
@@ -1220,7 +1222,7 @@ function exportCsv() {
   const rows = record ? recordRows(record, state.result[record.scenario], state.resultParams.tickSeconds) : null;
   const text = toCsv(state.result, state.resultParams, { version, url: currentLink(), record: rows, shown: shownSettings() });
   download(new Blob([text], { type: 'text/csv;charset=utf-8' }), 'leverage-cascade-data.csv');
-  el.shareStatus.textContent = 'Data downloaded as leverage-cascade-data.csv (parameters first, then one row per tick).';
+  el.shareStatus.textContent = L.SAY.csvSaved;
 }
 
 /** Each setting as the page shows it beside its control ("15×", "Standard (Binance BTC, 2021)"), by key. */
@@ -1251,13 +1253,12 @@ function startGuess(params) {
     return;
   }
   guessSign = params.shockPct < 0 ? -1 : 1;
-  const verb = guessSign < 0 ? 'fall' : 'rise';
   // A program in dollars: the shock's percentage gives only its direction.
+  const over = params.shockTicks > 1 ? L.duration(params.shockTicks * params.tickSeconds) : null;
   const shock = params.shockUsd === null
-    ? `The shock moves the price ${pct(params.shockPct, { sign: true })}.`
-    : `A ${usd(params.shockUsd)} ${guessSign < 0 ? 'sell' : 'buy'} program hits the market${params.shockTicks > 1 ? ` over ${duration(params.shockTicks * params.tickSeconds)}` : ''}.`;
-  byId('predict-question').textContent =
-    `${shock} With no mitigation, how far will the price ${verb} in all, once the forced sales have run their course?`;
+    ? L.SAY.guessShock(L.pct(params.shockPct, { sign: true }))
+    : L.SAY.guessProgram(L.usd(params.shockUsd), guessSign < 0, over);
+  byId('predict-question').textContent = L.SAY.guessQuestion(shock, guessSign < 0);
   const guess = byId('guess');
   const start = params.shockUsd === null ? Math.abs(params.shockPct) : 5;
   guess.value = String(Math.min(start, Number(guess.max)));
@@ -1269,7 +1270,7 @@ function startGuess(params) {
 }
 
 function showGuess() {
-  const text = pct(guessSign * Number(byId('guess').value), { sign: true });
+  const text = L.pct(guessSign * Number(byId('guess').value), { sign: true });
   byId('guess-out').textContent = text;
   byId('guess').setAttribute('aria-valuetext', text);
 }
@@ -1281,13 +1282,10 @@ function reveal() {
   const guess = Number(byId('guess').value);
   const actual = s.maxMovePct;
   const off = Math.abs(actual - guess);
-  const how =
-    off < 0.5
-      ? 'spot on'
-      : `${num(off, 1)} points ${actual > guess ? 'further than' : 'short of'} your guess`;
-  const verb = guessSign < 0 ? 'fell' : 'rose';
+  const how = off < 0.5 ? L.SAY.spotOn : L.SAY.guessOff(L.num(off, 1), actual > guess);
   const result = byId('predict-result');
-  result.textContent = `You guessed ${pct(guessSign * guess, { sign: true })}. With no mitigation the price ${verb} ${pct(guessSign * actual, { sign: true })}, ${times(s.amplification)} the shock: ${how}.`;
+  const [guessed, moved] = [L.pct(guessSign * guess, { sign: true }), L.pct(guessSign * actual, { sign: true })];
+  result.textContent = L.SAY.guessResult(guessed, guessSign < 0, moved, L.times(s.amplification), how);
   endGuess();
   result.hidden = false;
   result.tabIndex = -1;
@@ -1331,14 +1329,15 @@ function showTourStep({ moveFocus }) {
   document.body.classList.add('touring');
   // The explorations' steps point far below the lab: there the card floats (style.css).
   el.tour.classList.toggle('floating', Boolean(step.explore));
-  el.tourCount.textContent = `Tour: step ${state.tourStep + 1} of ${TOUR.length}`;
-  el.tourTitle.textContent = step.title;
-  el.tourText.textContent = step.text;
+  const words = L.tourWords(state.tourStep);
+  el.tourCount.textContent = L.SAY.tourCount(state.tourStep + 1, TOUR.length);
+  el.tourTitle.textContent = words.title;
+  el.tourText.textContent = words.text;
   const lead = document.createElement('strong');
-  lead.textContent = 'Look at: ';
-  el.tourLook.replaceChildren(lead, step.look);
+  lead.textContent = L.SAY.lookAt;
+  el.tourLook.replaceChildren(lead, words.look);
   el.tourBack.disabled = state.tourStep === 0;
-  el.tourNext.textContent = state.tourStep === TOUR.length - 1 ? 'Finish' : 'Next';
+  el.tourNext.textContent = state.tourStep === TOUR.length - 1 ? L.SAY.finish : L.SAY.next;
   if (moveFocus) el.tourTitle.focus();
 }
 

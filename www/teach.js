@@ -19,11 +19,14 @@ import { LAB_FORMATS } from './lab/lab-formats.js';
 import { PRESETS_EN } from './shared/presets-en.js';
 import { WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList } from './embed.js';
 import { CONTROL_LABELS } from './lang/widget-en.js';
+import { LANGUAGES } from './shared/lang.js';
 
 const byId = (id) => document.getElementById(id);
 
 /** Keys of the builder's address that are the widget's, not the lab's. */
 const WIDGET_KEYS = ['for', 'controls', 'locked', 'compact', 'theme'];
+/** The languages a reader can be given: `auto` leaves it to the reader's browser. */
+const LANG_CHOICES = ['auto', ...LANGUAGES];
 /** The widget's attributes a pasted snippet or embed.html link may carry that the builder sets itself. */
 const SET_HERE = { height: 'the builder sets the height itself' };
 const THEMES = ['auto', 'light', 'dark'];
@@ -60,6 +63,8 @@ const build = {
   order: null,
   compact: true,
   theme: 'auto',
+  /** The language students see: a LANG_CHOICES entry. */
+  lang: 'auto',
 };
 
 boot();
@@ -126,6 +131,7 @@ function readAddress(search) {
   const ignored = read.ignored;
   if (read.tour !== null) ignored.push({ key: 'tour', value: String(read.tour), reason: 'a tour step is not part of an assignment; open the lab with ?tour= for that' });
   build.params = check(read.params, ignored);
+  readLanguage(query.get('lang'), ignored);
   build.predict = read.predict;
   build.focus = read.focus ?? 'none';
   build.lab = new Map();
@@ -136,6 +142,14 @@ function readAddress(search) {
   build.target = target === 'widget' ? 'widget' : 'lab';
   readWidgetAttributes(widget, ignored);
   return { ignored };
+}
+
+/** The language a link or an attribute asks for (null: none), or a notice. */
+function readLanguage(text, ignored) {
+  build.lang = 'auto';
+  if (text === null || text === undefined) return;
+  if (LANGUAGES.includes(text)) build.lang = text;
+  else ignored.push({ key: 'lang', value: preview(text), reason: `must be one of ${LANGUAGES.join(', ')}` });
 }
 
 /** Takes one setting of a lab link's lock= or hide= list, if the lab has a control for it. */
@@ -264,7 +278,8 @@ function readWidget(attrs) {
   build.focus = 'none';
   build.lab = new Map();
   // `fit` is the iframe snippet's own: the builder writes it there always.
-  const known = new Set(['preset', 'params', 'controls', 'locked', 'compact', 'theme', 'fit']);
+  readLanguage(attrs.get('lang') ?? null, ignored);
+  const known = new Set(['preset', 'params', 'controls', 'locked', 'compact', 'theme', 'lang', 'fit']);
   for (const [name, value] of attrs) {
     if (known.has(name)) continue;
     if (SET_HERE[name]) ignored.push({ key: name, value: preview(value), reason: SET_HERE[name] });
@@ -336,6 +351,7 @@ function widgetAttributes() {
   if (locked.length) attrs.push(['locked', locked.join(',')]);
   if (build.compact) attrs.push(['compact', true]);
   if (build.theme !== 'auto') attrs.push(['theme', build.theme]);
+  if (build.lang !== 'auto') attrs.push(['lang', build.lang]);
   return attrs;
 }
 
@@ -365,6 +381,7 @@ function labQuery() {
   const rule = (r) => labRows.map((row) => row.key).filter((k) => build.lab.get(k) === r);
   if (rule('lock').length) parts.push(`lock=${rule('lock').join(',')}`);
   if (rule('hide').length) parts.push(`hide=${rule('hide').join(',')}`);
+  if (build.lang !== 'auto') parts.push(`lang=${build.lang}`);
   return parts.join('&');
 }
 
@@ -453,6 +470,10 @@ function wire() {
   });
   byId('theme').addEventListener('change', () => {
     build.theme = byId('theme').value;
+    update();
+  });
+  byId('lang').addEventListener('change', () => {
+    build.lang = LANG_CHOICES.includes(byId('lang').value) ? byId('lang').value : 'auto';
     update();
   });
   byId('predict').addEventListener('change', () => {
@@ -610,6 +631,7 @@ function update({ rows: redrawRows = true } = {}) {
   byId('lab-options').hidden = widget;
   byId('compact').checked = build.compact;
   byId('theme').value = build.theme;
+  byId('lang').value = build.lang;
   byId('predict').value = build.predict === null ? '' : build.predict ? '1' : '0';
   byId('focus').value = build.focus;
   if (redrawRows) renderRules();

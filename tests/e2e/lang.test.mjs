@@ -1,14 +1,15 @@
-// The widget's second language (issue 20): Simplified Chinese chosen by the widget's `lang`
+// The second language (issue 20). The widget: Simplified Chinese chosen by its `lang`
 // attribute, the page's `lang` or the browser's language, with no English left on screen, in
 // its text alternatives or on its canvases; English where English is asked for; a language
-// switched at run time; an unknown language reported. And every language's catalogue has the
-// English one's exports.
+// switched at run time; an unknown language reported. The lab: lang=zh or a Chinese browser,
+// with the same check over the whole page, kept by its links. And every language's catalogues
+// have the English ones' exports and cover the page's fixed text.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { closeSite, openSite, WWW } from './helpers.mjs';
+import { closeSite, openSite, ready, WWW } from './helpers.mjs';
 import { settle, showWidget, waitWidget } from './embed-helpers.mjs';
 
 let server;
@@ -16,6 +17,26 @@ let browser;
 
 before(async () => ({ server, browser } = await openSite()));
 after(() => closeSite({ server, browser }));
+
+/**
+ * A new page of `context` that records its errors and every text a canvas of the page draws
+ * (in `window.__drawn`), whoever draws it.
+ */
+async function watched(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(() => {
+    window.__drawn = [];
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+      window.__drawn.push(String(text));
+      return fillText.call(this, text, ...rest);
+    };
+  });
+  return { page, errors };
+}
 
 /** A host page on the widget's own server, `body` in a document of language `lang` (none when null). */
 async function host(body, { lang = null, locale = 'en-US' } = {}) {
@@ -25,19 +46,7 @@ async function host(body, { lang = null, locale = 'en-US' } = {}) {
   await context.route(`${server.origin}/__host.html`, (route) =>
     route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: html }),
   );
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  // Every text a canvas draws, whoever draws it.
-  await page.addInitScript(() => {
-    window.__drawn = [];
-    const fillText = CanvasRenderingContext2D.prototype.fillText;
-    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
-      window.__drawn.push(String(text));
-      return fillText.call(this, text, ...rest);
-    };
-  });
+  const { page, errors } = await watched(context);
   await page.goto(`${server.origin}/__host.html`);
   return { page, context, errors };
 }
@@ -100,6 +109,8 @@ test('lang="zh" and a page in Chinese give a widget with no English: text, alter
       assert.deepEqual(english(drawn), [], `widget ${i}: English on a canvas`);
       assert.ok(drawn.some((t) => /冲击后的时间/.test(t)), 'the time axis is drawn in Chinese');
     }
+    const labLink = await page.evaluate(() => document.querySelector('leverage-cascade').shadowRoot.querySelector('.lab-link').href);
+    assert.match(labLink, /index\.html\?.*\blang=zh\b/, 'the full lab opens in Chinese');
     const headline = await page.evaluate(() => document.querySelector('leverage-cascade').shadowRoot.querySelector('.headline').textContent);
     assert.match(headline, /^有熔断时，−5%的冲击.+（\d+(\.\d)?×）；没有熔断时.+。$/, headline);
     assert.deepEqual(errors, []);
@@ -198,5 +209,138 @@ test('every language’s widget words have the English ones’ names, and say ea
   for (const [key, args] of Object.entries(samples)) {
     const text = zh.SAY[key](...args);
     assert.ok(/[\u3400-\u9fff]/.test(text) && !text.includes('undefined'), `${key}: ${text}`);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The lab
+
+/**
+ * Names a Chinese page may write in Latin letters: the software, the venues and their
+ * contracts, and the sources the record cites (publishers, authors, documents). Longer names
+ * first, so a name inside another is removed with it.
+ */
+const NAMES = [
+  'Crypto News Australia', 'C. O. Alexander', 'LedgerPrime Research', 'Kaiko Research', 'Yellow Research',
+  'Binance Square', 'China.org.cn', 'leverage-cascade', 'WebAssembly', 'Hyperliquid', 'Coinspeaker', 'CryptoSlate',
+  'Stop Logic', 'CoinGlass', 'Amberdata', 'NewsBreak', 'DOMAIN.md', 'Mpelembe', 'CryptoIQ', 'Lexology', 'USLegal',
+  'LedgerPrime', 'BTCUSDT', 'XBTUSD', 'E-mini', 'Binance', 'BitMEX', 'Reuters', 'GitHub', 'Firefox', 'Chrome',
+  'Safari', 'README', 'file://', 'Kaiko', 'Bybit', 'Bybt', 'Edge', 'CFTC', 'OKX', 'CME', 'SEC', 'CSI', 'S&P', 'Dow',
+  'BTC', 'ETH', 'ETF', 'PDF', 'ADL', 'PNG', 'CSV', 'Ctrl', 'Mac',
+];
+const latin = (texts) =>
+  texts.filter((t) => /[A-Za-z]/.test(NAMES.reduce((rest, name) => rest.split(name).join(''), t).replace(/\bn\b/g, '')));
+
+/** The lab at `query` in a context of browser language `locale`, with every canvas text recorded. */
+async function lab(query, locale = 'en-US') {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
+  const { page, errors } = await watched(context);
+  await page.goto(`${server.origin}/index.html${query}`);
+  await ready(page);
+  return { page, context, errors };
+}
+
+/** Every visible text of the lab (outside translate="no"), its text alternatives and its canvas texts. */
+function labSays(page) {
+  return page.evaluate(() => {
+    const texts = [];
+    const shown = (el) => el && !el.closest('[hidden]') && el.getClientRects().length > 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(parent.tagName) || parent.closest('[translate="no"]')) continue;
+      if (shown(parent) && node.textContent.trim()) texts.push(node.textContent.trim());
+    }
+    for (const el of document.body.querySelectorAll('*')) {
+      if (!shown(el)) continue;
+      for (const name of ['aria-label', 'aria-valuetext', 'title', 'alt', 'placeholder']) {
+        const value = el.getAttribute(name);
+        if (value) texts.push(value);
+      }
+    }
+    return { texts, drawn: [...window.__drawn], lang: document.documentElement.lang, title: document.title };
+  });
+}
+
+test('the lab in Chinese: no English in its text, alternatives or charts, before and after playing, and its links keep lang', async () => {
+  const { page, context, errors } = await lab('?lang=zh');
+  try {
+    let said = await labSays(page);
+    assert.equal(said.lang, 'zh-CN');
+    assert.equal(said.title, '杠杆连环清算实验室');
+    assert.deepEqual(latin(said.texts), [], 'English on the lab');
+    assert.deepEqual(latin(said.drawn), [], 'English on its charts');
+    assert.ok(said.texts.some((t) => t.startsWith('同样的交易者，同样的−5%的冲击')), said.texts.slice(0, 30).join(' | '));
+    // Play one step, move the leverage, pick a historical preset (its record), open the tour.
+    await page.click('#step');
+    await page.focus('#leverage');
+    await page.keyboard.press('ArrowRight');
+    await page.selectOption('#preset', 'may-2021');
+    await page.waitForFunction(() => !document.getElementById('record').hidden);
+    said = await labSays(page);
+    assert.deepEqual(latin(said.texts), [], 'English after playing, a slider and a replay');
+    assert.ok(said.texts.some((t) => /历史记录|公布的数字/.test(t)), 'the record is shown');
+    await page.click('#tour-start');
+    await page.waitForFunction(() => !document.getElementById('tour').hidden);
+    said = await labSays(page);
+    assert.deepEqual(latin(said.texts), [], 'English in the tour');
+    assert.deepEqual(latin(said.drawn), [], 'English on the charts after all that');
+    assert.match(await page.inputValue('#link'), /[?&]lang=zh(&|$)/, 'the share link keeps the language');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a Chinese browser gets the Chinese lab, lang=en the English one, and an unknown lang is reported', async () => {
+  for (const [query, locale, lang] of [
+    ['', 'zh-CN', 'zh-CN'],
+    ['?lang=en', 'zh-CN', 'en'],
+    ['?lang=xx', 'zh-CN', 'zh-CN'],
+  ]) {
+    const { page, context, errors } = await lab(query, locale);
+    try {
+      const said = await labSays(page);
+      assert.equal(said.lang, lang, `${query} in ${locale}`);
+      if (lang === 'en') assert.deepEqual(said.texts.filter((t) => /[\u3400-\u9fff]/.test(t)), [], 'no Chinese in English');
+      if (query === '?lang=xx') {
+        assert.match(await page.textContent('#notice-list'), /lang = “xx”：不是本页面支持的语言（en, zh）/);
+      }
+      // The language a link did not ask for stays out of the links the page writes.
+      if (query === '') assert.doesNotMatch(await page.inputValue('#link'), /lang=/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('every language’s lab words have the English ones’ names, and its page map covers all of index.html', async () => {
+  const load = (name) => import(pathToFileURL(join(WWW, 'lang', name)).href);
+  const en = await load('lab-en.js');
+  const zh = await load('lab-zh.js');
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  for (const table of ['SAY', 'REASONS', 'LAB_FORMATS', 'RECORD_WORDS']) {
+    assert.deepEqual(Object.keys(zh[table]).sort(), Object.keys(en[table]).sort(), table);
+  }
+  // Each piece of index.html's fixed text (shared/translate.js) has its translation.
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.route(/\/(main|explore\/panel)\.js$/, (route) => route.abort());
+    await page.goto(`${server.origin}/index.html`);
+    const missing = await page.evaluate(async () => {
+      const { pieces } = await import('/shared/translate.js');
+      const { HTML_ZH } = await import('/lang/lab-html-zh.js');
+      const keys = pieces(document.body).map((p) => p.key);
+      keys.push(document.title, document.querySelector('meta[name="description"]').content);
+      const tags = (html) => (html.match(/<\/?[a-zA-Z0-9]+/g) || []).join(' ');
+      // A translation must have its English's tags, in order (translate() refuses it otherwise).
+      const unlike = Object.entries(HTML_ZH).filter(([k, v]) => tags(k) !== tags(v)).map(([k]) => k);
+      return [...keys.filter((k) => !Object.hasOwn(HTML_ZH, k)), ...unlike];
+    });
+    assert.deepEqual(missing, []);
+  } finally {
+    await context.close();
   }
 });

@@ -282,3 +282,29 @@ test("the lab's 'Make an assignment' link takes the lab's settings to the builde
     await context.close();
   }
 });
+
+test('a language chosen in the builder goes into the link, the element and the iframe, and comes back from its address', async () => {
+  const { page, context, log } = await openBuilder('?lang=zh&for=widget');
+  try {
+    assert.equal(await page.inputValue('#lang'), 'zh');
+    const out = await page.evaluate(() => ['out-link', 'out-element', 'out-frame'].map((id) => document.getElementById(id).value));
+    assert.match(out[0], /embed\.html\?.*\blang=zh\b/);
+    assert.match(out[1], /<leverage-cascade[^>]* lang="zh"/);
+    assert.match(out[2], /embed\.html\?[^"]*\blang=zh\b/);
+    // The lab's link too, and "the reader's browser language" writes none.
+    await page.check('input[name="target"][value="lab"]');
+    assert.match(await page.inputValue('#out-link'), /index\.html\?.*\blang=zh\b/);
+    await page.selectOption('#lang', 'auto');
+    assert.doesNotMatch(await page.inputValue('#out-link'), /lang=/);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+  }
+  const unknown = await openBuilder('?lang=fr');
+  try {
+    assert.match(await unknown.page.textContent('#notice'), /lang = “fr”: must be one of en, zh/);
+    assert.equal(await unknown.page.inputValue('#lang'), 'auto');
+  } finally {
+    await unknown.context.close();
+  }
+});

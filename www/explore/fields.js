@@ -8,23 +8,23 @@ import { INVALIDATES, MITIGATION_TIERS, PARAMS } from '../shared/params.js';
 export const MAX_TRADERS = 20000;
 
 /**
- * The params a map may sweep. `label` names it in menus, `chart` on the map's axis (short enough
- * for a phone). `range` is the teaching range (widened to take in the current value, within
- * `limits`: the model's range from the parameter table, or for the first halt level one that
- * leaves room for the two later levels); `format` says how renderExploration prints it;
- * `control` is the data-param of the page's slider; `population`, from the table, whether it
- * changes who holds what (such an axis cannot reuse one population along a line, so it goes
- * outside).
+ * The params a map may sweep, by `key` (their words, in menus, on the map's axis and in
+ * sentences, are each language's catalogue's: lang/explore-<lang>.js's AXES, by the same key).
+ * `range` is the teaching range (widened to take in the current value, within `limits`: the
+ * model's range from the parameter table, or for the first halt level one that leaves room for
+ * the two later levels); `format` says how renderExploration prints it; `control` is the
+ * data-param of the page's slider; `population`, from the table, whether it changes who holds
+ * what (such an axis cannot reuse one population along a line, so it goes outside).
  */
 const AXIS_LIST = [
-  { key: 'leverage', label: 'Average leverage', chart: 'Average leverage', short: 'leverage', range: [2, 40], format: 'multiple', control: 'leverage' },
-  { key: 'depthPerPct', label: 'Market depth (USD per 1 % move)', chart: 'Depth ($ per 1 % move)', short: 'depth', range: [1e7, 2.5e8], format: 'money', control: 'depthPerPct' },
-  { key: 'shockPct', label: 'Shock, %', chart: 'Shock', short: 'shock', range: [-20, -1], format: 'percent', control: 'shockPct' },
-  { key: 'circuitBreaker.levelsPct[0]', label: 'First halt level, % fall', chart: 'First halt level', short: 'first halt level', range: [2, 30], limits: [0.5, 70], format: 'percent', control: 'circuitBreaker.firstLevelPct', breaker: true },
-  { key: 'recoveryHalfLife', label: 'Book recovery half-life, ticks', chart: 'Recovery half-life (ticks)', short: 'book recovery', range: [2, 200], format: 'number', control: 'recoveryHalfLife' },
-  { key: 'whaleConcentration', label: 'Whale concentration', chart: 'Whale concentration', short: 'whale concentration', range: [0, 1], format: 'number', control: 'whaleConcentration' },
-  { key: 'longShare', label: 'Long share of open interest', chart: 'Long share', short: 'long share', range: [0.2, 0.9], format: 'number', control: 'longShare' },
-  { key: 'arbitrageCapital', label: 'Arbitrage capital, USD (carries selling to spot)', chart: 'Arbitrage capital ($)', short: 'arbitrage capital', range: [0, 1e9], format: 'money', control: 'arbitrageCapital' },
+  { key: 'leverage', range: [2, 40], format: 'multiple', control: 'leverage' },
+  { key: 'depthPerPct', range: [1e7, 2.5e8], format: 'money', control: 'depthPerPct' },
+  { key: 'shockPct', range: [-20, -1], format: 'percent', control: 'shockPct' },
+  { key: 'circuitBreaker.levelsPct[0]', range: [2, 30], limits: [0.5, 70], format: 'percent', control: 'circuitBreaker.firstLevelPct', breaker: true },
+  { key: 'recoveryHalfLife', range: [2, 200], format: 'number', control: 'recoveryHalfLife' },
+  { key: 'whaleConcentration', range: [0, 1], format: 'number', control: 'whaleConcentration' },
+  { key: 'longShare', range: [0.2, 0.9], format: 'number', control: 'longShare' },
+  { key: 'arbitrageCapital', range: [0, 1e9], format: 'money', control: 'arbitrageCapital' },
 ];
 
 const ROWS = new Map(PARAMS.map((p) => [p.path, p]));
@@ -34,12 +34,15 @@ export const AXES = AXIS_LIST.map((a) => {
   return { ...a, limits: a.limits ?? [row.min, row.max], population: INVALIDATES[row.path] !== 'run' };
 });
 
-/** What a map's colours can show. `scale` turns the model's number into the one drawn. */
+/**
+ * What a map's colours can show, by `key` (their words: the catalogue's METRICS). `scale` turns
+ * the model's number into the one drawn.
+ */
 export const METRICS = [
-  { key: 'amplification', label: 'Fall ÷ shock', chart: 'Fall ÷ shock', short: 'times the shock', format: 'multiple', scale: 1, floor: 1 },
-  { key: 'maxDrawdownPct', label: 'Largest fall, %', chart: 'Largest fall', short: 'largest fall', format: 'percent', scale: 1, floor: 0 },
-  { key: 'liquidatedShare', label: 'Traders liquidated, %', chart: 'Liquidated', short: 'liquidated', format: 'percent', scale: 100, floor: 0 },
-  { key: 'badDebt', label: 'Losses nobody covered', chart: 'Uncovered losses', short: 'uncovered losses', format: 'money', scale: 1, floor: 0 },
+  { key: 'amplification', format: 'multiple', scale: 1, floor: 1 },
+  { key: 'maxDrawdownPct', format: 'percent', scale: 1, floor: 0 },
+  { key: 'liquidatedShare', format: 'percent', scale: 100, floor: 0 },
+  { key: 'badDebt', format: 'money', scale: 1, floor: 0 },
 ];
 
 export function axis(key) {

@@ -12,9 +12,12 @@
 //
 // A map is computed twice: a coarse 10 × 10 grid first, then the full 40 × 40 grid line by line
 // over it, so the picture appears at once and sharpens.
+//
+// Every word it shows, and every word it asks the charts to draw, comes from the page's language's
+// catalogue (lang/explore-<lang>.js), loaded once the page has set its language.
 
 import { get, normalize, same } from '../lab/schema.js';
-import { count, duration, num, pct, share, times, usd, NBSP } from '../lab/format.js';
+import * as ENGLISH from '../lang/explore-en.js';
 import {
   AXES,
   MAX_TRADERS,
@@ -53,6 +56,8 @@ const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 let api = null;
 /** The params of the page's market, as last read from the page's state. */
 let current = null;
+/** The section's words: lang/explore-<lang>.js of the page's language, set before the DOM is built. */
+let W = ENGLISH;
 
 // ---------------------------------------------------------------------------------------------
 // Small DOM helpers (text only ever goes in through textContent)
@@ -97,30 +102,32 @@ function labelled(id, text, control) {
 function progressRow(idPrefix) {
   const bar = h('progress', { id: `${idPrefix}-progress`, max: '1', value: '0', 'aria-labelledby': `${idPrefix}-status` });
   const status = h('p', { id: `${idPrefix}-status`, class: 'explore-status', role: 'status', text: '' });
-  const cancel = h('button', { type: 'button', id: `${idPrefix}-cancel`, class: 'quiet', text: 'Cancel' });
+  const cancel = h('button', { type: 'button', id: `${idPrefix}-cancel`, class: 'quiet', text: W.SAY.cancel });
   cancel.disabled = true;
   return { row: h('div', { class: 'explore-progress' }, bar, status, cancel), bar, status, cancel };
-}
-
-function capital(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function theme() {
   return darkScheme.matches ? 'dark' : 'light';
 }
 
+/** A value as an axis or the colours print it, in the page's language. */
 function formatValue(format, v) {
   switch (format) {
     case 'money':
-      return usd(v);
+      return W.usd(v);
     case 'percent':
-      return pct(v);
+      return W.pct(v);
     case 'multiple':
-      return times(v);
+      return W.times(v);
     default:
-      return num(v, 2);
+      return W.num(v, 2);
   }
+}
+
+/** renderExploration's options with the charts' words of the page's language (none in English). */
+function withWords(options) {
+  return W.CHART_WORDS ? { ...options, words: W.CHART_WORDS } : options;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,7 +162,7 @@ const pool = {
       worker.onerror = (event) => {
         event.preventDefault();
         for (const handler of this.handlers.values()) {
-          handler({ type: 'error', message: event.message || 'the exploration worker stopped', field: null });
+          handler({ type: 'error', message: event.message || W.SAY.workerStopped, field: null });
         }
         this.handlers.clear();
       };
@@ -309,14 +316,10 @@ function noteDrawn(canvas, { plot, print }) {
 // ---------------------------------------------------------------------------------------------
 // The tipping-point map
 
+/** The two maps: compare()'s "none" and "both" (their words: the catalogue's SIDES). */
 const SIDES = [
-  { key: 'none', title: 'No mitigation', caption: 'No circuit breaker, flat margin.', make: withoutMitigations },
-  {
-    key: 'both',
-    title: 'Breaker + tiers',
-    caption: 'Your circuit breaker (or the default 7/13/20 % one) and margin tiers.',
-    make: withMitigations,
-  },
+  { key: 'none', make: withoutMitigations },
+  { key: 'both', make: withMitigations },
 ];
 
 const map = {
@@ -325,44 +328,44 @@ const map = {
   pointer: null, // [side, i, j] of the cell under the pointer or keyboard cursor
 
   build() {
-    const x = h('select', { id: 'explore-x' }, ...AXES.map((a) => option(a.key, a.label, a.key === 'leverage')));
-    const y = h('select', { id: 'explore-y' }, ...AXES.map((a) => option(a.key, a.label, a.key === 'depthPerPct')));
-    const m = h('select', { id: 'explore-metric' }, ...METRICS.map((k) => option(k.key, k.label, k.key === 'amplification')));
-    const draw = h('button', { type: 'button', id: 'explore-draw', class: 'primary', text: 'Draw the maps' });
+    const x = h('select', { id: 'explore-x' }, ...AXES.map((a) => option(a.key, W.AXES[a.key].label, a.key === 'leverage')));
+    const y = h('select', { id: 'explore-y' }, ...AXES.map((a) => option(a.key, W.AXES[a.key].label, a.key === 'depthPerPct')));
+    const m = h(
+      'select',
+      { id: 'explore-metric' },
+      ...METRICS.map((k) => option(k.key, W.METRICS[k.key].label, k.key === 'amplification')),
+    );
+    const draw = h('button', { type: 'button', id: 'explore-draw', class: 'primary', text: W.MAP.draw });
     const progress = progressRow('explore-map');
-    const stale = h('p', { id: 'explore-stale', class: 'explore-stale', hidden: true, text: 'Your settings have changed since these maps were drawn: press “Draw the maps” to update them.' });
+    const stale = h('p', { id: 'explore-stale', class: 'explore-stale', hidden: true, text: W.MAP.stale });
     const figures = SIDES.map((side) => {
+      const words = W.SIDES[side.key];
       const canvas = h('canvas', {
         id: `explore-map-${side.key}`,
         class: 'explore-canvas',
         role: 'img',
         tabindex: '0',
-        'aria-label': `Tipping-point map, ${side.title}: not drawn yet.`,
+        'aria-label': W.MAP.notDrawn(words.title),
         'aria-describedby': 'explore-map-help',
       });
       const figure = h(
         'figure',
         { class: `explore-figure explore-figure-${side.key}` },
-        h('figcaption', {}, h('strong', { text: side.title }), ` ${side.caption}`),
+        h('figcaption', {}, h('strong', { text: words.title }), words.caption),
         canvas,
       );
       return { side, canvas, figure };
     });
     const readout = h('p', { id: 'explore-cell', class: 'explore-cell', 'aria-live': 'polite', text: '' });
-    const help = h('p', {
-      id: 'explore-map-help',
-      class: 'hint',
-      text:
-        'Each square is one market with your other settings. The outlined line marks n = 1: beyond it each liquidated dollar sets off more than a dollar of new forced selling, and the cascade runs away. The dot is where your sliders are now. Click a square (or focus a map, move with the arrow keys and press Enter) to move the two sliders there.',
-    });
+    const help = h('p', { id: 'explore-map-help', class: 'hint', text: W.MAP.help });
     const section = part(
       'explore-map',
-      'The tipping-point map',
-      'Change two settings at once and colour each combination by what the shock turned into. Where the colours jump, a little more leverage or a little less depth tips a calm market into a crash.',
+      W.MAP.title,
+      W.MAP.lede,
       [
-        labelled('explore-x', 'Across', x),
-        labelled('explore-y', 'Up', y),
-        labelled('explore-metric', 'Colour shows', m),
+        labelled('explore-x', W.MAP.across, x),
+        labelled('explore-y', W.MAP.up, y),
+        labelled('explore-metric', W.MAP.colour, m),
         draw,
       ],
       progress.row,
@@ -528,15 +531,17 @@ const map = {
     bar.value = run.state === 'done' ? 1 : fraction;
     cancel.disabled = run.state !== 'running';
     // Counted as the tour counts them: each map's squares (a quick coarse sketch comes first).
-    const markets = `${run.sides.length} maps of ${count(run.xs.length * run.ys.length)} markets`;
+    const maps = run.sides.length;
+    const markets = run.xs.length * run.ys.length;
+    const percent = Math.floor(fraction * 100);
     if (run.state === 'running') {
-      status.textContent = `Simulating ${markets} of ${count(run.base.traders)} traders… ${Math.floor(fraction * 100)}${NBSP}%`;
+      status.textContent = W.MAP.running(maps, markets, run.base.traders, percent);
     } else if (run.state === 'done') {
-      status.textContent = `Done: ${markets} in ${num(run.seconds, 1)}${NBSP}s.`;
+      status.textContent = W.MAP.done(maps, markets, run.seconds);
     } else if (run.state === 'cancelled') {
-      status.textContent = `Cancelled at ${Math.floor(fraction * 100)}${NBSP}%. The maps show what was finished; press “Draw the maps” to start again.`;
+      status.textContent = W.MAP.cancelled(percent);
     } else if (run.state === 'error') {
-      status.textContent = `The maps could not be computed: ${run.error}`;
+      status.textContent = W.MAP.failed(run.error);
     }
     root.dataset.mapState = run.state;
   },
@@ -591,12 +596,12 @@ const map = {
   drawSide(run, data) {
     const marker = current ? [valueOf(current, run.x.key), valueOf(current, run.y.key)] : null;
     const grid = { x: Float64Array.from(run.xs), y: Float64Array.from(run.ys), values: data.values, branching: data.branching };
-    const options = {
+    const options = withWords({
       chart: 'heatmap',
       theme: theme(),
-      xLabel: run.x.chart,
-      yLabel: run.y.chart,
-      valueLabel: run.metric.chart,
+      xLabel: W.AXES[run.x.key].chart,
+      yLabel: W.AXES[run.y.key].chart,
+      valueLabel: W.METRICS[run.metric.key].chart,
       xFormat: run.x.format,
       yFormat: run.y.format,
       valueFormat: run.metric.format,
@@ -604,13 +609,13 @@ const map = {
       marker,
       selected: this.pointer && this.pointer[0].canvas === data.canvas ? this.pointer.slice(1) : null,
       level: 1,
-      levelLabel: `n${NBSP}=${NBSP}1`,
-    };
+      levelLabel: W.MAP.levelLabel,
+    });
     const state = run.state;
     painter.paint(data.canvas, grid, options, (out) => {
       data.canvas.dataset.drawnState = state;
       if (out.error) {
-        this.el.progress.status.textContent = `The map could not be drawn: ${out.error}`;
+        this.el.progress.status.textContent = W.MAP.notDrawnError(out.error);
         return;
       }
       if (run === this.run) data.plot = out.plot;
@@ -621,17 +626,24 @@ const map = {
 
   /** A text version of a map for screen readers: the range of the metric and where n = 1 lies. */
   describe(run, data) {
+    const side = W.SIDES[data.side.key].title;
     const finite = [...data.values].filter(Number.isFinite);
-    if (!finite.length) return `Tipping-point map, ${data.side.title}: computing.`;
+    if (!finite.length) return W.MAP.computing(side);
     const runaway = [...data.branching].filter((b) => b >= 1).length;
     const cells = data.branching.length;
-    return (
-      `Tipping-point map, ${data.side.title}: ${run.metric.label.toLowerCase()} over ${run.x.short} ` +
-      `(across, ${formatValue(run.x.format, run.xs[0])} to ${formatValue(run.x.format, run.xs[run.xs.length - 1])}) and ${run.y.short} ` +
-      `(up, ${formatValue(run.y.format, run.ys[0])} to ${formatValue(run.y.format, run.ys[run.ys.length - 1])}); ` +
-      `from ${formatValue(run.metric.format, Math.min(...finite))} to ${formatValue(run.metric.format, Math.max(...finite))}. ` +
-      `${Math.round((100 * runaway) / cells)}${NBSP}% of the combinations are past the tipping point (n ≥ 1).`
-    );
+    return W.MAP.describe({
+      side,
+      metric: W.METRICS[run.metric.key],
+      x: W.AXES[run.x.key],
+      xFrom: formatValue(run.x.format, run.xs[0]),
+      xTo: formatValue(run.x.format, run.xs[run.xs.length - 1]),
+      y: W.AXES[run.y.key],
+      yFrom: formatValue(run.y.format, run.ys[0]),
+      yTo: formatValue(run.y.format, run.ys[run.ys.length - 1]),
+      low: formatValue(run.metric.format, Math.min(...finite)),
+      high: formatValue(run.metric.format, Math.max(...finite)),
+      runaway: Math.round((100 * runaway) / cells),
+    });
   },
 
   /** The cell of a map at a pointer position, as [i, j], or null outside the cells. */
@@ -696,11 +708,15 @@ const map = {
     const k = j * run.xs.length + i;
     const v = data.values[k];
     const n = data.branching[k];
-    const where = `${run.x.short} ${formatValue(run.x.format, run.xs[i])}, ${run.y.short} ${formatValue(run.y.format, run.ys[j])}`;
-    const what = Number.isFinite(v)
-      ? `${formatValue(run.metric.format, v)} ${run.metric.key === 'amplification' ? 'the shock' : run.metric.short}; n${NBSP}=${NBSP}${num(n, 2)} (${n >= 1 ? 'runaway' : 'dies out'})`
-      : 'not computed yet';
-    this.el.readout.textContent = `${data.side.title}, ${where}: ${what}. Click or press Enter to move the sliders here.`;
+    this.el.readout.textContent = W.MAP.cell({
+      side: W.SIDES[data.side.key].title,
+      x: W.AXES[run.x.key],
+      xValue: formatValue(run.x.format, run.xs[i]),
+      y: W.AXES[run.y.key],
+      yValue: formatValue(run.y.format, run.ys[j]),
+      value: Number.isFinite(v) ? W.METRICS[run.metric.key].value(formatValue(run.metric.format, v)) : null,
+      n,
+    });
   },
 
   /** Moves the page's two sliders to the values of cell (i, j). */
@@ -768,7 +784,7 @@ function survivalPart() {
         id: `${id}-stale`,
         class: 'explore-stale',
         hidden: true,
-        text: `Your settings have changed since this chart was drawn: press “${again}” to update it.`,
+        text: W.SAY.chartStale(again),
       });
       go.addEventListener('click', () => whenLoaded(progress.status, () => this.start()));
       progress.cancel.addEventListener('click', () => this.cancel());
@@ -802,7 +818,7 @@ function survivalPart() {
       const state = this.run.state;
       painter.paint(this.el.canvas, { samples }, options, (out) => {
         this.el.canvas.dataset.drawnState = state;
-        if (out.error) this.el.progress.status.textContent = `The chart could not be drawn: ${out.error}`;
+        if (out.error) this.el.progress.status.textContent = W.SAY.chartNotDrawn(out.error);
         else noteDrawn(this.el.canvas, out);
       });
     },
@@ -818,27 +834,31 @@ const tails = {
     const law = h(
       'select',
       { id: 'explore-law' },
-      option('normal', 'Normal (a bell curve, thin tails)', true),
-      option('studentT', 'Student t (already fat-tailed)', false),
+      option('normal', W.LAWS.normal, true),
+      option('studentT', W.LAWS.studentT, false),
     );
-    const scale = h('select', { id: 'explore-scale' }, ...[1, 2, 3, 5].map((s) => option(String(s), `${s}${NBSP}%`, s === 2)));
-    const runs = h('select', { id: 'explore-runs' }, ...[200, 500, 1000, 2000].map((r) => option(String(r), count(r), r === 500)));
+    const scale = h(
+      'select',
+      { id: 'explore-scale' },
+      ...[1, 2, 3, 5].map((s) => option(String(s), W.SAY.percent(s), s === 2)),
+    );
+    const runs = h('select', { id: 'explore-runs' }, ...[200, 500, 1000, 2000].map((r) => option(String(r), W.count(r), r === 500)));
     const { go, progress, canvas, findings, stale } = this.widgets({
       id: 'explore-mc',
-      run: 'Run the markets',
-      again: 'Run the markets again',
+      run: W.TAILS.run,
+      again: W.TAILS.again,
       canvasId: 'explore-survival',
       findingsId: 'explore-findings',
-      label: 'Crash-size distribution: not drawn yet.',
+      label: W.TAILS.notDrawn,
     });
     const section = part(
       'explore-mc',
-      'How fat is the tail?',
-      'Hit the same market hundreds of times with random shocks, and count how often the price moved more than x. The grey line is the shocks alone. Leverage pushes a line to the right: every move grows, and falls the shocks alone never reach become common.',
+      W.TAILS.title,
+      W.TAILS.lede,
       [
-        labelled('explore-law', 'Shocks drawn from', law),
-        labelled('explore-scale', 'Typical shock', scale),
-        labelled('explore-runs', 'Markets per curve', runs),
+        labelled('explore-law', W.TAILS.law, law),
+        labelled('explore-scale', W.TAILS.scale, scale),
+        labelled('explore-runs', W.TAILS.runs, runs),
         go,
       ],
       progress.row,
@@ -846,7 +866,7 @@ const tails = {
       h(
         'figure',
         { class: 'explore-figure' },
-        h('figcaption', {}, h('strong', { text: 'Share of markets whose largest move was at least x' }), ' (a logarithmic scale: each step down is ten times rarer).'),
+        h('figcaption', {}, h('strong', { text: W.TAILS.figure }), W.TAILS.figureNote),
         canvas,
       ),
       findings,
@@ -865,12 +885,12 @@ const tails = {
     const lines = [
       {
         key: 'low',
-        label: `${times(LOW_LEVERAGE)} leverage, no mitigation`,
+        label: W.TAILS.line(LOW_LEVERAGE, false),
         color: 'text',
         params: { ...withoutMitigations(base), leverage: LOW_LEVERAGE },
       },
-      { key: 'none', label: `${times(base.leverage)} leverage, no mitigation`, color: 'none', params: withoutMitigations(base) },
-      { key: 'both', label: `${times(base.leverage)} leverage, breaker + tiers`, color: 'both', params: withMitigations(base) },
+      { key: 'none', label: W.TAILS.line(base.leverage, false), color: 'none', params: withoutMitigations(base) },
+      { key: 'both', label: W.TAILS.line(base.leverage, true), color: 'both', params: withMitigations(base) },
     ];
     const run = {
       base,
@@ -924,14 +944,15 @@ const tails = {
     const fraction = run.total ? run.done / run.total : 0;
     bar.value = run.state === 'done' ? 1 : fraction;
     cancel.disabled = run.state !== 'running';
+    const percent = Math.floor(fraction * 100);
     if (run.state === 'running') {
-      status.textContent = `Simulating ${count(run.total)} markets of ${count(run.base.traders)} traders… ${Math.floor(fraction * 100)}${NBSP}%`;
+      status.textContent = W.TAILS.running(run.total, run.base.traders, percent);
     } else if (run.state === 'done') {
-      status.textContent = `Done: ${count(run.total)} markets in ${num(run.seconds, 1)}${NBSP}s.`;
+      status.textContent = W.TAILS.done(run.total, run.seconds);
     } else if (run.state === 'cancelled') {
-      status.textContent = `Cancelled at ${Math.floor(fraction * 100)}${NBSP}%. The chart shows the markets finished.`;
+      status.textContent = W.TAILS.cancelled(percent);
     } else if (run.state === 'error') {
-      status.textContent = `The markets could not be simulated: ${run.error}`;
+      status.textContent = W.SAY.marketsFailed(run.error);
     }
     root.dataset.mcState = run.state;
   },
@@ -942,16 +963,16 @@ const tails = {
     const reference = this.reference(run);
     const sizes = (values) => Float64Array.from(values, Math.abs);
     const samples = [
-      { label: 'shocks alone', values: sizes(reference.shocks), color: 'muted' },
+      { label: W.TAILS.shocksAlone, values: sizes(reference.shocks), color: 'muted' },
       ...run.lines.map((l) => ({ label: l.label, values: sizes(l.moves), color: l.color })),
     ];
-    const options = {
+    const options = withWords({
       chart: 'survival',
       theme: theme(),
-      xLabel: 'largest move after the shock, %',
+      xLabel: W.TAILS.xLabel,
       xFormat: 'percent',
       logX: false,
-    };
+    });
     this.paint(samples, options);
     this.findings(run, reference);
   },
@@ -969,45 +990,32 @@ const tails = {
       this.el.findings.replaceChildren();
       return;
     }
-    const beyond = pct(threshold, { decimals: 0 });
-    const howMany = (part) => (part > 0 ? share(part) : 'none');
-    const items = [
-      h('li', {
-        text:
-          `Shocks alone: ${howMany(base.share)} of them went beyond ${beyond}, three typical shocks (for a bell curve, about 3 in 1,000).`,
-      }),
-    ];
+    const items = [h('li', { text: W.TAILS.base(base.share, threshold) })];
     for (const line of run.lines) {
       if (!line.moves.length) continue;
       const s = tailStats(line.moves, threshold);
       let often = '';
-      if (s.share > 0 && base.share === 0) often = ' The shocks alone never went that far.';
+      if (s.share > 0 && base.share === 0) often = W.TAILS.never;
       else if (base.share > 0) {
         const ratio = s.share / base.share;
-        if (ratio >= 1.5) often = ` That is ${num(ratio, ratio < 10 ? 1 : 0)} times as often as the shocks alone.`;
-        else if (ratio <= 0.67) often = ' That is less often than the shocks alone.';
-        else often = ' About as often as the shocks alone.';
+        if (ratio >= 1.5) often = W.TAILS.ratio(ratio);
+        else if (ratio <= 0.67) often = W.TAILS.lessOften;
+        else often = W.TAILS.asOften;
       }
-      const same = line.key === 'low' && s.share === base.share ? ' (its line lies on the grey one)' : '';
+      const onGrey = line.key === 'low' && s.share === base.share;
       // Past the tipping point nearly every shock sets off a crash: the moves split into small
       // ones and crashes. A single-number tail measure (kurtosis) reads that as thin-tailed;
       // say what it is instead.
-      const split =
-        s.kurtosis < -1
-          ? ' Its moves fall into two groups, small ones and crashes, with few in between: past the tipping point almost any shock sets off a crash, so crashes are the rule here, not a rare tail.'
-          : '';
+      const split = s.kurtosis < -1 ? W.TAILS.split : '';
       items.push(
         h('li', {
           class: `explore-finding-${line.key}`,
-          text: `${line.label}${same}: ${howMany(s.share)} of ${count(line.moves.length)} markets moved more than ${beyond}.` + often + split,
+          text: W.TAILS.moved(line.label, onGrey, s.share, line.moves.length, threshold) + often + split,
         }),
       );
     }
     this.el.findings.replaceChildren(...items);
-    this.el.canvas.setAttribute(
-      'aria-label',
-      `Crash-size distribution on log scales. ${[...this.el.findings.children].map((li) => li.textContent).join(' ')}`,
-    );
+    this.el.canvas.setAttribute('aria-label', W.TAILS.label([...this.el.findings.children].map((li) => li.textContent)));
   },
 };
 
@@ -1027,24 +1035,25 @@ const overTime = {
   build() {
     const { go, progress, canvas, findings, stale } = this.widgets({
       id: 'explore-cycles',
-      run: 'Run the long market',
-      again: 'Run the long market again',
+      run: W.CYCLES.run,
+      again: W.CYCLES.again,
       canvasId: 'explore-cycles',
       findingsId: 'explore-cycles-findings',
-      label: 'Distribution of price moves over a long run: not drawn yet.',
+      label: W.CYCLES.notDrawn,
     });
+    // One tick is a second.
     const seconds = CYCLES_SPEC.intervalTicks;
     const section = part(
       'explore-cycles',
-      'Fat tails over time',
-      `One market over ${duration(CYCLES_SPEC.ticks)} of random noise and nothing else. Traders who are liquidated come back ${count(CYCLES_SPEC.comebackTicks)} seconds later, and take more leverage the calmer the market has been. So leverage builds up in calm spells until a cascade clears it, again and again. The grey line is the noise alone: with leverage, large ${seconds}-second moves become far more common than the noise can explain.`,
+      W.CYCLES.title,
+      W.CYCLES.lede(CYCLES_SPEC.ticks, CYCLES_SPEC.comebackTicks, seconds),
       [go],
       progress.row,
       stale,
       h(
         'figure',
         { class: 'explore-figure' },
-        h('figcaption', {}, h('strong', { text: `Share of ${seconds}-second moves, up or down, at least x` }), ' (a logarithmic scale: each step down is ten times rarer; a bell curve drops off a cliff, a fat tail runs on to the right).'),
+        h('figcaption', {}, h('strong', { text: W.CYCLES.figure(seconds) }), W.CYCLES.figureNote),
         canvas,
       ),
       findings,
@@ -1060,8 +1069,8 @@ const overTime = {
     const explored = withoutMitigations(forExploring(current));
     const base = { ...explored, traders: Math.min(explored.traders, CYCLES_TRADERS) };
     const lines = [
-      { key: 'low', label: `${times(LOW_LEVERAGE)} leverage`, color: 'text', params: { ...base, leverage: LOW_LEVERAGE } },
-      { key: 'none', label: `${times(base.leverage)} leverage`, color: 'none', params: base },
+      { key: 'low', label: W.CYCLES.line(LOW_LEVERAGE), color: 'text', params: { ...base, leverage: LOW_LEVERAGE } },
+      { key: 'none', label: W.CYCLES.line(base.leverage), color: 'none', params: base },
     ];
     const run = {
       base,
@@ -1108,11 +1117,10 @@ const overTime = {
     if (!run) return;
     bar.value = run.state === 'done' ? 1 : run.done / run.total;
     cancel.disabled = run.state !== 'running';
-    const what = `${count(run.total)} long markets of ${count(run.base.traders)} traders`;
-    if (run.state === 'running') status.textContent = `Simulating ${what}… ${run.done} of ${run.total} done`;
-    else if (run.state === 'done') status.textContent = `Done: ${what} in ${num(run.seconds, 1)}${NBSP}s.`;
-    else if (run.state === 'cancelled') status.textContent = 'Cancelled. The chart shows the markets finished.';
-    else if (run.state === 'error') status.textContent = `The markets could not be simulated: ${run.error}`;
+    if (run.state === 'running') status.textContent = W.CYCLES.running(run.total, run.base.traders, run.done);
+    else if (run.state === 'done') status.textContent = W.CYCLES.done(run.total, run.base.traders, run.seconds);
+    else if (run.state === 'cancelled') status.textContent = W.CYCLES.cancelled;
+    else if (run.state === 'error') status.textContent = W.SAY.marketsFailed(run.error);
     root.dataset.cyclesState = run.state;
   },
 
@@ -1123,16 +1131,16 @@ const overTime = {
     if (!finished.length) return;
     const sizes = (values) => Float64Array.from(values, Math.abs);
     const samples = [
-      { label: 'noise alone', values: sizes(finished[0].result.baselineReturns), color: 'muted' },
+      { label: W.CYCLES.noiseAlone, values: sizes(finished[0].result.baselineReturns), color: 'muted' },
       ...finished.map((l) => ({ label: l.label, values: sizes(l.result.returns), color: l.color })),
     ];
-    const options = {
+    const options = withWords({
       chart: 'survival',
       theme: theme(),
-      xLabel: `size of a ${CYCLES_SPEC.intervalTicks}-second move, %`,
+      xLabel: W.CYCLES.xLabel(CYCLES_SPEC.intervalTicks),
       xFormat: 'percent',
       logX: false,
-    };
+    });
     this.paint(samples, options);
     this.findings(finished);
   },
@@ -1141,14 +1149,10 @@ const overTime = {
   findings(finished) {
     const first = finished[0].result;
     const sigma = first.baselineSigmaPct;
-    const beyond = pct(4 * sigma, { decimals: 1 });
-    const howMany = (part) => (part > 0 ? `${share(part)} of the moves` : 'none of the moves');
-    const index = (h) => (h === null ? 'too few large moves to measure' : num(h, 1));
+    const threshold = 4 * sigma;
     const items = [
       h('li', {
-        text:
-          `Noise alone: a typical ${CYCLES_SPEC.intervalTicks}-second move is ${pct(sigma, { decimals: 2 })}; ${howMany(first.baselineTailShare)} went beyond ${beyond}, four typical ones (a bell curve: 6 in 100,000). ` +
-          `Tail index (Hill, beyond 2.5 typical moves): ${index(first.baselineHill)}. The smaller the index, the fatter the tail; stock returns have about 3.`,
+        text: W.CYCLES.base(CYCLES_SPEC.intervalTicks, sigma, first.baselineTailShare, threshold, first.baselineHill),
       }),
     ];
     for (const line of finished) {
@@ -1159,19 +1163,12 @@ const overTime = {
       items.push(
         h('li', {
           class: `explore-finding-${line.key}`,
-          text:
-            `${capital(line.label)}: ${howMany(r.tailShare)} went beyond ${beyond}; tail index ${index(r.hill)}. ` +
-            (r.comebacks > 0
-              ? `${count(r.comebacks)} times a liquidated trader came back, and the market's leverage swung between ${times(lo)} and ${times(hi)}: it builds up while the market is calm, and cascades cut it down.`
-              : 'Nobody was liquidated: the moves are the noise\'s.'),
+          text: W.CYCLES.moved(line.label, r.tailShare, threshold, r.hill, r.comebacks, lo, hi),
         }),
       );
     }
     this.el.findings.replaceChildren(...items);
-    this.el.canvas.setAttribute(
-      'aria-label',
-      `Distribution of price moves over a long run, on log scales. ${[...this.el.findings.children].map((li) => li.textContent).join(' ')}`,
-    );
+    this.el.canvas.setAttribute('aria-label', W.CYCLES.label([...this.el.findings.children].map((li) => li.textContent)));
   },
 };
 
@@ -1212,7 +1209,7 @@ function load() {
 /** Runs `f` once the package is loaded; says so in `status` if it cannot load. */
 function whenLoaded(status, f) {
   load().then(f, (err) => {
-    status.textContent = `The explorations could not start: ${err && err.message ? err.message : err}`;
+    status.textContent = W.SAY.notStarted(err && err.message ? err.message : err);
   });
 }
 
@@ -1290,6 +1287,16 @@ function pageReady() {
   });
 }
 
+/** The catalogue of language `lang` (English is built in); English if it cannot load. */
+async function loadWords(lang) {
+  if (!lang || lang === 'en') return ENGLISH;
+  try {
+    return await import(`../lang/explore-${lang}.js`);
+  } catch {
+    return ENGLISH;
+  }
+}
+
 async function start() {
   if (!root) return;
   try {
@@ -1297,12 +1304,10 @@ async function start() {
   } catch {
     return; // The page shows its own error; this section stays empty.
   }
+  W = await loadWords(page.lang);
   root.replaceChildren(
-    h('h2', { id: 'explore-title', text: 'Explore: tipping points and fat tails' }),
-    h('p', {
-      class: 'explore-intro',
-      text: `These views run hundreds of markets with your settings (with at most ${count(MAX_TRADERS)} traders each, to stay quick), in the background so the page stays responsive.`,
-    }),
+    h('h2', { id: 'explore-title', text: W.SAY.title }),
+    h('p', { class: 'explore-intro', text: W.SAY.intro(MAX_TRADERS) }),
     map.build(),
     tails.build(),
     overTime.build(),

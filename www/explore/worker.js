@@ -18,7 +18,13 @@
 //   {type: 'canvas', key, canvas}  an OffscreenCanvas (a page <canvas> handed over) to draw on
 //   {type: 'draw', key, width, height, data, options}  renderExploration on that canvas, resized
 //     to width × height device pixels; answered with {type: 'drawn', key, plot, print} where
-//     print is {hash, colours} of the pixels (for tests), or {type: 'drawn', key, error}
+//     print is {hash, colours} of the pixels (for tests), or {type: 'drawn', key, error}. The
+//     page puts every word of the chart in `options` (its titles, the samples' labels and, in a
+//     language other than English, the charts' own words as `options.words`), so the worker
+//     writes none of its own.
+//
+// The worker says nothing to readers itself: an error's `message` is the simulator's, and the
+// page puts it in a sentence of its language.
 // Messages out:
 //   {type: 'ready'} | {type: 'failed', message}  once, after loading the simulator
 //   {type: 'line', id, index, values, branching, ms}  (sweep; typed arrays transferred)

@@ -68,6 +68,50 @@ function range(f) {
 }
 
 /**
+ * How the model's figure stands against the record's range, in plain words: within it, or how
+ * far off (in points for shares and falls, and as a multiple when it is far); then whether that
+ * is within the tolerance the replay was calibrated to, or that the figure was held out.
+ * `far` is the model's figure over the nearest end of the range, when it is 1.5 or more times
+ * larger or smaller.
+ */
+function verdictOf({ model, f, off, far }) {
+  if (model === null) return 'no counterpart in this run';
+  if (off === 0) return 'within the record';
+  const size = num(Math.abs(off), Math.abs(off) < 10 ? 1 : 0);
+  const time = f.key === 'minutesToLow';
+  const points = `${size} ${size === '1' ? 'point' : 'points'}`;
+  let words;
+  if (time) words = `${size}${NBSP}min ${off > 0 ? 'slower' : 'faster'}`;
+  else if (f.key === 'belowSpotPct') words = `${points} ${off > 0 ? 'further below spot' : 'nearer spot'}`;
+  else words = `${points} ${off > 0 ? 'above' : 'below'}`;
+  if (far) {
+    const as = time ? (off > 0 ? 'as long' : 'as fast') : off > 0 ? 'as much' : 'less';
+    words += ` (${num(far, far < 10 ? 1 : 0)} times ${as})`;
+  }
+  if (!f.tolerance) return `${words}; held out of the calibration`;
+  const within = withinTolerance(model, f);
+  return `${words}; ${within ? 'within' : 'outside'} the tolerance (${toleranceWords(f.tolerance)})`;
+}
+
+/**
+ * The words of the record's table and marks, in English; a language's lab catalogue gives its
+ * own with the same names (lang/record-zh.js).
+ */
+export const RECORD_WORDS = {
+  value,
+  range,
+  published: (range, asPublished) => `${range} (${asPublished})`,
+  verdict: verdictOf,
+  none: 'none',
+  contextOnly: 'context only',
+  marksCaption: (hasLow, hasPath) =>
+    `${hasLow ? 'Grey band and dashed line: the lowest price on record (a band where reports differ).' : ''}${hasPath ? ' Rings: prices published at the time.' : ''}`.trim(),
+  marksLabel: (fall, path) =>
+    `${fall ? `Grey band: the lowest price on record, a fall of ${fall}.` : ''}${path.length ? ` Rings: published prices, ${path.join('; ')}.` : ''}`.trim(),
+  lowestOnRecord: 'lowest on record',
+};
+
+/**
  * Minutes from the start to the end of the first tick at the lowest of `prices` (one a tick,
  * `tickSeconds` each), as record.rs `minutes_to_low`.
  */
@@ -93,45 +137,35 @@ function toleranceWords(t) {
 }
 
 /**
- * How the model's figure stands against the record's range, in plain words: within it, or how
- * far off (in points for shares and falls, and as a multiple when it is far); then whether that
- * is within the tolerance the replay was calibrated to, or that the figure was held out.
+ * How the model's figure stands against the record's range, as `words.verdict` tells it:
+ * `off` is how far outside the range it lies (0 within it, at the precision shown), `far` the
+ * ratio to the range's nearest end when that is 1.5 or more.
  */
-export function verdict(model, f) {
-  if (model === null) return 'no counterpart in this run';
+export function verdict(model, f, words = RECORD_WORDS) {
+  if (model === null) return words.verdict({ model, f, off: 0, far: null });
   // At the precision shown (one decimal): 7.21 beside a record of 7.0–7.2 reads as within it.
   const shown = Math.round(model * 10) / 10;
-  if (shown >= f.low - 1e-9 && shown <= f.high + 1e-9) return 'within the record';
+  if (shown >= f.low - 1e-9 && shown <= f.high + 1e-9) return words.verdict({ model, f, off: 0, far: null });
   const nearest = model < f.low ? f.low : f.high;
   const off = model - nearest;
-  const size = num(Math.abs(off), Math.abs(off) < 10 ? 1 : 0);
-  const time = f.key === 'minutesToLow';
-  const points = `${size} ${size === '1' ? 'point' : 'points'}`;
-  let words;
-  if (time) words = `${size}${NBSP}min ${off > 0 ? 'slower' : 'faster'}`;
-  else if (f.key === 'belowSpotPct') words = `${points} ${off > 0 ? 'further below spot' : 'nearer spot'}`;
-  else words = `${points} ${off > 0 ? 'above' : 'below'}`;
+  let far = null;
   if (nearest > 0 && model > 0 && (model / nearest >= 1.5 || nearest / model >= 1.5)) {
-    const ratio = model > nearest ? model / nearest : nearest / model;
-    const as = time ? (off > 0 ? 'as long' : 'as fast') : off > 0 ? 'as much' : 'less';
-    words += ` (${num(ratio, ratio < 10 ? 1 : 0)} times ${as})`;
+    far = model > nearest ? model / nearest : nearest / model;
   }
-  if (!f.tolerance) return `${words}; held out of the calibration`;
-  const within = withinTolerance(model, f);
-  return `${words}; ${within ? 'within' : 'outside'} the tolerance (${toleranceWords(f.tolerance)})`;
+  return words.verdict({ model, f, off, far });
 }
 
 /** The rows of the model-vs-record table for a run's outcome, at `tickSeconds` a tick. */
-export function recordRows(record, outcome, tickSeconds) {
+export function recordRows(record, outcome, tickSeconds, words = RECORD_WORDS) {
   return record.figures.map((f) => {
     const summary = f.key === 'context' ? null : scopedSummary(f.scope, outcome);
     const model =
       f.key === 'minutesToLow' ? minutesToLow(outcome.series.price, tickSeconds) : summary ? modelFigure(f.key, summary) : null;
     return {
       label: f.label,
-      record: f.key === 'context' ? f.asPublished : `${range(f)} (${f.asPublished})`,
-      model: f.key === 'context' ? '—' : model === null ? 'none' : value(f.key, model),
-      verdict: f.key === 'context' ? 'context only' : verdict(model, f),
+      record: f.key === 'context' ? f.asPublished : words.published(words.range(f), f.asPublished),
+      model: f.key === 'context' ? '—' : model === null ? words.none : words.value(f.key, model),
+      verdict: f.key === 'context' ? words.contextOnly : verdict(model, f, words),
       source: f.source,
       links: f.links,
     };
@@ -145,18 +179,14 @@ export function recordLow(record) {
 }
 
 /** What the record's marks on the price chart are, for the chart's caption. */
-export function recordMarksCaption(record) {
-  const band = recordLow(record) ? 'Grey band and dashed line: the lowest price on record (a band where reports differ).' : '';
-  const rings = record.path.length ? ' Rings: prices published at the time.' : '';
-  return `${band}${rings}`.trim();
+export function recordMarksCaption(record, words = RECORD_WORDS) {
+  return words.marksCaption(Boolean(recordLow(record)), record.path.length > 0);
 }
 
 /** The record on the price chart, in words, for its text alternative. */
-export function recordMarksLabel(record) {
-  const low = recordLow(record);
-  const fall = low ? `Grey band: the lowest price on record, a fall of ${range(record.figures.find((f) => f.key === 'fallPct'))}.` : '';
-  const path = record.path.length ? ` Rings: published prices, ${record.path.map((p) => p.label).join('; ')}.` : '';
-  return `${fall}${path}`.trim();
+export function recordMarksLabel(record, words = RECORD_WORDS) {
+  const fall = recordLow(record) ? words.range(record.figures.find((f) => f.key === 'fallPct')) : null;
+  return words.marksLabel(fall, record.path.map((p) => p.label));
 }
 
 /**
@@ -168,7 +198,7 @@ export function recordMarksLabel(record) {
  * the x (CSS px) of a time in ticks. Marks beyond the panel are clipped; the chart's text
  * alternative says where they are.
  */
-export function drawRecordMarks(g, { band, prices, xOf, ticks, tickSeconds, dpr, ink, paper }, record) {
+export function drawRecordMarks(g, { band, prices, xOf, ticks, tickSeconds, dpr, ink, paper }, record, words = RECORD_WORDS) {
   const [lo, hi] = prices;
   if (!(hi > lo) || !(band.right > band.left)) return;
   const y = (p) => band.bottom - ((p - lo) / (hi - lo)) * (band.bottom - band.top);
@@ -195,7 +225,7 @@ export function drawRecordMarks(g, { band, prices, xOf, ticks, tickSeconds, dpr,
     g.font = '11px system-ui, sans-serif';
     g.textAlign = 'left';
     g.textBaseline = 'top';
-    g.fillText('lowest on record', band.left + 6, Math.max(bottom, mid + 3) + 2);
+    g.fillText(words.lowestOnRecord, band.left + 6, Math.max(bottom, mid + 3) + 2);
   }
   const points = record.path
     .map((p) => ({ t: p.seconds / tickSeconds, price: p.price }))

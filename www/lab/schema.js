@@ -43,7 +43,7 @@ export function switchOf(key) {
 }
 
 /** Keys of the query string that are not parameters. */
-export const META_KEYS = new Set(['v', 'preset', 'tour', 'focus', 'predict', 'lock', 'hide']);
+export const META_KEYS = new Set(['v', 'preset', 'tour', 'focus', 'predict', 'lock', 'hide', 'lang']);
 
 /** The scenarios a `focus=` key may name (the runs of compare()). */
 export const FOCUS_KEYS = ['none', 'circuitBreaker', 'marginTiers', 'both'];
@@ -217,18 +217,40 @@ export function toQuery(params, defaults, modelVersion) {
 // ---------------------------------------------------------------------------------------------
 // Reading a URL
 
+/**
+ * Why a link's setting was not used, in English; a language's lab catalogue has its own
+ * (`REASONS` of lang/lab-<lang>.js), which fromQuery takes.
+ */
+export const REASONS = {
+  notNumber: 'is not a number',
+  tooLarge: 'is too large',
+  tooLong: 'is too long',
+  whole: 'must be a whole number',
+  range: (f) => `must be ${f.above ? `above ${f.min} and at most ${f.max}` : `between ${f.min} and ${f.max}`}`,
+  oneOf: (values) => `must be one of ${values.join(', ')}`,
+  trueFalse: 'must be true or false',
+  onOff: 'must be on or off',
+  levelCount: (fewest, most) => `must list ${fewest} to ${most} levels`,
+  badLevel: (why) => `has a level that ${why}`,
+  levelRange: (f) => `levels must be ${f.above ? `above ${f.min} and at most ${f.max}` : `between ${f.min} and ${f.max}`}`,
+  increase: 'levels must increase',
+  unsupported: 'is not supported',
+  unknownSetting: 'is not a setting this page knows',
+  unknownPreset: 'is not a preset of this page',
+  switchedOff: (root) => `has no effect with ${root}=off`,
+  switchMissing: (root) => `has no effect without ${root}=on`,
+  step: 'must be a step number',
+  predict: 'must be 1 (guess the fall first) or 0',
+};
+
 /** A plain decimal or scientific number, nothing else: no hex, no "Infinity", no spaces. */
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-function parseNumber(text) {
-  if (!NUMBER_TEXT.test(text)) return { error: 'is not a number' };
+function parseNumber(text, reasons) {
+  if (!NUMBER_TEXT.test(text)) return { error: reasons.notNumber };
   const x = Number(text);
-  if (!Number.isFinite(x)) return { error: 'is too large' };
+  if (!Number.isFinite(x)) return { error: reasons.tooLarge };
   return { value: x };
-}
-
-function rangeText(f) {
-  return f.above ? `above ${f.min} and at most ${f.max}` : `between ${f.min} and ${f.max}`;
 }
 
 function inRange(f, x) {
@@ -261,52 +283,53 @@ function parseTierRows(text) {
 
 /**
  * Turns the text of one query value into a typed value for field `f`, within `limits`
- * (`{min, max}` overriding the field's own). Returns `{value}` or `{error}` (a reason in words).
+ * (`{min, max}` overriding the field's own). Returns `{value}` or `{error}` (a reason in words,
+ * from `reasons`).
  */
-export function parseValue(f, text, limits) {
+export function parseValue(f, text, limits, reasons = REASONS) {
   const bounds = { ...f, ...(limits || {}) };
-  if (text.length > 2000) return { error: 'is too long' };
+  if (text.length > 2000) return { error: reasons.tooLong };
   switch (f.type) {
     case 'number':
     case 'int':
     case 'numberOrOff': {
       if (f.type === 'numberOrOff' && text === 'off') return { value: null };
-      const r = parseNumber(text);
+      const r = parseNumber(text, reasons);
       if (r.error) return r;
-      if (f.type === 'int' && !Number.isInteger(r.value)) return { error: 'must be a whole number' };
-      if (!inRange(bounds, r.value)) return { error: `must be ${rangeText(bounds)}` };
+      if (f.type === 'int' && !Number.isInteger(r.value)) return { error: reasons.whole };
+      if (!inRange(bounds, r.value)) return { error: reasons.range(bounds) };
       return r;
     }
     case 'enum':
-      return f.values.includes(text) ? { value: text } : { error: `must be one of ${f.values.join(', ')}` };
+      return f.values.includes(text) ? { value: text } : { error: reasons.oneOf(f.values) };
     case 'tiers': {
       if (f.values.includes(text)) return { value: text };
       const rows = text.startsWith('[') ? parseTierRows(text) : null;
-      return rows ? { value: rows } : { error: `must be one of ${f.values.join(', ')}` };
+      return rows ? { value: rows } : { error: reasons.oneOf(f.values) };
     }
     case 'bool':
       if (text === 'true') return { value: true };
       if (text === 'false') return { value: false };
-      return { error: 'must be true or false' };
+      return { error: reasons.trueFalse };
     case 'switch':
       if (text === 'on') return { value: true };
       if (text === 'off') return { value: false };
-      return { error: 'must be on or off' };
+      return { error: reasons.onOff };
     case 'levels': {
       const parts = text.split(',');
-      if (parts.length < f.fewest || parts.length > f.most) return { error: `must list ${f.fewest} to ${f.most} levels` };
+      if (parts.length < f.fewest || parts.length > f.most) return { error: reasons.levelCount(f.fewest, f.most) };
       const values = [];
       for (const part of parts) {
-        const r = parseNumber(part);
-        if (r.error) return { error: `has a level that ${r.error}` };
-        if (!inRange(bounds, r.value)) return { error: `levels must be ${rangeText(bounds)}` };
-        if (values.length && r.value <= values[values.length - 1]) return { error: 'levels must increase' };
+        const r = parseNumber(part, reasons);
+        if (r.error) return { error: reasons.badLevel(r.error) };
+        if (!inRange(bounds, r.value)) return { error: reasons.levelRange(bounds) };
+        if (values.length && r.value <= values[values.length - 1]) return { error: reasons.increase };
         values.push(r.value);
       }
       return { value: values };
     }
     default:
-      return { error: 'is not supported' };
+      return { error: reasons.unsupported };
   }
 }
 
@@ -328,7 +351,7 @@ export function preview(text) {
  * Returns `{params, ignored, presetId, tour, focus, version, given}` where `given` lists the
  * parameter keys the URL set.
  */
-export function fromQuery(search, defaults, presets = [], limits = {}) {
+export function fromQuery(search, defaults, presets = [], limits = {}, reasons = REASONS) {
   const query = new URLSearchParams(search);
   const ignored = [];
   let params = normalize(defaults);
@@ -337,7 +360,7 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
   for (const [key, value] of query) {
     if (META_KEYS.has(key)) continue;
     if (!FIELD_BY_KEY.has(key)) {
-      ignored.push({ key: preview(key), value: preview(value), reason: 'is not a setting this page knows' });
+      ignored.push({ key: preview(key), value: preview(value), reason: reasons.unknownSetting });
     } else {
       wanted.set(key, value); // a repeated key: the last one wins, as in URLSearchParams.get
     }
@@ -349,7 +372,7 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
       params = normalize(preset.params);
       presetId = preset.id;
     } else {
-      ignored.push({ key: 'preset', value: preview(presetText), reason: 'is not a preset of this page' });
+      ignored.push({ key: 'preset', value: preview(presetText), reason: reasons.unknownPreset });
     }
   }
   const given = [];
@@ -357,7 +380,7 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
   for (const f of FIELDS) {
     if (!wanted.has(f.key)) continue;
     const text = wanted.get(f.key);
-    const r = parseValue(f, text, limits[f.key]);
+    const r = parseValue(f, text, limits[f.key], reasons);
     if (r.error) {
       ignored.push({ key: f.key, value: preview(text), reason: r.error });
       continue;
@@ -367,10 +390,10 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
       switched.set(f.key, r.value);
       set(params, f.key, r.value);
     } else if (root && switched.get(root) === false) {
-      ignored.push({ key: f.key, value: preview(text), reason: `has no effect with ${root}=off` });
+      ignored.push({ key: f.key, value: preview(text), reason: reasons.switchedOff(root) });
       continue;
     } else if (root && !SWITCHED_BY_FIELDS.has(root) && !get(params, root)) {
-      ignored.push({ key: f.key, value: preview(text), reason: `has no effect without ${root}=on` });
+      ignored.push({ key: f.key, value: preview(text), reason: reasons.switchMissing(root) });
       continue;
     } else {
       set(params, f.key, r.value);
@@ -381,20 +404,20 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
   let tour = null;
   if (tourText !== null) {
     if (/^[1-9]\d?$/.test(tourText)) tour = Number(tourText);
-    else ignored.push({ key: 'tour', value: preview(tourText), reason: 'must be a step number' });
+    else ignored.push({ key: 'tour', value: preview(tourText), reason: reasons.step });
   }
   const focusText = query.get('focus');
   let focus = null;
   if (focusText !== null) {
     if (FOCUS_KEYS.includes(focusText)) focus = focusText;
-    else ignored.push({ key: 'focus', value: preview(focusText), reason: `must be one of ${FOCUS_KEYS.join(', ')}` });
+    else ignored.push({ key: 'focus', value: preview(focusText), reason: reasons.oneOf(FOCUS_KEYS) });
   }
   // lock=a,b and hide=c: settings a class sees but cannot move, and settings it does not see.
   const settingsIn = (name) => {
     const keys = [];
     for (const key of (query.get(name) || '').split(',').map((k) => k.trim()).filter(Boolean)) {
       if (FIELD_BY_KEY.has(key)) keys.push(key);
-      else ignored.push({ key: name, value: preview(key), reason: 'is not a setting this page knows' });
+      else ignored.push({ key: name, value: preview(key), reason: reasons.unknownSetting });
     }
     return keys;
   };
@@ -404,7 +427,7 @@ export function fromQuery(search, defaults, presets = [], limits = {}) {
   let predict = null;
   if (predictText !== null) {
     if (predictText === '1' || predictText === '0') predict = predictText === '1';
-    else ignored.push({ key: 'predict', value: preview(predictText), reason: 'must be 1 (guess the fall first) or 0' });
+    else ignored.push({ key: 'predict', value: preview(predictText), reason: reasons.predict });
   }
   return { params, ignored, presetId, tour, focus, predict, lock, hide, version: query.get('v'), given };
 }

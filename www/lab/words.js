@@ -139,35 +139,51 @@ export function extras(summary, tickSeconds, twoVenues = false) {
 }
 
 /**
- * The second venue of a two-venue run, in a line for its scenario's card: how far it fell, what
- * it liquidated, and what the arbitrageurs carried over to it from the first.
+ * What the second venue of a two-venue run went through, in numbers, for its line in any
+ * language: its summary; what the arbitrageurs between the venues sold into its book (their
+ * trades with spot apart); and its first liquidations, if any: their tick, what arbitrage had
+ * carried over by then, and what set them off (`carried` that selling, `halt` the first venue's
+ * sellers during its halt, `news` the shock's news, or null).
  */
-export function secondVenueLine(outcome, tickSeconds = 1) {
+export function secondVenueFacts(outcome) {
   const second = outcome.secondVenue;
-  const b = second.summary;
-  // What the arbitrageurs between the venues sold into its book (their trades with spot apart).
   const flow = second.series.arbitrage;
   const soldBy = (end) => {
     let sold = 0;
     for (let t = 0; t < end; t += 1) if (flow[t] < 0) sold -= flow[t];
     return sold;
   };
-  const sold = soldBy(flow.length);
+  const event = second.events.find((e) => e.kind === 'wave' || e.kind === 'queued');
+  let first = null;
+  if (event) {
+    const before = soldBy(event.tick);
+    const halted = outcome.series.halted;
+    const duringHalt = event.tick > 0 && (halted[event.tick] === 1 || halted[event.tick - 1] === 1);
+    let cause = null;
+    if (before > 0) cause = 'carried';
+    else if (duringHalt) cause = 'halt';
+    else if (event.tick === 0 && second.events.some((e) => e.kind === 'shock')) cause = 'news';
+    first = { tick: event.tick, before, cause };
+  }
+  return { summary: second.summary, sold: soldBy(flow.length), first };
+}
+
+/**
+ * The second venue of a two-venue run, in a line for its scenario's card: how far it fell, what
+ * it liquidated, and what the arbitrageurs carried over to it from the first.
+ */
+export function secondVenueLine(outcome, tickSeconds = 1) {
+  const { summary: b, sold, first } = secondVenueFacts(outcome);
   const halted = b.halts > 0 ? `, halted ${b.halts === 1 ? 'once' : `${b.halts} times`}` : '';
   const adl = b.adlNotional > 0 ? `; ${usd(b.adlNotional)} of winning positions auto-deleveraged` : '';
   let how = sold > 0 ? `; arbitrage carried ${usd(sold)} of the first venue's selling over` : '';
-  // Which set off which: when its first liquidations came, and what had reached it by then.
-  const first = second.events.find((e) => e.kind === 'wave' || e.kind === 'queued');
   if (first) {
-    const when = at(first.tick, tickSeconds);
-    const before = soldBy(first.tick);
-    const firstHalted = outcome.series.halted;
-    const duringHalt = first.tick > 0 && (firstHalted[first.tick] === 1 || firstHalted[first.tick - 1] === 1);
-    let cause = '';
-    if (before > 0) cause = ` (after ${usd(before)} of it)`;
-    else if (duringHalt) cause = " (the first venue's sellers, during its halt)";
-    else if (first.tick === 0 && second.events.some((e) => e.kind === 'shock')) cause = " (the shock's news)";
-    how += `; its liquidations from ${when}${cause}`;
+    const cause = {
+      carried: ` (after ${usd(first.before)} of it)`,
+      halt: " (the first venue's sellers, during its halt)",
+      news: " (the shock's news)",
+    }[first.cause] ?? '';
+    how += `; its liquidations from ${at(first.tick, tickSeconds)}${cause}`;
   }
   return (
     `second venue: ${pct(signedMove(b), { sign: true })}, ${usd(b.liquidatedNotional)} liquidated ` +

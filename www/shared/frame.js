@@ -1,6 +1,6 @@
 // embed.html: the widget alone in a page, for hosts that embed with an <iframe>.
 //
-// The query string carries the element's attributes: preset, controls, locked, height, theme and params
+// The query string carries the element's attributes: preset, controls, locked, height, theme, lang and params
 // (JSON, URL-encoded) by value, and compact as a flag (`&compact`, or `compact=false` to turn it
 // off). Without a height, the widget fills the frame's height.
 //
@@ -12,7 +12,7 @@
 
 import '../embed.js';
 
-const ATTRIBUTES = ['preset', 'controls', 'locked', 'height', 'theme', 'params'];
+const ATTRIBUTES = ['preset', 'controls', 'locked', 'height', 'theme', 'lang', 'params'];
 const MIN_HEIGHT = 280;
 
 const widget = document.querySelector('leverage-cascade');

@@ -10,6 +10,7 @@
 //   state.predict       the link's predict=1 (true) or predict=0 (false), else null: guess first in the tour only
 //   state.guessing      true while the reader guesses the fall before the result is shown
 //   state.ready         true once the simulator has started; state.failed, its error if it could not
+//   state.lang          the page's language ('en', 'zh'), set before state.ready
 //
 // Assigning a field notifies the subscribers once, after the current task (a microtask), with the
 // set of fields that changed; changes inside a field's value (state.params.leverage = 3) do not.
@@ -27,6 +28,7 @@ const fields = {
   guessing: false,
   ready: false,
   failed: null,
+  lang: 'en',
 };
 
 const subscribers = new Set();
