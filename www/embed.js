@@ -153,8 +153,9 @@ export class LeverageCascade extends HTMLElement {
   #params = null; // what the sliders show
   #result = null; // compare() of #params
   #focus = 'none'; // the scenario the headline and the map describe
+  // Messages are functions of the words (lang/widget-<lang>.js), so they follow a change of language.
   #configMessages = []; // problems with attributes, shown until the attributes change
-  #runMessage = ''; // a problem with the current settings
+  #runMessage = null; // a problem with the current settings
   #needsConfig = true; // attributes changed since they were last read
   #needsControls = true;
   #needsCompute = false;
@@ -249,7 +250,8 @@ export class LeverageCascade extends HTMLElement {
     try {
       fn();
     } catch (err) {
-      this.#runMessage = this.#words.SAY.wrong(messageOf(err));
+      const message = messageOf(err);
+      this.#runMessage = (W) => W.SAY.wrong(message);
       this.#showMessages();
     }
   }
@@ -298,9 +300,10 @@ export class LeverageCascade extends HTMLElement {
     }
     this.#applyHeight();
     this.#applyTheme();
-    if (this.#world) this.#needsConfig = true;
+    // The settings, the result and the scenario in view stay as they are: only the words change.
     if (this.isConnected) this.#buildControls();
-    this.#request({ compute: true });
+    else this.#showMessages();
+    this.#request({ draw: true });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -566,18 +569,18 @@ export class LeverageCascade extends HTMLElement {
    */
   #readConfig() {
     const { defaults, presets } = this.#world;
-    const SAY = this.#words.SAY;
     const messages = [];
     let base = defaults;
-    let baseName = this.#words.UI.defaults;
+    let baseName = (W) => W.UI.defaults;
     const presetId = this.getAttribute('preset');
     if (presetId !== null && presetId.trim() !== '') {
       const preset = presets.find((p) => p.id === presetId.trim());
       if (preset) {
         base = preset.params;
-        baseName = SAY.preset(preset);
+        baseName = (W) => W.SAY.preset(preset);
       } else {
-        messages.push(SAY.noPreset(presetId.slice(0, 40), baseName, presets.map((p) => p.id).join(', ')));
+        const [id, all] = [presetId.slice(0, 40), presets.map((p) => p.id).join(', ')];
+        messages.push((W) => W.SAY.noPreset(id, W.UI.defaults, all));
       }
     }
     let candidate = base;
@@ -588,10 +591,12 @@ export class LeverageCascade extends HTMLElement {
       try {
         over = JSON.parse(text);
       } catch (err) {
-        messages.push(SAY.badJson(messageOf(err), baseName));
+        const [message, name] = [messageOf(err), baseName];
+        messages.push((W) => W.SAY.badJson(message, name(W)));
       }
       if (over !== undefined && !isObject(over)) {
-        messages.push(SAY.notObject(baseName));
+        const name = baseName;
+        messages.push((W) => W.SAY.notObject(name(W)));
       } else if (over !== undefined) {
         candidate = merge(base, over);
         // A breaker given in part ({"haltTicks": 30}) is the default breaker with those fields,
@@ -612,8 +617,8 @@ export class LeverageCascade extends HTMLElement {
     try {
       result = api.compare(params);
     } catch (err) {
-      const SAY = this.#words.SAY;
-      messages.push(fromAttribute ? SAY.notUsed(messageOf(err), baseName) : SAY.badSettings(messageOf(err)));
+      const message = messageOf(err);
+      messages.push(fromAttribute ? (W) => W.SAY.notUsed(message, baseName(W)) : (W) => W.SAY.badSettings(message));
       params = base;
       try {
         result = api.compare(params);
@@ -623,7 +628,7 @@ export class LeverageCascade extends HTMLElement {
       }
     }
     this.#configMessages = messages;
-    this.#runMessage = '';
+    this.#runMessage = null;
     this.#params = normalize(params);
     this.#focus = get(this.#params, 'circuitBreaker') ? 'circuitBreaker' : 'none';
     this.#result = result;
@@ -662,9 +667,10 @@ export class LeverageCascade extends HTMLElement {
   #compute() {
     try {
       this.#result = this.#world.api.compare(this.#params);
-      this.#runMessage = '';
+      this.#runMessage = null;
     } catch (err) {
-      this.#runMessage = this.#words.SAY.keptLast(messageOf(err));
+      const message = messageOf(err);
+      this.#runMessage = (W) => W.SAY.keptLast(message);
     }
     this.#showMessages();
     this.#showResult();
@@ -699,7 +705,8 @@ export class LeverageCascade extends HTMLElement {
         drawn += 1;
       }
     } catch (err) {
-      this.#runMessage = this.#words.SAY.notDrawn(messageOf(err));
+      const message = messageOf(err);
+      this.#runMessage = (W) => W.SAY.notDrawn(message);
       this.#showMessages();
       return;
     }
@@ -757,8 +764,8 @@ export class LeverageCascade extends HTMLElement {
     // What the page locked stays locked in the lab (the breaker switch picks a scenario, not a setting).
     const locked = [...this.#locked].filter((n) => n !== 'breaker');
     if (locked.length) query += `&lock=${locked.join(',')}`;
-    // The lab opens in the widget's language (English is the lab's own default).
-    if (this.#lang !== 'en') query += `&lang=${this.#lang}`;
+    // The lab opens in the widget's language (without lang= it would take the browser's).
+    query += `&lang=${this.#lang}`;
     const url = new URL(LAB_PAGE);
     url.search = query ? `?${query}` : '';
     this.#ui.labLink.href = url.href;
@@ -789,15 +796,16 @@ export class LeverageCascade extends HTMLElement {
   }
 
   #showMessages() {
-    const SAY = this.#words.SAY;
-    const all = [...this.#configMessages];
+    const W = this.#words;
+    const SAY = W.SAY;
+    const all = this.#configMessages.map((say) => say(W));
     const names = Object.keys(CONTROL_DEFS).join(', ');
     if (this.#controlsUnknown.length) all.push(SAY.unknown('controls', this.#controlsUnknown, names));
     if (this.#lockedUnknown.length) all.push(SAY.unknown('locked', this.#lockedUnknown, names));
     if (this.#badLang) all.push(SAY.badLang(this.#badLang, LANGUAGES.join(', ')));
     if (this.#heightMessage) all.push(this.#heightMessage);
     if (this.#themeMessage) all.push(this.#themeMessage);
-    if (this.#runMessage) all.push(this.#runMessage);
+    if (this.#runMessage) all.push(this.#runMessage(W));
     const box = this.#ui.messages;
     box.replaceChildren(...all.map((text) => h('p', {}, text)));
     box.hidden = all.length === 0;

@@ -158,6 +158,8 @@ async function boot() {
     presets = world.presets;
     version = world.version;
   } catch (err) {
+    // The message in the page's language: the words may still be on their way.
+    await words.catch(() => {});
     showFatal(err);
     return;
   }
@@ -1219,7 +1221,7 @@ function exportPng() {
 function exportCsv() {
   if (!state.result) return;
   const record = currentRecord();
-  const rows = record ? recordRows(record, state.result[record.scenario], state.resultParams.tickSeconds) : null;
+  const rows = record ? recordRows(record, state.result[record.scenario], state.resultParams.tickSeconds, L.RECORD_WORDS) : null;
   const text = toCsv(state.result, state.resultParams, { version, url: currentLink(), record: rows, shown: shownSettings() });
   download(new Blob([text], { type: 'text/csv;charset=utf-8' }), 'leverage-cascade-data.csv');
   el.shareStatus.textContent = L.SAY.csvSaved;

@@ -19,7 +19,7 @@ import { LAB_FORMATS } from './lab/lab-formats.js';
 import { PRESETS_EN } from './shared/presets-en.js';
 import { WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList } from './embed.js';
 import { CONTROL_LABELS } from './lang/widget-en.js';
-import { LANGUAGES } from './shared/lang.js';
+import { LANGUAGES, languageOf } from './shared/lang.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -148,7 +148,7 @@ function readAddress(search) {
 function readLanguage(text, ignored) {
   build.lang = 'auto';
   if (text === null || text === undefined) return;
-  if (LANGUAGES.includes(text)) build.lang = text;
+  if (languageOf(text)) build.lang = languageOf(text);
   else ignored.push({ key: 'lang', value: preview(text), reason: `must be one of ${LANGUAGES.join(', ')}` });
 }
 

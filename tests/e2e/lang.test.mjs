@@ -134,28 +134,45 @@ test('the browser language decides when nothing is declared, and lang="en" keeps
     assert.equal(lang, 'en');
     assert.deepEqual(texts.filter((t) => /[\u3400-\u9fff]/.test(t)), [], 'no Chinese in the English widget');
     assert.ok(texts.some((t) => /^Without a breaker, a −5\u00a0% shock/.test(t)), texts.join(' | '));
+    // Its lab opens in English too, whatever the browser prefers.
+    const labLink = await page.evaluate(() => document.querySelectorAll('leverage-cascade')[1].shadowRoot.querySelector('.lab-link').href);
+    assert.match(labLink, /[?&]lang=en(&|$)/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
 });
 
-test('a page in English keeps the widget English for a Chinese browser; lang switches it at run time', async () => {
+/** What widget 0's reader has set: the leverage slider's position and the breaker switch. */
+function settings(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('leverage-cascade').shadowRoot;
+    return { leverage: root.getElementById('lc-leverage').value, breaker: root.querySelector('input[role=switch]').checked };
+  });
+}
+
+test('a page in English keeps the widget English for a Chinese browser; lang switches it at run time, settings kept', async () => {
   const { page, context, errors } = await host('<leverage-cascade compact></leverage-cascade>', { lang: 'en', locale: 'zh-CN' });
   try {
     await showWidget(page, 0);
     assert.equal((await said(page, 0)).lang, 'en');
+    await play(page, 0);
+    const before = await settings(page);
+    assert.deepEqual(before.breaker, true);
     await page.evaluate(() => document.querySelector('leverage-cascade').setAttribute('lang', 'zh'));
     await page.waitForFunction(() => document.querySelector('leverage-cascade').shadowRoot.querySelector('.root').getAttribute('lang') === 'zh-CN');
     await waitWidget(page, 0);
     await settle(page);
     const zh = await said(page, 0);
     assert.deepEqual(english(zh.texts), []);
+    assert.deepEqual(await settings(page), before, 'the reader’s settings survive the switch');
+    assert.match(zh.texts.find((t) => t.startsWith('有熔断时')) ?? '', /^有熔断时/, 'the scenario in view too');
     await page.evaluate(() => document.querySelector('leverage-cascade').setAttribute('lang', 'en'));
     await page.waitForFunction(() => document.querySelector('leverage-cascade').shadowRoot.querySelector('.root').getAttribute('lang') === 'en');
     await settle(page);
     const { texts } = await said(page, 0);
     assert.deepEqual(texts.filter((t) => /[\u3400-\u9fff]/.test(t)), [], 'back in English');
+    assert.deepEqual(await settings(page), before);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -221,12 +238,12 @@ test('every language’s widget words have the English ones’ names, and say ea
  * first, so a name inside another is removed with it.
  */
 const NAMES = [
-  'Crypto News Australia', 'C. O. Alexander', 'LedgerPrime Research', 'Kaiko Research', 'Yellow Research',
+  'application/wasm', 'Crypto News Australia', 'C. O. Alexander', 'LedgerPrime Research', 'Kaiko Research', 'Yellow Research',
   'Binance Square', 'China.org.cn', 'leverage-cascade', 'WebAssembly', 'Hyperliquid', 'Coinspeaker', 'CryptoSlate',
   'Stop Logic', 'CoinGlass', 'Amberdata', 'NewsBreak', 'DOMAIN.md', 'Mpelembe', 'CryptoIQ', 'Lexology', 'USLegal',
   'LedgerPrime', 'BTCUSDT', 'XBTUSD', 'E-mini', 'Binance', 'BitMEX', 'Reuters', 'GitHub', 'Firefox', 'Chrome',
   'Safari', 'README', 'file://', 'Kaiko', 'Bybit', 'Bybt', 'Edge', 'CFTC', 'OKX', 'CME', 'SEC', 'CSI', 'S&P', 'Dow',
-  'BTC', 'ETH', 'ETF', 'PDF', 'ADL', 'PNG', 'CSV', 'Ctrl', 'Mac',
+  'BTC', 'ETH', 'ETF', 'PDF', 'ADL', 'PNG', 'CSV', 'Ctrl', 'Mac', 't分布', '.wasm', 'pkg/',
 ];
 const latin = (texts) =>
   texts.filter((t) => /[A-Za-z]/.test(NAMES.reduce((rest, name) => rest.split(name).join(''), t).replace(/\bn\b/g, '')));
@@ -244,7 +261,11 @@ async function lab(query, locale = 'en-US') {
 function labSays(page) {
   return page.evaluate(() => {
     const texts = [];
-    const shown = (el) => el && !el.closest('[hidden]') && el.getClientRects().length > 0;
+    // An option is on screen when its menu is.
+    const shown = (el) => {
+      const box = el && (el.closest('select') || el);
+      return Boolean(box) && !box.closest('[hidden]') && box.getClientRects().length > 0;
+    };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
@@ -286,6 +307,15 @@ test('the lab in Chinese: no English in its text, alternatives or charts, before
     assert.deepEqual(latin(said.texts), [], 'English in the tour');
     assert.deepEqual(latin(said.drawn), [], 'English on the charts after all that');
     assert.match(await page.inputValue('#link'), /[?&]lang=zh(&|$)/, 'the share link keeps the language');
+    // The explorations, built once they are near the screen, and their maps once drawn.
+    await page.click('#tour-close');
+    await page.evaluate(() => document.getElementById('explore').scrollIntoView());
+    await page.waitForSelector('#explore[data-ready="true"]', { timeout: 20000 });
+    await page.click('#explore-draw');
+    await page.waitForFunction(() => document.getElementById('explore-map-none').dataset.drawnState === 'done', null, { timeout: 60000 });
+    said = await labSays(page);
+    assert.ok(said.texts.some((t) => t.startsWith('完成：2张地图')), 'the maps say they are done');
+    assert.deepEqual(latin(said.texts), [], 'English in the explorations');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -315,11 +345,44 @@ test('a Chinese browser gets the Chinese lab, lang=en the English one, and an un
   }
 });
 
+test('when the simulator cannot start, a Chinese reader is told so in Chinese', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    const { page } = await watched(context);
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto(`${server.origin}/index.html`);
+    await page.waitForFunction(() => !document.getElementById('fatal').hidden, null, { timeout: 20000 });
+    const said = await labSays(page);
+    assert.equal(await page.textContent('#headline'), '模拟器无法启动。');
+    assert.deepEqual(latin(said.texts.filter((t) => !t.startsWith('技术细节'))), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('every language’s lab words have the English ones’ names, and its page map covers all of index.html', async () => {
   const load = (name) => import(pathToFileURL(join(WWW, 'lang', name)).href);
   const en = await load('lab-en.js');
   const zh = await load('lab-zh.js');
   assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  // Every preset, tour step and record figure has its words.
+  const { PRESETS_EN } = await import(pathToFileURL(join(WWW, 'shared', 'presets-en.js')).href);
+  const { RECORDS_EN } = await import(pathToFileURL(join(WWW, 'shared', 'records-en.js')).href);
+  const { TOUR } = await import(pathToFileURL(join(WWW, 'lab', 'tour.js')).href);
+  const { PRESETS_ZH } = await load('presets-zh.js');
+  const { RECORDS_ZH } = await load('records-zh.js');
+  const { TOUR_ZH } = await load('tour-zh.js');
+  assert.deepEqual(Object.keys(PRESETS_ZH).sort(), Object.keys(PRESETS_EN).sort());
+  assert.ok(Object.values(PRESETS_ZH).every((p) => p.title && p.summary));
+  assert.equal(TOUR_ZH.length, TOUR.length);
+  assert.deepEqual(Object.keys(RECORDS_ZH).sort(), Object.keys(RECORDS_EN).sort());
+  for (const [id, record] of Object.entries(RECORDS_EN)) {
+    const zhRecord = RECORDS_ZH[id];
+    assert.equal(zhRecord.figures.length, record.figures.length, id);
+    record.figures.forEach((f, i) => assert.equal(zhRecord.figures[i].links.length, f.links.length, `${id} ${f.key}`));
+    assert.equal(zhRecord.pathLinks.length, record.pathLinks.length, id);
+    assert.equal((zhRecord.pathLabels || []).length, record.path.length, id);
+  }
   for (const table of ['SAY', 'REASONS', 'LAB_FORMATS', 'RECORD_WORDS']) {
     assert.deepEqual(Object.keys(zh[table]).sort(), Object.keys(en[table]).sort(), table);
   }

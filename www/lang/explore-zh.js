@@ -41,7 +41,7 @@ export const SIDES = {
 
 export const LAWS = {
   normal: '正态分布（钟形曲线，尾部很薄）',
-  studentT: '学生氏分布（本身就是肥尾）',
+  studentT: '学生t分布（本身就是肥尾）',
 };
 
 export const SAY = {

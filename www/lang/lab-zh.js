@@ -5,6 +5,7 @@ import { HTML_ZH } from './lab-html-zh.js';
 import { PRESETS_ZH } from './presets-zh.js';
 import { RECORDS_ZH } from './records-zh.js';
 import { TOUR_ZH } from './tour-zh.js';
+import { tourWords as ENGLISH_TOUR } from './lab-en.js';
 
 export { SCENARIOS, at, headline, mapLabel, priceChartLabel, scenarioName, shockWords } from './results-zh.js';
 export { ending, extras, gaugeText, narrate, secondVenueLine } from './story-zh.js';
@@ -45,7 +46,8 @@ export function presetWords(preset) {
 }
 
 export function tourWords(i) {
-  return TOUR_ZH[i];
+  // A step the catalogue lacks stays English rather than breaking the tour (lang.test.mjs fails).
+  return TOUR_ZH[i] ?? ENGLISH_TOUR(i);
 }
 
 /** The record with its words in Chinese (its numbers, keys and addresses are the English file's). */
@@ -62,6 +64,7 @@ export function recordWords(id, record) {
     path: record.path.map((point, i) => ({ ...point, label: pathLabels[i] ?? point.label })),
     figures: record.figures.map((f, i) => {
       const words = zh.figures[i];
+      if (!words) return f;
       return {
         ...f,
         label: words.label,
@@ -98,7 +101,7 @@ export const SAY = {
   recordMarket: (market, card, breaker) =>
     `${market}。各方报道不一时，历史记录的数字是一个区间。模型的数字来自“${card}”卡片：当天交易所自己的规则，` +
     `${breaker ? '有熔断、统一保证金' : '有保证金档位表、没有全市场熔断'}，也就是这次回放校准时用的那次运行。`,
-  recordHeads: ['公布的数字', '模型（交易所的规则）', '差距'],
+  recordHeads: ['公开数据', '模型（按该交易所规则）', '接近程度'],
   leftOut: (text) => `不同之处：${text}`,
   source: (label, source) => `${label}：${source}。`,
   read: '阅读：',
@@ -114,7 +117,7 @@ export const SAY = {
   cursorAt: (at, length) => `${at}，共${length}`,
   play: '播放',
   pause: '暂停',
-  pressPlay: "按“播放”或“下一个”，逐个事件地跟随这次连环清算。",
+  pressPlay: '点击“播放”或“下一个”，逐个事件跟随连环清算的进程。',
   beforeFirst: (at) => `${at}：第一个事件之前。`,
   noticeLead: '这个链接中的一些设置无法使用，因此显示的是它们的默认值：',
   ignored: (key, value, reason) => `${value ? `${key} = “${value}”` : key}：${reason}`,
@@ -132,7 +135,7 @@ export const SAY = {
   spotOn: '完全猜中',
   guessOff: (points, further) => `比你的猜测${further ? '多' : '少'}${points}个百分点`,
   guessResult: (guess, fell, actual, amp, how) =>
-    `你猜的是${guess}。在没有缓解措施时，价格${fell ? '下跌' : '上涨'}到${actual}，是冲击的${amp}：${how}。`,
+    `你猜的是${guess}。在没有缓解措施时，价格变动了${actual}，是冲击的${amp}：${how}。`,
   tourCount: (i, n) => `导览：第${i}步，共${n}步`,
   lookAt: '请看：',
   finish: '完成',

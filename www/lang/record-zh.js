@@ -26,11 +26,12 @@ function verdict({ model, f, off, far }) {
   const time = f.key === 'minutesToLow';
   let words;
   if (time) words = `${off > 0 ? '慢' : '快'}${size}分钟`;
-  else if (f.key === 'belowSpotPct') words = `${off > 0 ? '比现货低' : '更接近现货'}${size}个百分点`;
+  else if (f.key === 'belowSpotPct') words = `${off > 0 ? '离现货更远' : '离现货更近'}${size}个百分点`;
   else words = `${off > 0 ? '高' : '低'}${size}个百分点`;
   if (far) {
-    const as = time ? (off > 0 ? '长' : '短') : off > 0 ? '多' : '少';
-    words += `（${as}到${num(far, far < 10 ? 1 : 0)}倍）`;
+    const times = num(far, far < 10 ? 1 : 0);
+    if (time) words += off > 0 ? `（耗时是${times}倍）` : `（速度是${times}倍）`;
+    else words += off > 0 ? `（是${times}倍）` : `（只有${times}分之一）`;
   }
   if (!f.tolerance) return `${words}；未用于校准`;
   return `${words}；${withinTolerance(model, f) ? '在' : '超出'}容差（${toleranceWords(f.tolerance)}）${withinTolerance(model, f) ? '之内' : ''}`;

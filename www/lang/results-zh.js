@@ -55,9 +55,9 @@ export function headline(summary, params = null) {
   );
 }
 
-/** The time of a tick: "冲击后12秒", the end of tick 11 (as lab/words.js's `at`). */
+/** The time of a tick: "第12秒", the end of tick 11 (as lab/words.js's `at`: tick 0, the shock's, is the first second). */
 export function at(tick, tickSeconds) {
-  return `冲击后${duration((tick + 1) * tickSeconds)}`;
+  return `第${duration((tick + 1) * tickSeconds)}`;
 }
 
 /** The price chart's text alternative: each scenario's worst move, halts and the biggest wave. */

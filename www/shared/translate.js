@@ -16,7 +16,7 @@ const INLINE = new Set([
 ]);
 
 /** Elements whose content is never a piece of the page's text. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'OUTPUT', 'svg']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'svg']);
 
 /** Attributes whose text people see or hear. */
 const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt'];
@@ -51,11 +51,13 @@ function allInline(el) {
 export function pieces(root) {
   const found = [];
   const visit = (el) => {
-    if (SKIP.has(el.tagName) || el.getAttribute('translate') === 'no') return;
+    if (el.getAttribute('translate') === 'no') return;
     for (const attribute of ATTRIBUTES) {
       const value = el.getAttribute(attribute);
       if (value && value.trim()) found.push({ el, attribute, key: keyOf(value) });
     }
+    // A canvas's text alternative is translated, never its content.
+    if (SKIP.has(el.tagName)) return;
     if (isPiece(el)) {
       found.push({ el, key: keyOf(el.innerHTML) });
       return;
