@@ -231,6 +231,7 @@ function restoreFromUrl() {
   state.predict = read.predict;
   setRules(read.lock, read.hide, ignored);
   const checked = checkWithModel(params, defaults, (p) => api.compare(p), ignored);
+  for (const item of ignored) item.reason = L.modelError(item.reason);
   state.params = checked.params;
   const notes = [];
   if (read.version !== null && read.version !== version.model) {
@@ -1080,7 +1081,7 @@ function controlFor(key) {
 }
 
 function showApiError(err, lead = L.SAY.notWorking) {
-  const message = errorMessage(err);
+  const message = L.modelError(errorMessage(err));
   el.errorText.textContent = L.SAY.apiError(lead, message);
   el.error.hidden = false;
   for (const c of controls) c.removeAttribute('aria-invalid');

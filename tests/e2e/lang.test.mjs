@@ -407,3 +407,45 @@ test('every language’s lab words have the English ones’ names, and its page 
     await context.close();
   }
 });
+
+test('the model’s refusals are told in Chinese: each rule it writes has its translation', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/index.html?lang=zh`);
+    await ready(page);
+    const told = await page.evaluate(async () => {
+      const { loadApi } = await import('/shared/api.js');
+      const { modelError } = await import('/lang/model-errors-zh.js');
+      const { api } = await loadApi(new URL('/pkg/', location.href));
+      const tier = (upToNotional, maxLeverage, maintenancePct) => ({ upToNotional, maxLeverage, maintenancePct });
+      const refused = [
+        { leverage: 500 },
+        { traders: 5.5 },
+        { tickSeconds: 0 },
+        { circuitBreaker: { levelsPct: [7, 5, 20] } },
+        { circuitBreaker: { levelsPct: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } },
+        { marginTiers: [tier(1e6, 50, 1), tier(1e7, 75, 1)] },
+        { marginTiers: [tier(1e6, 50, 3)] },
+        { marginTiers: [tier(1e7, 50, 1), tier(1e6, 20, 2)] },
+        { marginTiers: [tier(1e6, 50, 1.5), tier(1e7, 20, 1)] },
+      ];
+      return refused.map((params) => {
+        try {
+          api.compare(params);
+          return { params, message: null };
+        } catch (err) {
+          return { params, message: err.message, chinese: modelError(err.message) };
+        }
+      });
+    });
+    for (const { params, message, chinese } of told) {
+      assert.ok(message, `the model refuses ${JSON.stringify(params)}`);
+      // Only the field's path keeps its Latin letters.
+      const [path, rule] = chinese.split('：');
+      assert.ok(rule && !/[A-Za-z]/.test(rule.replace('maxLeverage', '')), `${message} → ${chinese} (${path})`);
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -25,6 +25,9 @@ export { LAB_FORMATS } from '../lab/lab-formats.js';
 export { RECORD_WORDS } from '../lab/record.js';
 export { REASONS } from '../lab/schema.js';
 
+/** A refusal of the model ("leverage: must be between 1 and 125, got 500") in this language. */
+export const modelError = (message) => message;
+
 /** The language's tag, for <html lang>. */
 export const LANG = 'en';
 /** index.html's fixed text in this language, by its English: none needed. */

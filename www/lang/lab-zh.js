@@ -12,6 +12,7 @@ export { ending, extras, gaugeText, narrate, secondVenueLine } from './story-zh.
 export { duration, num, pct, times, usd } from './format-zh.js';
 export { LAB_FORMATS } from './lab-formats-zh.js';
 export { RECORD_WORDS } from './record-zh.js';
+export { modelError } from './model-errors-zh.js';
 
 export const LANG = 'zh-CN';
 

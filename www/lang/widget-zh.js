@@ -4,6 +4,7 @@ import { signedMove } from '../lab/words.js';
 import { CHART_WORDS as CHART_WORD_LIST } from '../shared/words-zh.js';
 import { count, duration, num, pct, times, usd } from './format-zh.js';
 import { became, headline, mapLabel, priceChartLabel, SCENARIOS, shockWords } from './results-zh.js';
+import { modelError } from './model-errors-zh.js';
 
 export { headline, mapLabel, pct, priceChartLabel, SCENARIOS, times };
 
@@ -77,9 +78,9 @@ export const SAY = {
   noPreset: (id, base, all) => `预设“${id}”不存在，因此显示的是${base}。可用的预设：${all}。`,
   badJson: (m, base) => `params 不是有效的 JSON（${m}），因此显示的是${base}。请写成 params='{"leverage": 25}' 这样的形式。`,
   notObject: (base) => `params 必须是一个 JSON 对象，例如 {"leverage": 25}，因此显示的是${base}。`,
-  notUsed: (m, base) => `params 未被采用：${m}。显示的是${base}。`,
-  badSettings: (m) => `这些设置无效：${m}。`,
-  keptLast: (m) => `这些设置无效：${m}。图表仍显示上一次有效的设置。`,
+  notUsed: (m, base) => `params 未被采用：${modelError(m)}。显示的是${base}。`,
+  badSettings: (m) => `这些设置无效：${modelError(m)}。`,
+  keptLast: (m) => `这些设置无效：${modelError(m)}。图表仍显示上一次有效的设置。`,
   notDrawn: (m) => `无法绘制图表：${m}。`,
   unknown: (attr, names, all) => `${attr}：${names.map((n) => `“${n}”`).join('、')}不可用。可选：${all}。`,
 };
