@@ -10,16 +10,19 @@
 // predict, focus), plus `for=widget` and the widget's attributes (controls, locked, compact,
 // theme). So a builder link reopens an assignment, and so does pasting an assignment's link or
 // snippet into "Edit an assignment you made before". Whatever cannot be used is listed in a notice.
+//
+// The builder speaks its reader's browser language (lang/teach-<lang>.js, and teach.html's fixed
+// text translated by shared/translate.js): `lang=` in its address is the assignment's language,
+// the students', never the builder's own.
 
 import { loadApi } from './shared/api.js';
 import { keepOffline } from './shared/offline.js';
 import { DEFAULT_BREAKER, FOCUS_KEYS, checkWithModel, field, fromQuery, get, linkKeyOf, normalize, preview, same, toQuery } from './lab/schema.js';
 import { limitsOf } from './lab/controls.js';
-import { LAB_FORMATS } from './lab/lab-formats.js';
-import { PRESETS_EN } from './shared/presets-en.js';
 import { WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList } from './embed.js';
-import { CONTROL_LABELS } from './lang/widget-en.js';
-import { LANGUAGES, languageOf } from './shared/lang.js';
+import * as ENGLISH from './lang/teach-en.js';
+import { LANGUAGES, languageOf, pickLanguage } from './shared/lang.js';
+import { keyOf, translate } from './shared/translate.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -27,18 +30,19 @@ const byId = (id) => document.getElementById(id);
 const WIDGET_KEYS = ['for', 'controls', 'locked', 'compact', 'theme'];
 /** The languages a reader can be given: `auto` leaves it to the reader's browser. */
 const LANG_CHOICES = ['auto', ...LANGUAGES];
-/** The widget's attributes a pasted snippet or embed.html link may carry that the builder sets itself. */
-const SET_HERE = { height: 'the builder sets the height itself' };
+/** The widget's attributes a pasted snippet or embed.html link may carry that the builder sets itself: why not. */
+const SET_HERE = { height: () => L.SAY.heightSetHere };
 const THEMES = ['auto', 'light', 'dark'];
 /** Heights an iframe gets before (or without) frame-host.js sizing it, CSS px. */
 const FRAME_HEIGHT = { lab: 900, compact: 460, full: 640 };
 /** The width the lab's preview is laid out at before it is scaled to the box, CSS px. */
 const LAB_PREVIEW_WIDTH = 1280;
-const CHOICES = [
-  ['show', 'Shown'],
-  ['lock', 'Locked'],
-  ['hide', 'Hidden'],
-];
+const CHOICES = ['show', 'lock', 'hide'];
+
+/** The builder's own words: those of its reader's browser language. */
+let L = ENGLISH;
+/** The catalogues loaded so far, by language: the builder's own, and those of assignments' languages. */
+const catalogues = { en: ENGLISH };
 
 let api;
 let defaults;
@@ -69,35 +73,70 @@ const build = {
 
 boot();
 
+/**
+ * Loads the words of the reader's browser language (not the address's `lang=`, which is the
+ * assignment's) and, for a language other than English, translates the page's fixed text.
+ */
+async function loadLanguage() {
+  const lang = pickLanguage(navigator.languages || [], navigator.language);
+  if (lang === 'en') return;
+  L = await import(`./lang/teach-${lang}.js`).catch(() => ENGLISH);
+  if (L === ENGLISH) return;
+  catalogues[lang] = L;
+  document.documentElement.lang = L.LANG;
+  const title = L.HTML[keyOf(document.title)];
+  if (title) document.title = title;
+  const description = document.querySelector('meta[name="description"]');
+  const about = description && L.HTML[keyOf(description.content)];
+  if (about) description.content = about;
+  translate(document.body, L.HTML);
+}
+
+/** The catalogue of language `lang` (an assignment's: its iframe's title), loaded once; English for auto. */
+async function wordsOf(lang) {
+  if (!LANGUAGES.includes(lang) || catalogues[lang]) return;
+  catalogues[lang] = await import(`./lang/teach-${lang}.js`).catch(() => ENGLISH);
+}
+
 async function boot() {
+  const words = loadLanguage();
   try {
-    const [world, lab] = await Promise.all([loadApi(new URL('pkg/', import.meta.url)), fetchLabControls()]);
+    const [world, lab] = await Promise.all([loadApi(new URL('pkg/', import.meta.url)), fetchLabControls(words), words]);
     api = world.api;
     defaults = normalize(world.defaults);
     presets = world.presets;
     modelVersion = world.version.model;
     labRows = lab;
-    byId('version').textContent = `Model version ${world.version.model} (leverage-cascade ${world.version.crate}).`;
+    byId('version').textContent = L.SAY.version(world.version);
   } catch (err) {
+    // The message in the page's language: the words may still be on their way.
+    await words.catch(() => {});
     const box = byId('fatal');
-    box.textContent = `The builder could not start: ${err && err.message ? err.message : String(err)}. Reload the page; if you host it yourself, check that index.html and the pkg/ folder were copied with it.`;
+    box.textContent = L.SAY.fatal(err && err.message ? err.message : String(err));
     box.hidden = false;
     return;
   }
   fillStart();
   wire();
   const { ignored } = readAddress(location.search);
+  await wordsOf(build.lang);
   showNotice(ignored);
   for (const node of document.querySelectorAll('#builder select, #builder button, #builder input')) node.disabled = false;
   update();
   keepOffline(new URL('sw.js', import.meta.url));
 }
 
-/** The lab's controls, read from index.html: one row per setting a link can lock or hide. */
-async function fetchLabControls() {
+/**
+ * The lab's controls, read from index.html: one row per setting a link can lock or hide. Their
+ * labels, groups and menus are in the builder's language: index.html's controls are translated
+ * with the lab's own page map once `words` (the builder's catalogue) has loaded.
+ */
+async function fetchLabControls(words) {
   const response = await fetch(new URL('index.html', import.meta.url));
-  if (!response.ok) throw new Error(`index.html answered ${response.status}`);
+  await words;
+  if (!response.ok) throw new Error(L.SAY.indexStatus(response.status));
   const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+  if (L.LAB_HTML) translate(doc.getElementById('controls') || doc.body, L.LAB_HTML);
   const rows = [];
   for (const input of doc.querySelectorAll('#controls [data-param]')) {
     const key = linkKeyOf(input.dataset.param);
@@ -108,7 +147,7 @@ async function fetchLabControls() {
     const group = input.closest('fieldset')?.querySelector('legend');
     rows.push({ key, param: input.dataset.param, label: label ? label.textContent.trim() : key, group: group ? group.textContent.trim() : '', input });
   }
-  if (!rows.length) throw new Error('index.html lists no controls');
+  if (!rows.length) throw new Error(L.SAY.noControls);
   return rows;
 }
 
@@ -127,9 +166,9 @@ function readAddress(search) {
     if (WIDGET_KEYS.includes(key)) widget.set(key, value);
     else labQuery.append(key, value);
   }
-  const read = fromQuery(labQuery.toString(), defaults, presets, limits);
+  const read = fromQuery(labQuery.toString(), defaults, presets, limits, L.REASONS);
   const ignored = read.ignored;
-  if (read.tour !== null) ignored.push({ key: 'tour', value: String(read.tour), reason: 'a tour step is not part of an assignment; open the lab with ?tour= for that' });
+  if (read.tour !== null) ignored.push({ key: 'tour', value: String(read.tour), reason: L.SAY.tour });
   build.params = check(read.params, ignored);
   readLanguage(query.get('lang'), ignored);
   build.predict = read.predict;
@@ -138,7 +177,7 @@ function readAddress(search) {
   for (const key of read.hide) setLabRule(key, 'hide', ignored, 'hide');
   for (const key of read.lock) if (build.lab.get(key) !== 'hide') setLabRule(key, 'lock', ignored, 'lock');
   const target = widget.get('for');
-  if (target !== undefined && target !== 'lab' && target !== 'widget') ignored.push({ key: 'for', value: preview(target), reason: 'must be lab or widget' });
+  if (target !== undefined && target !== 'lab' && target !== 'widget') ignored.push({ key: 'for', value: preview(target), reason: L.SAY.target });
   build.target = target === 'widget' ? 'widget' : 'lab';
   readWidgetAttributes(widget, ignored);
   return { ignored };
@@ -149,13 +188,13 @@ function readLanguage(text, ignored) {
   build.lang = 'auto';
   if (text === null || text === undefined) return;
   if (languageOf(text)) build.lang = languageOf(text);
-  else ignored.push({ key: 'lang', value: preview(text), reason: `must be one of ${LANGUAGES.join(', ')}` });
+  else ignored.push({ key: 'lang', value: preview(text), reason: L.SAY.oneOf(LANGUAGES) });
 }
 
 /** Takes one setting of a lab link's lock= or hide= list, if the lab has a control for it. */
 function setLabRule(key, rule, ignored, name) {
   if (labRows.some((r) => r.key === key)) build.lab.set(key, rule);
-  else ignored.push({ key: name, value: key, reason: 'has no control in the lab' });
+  else ignored.push({ key: name, value: key, reason: L.SAY.noLabControl });
 }
 
 /** The widget's controls, locked, compact and theme, from a map of attribute name → text. */
@@ -167,11 +206,11 @@ function readWidgetAttributes(attrs, ignored) {
   build.theme = 'auto';
   if (theme !== undefined) {
     if (THEMES.includes(theme)) build.theme = theme;
-    else ignored.push({ key: 'theme', value: preview(theme), reason: `must be one of ${THEMES.join(', ')}` });
+    else ignored.push({ key: 'theme', value: preview(theme), reason: L.SAY.oneOf(THEMES) });
   }
   build.widget = new Map();
   const unknown = (name, list) => {
-    for (const n of list) ignored.push({ key: name, value: preview(n), reason: `is not a control of the widget (it has ${Object.keys(WIDGET_CONTROLS).join(', ')})` });
+    for (const n of list) ignored.push({ key: name, value: preview(n), reason: L.SAY.notWidgetControl(Object.keys(WIDGET_CONTROLS)) });
   };
   build.order = null;
   if (attrs.has('controls')) {
@@ -184,21 +223,24 @@ function readWidgetAttributes(attrs, ignored) {
     const locked = controlList(attrs.get('locked'));
     unknown('locked', locked.unknown);
     for (const name of locked.names) {
-      if (widgetRule(name) === 'hide') ignored.push({ key: 'locked', value: name, reason: 'is not among the controls shown, so there is nothing to lock' });
+      if (widgetRule(name) === 'hide') ignored.push({ key: 'locked', value: name, reason: L.SAY.nothingToLock });
       else build.widget.set(name, 'lock');
     }
   }
 }
 
-/** Checks params with the model, cheaply (a few traders run), resetting what it refuses. */
+/** Checks params with the model, cheaply (a few traders run), resetting what it refuses (said in the builder's language). */
 function check(params, ignored) {
-  return checkWithModel(params, defaults, (p) => api.compare({ ...p, traders: 100 }), ignored).params;
+  const before = ignored.length;
+  const checked = checkWithModel(params, defaults, (p) => api.compare({ ...p, traders: 100 }), ignored).params;
+  for (const item of ignored.slice(before)) item.reason = L.modelError(item.reason);
+  return checked;
 }
 
 /** Reads a pasted link (lab, embed.html or builder), `<leverage-cascade>` snippet or iframe snippet. */
 function readPasted(text) {
   const trimmed = text.trim();
-  if (!trimmed) return { error: 'Paste a link or a snippet first.' };
+  if (!trimmed) return { error: L.SAY.pasteFirst };
   if (trimmed.startsWith('<')) {
     const doc = parseHtml(trimmed);
     const element = doc.querySelector('leverage-cascade');
@@ -210,7 +252,7 @@ function readPasted(text) {
     }
     const frame = doc.querySelector('iframe[src]');
     if (frame) return readPasted(frame.getAttribute('src'));
-    return { error: 'This snippet has neither a <leverage-cascade> element nor an <iframe>.' };
+    return { error: L.SAY.noElement };
   }
   // A whole link, or the part from a page's name or its `?` on.
   let url = null;
@@ -221,11 +263,11 @@ function readPasted(text) {
       url = null;
     }
   }
-  if (!url) return { error: 'This is neither a link nor a snippet.' };
+  if (!url) return { error: L.SAY.notLink };
   // A page of the site, or its folder (with or without the last slash).
   const page = url.pathname.split('/').pop();
   if (page.includes('.') && !['index.html', 'teach.html', 'embed.html'].includes(page)) {
-    return { error: 'This link is not to the lab, the widget or this builder.' };
+    return { error: L.SAY.otherPage };
   }
   if (url.pathname.endsWith('/embed.html')) {
     const attrs = new Map(new URLSearchParams(url.search));
@@ -245,7 +287,7 @@ function readWidget(attrs) {
     if (preset) {
       base = normalize(preset.params);
     } else {
-      ignored.push({ key: 'preset', value: preview(presetText), reason: 'is not a preset of this page' });
+      ignored.push({ key: 'preset', value: preview(presetText), reason: L.SAY.notPreset });
     }
   }
   let params = base;
@@ -255,19 +297,19 @@ function readWidget(attrs) {
     try {
       over = JSON.parse(paramsText);
     } catch {
-      ignored.push({ key: 'params', value: preview(paramsText), reason: 'is not valid JSON' });
+      ignored.push({ key: 'params', value: preview(paramsText), reason: L.SAY.notJson });
     }
     if (over !== null && (typeof over !== 'object' || Array.isArray(over))) {
-      ignored.push({ key: 'params', value: preview(paramsText), reason: 'must be a JSON object such as {"leverage": 25}' });
+      ignored.push({ key: 'params', value: preview(paramsText), reason: L.SAY.notObject });
     } else if (over !== null) {
       // Through the lab's reader, so a value the lab would refuse is refused here too.
       const flat = new URLSearchParams();
       for (const [key, value] of Object.entries(flatten(over))) {
         const f = field(key);
-        if (!f) ignored.push({ key: `params.${preview(key)}`, value: '', reason: 'is not a setting this page knows' });
+        if (!f) ignored.push({ key: `params.${preview(key)}`, value: '', reason: L.SAY.notSetting });
         else flat.set(key, linkText(f, value));
       }
-      const read = fromQuery(flat.toString(), base, [], limits);
+      const read = fromQuery(flat.toString(), base, [], limits, L.REASONS);
       ignored.push(...read.ignored.map((i) => ({ ...i, key: `params.${i.key}` })));
       params = read.params;
     }
@@ -282,8 +324,8 @@ function readWidget(attrs) {
   const known = new Set(['preset', 'params', 'controls', 'locked', 'compact', 'theme', 'lang', 'fit']);
   for (const [name, value] of attrs) {
     if (known.has(name)) continue;
-    if (SET_HERE[name]) ignored.push({ key: name, value: preview(value), reason: SET_HERE[name] });
-    else if (!['src', 'type'].includes(name)) ignored.push({ key: name, value: preview(value), reason: 'is not an attribute of the widget' });
+    if (SET_HERE[name]) ignored.push({ key: name, value: preview(value), reason: SET_HERE[name]() });
+    else if (!['src', 'type'].includes(name)) ignored.push({ key: name, value: preview(value), reason: L.SAY.notAttribute });
   }
   readWidgetAttributes(attrs.has('compact') ? attrs : new Map([...attrs, ['compact', 'false']]), ignored);
   return { ignored };
@@ -412,7 +454,8 @@ function outputs() {
   const link = lab ? pageUrl('index.html', labQuery()) : pageUrl('embed.html', widgetQuery());
   const frameSrc = lab ? link : pageUrl('embed.html', widgetQuery({ fit: true }));
   const height = lab ? FRAME_HEIGHT.lab : build.compact ? FRAME_HEIGHT.compact : FRAME_HEIGHT.full;
-  const title = lab ? 'Leverage cascade lab' : 'Leverage cascade simulator';
+  // The frame's title is the students' to hear: in the assignment's language (English for auto).
+  const title = (catalogues[build.lang] || ENGLISH).FRAME_TITLE[lab ? 'lab' : 'widget'];
   let frame = `<iframe src="${frameSrc.replace(/&/g, '&amp;')}" title="${title}" width="100%" height="${height}" style="border: 0"></iframe>`;
   if (!lab) frame += `\n<script src="${pageUrl('frame-host.js')}" defer></script>`;
   const tag = widgetAttributes().map(([n, v]) => ` ${attributeText(n, v)}`).join('');
@@ -441,12 +484,12 @@ function fillStart() {
   const select = byId('start');
   const own = document.createElement('option');
   own.value = '';
-  own.textContent = 'The settings this page was opened with';
+  own.textContent = L.SAY.openedWith;
   select.append(own);
   for (const preset of presets) {
     const option = document.createElement('option');
     option.value = preset.id;
-    option.textContent = preset.title;
+    option.textContent = L.presetWords(preset).title;
     select.append(option);
   }
 }
@@ -472,8 +515,9 @@ function wire() {
     build.theme = byId('theme').value;
     update();
   });
-  byId('lang').addEventListener('change', () => {
+  byId('lang').addEventListener('change', async () => {
     build.lang = LANG_CHOICES.includes(byId('lang').value) ? byId('lang').value : 'auto';
+    await wordsOf(build.lang);
     update();
   });
   byId('predict').addEventListener('change', () => {
@@ -504,7 +548,7 @@ function wire() {
       return;
     }
     showNotice(read.ignored);
-    status.textContent = read.ignored.length ? 'Read, with the notice at the top of the page listing what could not be used.' : 'Read: the builder now shows that assignment.';
+    status.textContent = read.ignored.length ? L.SAY.readWithNotice : L.SAY.read;
     update();
   });
   new ResizeObserver(fitLabPreview).observe(byId('preview'));
@@ -537,10 +581,10 @@ function rows() {
   }
   return Object.entries(WIDGET_CONTROLS).map(([name, def]) => ({
     key: name,
-    label: CONTROL_LABELS[name],
+    label: L.CONTROL_LABELS[name],
     group: '',
     // The widget starts with its breaker switch on when the params carry a breaker (embed.js).
-    value: def.kind === 'switch' ? (build.params.circuitBreaker ? 'on at first' : 'off at first') : LAB_FORMATS[def.format](get(build.params, name), build.params),
+    value: def.kind === 'switch' ? L.SAY.switchAtFirst(Boolean(build.params.circuitBreaker)) : L.LAB_FORMATS[def.format](get(build.params, name), build.params),
     rule: widgetRule(name),
   }));
 }
@@ -550,9 +594,10 @@ function labValue(row) {
   const value = get(build.params, row.param);
   if (row.input.tagName === 'SELECT') {
     const option = [...row.input.options].find((o) => o.value === value);
-    return option ? option.textContent.trim() : 'a custom table';
+    return option ? option.textContent.trim() : L.SAY.customTable;
   }
-  const format = LAB_FORMATS[row.input.dataset.format] || LAB_FORMATS.text;
+  if (row.input.type === 'checkbox') return L.SAY.checkbox(value);
+  const format = L.LAB_FORMATS[row.input.dataset.format] || L.LAB_FORMATS.text;
   return format(value, build.params);
 }
 
@@ -587,11 +632,11 @@ function renderRules() {
     const value = document.createElement('span');
     value.className = 'rule-value';
     value.textContent = row.value;
-    name.append(document.createTextNode(' '), visuallyHidden(`(now ${row.value})`));
+    name.append(document.createTextNode(' '), visuallyHidden(L.SAY.now(row.value)));
     value.setAttribute('aria-hidden', 'true');
     const radios = document.createElement('span');
     radios.className = 'rule-choices';
-    for (const [rule, words] of CHOICES) {
+    for (const rule of CHOICES) {
       const label = document.createElement('label');
       const input = document.createElement('input');
       input.type = 'radio';
@@ -600,7 +645,7 @@ function renderRules() {
       input.value = rule;
       input.dataset.key = row.key;
       input.checked = row.rule === rule;
-      label.append(input, ` ${words}`);
+      label.append(input, ` ${L.RULES[rule]}`);
       radios.append(label);
     }
     item.append(name, value, radios);
@@ -624,7 +669,7 @@ function update({ rows: redrawRows = true } = {}) {
   const presetId = presetOf(build.params);
   startSelect.value = presetId ?? '';
   startSelect.options[0].hidden = presetId !== null;
-  byId('start-summary').textContent = presetId ? PRESETS_EN[presetId] || '' : 'Settings from the lab, or from the assignment you pasted.';
+  byId('start-summary').textContent = presetId ? L.presetWords(presets.find((p) => p.id === presetId)).summary : L.SAY.ownSettings;
   byId('edit-link').href = pageUrl('index.html', labQueryForEditing());
   for (const radio of document.querySelectorAll('input[name="target"]')) radio.checked = radio.value === build.target;
   byId('widget-options').hidden = !widget;
@@ -636,6 +681,8 @@ function update({ rows: redrawRows = true } = {}) {
   byId('focus').value = build.focus;
   if (redrawRows) renderRules();
 
+  // An assignment in a language whose words are not here yet: its iframe's title follows when they are.
+  if (LANGUAGES.includes(build.lang) && !catalogues[build.lang]) wordsOf(build.lang).then(() => update({ rows: false }));
   const out = outputs();
   for (const [id, text] of [['out-link', out.link], ['out-element', out.element], ['out-frame', out.frame]]) {
     const box = byId(id);
@@ -649,12 +696,8 @@ function update({ rows: redrawRows = true } = {}) {
   if (!widget && document.querySelector('input[name="preview"]:checked').value === 'element') {
     document.querySelector('input[name="preview"][value="link"]').checked = true;
   }
-  byId('out-link-hint').textContent = widget
-    ? 'A page with the widget alone, for a student to open or for a platform that takes links.'
-    : 'Hand this out: it opens the lab with your settings. Students who share their answer send a link like it back, so you see what they saw.';
-  byId('out-frame-hint').textContent = widget
-    ? 'For a learning platform or a page that allows iframes but not scripts. With the second line (optional) the frame takes the widget\u2019s height; without it, the frame keeps the height given.'
-    : 'The lab is a whole page: give the frame room, or hand out the link instead.';
+  byId('out-link-hint').textContent = L.SAY.linkHint(widget);
+  byId('out-frame-hint').textContent = L.SAY.frameHint(widget);
   const search = `?${builderQuery()}`;
   if (location.search !== search) history.replaceState(null, '', `${location.pathname}${search}`);
   schedulePreview();
@@ -683,7 +726,7 @@ function showPreview(force) {
   if (which === 'link') {
     const frame = document.createElement('iframe');
     frame.src = text;
-    frame.title = 'Preview of the link';
+    frame.title = L.SAY.previewTitle;
     frame.className = `preview-frame preview-${build.target === 'lab' ? 'lab' : build.compact ? 'compact' : 'full'}`;
     box.replaceChildren(frame);
     if (build.target === 'lab') fitLabPreview();
@@ -716,11 +759,11 @@ async function copy(box) {
   const status = byId('copy-status');
   try {
     await navigator.clipboard.writeText(box.value);
-    status.textContent = 'Copied.';
+    status.textContent = L.SAY.copied;
   } catch {
     box.focus();
     box.select();
-    status.textContent = 'Your browser did not allow copying: the text is selected, press Ctrl+C (⌘C on a Mac).';
+    status.textContent = L.SAY.notCopied;
   }
 }
 
@@ -731,18 +774,18 @@ function showNotice(ignored) {
     return;
   }
   const lead = document.createElement('p');
-  lead.textContent = 'Some of what the link or snippet asks for could not be used, so it was left out (a setting keeps its default):';
+  lead.textContent = L.SAY.noticeLead;
   const list = document.createElement('ul');
   for (const { key, value, reason } of ignored) {
     const li = document.createElement('li');
-    li.textContent = `${value ? `${key} = “${value}”` : key}: ${reason}`;
+    li.textContent = L.SAY.ignored(key, value, reason);
     list.append(li);
   }
   const close = document.createElement('button');
   close.type = 'button';
   close.id = 'notice-close';
   close.className = 'quiet';
-  close.textContent = 'Dismiss';
+  close.textContent = L.SAY.dismiss;
   box.replaceChildren(lead, list, close);
   box.hidden = false;
 }

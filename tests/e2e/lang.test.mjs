@@ -233,9 +233,9 @@ test('every language’s widget words have the English ones’ names, and say ea
 // The lab
 
 /**
- * Names a Chinese page may write in Latin letters: the software, the venues and their
- * contracts, and the sources the record cites (publishers, authors, documents). Longer names
- * first, so a name inside another is removed with it.
+ * Names a Chinese page may write in Latin letters: the software and what a host types (pkg/,
+ * .wasm, iframe), the venues and their contracts, and the sources the record cites (publishers,
+ * authors, documents). Longer names first, so a name inside another is removed with it.
  */
 const NAMES = [
   'application/wasm', 'Crypto News Australia', 'C. O. Alexander', 'LedgerPrime Research', 'Kaiko Research', 'Yellow Research',
@@ -243,7 +243,7 @@ const NAMES = [
   'Stop Logic', 'CoinGlass', 'Amberdata', 'NewsBreak', 'DOMAIN.md', 'Mpelembe', 'CryptoIQ', 'Lexology', 'USLegal',
   'LedgerPrime', 'BTCUSDT', 'XBTUSD', 'E-mini', 'Binance', 'BitMEX', 'Reuters', 'GitHub', 'Firefox', 'Chrome',
   'Safari', 'README', 'file://', 'Kaiko', 'Bybit', 'Bybt', 'Edge', 'CFTC', 'OKX', 'CME', 'SEC', 'CSI', 'S&P', 'Dow',
-  'BTC', 'ETH', 'ETF', 'PDF', 'ADL', 'PNG', 'CSV', 'Ctrl', 'Mac', 't分布', '.wasm', 'pkg/',
+  'BTC', 'ETH', 'ETF', 'PDF', 'ADL', 'PNG', 'CSV', 'Ctrl', 'Mac', 't分布', '.wasm', 'pkg/', 'iframe',
 ];
 const latin = (texts) =>
   texts.filter((t) => /[A-Za-z]/.test(NAMES.reduce((rest, name) => rest.split(name).join(''), t).replace(/\bn\b/g, '')));
@@ -445,6 +445,56 @@ test('the model’s refusals are told in Chinese: each rule it writes has its tr
       const [path, rule] = chinese.split('：');
       assert.ok(rule && !/[A-Za-z]/.test(rule.replace('maxLeverage', '')), `${message} → ${chinese} (${path})`);
     }
+  } finally {
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The assignment builder
+
+test('the builder speaks its reader’s browser language: no English in Chinese but names and code', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  try {
+    const { page, errors } = await watched(context);
+    await page.goto(`${server.origin}/teach.html?lang=en&for=widget`);
+    await page.waitForFunction(() => document.getElementById('out-link').value.startsWith('http'), null, { timeout: 30000 });
+    const said = await labSays(page);
+    assert.equal(said.lang, 'zh-CN');
+    assert.deepEqual(latin(said.texts), [], 'English on the builder');
+    // lang= in its address is the assignment's language, not the builder's.
+    assert.match(await page.inputValue('#out-element'), / lang="en"/);
+    await page.check('input[name="target"][value="lab"]');
+    assert.deepEqual(latin((await labSays(page)).texts), [], 'English on the builder, for the lab');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the builder’s words in each language have the same names, and its page map covers teach.html', async () => {
+  const load = (name) => import(pathToFileURL(join(WWW, 'lang', name)).href);
+  const en = await load('teach-en.js');
+  const zh = await load('teach-zh.js');
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  for (const table of ['SAY', 'RULES', 'FRAME_TITLE']) {
+    assert.deepEqual(Object.keys(zh[table]).sort(), Object.keys(en[table]).sort(), table);
+  }
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.route(/\/teach\.js$/, (route) => route.abort());
+    await page.goto(`${server.origin}/teach.html`);
+    const missing = await page.evaluate(async () => {
+      const { pieces } = await import('/shared/translate.js');
+      const { TEACH_HTML_ZH } = await import('/lang/teach-html-zh.js');
+      const keys = pieces(document.body).map((p) => p.key);
+      keys.push(document.title, document.querySelector('meta[name="description"]').content);
+      const tags = (html) => (html.match(/<\/?[a-zA-Z0-9]+/g) || []).join(' ');
+      const unlike = Object.entries(TEACH_HTML_ZH).filter(([k, v]) => tags(k) !== tags(v)).map(([k]) => k);
+      return [...keys.filter((k) => !Object.hasOwn(TEACH_HTML_ZH, k)), ...unlike];
+    });
+    assert.deepEqual(missing, []);
   } finally {
     await context.close();
   }
