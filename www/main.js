@@ -26,7 +26,7 @@ import { formatControl, limitsOf, readControl, setUp, showValue } from './lab/co
 import { signedMove, speedWindow } from './lab/words.js';
 import * as ENGLISH from './lang/lab-en.js';
 import { pickLanguage, languageOf, LANGUAGES } from './shared/lang.js';
-import { keyOf, translate } from './shared/translate.js';
+import { translatePage } from './shared/translate.js';
 import { drawRecordMarks, recordFor, recordMarksCaption, recordMarksLabel, recordRows } from './lab/record.js';
 import { download, toCsv } from './lab/export.js';
 import { TOUR } from './lab/tour.js';
@@ -139,14 +139,7 @@ async function loadLanguage() {
   if (lang === 'en') return;
   L = await import(`./lang/lab-${lang}.js`).catch(() => ENGLISH);
   state.lang = L === ENGLISH ? 'en' : lang;
-  if (!L.HTML) return;
-  document.documentElement.lang = L.LANG;
-  const title = L.HTML[keyOf(document.title)];
-  if (title) document.title = title;
-  const description = document.querySelector('meta[name="description"]');
-  const about = description && L.HTML[keyOf(description.content)];
-  if (about) description.content = about;
-  translate(document.body, L.HTML);
+  if (L.HTML) translatePage(L.LANG, L.HTML);
 }
 
 async function boot() {

@@ -22,7 +22,7 @@ import { limitsOf } from './lab/controls.js';
 import { WIDGET_CONTROLS, COMPACT_CONTROLS, FULL_CONTROLS, controlList } from './embed.js';
 import * as ENGLISH from './lang/teach-en.js';
 import { LANGUAGES, languageOf, pickLanguage } from './shared/lang.js';
-import { keyOf, translate } from './shared/translate.js';
+import { translate, translatePage } from './shared/translate.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -83,13 +83,7 @@ async function loadLanguage() {
   L = await import(`./lang/teach-${lang}.js`).catch(() => ENGLISH);
   if (L === ENGLISH) return;
   catalogues[lang] = L;
-  document.documentElement.lang = L.LANG;
-  const title = L.HTML[keyOf(document.title)];
-  if (title) document.title = title;
-  const description = document.querySelector('meta[name="description"]');
-  const about = description && L.HTML[keyOf(description.content)];
-  if (about) description.content = about;
-  translate(document.body, L.HTML);
+  translatePage(L.LANG, L.HTML);
 }
 
 /** The catalogue of language `lang` (an assignment's: its iframe's title), loaded once; English for auto. */

@@ -204,6 +204,15 @@ function positions(n) {
 }
 
 /**
+ * An event's price as a signed move from the start, and how `pct` prints it: a move under 1 %
+ * with two decimals, so a sell program's first steps do not read "price 0 %".
+ */
+export function eventMove(event, startPrice) {
+  const move = changePct(event.price, startPrice);
+  return [move, { sign: true, decimals: Math.abs(move) < 1 ? 2 : 1 }];
+}
+
+/**
  * The seconds a breaker on speed measures its fall over (from the highest price of its window,
  * not the start: may-2010's Stop Logic), or null for a breaker that measures from the start.
  */
@@ -218,9 +227,7 @@ export function speedWindow(breaker, tickSeconds) {
  */
 export function narrate(event, startPrice, tickSeconds, breaker = null) {
   const when = at(event.tick, tickSeconds);
-  // A move under 1 % with two decimals, so a sell program's first steps do not read "price 0 %".
-  const move = changePct(event.price, startPrice);
-  const price = pct(move, { sign: true, decimals: Math.abs(move) < 1 ? 2 : 1 });
+  const price = pct(...eventMove(event, startPrice));
   switch (event.kind) {
     case 'shock':
       if (event.count === 1) {

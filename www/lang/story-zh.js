@@ -3,7 +3,7 @@
 // Pure functions of the API's output; no DOM access.
 
 import { NBSP } from '../lab/format.js';
-import { changePct, secondVenueFacts, signedMove, speedWindow } from '../lab/words.js';
+import { eventMove, secondVenueFacts, signedMove, speedWindow } from '../lab/words.js';
 import { count, duration, num, pct, share, times, usd } from './format-zh.js';
 import { at } from './results-zh.js';
 
@@ -98,9 +98,7 @@ export function secondVenueLine(outcome, tickSeconds = 1) {
  */
 export function narrate(event, startPrice, tickSeconds, breaker = null) {
   const when = at(event.tick, tickSeconds);
-  // A move under 1 % with two decimals, so a sell program's first steps do not read "价格0%".
-  const move = changePct(event.price, startPrice);
-  const price = pct(move, { sign: true, decimals: Math.abs(move) < 1 ? 2 : 1 });
+  const price = pct(...eventMove(event, startPrice));
   switch (event.kind) {
     case 'shock':
       if (event.count === 1) {

@@ -116,6 +116,20 @@ function fill(el, text) {
 }
 
 /**
+ * The whole page in language `lang` (a BCP 47 tag) from `catalogue`: <html lang>, the title,
+ * the description and the body's fixed text. Returns the keys it has no translation for.
+ */
+export function translatePage(lang, catalogue) {
+  document.documentElement.lang = lang;
+  const title = catalogue[keyOf(document.title)];
+  if (title) document.title = title;
+  const description = document.querySelector('meta[name="description"]');
+  const about = description && catalogue[keyOf(description.content)];
+  if (about) description.content = about;
+  return translate(document.body, catalogue);
+}
+
+/**
  * Puts `catalogue`'s translation in place of each piece under `root` that it has; returns the
  * keys it has none for (or whose translation does not have the English's tags).
  */
