@@ -50,7 +50,7 @@ export const WORDS_ZH = {
   "liquidityWithdrawal.help": "价格快速下跌、卖盘一边倒时，订单簿上有多少挂单会撤走。0：订单簿从不变薄。",
   "dipBuyerCapital.label": "抄底资金",
   "dipBuyerCapital.help": "抄底买家准备用来捡便宜的资金。一旦价格比起始价格低得足够多，他们就会买入，直到资金用完。",
-  "dipBuyerDiscountPct.label": "抄底入场跌幅",
+  "dipBuyerDiscountPct.label": "抄底买家入场跌幅",
   "dipBuyerDiscountPct.help": "价格比起始价格低多少（%）时，抄底买家开始买入。",
   "momentumShorts.label": "顺势做空",
   "momentumShorts.help": "在强平浪潮中顺势卖出、开新空单的交易者：每强平1美元多单，就新开多少美元空单。价格反弹时，他们也可能被强平。",
