@@ -302,6 +302,19 @@ export function branchingMeaning(n) {
   return `Stable: each liquidated dollar knocks over ${cents} cents more, so a chain dies out quickly.`;
 }
 
+/**
+ * The forced selling the venue took off the book, for the gauge in any language: [by, dollars]
+ * for each of the insurance fund (`fund`), the backstop vault (`backstop`) and
+ * auto-deleveraging (`adl`) that took any.
+ */
+export function offBook(summary) {
+  return [
+    ['fund', summary.fundTakeoverNotional],
+    ['backstop', summary.backstopNotional],
+    ['adl', summary.adlNotional],
+  ].filter(([, amount]) => amount > 0);
+}
+
 /** Text for the gauge: start n, peak n and where the peak band is. */
 export function gaugeText(summary) {
   const n = summary.branchingRatio;
@@ -313,13 +326,14 @@ export function gaugeText(summary) {
       : `Even the densest band, at ${where}, has n${NBSP}=${NBSP}${num(peak, 2)}, below 1: no band can run away on its own.`;
   // The branching ratio counts selling into the book. When the venue took part of the selling
   // off the book, that, not the book, is part of why the chain stopped: say so, as the card does.
-  const offBook = [
-    [summary.fundTakeoverNotional, 'the insurance fund took over'],
-    [summary.backstopNotional, 'the backstop vault took'],
-    [summary.adlNotional, 'auto-deleveraging closed against winning positions'],
-  ].filter(([usdAmount]) => usdAmount > 0);
-  if (offBook.length) {
-    const what = offBook.map(([amount, who]) => `${who} ${usd(amount)}`).join(', ');
+  const who = {
+    fund: 'the insurance fund took over',
+    backstop: 'the backstop vault took',
+    adl: 'auto-deleveraging closed against winning positions',
+  };
+  const taken = offBook(summary);
+  if (taken.length) {
+    const what = taken.map(([by, amount]) => `${who[by]} ${usd(amount)}`).join(', ');
     peakSentence += ` Not all the forced selling reached the book: ${what}. That is part of why the fall stopped where it did.`;
   }
   // n at the start can be low while denser bands further down grow the shock: then the gauge

@@ -3,7 +3,7 @@
 // Pure functions of the API's output; no DOM access.
 
 import { NBSP } from '../lab/format.js';
-import { eventMove, secondVenueFacts, signedMove, speedWindow } from '../lab/words.js';
+import { eventMove, offBook, secondVenueFacts, signedMove, speedWindow } from '../lab/words.js';
 import { count, duration, num, pct, share, times, usd } from './format-zh.js';
 import { at } from './results-zh.js';
 
@@ -176,13 +176,10 @@ export function gaugeText(summary) {
       : `即使是最密集的一段（位于${where}处），n${NBSP}=${NBSP}${num(peak, 2)}，也低于1：没有哪一段能单独失控。`;
   // The branching ratio counts selling into the book. When the venue took part of the selling
   // off the book, that, not the book, is part of why the chain stopped: say so, as the card does.
-  const offBook = [
-    [summary.fundTakeoverNotional, '保险基金接手了'],
-    [summary.backstopNotional, '兜底金库接手了'],
-    [summary.adlNotional, '自动减仓平掉了盈利仓位'],
-  ].filter(([usdAmount]) => usdAmount > 0);
-  if (offBook.length) {
-    const what = offBook.map(([amount, who]) => `${who}${usd(amount)}`).join('，');
+  const who = { fund: '保险基金接手了', backstop: '兜底金库接手了', adl: '自动减仓平掉了盈利仓位' };
+  const taken = offBook(summary);
+  if (taken.length) {
+    const what = taken.map(([by, amount]) => `${who[by]}${usd(amount)}`).join('，');
     peakSentence += `并非所有被迫卖出都进入了订单簿：${what}。这也是下跌停在那里的部分原因。`;
   }
   // n at the start can be low while denser bands further down grow the shock: then the gauge
