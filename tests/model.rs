@@ -965,3 +965,48 @@ fn the_map_knows_when_each_bucket_fell() {
         }
     }
 }
+
+/// Every preset, and markets that reach the mechanisms that change positions in other ways than
+/// the sweep: ADL deep in the opposite book, partial steps that relist, new shorts appended to
+/// the book, a breaker that spares queued positions, a second venue that copies the traders.
+fn markets_that_change_positions() -> Vec<Params> {
+    let mut markets: Vec<Params> = presets().into_iter().map(|p| p.params).collect();
+    let base = Params { traders: 20_000, ticks: 300, ..Params::default() };
+    let json = [
+        r#"{"depthPerPct": 2e7, "leverage": 25, "insuranceFund": 1e5, "marginTiers": "standard"}"#,
+        r#"{"leverage": 30, "marginTiers": "strict",
+            "liquidation": {"mode": "partial", "maxPerTick": 5e6, "backstopCapacity": 5e7}}"#,
+        r#"{"leverage": 20, "momentumShorts": 0.6, "dipBuyerCapital": 2e8, "volatilityPct": 0.05}"#,
+        r#"{"circuitBreaker": {"levelsPct": [5, 10], "haltTicks": 30, "magnetSellShare": 0.4}}"#,
+        r#"{"arbitrageCapital": 5e7, "secondVenue": {"depthPerPct": 5e6}}"#,
+    ];
+    for changes in json {
+        let mut v = serde_json::to_value(&base).unwrap();
+        let changes: serde_json::Value = serde_json::from_str(changes).unwrap();
+        for (k, val) in changes.as_object().unwrap() {
+            v[k] = val.clone();
+        }
+        markets.push(Params::deserialize_from(v).unwrap());
+    }
+    markets
+}
+
+#[test]
+fn a_lent_population_runs_as_its_copy_would_and_comes_back_as_it_was() {
+    use leverage_cascade::model::population::Population;
+    use leverage_cascade::model::simulate::{run, run_lent};
+    use leverage_cascade::model::Scratch;
+    let as_json = |o: &Outcome| serde_json::to_string(o).unwrap();
+    for params in markets_that_change_positions() {
+        let mut scratch = Scratch::default();
+        let mut lent = Population::for_params(&params, &mut scratch);
+        let as_generated = lent.clone();
+        let on_a_copy = as_json(&run(&params, as_generated.clone(), &mut scratch));
+        // Twice: the second run gets the population the first one handed back.
+        for _ in 0..2 {
+            assert_eq!(as_json(&run_lent(&params, &mut lent, &mut scratch)), on_a_copy);
+            assert_eq!(lent.long.positions, as_generated.long.positions);
+            assert_eq!(lent.short.positions, as_generated.short.positions);
+        }
+    }
+}

@@ -219,15 +219,22 @@ impl<'de> Visitor<'de> for KeyOf {
 /// The field names allowed under `prefix`, in table order: "`startPrice`, `traders`, …".
 fn names_of(prefix: &str) -> String {
     let mut names: Vec<&str> = Vec::new();
+    let mut list = String::new();
     for row in PARAMS {
         let Some(rest) = under(row.path, prefix) else { continue };
         let name = rest.split('.').next().unwrap_or(rest);
         if !name.contains('[') && !names.contains(&name) {
+            // Written out by hand: `join` would link a generic copy loop of its own into the wasm.
+            if !names.is_empty() {
+                list.push_str(", ");
+            }
             names.push(name);
+            list.push('`');
+            list.push_str(name);
+            list.push('`');
         }
     }
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    quoted.join(", ")
+    list
 }
 
 /// Reads the value of row `row` (an index into [`PARAMS`]) into its place.

@@ -37,6 +37,7 @@ use super::market::Market;
 use super::num::{max, min};
 use super::params::{LiquidationMode, Params, Side, VenueRules};
 use super::population::{open, Book, Population, Position, State};
+use super::scratch::Scratch;
 
 /// A position closed to within this share of its size counts as fully closed.
 const DUST: f64 = 1e-12;
@@ -101,6 +102,8 @@ pub struct Breaches {
 /// The liquidation engine and the books it watches.
 pub struct Engine {
     books: [Book; 2],
+    /// For a lent population ([`Engine::lend`]), what the run changes in it.
+    undo: Option<Undo>,
     tiers: TierTable,
     swept: [usize; 2],
     pool: Vec<(Side, u32)>,
@@ -182,6 +185,53 @@ pub struct Engine {
     others_cash: f64,
 }
 
+/// What a run changes in a lent population ([`Engine::lend`]): each original position as it was
+/// before its first change, and each book's length (a run appends the positions it opens).
+struct Undo {
+    len: [usize; 2],
+    /// Per book, the positions as they were, and where they go back to.
+    before: [Vec<Position>; 2],
+    at: [Vec<u64>; 2],
+}
+
+impl Undo {
+    fn new(books: [&Book; 2], scratch: &mut Scratch) -> Undo {
+        let [long, short] = books;
+        Undo {
+            len: [long.positions.len(), short.positions.len()],
+            before: [scratch.positions(long.room()), scratch.positions(short.room())],
+            at: [scratch.keys(long.room()), scratch.keys(short.room())],
+        }
+    }
+
+    /// Notes position `idx` of book `b` before a change, if it is still as generated: open,
+    /// never deleveraged, not reopened on the book (a position leaves that state with its first
+    /// change and never comes back to it). So each original position is noted once, and the
+    /// log needs no more room than the book.
+    fn note(&mut self, b: usize, idx: u32, p: &Position) {
+        let original = (idx as usize) < self.len[b];
+        if original && p.state == State::Open && !p.deleveraged && !p.on_book {
+            self.before[b].push(*p);
+            self.at[b].push(u64::from(idx));
+        }
+    }
+
+    /// Puts the books back as they were lent, and hands the log's buffers to `scratch`.
+    fn restore(self, books: &mut [Book; 2], scratch: &mut Scratch) {
+        let Undo { len, before, at } = self;
+        for (b, (before, at)) in before.into_iter().zip(at).enumerate() {
+            let positions = &mut books[b].positions;
+            positions.truncate(len[b]);
+            // Backwards, so were a position ever noted twice, its first note would win.
+            for k in (0..before.len()).rev() {
+                positions[at[k] as usize] = before[k];
+            }
+            scratch.give_positions(before);
+            scratch.give_keys(at);
+        }
+    }
+}
+
 /// Every account's value at one mark, each computed from its own ledger (the conservation
 /// property test adds them up; docs/MODEL.md, "Conservation"). USD.
 #[derive(Clone, Copy, Debug, Default)]
@@ -246,6 +296,7 @@ impl Engine {
         Engine {
             open_interest,
             books: [population.long, population.short],
+            undo: None,
             tiers: params.tier_table(),
             swept: [0, 0],
             pool: Vec::new(),
@@ -346,8 +397,29 @@ impl Engine {
         &self.books
     }
 
-    /// The books, once the run is over.
-    pub fn into_books(self) -> [Book; 2] {
+    /// An engine for a lent population: [`Engine::new`], noting what the run changes so that
+    /// [`Engine::into_books`] hands the population back as it was lent. A caller that runs one
+    /// population many times then lends it to each run instead of copying it for each: the log
+    /// holds the positions the run changed (those the price reached, and the deleveraged), not
+    /// all of them. Its buffers come from `scratch`.
+    pub fn lend(
+        params: &Params,
+        population: Population,
+        open_interest: [f64; 2],
+        scratch: &mut Scratch,
+    ) -> Engine {
+        let undo = Undo::new([&population.long, &population.short], scratch);
+        let mut engine = Engine::new(params, population, open_interest);
+        engine.undo = Some(undo);
+        engine
+    }
+
+    /// The books, once the run is over; a lent population's as they were lent. The undo log's
+    /// buffers go back to `scratch`.
+    pub fn into_books(mut self, scratch: &mut Scratch) -> [Book; 2] {
+        if let Some(undo) = self.undo.take() {
+            undo.restore(&mut self.books, scratch);
+        }
         self.books
     }
 
@@ -367,8 +439,21 @@ impl Engine {
         self.queue.is_empty() && self.pool.is_empty() && self.held == 0.0
     }
 
+    /// A position to change. Every change to a position goes through here or [`Engine::touch`].
     fn position(&mut self, side: Side, idx: u32) -> &mut Position {
-        &mut self.books[book_index(side)].positions[idx as usize]
+        let b = book_index(side);
+        self.touch(b, idx);
+        &mut self.books[b].positions[idx as usize]
+    }
+
+    /// Notes position `idx` of book `b`, which the caller is about to change, in the undo log
+    /// of a lent population. Not inlined: every place that changes a position calls it, and one
+    /// copy keeps the wasm small.
+    #[inline(never)]
+    fn touch(&mut self, b: usize, idx: u32) {
+        if let Some(undo) = &mut self.undo {
+            undo.note(b, idx, &self.books[b].positions[idx as usize]);
+        }
     }
 
     /// Rule 1: finds every newly breached position at `mark`, in book order and among the
@@ -531,8 +616,8 @@ impl Engine {
         let notional = old.qty0 * old.entry;
         let before = market.price();
         let entry = fill_price(before, market.trade(dir * notional));
-        self.books[b].positions[idx as usize] =
-            self.opened(side, entry, notional / before, leverage);
+        let reopened = self.opened(side, entry, notional / before, leverage);
+        *self.position(side, idx) = reopened;
         self.relist(side, idx);
         true
     }
@@ -873,6 +958,7 @@ impl Engine {
     /// [`Engine::finish`].
     fn take_off(&mut self, side: Side, idx: u32, qty: f64, price: f64, fee: f64) {
         let b = book_index(side);
+        self.touch(b, idx);
         let p = &mut self.books[b].positions[idx as usize];
         let qty = min(qty, p.qty);
         self.order_done += qty;
@@ -896,6 +982,7 @@ impl Engine {
             (std::mem::take(&mut self.order_done), std::mem::take(&mut self.order_pnl));
         let mode_partial = self.mode == LiquidationMode::Partial;
         let (side, idx) = (order.side, order.idx);
+        self.touch(book_index(side), idx);
         let p = &mut self.books[book_index(side)].positions[idx as usize];
         // What the closed coins carried, and the margin behind what remains with it.
         let released = done * p.entry / p.leverage + pnl;
@@ -982,6 +1069,7 @@ impl Engine {
             let Some(&Ranked { idx: Reverse(idx), .. }) = self.ranked.peek() else {
                 break;
             };
+            self.touch(b, idx);
             let p = &mut self.books[b].positions[idx as usize];
             let take = min(p.qty, need);
             // The counterparty closes at the bankrupt quantity's price: its margin and PnL there.

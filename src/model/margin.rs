@@ -216,8 +216,21 @@ impl TierTable {
     /// [`TierTable::liquidation_tier`]'s index, with the [`liquidation_ratio`] in that tier,
     /// which the search has computed anyway.
     pub fn liquidation_tier_ratio(&self, side: Side, notional: f64, leverage: f64) -> (u8, f64) {
-        let (i, _) = self.tier_index(notional);
-        let mut i = usize::from(i);
+        let (at_entry, _) = self.tier_index(notional);
+        self.liquidation_tier_ratio_from(side, notional, leverage, at_entry)
+    }
+
+    /// [`TierTable::liquidation_tier_ratio`] for a caller that has the tier at entry,
+    /// `at_entry` = [`TierTable::tier_index`]'s index, at hand already.
+    #[inline]
+    pub fn liquidation_tier_ratio_from(
+        &self,
+        side: Side,
+        notional: f64,
+        leverage: f64,
+        at_entry: u8,
+    ) -> (u8, f64) {
+        let mut i = usize::from(at_entry);
         let last = self.tiers.len() - 1;
         loop {
             let ratio = liquidation_ratio(side, leverage, notional, &self.tiers[i]);

@@ -108,7 +108,7 @@ impl Clone for Book {
 
 impl Book {
     /// The buffer size for this book's positions (or its sort's keys).
-    fn room(&self) -> usize {
+    pub(crate) fn room(&self) -> usize {
         self.room.max(self.positions.len())
     }
 
@@ -297,10 +297,11 @@ impl Population {
                 let entry_z = || z.map_or_else(|| normal_quantile(d.entry_u), |e| e.entry_z);
                 // The leverage cap is the tier's at opening; maintenance is the tier's at the
                 // liquidation price.
-                let cap = tiers.tier_for(d.notional).max_leverage;
+                let (at_entry, tier) = tiers.tier_index(d.notional);
                 let leverage = lev.sample_or(d.lev_u, || lev_at(lev_z()));
-                let leverage = max(min(leverage, cap), 1.0);
-                let (index, ratio) = tiers.liquidation_tier_ratio(side, d.notional, leverage);
+                let leverage = max(min(leverage, tier.max_leverage), 1.0);
+                let (index, ratio) =
+                    tiers.liquidation_tier_ratio_from(side, d.notional, leverage, at_entry);
                 let factor = || factors.sample_or(d.entry_u, || factor_at(entry_z()));
                 let entry = solvent_entry(side, start, sigma, d, ratio, &factors, factor);
                 Position {
@@ -366,6 +367,13 @@ impl Population {
     /// A copy in buffers from `scratch`.
     pub fn copy(&self, scratch: &mut Scratch) -> Population {
         Population { long: self.long.copy(scratch), short: self.short.copy(scratch) }
+    }
+
+    /// Takes the positions out, leaving two empty books in their place.
+    pub(crate) fn take(&mut self) -> Population {
+        let empty = |b: &Book| Book { side: b.side, positions: Vec::new(), room: b.room };
+        let hollow = Population { long: empty(&self.long), short: empty(&self.short) };
+        std::mem::replace(self, hollow)
     }
 
     /// Hands both books' memory back to `scratch`.
@@ -489,26 +497,37 @@ fn sorted_with(mut book: Book, gather_up_to: usize, scratch: &mut Scratch) -> Bo
             bits
         }
     };
+    const SHIFTS: [u32; 3] = [31, 42, 53];
+    let digit = |k: u64, shift: u32| ((k >> shift) & 2047) as usize;
     let n = book.positions.len();
     debug_assert!(n as u64 <= INDEX_MASK + 1, "MAX_TRADERS fits the index bits");
+    // The three passes' counts, taken in the one pass that makes the keys.
+    let mut counts = [[0u32; 2048]; 3];
     let mut order = scratch.keys(book.room());
-    order.extend(book.positions.iter().enumerate().map(|(i, p)| key(p) & !INDEX_MASK | i as u64));
+    order.extend(book.positions.iter().enumerate().map(|(i, p)| {
+        let k = key(p) & !INDEX_MASK | i as u64;
+        for (count, shift) in counts.iter_mut().zip(SHIFTS) {
+            count[digit(k, shift)] += 1;
+        }
+        k
+    }));
     let mut spare = scratch.keys(book.room());
     spare.resize(n, 0);
-    for shift in [31u32, 42, 53] {
-        let mut counts = [0usize; 2048];
-        for &k in &order {
-            counts[((k >> shift) & 2047) as usize] += 1;
+    for (count, shift) in counts.iter_mut().zip(SHIFTS) {
+        // A digit that every key shares (the exponent's, when all prices lie within a factor
+        // of two) leaves the order as it is.
+        if count.iter().any(|&c| c as usize == n) {
+            continue;
         }
         let mut sum = 0;
-        for c in counts.iter_mut() {
+        for c in count.iter_mut() {
             let here = *c;
             *c = sum;
             sum += here;
         }
         for &item in &order {
-            let bucket = &mut counts[((item >> shift) & 2047) as usize];
-            spare[*bucket] = item;
+            let bucket = &mut count[digit(item, shift)];
+            spare[*bucket as usize] = item;
             *bucket += 1;
         }
         std::mem::swap(&mut order, &mut spare);

@@ -62,6 +62,9 @@ fn list_bytes<T>(list: &[Vec<T>]) -> usize {
 }
 
 /// An empty buffer with room for `capacity` items: the roomiest one in `list`, or a new one.
+/// (Neither this nor [`give`] is inlined: called from a dozen places, one copy of each keeps
+/// the wasm small, and a call per buffer costs nothing next to filling it.)
+#[inline(never)]
 fn take<T>(list: &mut Vec<Vec<T>>, capacity: usize) -> Vec<T> {
     let capacity = rounded(capacity);
     let roomiest = (0..list.len()).max_by_key(|&i| list[i].capacity());
@@ -77,6 +80,7 @@ fn take<T>(list: &mut Vec<Vec<T>>, capacity: usize) -> Vec<T> {
 }
 
 /// Keeps `v` in `list` for a later [`take`], unless the list is full.
+#[inline(never)]
 fn give<T>(list: &mut Vec<Vec<T>>, mut v: Vec<T>) {
     v.clear();
     let roomy = list.len() < KEEP_MOST && list_bytes(list) + bytes(&v) <= KEEP_BYTES;

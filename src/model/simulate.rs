@@ -108,10 +108,11 @@ impl Prepared {
         Prepared { population, bands }
     }
 
-    /// Runs `params` on a copy of the population, in buffers from `scratch`; a second venue of
-    /// its own traders is built from `draws`, the population's (see [`own_traders`]).
-    fn run(&self, params: &Params, draws: Option<&Draws>, scratch: &mut Scratch) -> Outcome {
-        run_with(params, self.population.copy(scratch), &self.bands, draws, scratch)
+    /// Runs `params` on the population, lent to the run ([`Engine::lend`]) and handed back as
+    /// it was, in buffers from `scratch`; a second venue of its own traders is built from
+    /// `draws`, the population's (see [`own_traders`]).
+    fn run(&mut self, params: &Params, draws: Option<&Draws>, scratch: &mut Scratch) -> Outcome {
+        run_with(params, Traders::Lent(&mut self.population), &self.bands, draws, scratch)
     }
 }
 
@@ -127,7 +128,7 @@ impl PopulationCache {
         params.validate()?;
         self.hand_back_all_but(params);
         let key = population_key(params);
-        let prepared = match self.single.take() {
+        let mut prepared = match self.single.take() {
             Some((_, prepared)) => prepared,
             None => {
                 let tiers = params.tier_table();
@@ -176,7 +177,7 @@ impl PopulationCache {
         params.validate()?;
         self.hand_back_all_but(params);
         let [none, breaker, tiers, both] = scenarios(params);
-        let (flat, tiered) = match (self.flat.take(), self.tiered.take()) {
+        let (mut flat, mut tiered) = match (self.flat.take(), self.tiered.take()) {
             (Some(flat), Some(tiered)) => (flat, tiered),
             _ => {
                 let (flat, tiered) = match &params.positions {
@@ -263,7 +264,21 @@ fn draws_for<'a>(
 /// The tick loop. `params` must be valid; the positions' buffers go back to `scratch`.
 pub fn run(params: &Params, population: Population, scratch: &mut Scratch) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_with(params, population, &bands, None, scratch)
+    run_with(params, Traders::Owned(population), &bands, None, scratch)
+}
+
+/// [`run`] on a population the caller keeps: lent to the run ([`Engine::lend`]) and handed back
+/// as it was, so a caller that runs one population many times never copies it.
+pub fn run_lent(params: &Params, population: &mut Population, scratch: &mut Scratch) -> Outcome {
+    let bands = Bands::new(population, params.start_price);
+    run_with(params, Traders::Lent(population), &bands, None, scratch)
+}
+
+/// The first venue's traders in a run: its own, handed to the workspace at the end, or lent by
+/// a caller who gets them back as they were.
+enum Traders<'a> {
+    Owned(Population),
+    Lent(&'a mut Population),
 }
 
 /// Every account's value before the first tick and at the end of each tick, each from its own
@@ -284,7 +299,8 @@ pub fn audit_venues(params: &Params) -> Result<Vec<[Audit; 2]>, ParamsError> {
     let population = Population::for_params(params, &mut scratch);
     let bands = Bands::new(&population, params.start_price);
     let mut audits = Vec::with_capacity(params.ticks as usize + 1);
-    run_audited(params, population, &bands, None, &mut scratch, |venues, links, _| {
+    let traders = Traders::Owned(population);
+    run_audited(params, traders, &bands, None, &mut scratch, |venues, links, _| {
         let mut each = [Audit::default(); 2];
         for (i, v) in venues.iter().enumerate() {
             let price = v.market.price();
@@ -310,19 +326,18 @@ pub(crate) fn run_hooked(
     on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_audited(params, population, &bands, None, scratch, on_tick)
+    run_audited(params, Traders::Owned(population), &bands, None, scratch, on_tick)
 }
 
-/// [`run`] with the population's [`Bands`] already measured, and its draws where the caller
-/// keeps them (a second venue of its own traders is built from them).
+/// [`run_audited`] with no hook: one copy of the tick loop for every caller that needs none.
 fn run_with(
     params: &Params,
-    population: Population,
+    traders: Traders,
     bands: &Bands,
     draws: Option<&Draws>,
     scratch: &mut Scratch,
 ) -> Outcome {
-    run_audited(params, population, bands, draws, scratch, |_, _, _| {})
+    run_audited(params, traders, bands, draws, scratch, |_, _, _| {})
 }
 
 /// Whether the second venue of `params` has traders of its own (an open interest or a leverage
@@ -388,10 +403,10 @@ pub(crate) struct Venue<'p> {
 }
 
 impl<'p> Venue<'p> {
-    fn new(params: &'p Params, population: Population, open_interest: [f64; 2]) -> Venue<'p> {
+    fn new(params: &'p Params, engine: Engine) -> Venue<'p> {
         Venue {
             params,
-            engine: Engine::new(params, population, open_interest),
+            engine,
             market: Market::new(params),
             breaker: params.circuit_breaker.as_ref().map(|cb| Breaker::new(cb, params.start_price)),
             liquidity: Liquidity::new(params),
@@ -558,8 +573,8 @@ impl<'p> Venue<'p> {
         self.last_price = price;
     }
 
-    /// The run's outcome on this venue; its positions' buffers go back to `scratch`.
-    fn finish(self, measured: Measured, scratch: &mut Scratch) -> Outcome {
+    /// The run's outcome on this venue, and its books (a lent population's as they were lent).
+    fn finish(self, measured: Measured, scratch: &mut Scratch) -> (Outcome, [Book; 2]) {
         let Venue { params, engine, market, series, log, .. } = self;
         let start = params.start_price;
         let min_price = series.price.iter().copied().fold(start, min);
@@ -601,10 +616,10 @@ impl<'p> Venue<'p> {
         let opened = f64::from(engine.opened_count);
         let open_interest = measured.open_interest;
         let traders = measured.traders;
-        engine.into_books().into_iter().for_each(|book| book.recycle(scratch));
+        let books = engine.into_books(scratch);
         let (branching_ratio, peak_branching_ratio, peak_branching_at_pct) = measured.branching;
 
-        Outcome {
+        let outcome = Outcome {
             summary: Summary {
                 start_price: start,
                 min_price,
@@ -650,7 +665,8 @@ impl<'p> Venue<'p> {
             liquidation_map,
             events: log.events,
             second_venue: None,
-        }
+        };
+        (outcome, books)
     }
 }
 
@@ -721,13 +737,17 @@ impl Links {
 /// that does nothing, so nothing is computed for them.
 fn run_audited(
     params: &Params,
-    population: Population,
+    traders: Traders,
     bands: &Bands,
     draws: Option<&Draws>,
     scratch: &mut Scratch,
     mut on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let ticks = params.ticks as usize;
+    let (population, lent) = match traders {
+        Traders::Owned(population) => (population, None),
+        Traders::Lent(kept) => (kept.take(), Some(kept)),
+    };
     let traders = population.len() as u32;
     let second = params.second_venue.as_ref().map(|v| second_params(params, v));
     // The second venue's traders: a copy of the first's, or, with an open interest or a
@@ -751,9 +771,14 @@ fn run_audited(
         }
     });
     let second_bands = second_population.as_ref().map(|p| Bands::new(p, params.start_price));
-    let mut venues = vec![Venue::new(params, population, bands.open_interest)];
+    let oi = bands.open_interest;
+    let engine = match lent {
+        Some(_) => Engine::lend(params, population, oi, scratch),
+        None => Engine::new(params, population, oi),
+    };
+    let mut venues = vec![Venue::new(params, engine)];
     if let (Some(p), Some(population), Some(b)) = (&second, second_population, &second_bands) {
-        venues.push(Venue::new(p, population, b.open_interest));
+        venues.push(Venue::new(p, Engine::new(p, population, b.open_interest)));
     }
     let two = venues.len() == 2;
     let mut noise = Rng::new(params.seed, 2);
@@ -841,8 +866,15 @@ fn run_audited(
     let measures: Vec<Measured> =
         venues.iter().enumerate().map(|(i, v)| measured(v.params, i)).collect();
     let mut outcomes = venues.into_iter().zip(measures).map(|(v, m)| v.finish(m, scratch));
-    let first = outcomes.next().expect("a run has a venue");
-    let second = outcomes.next().map(Box::new);
+    let (first, [long, short]) = outcomes.next().expect("a run has a venue");
+    let second = outcomes.next().map(|(outcome, books)| {
+        books.into_iter().for_each(|book| book.recycle(scratch));
+        Box::new(outcome)
+    });
+    match lent {
+        Some(kept) => *kept = Population { long, short },
+        None => Population { long, short }.recycle(scratch),
+    }
     Outcome { second_venue: second, ..first }
 }
 
