@@ -479,6 +479,7 @@ async function pageSection(browser, origin, results) {
       const map = document.getElementById('chart-map');
       const params = api.defaultParams();
       const shocks = [params.shockPct, params.shockPct - 0.5];
+      const leverages = [params.leverage, params.leverage + 1];
       const timeOf = (f) => {
         const list = [];
         for (let i = 0; i < runs + 3; i++) {
@@ -491,6 +492,8 @@ async function pageSection(browser, origin, results) {
       const data = api.compare(params);
       return {
         compare: timeOf((i) => api.compare({ ...params, shockPct: shocks[i % 2] })),
+        // What the leverage slider adds: both populations (flat and tiered) built anew.
+        compareLeverage: timeOf((i) => api.compare({ ...params, leverage: leverages[i % 2] })),
         price: timeOf(() => api.render(price, data, { chart: 'price', theme: 'light' })),
         map: timeOf(() => api.render(map, data, { chart: 'map', scenario: 'none', theme: 'light' })),
         sizes: [price.width, price.height, map.width, map.height],
@@ -501,6 +504,7 @@ async function pageSection(browser, origin, results) {
     console.log("  Parts of a redraw, timed by calling the page's module directly:");
     header();
     row('compare(), shock-only change between calls', statsOf(parts.compare));
+    row('compare(), leverage change (populations rebuilt)', statsOf(parts.compareLeverage));
     row(`render price chart (${pw} × ${ph} px)`, statsOf(parts.price));
     row(`render liquidation map (${mw} × ${mh} px)`, statsOf(parts.map));
   }

@@ -450,18 +450,27 @@ function syncControls() {
       showValue(input, value);
       const text = formatControl(input, state.params, L.LAB_FORMATS);
       const out = byId(`${input.id}-out`);
-      if (out) out.textContent = text;
-      input.setAttribute('aria-valuetext', text);
+      if (out) setText(out, text);
+      if (input.getAttribute('aria-valuetext') !== text) input.setAttribute('aria-valuetext', text);
     }
   }
   syncPresetSelect();
+}
+
+/**
+ * Sets a node's text only when it differs: writing the same text still replaces the text node,
+ * and each replaced node costs the next frame a layout (every control's readout is written on
+ * every slider input).
+ */
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 /** Shows the preset whose params equal the current ones, or "Your settings". */
 function syncPresetSelect() {
   const match = presets.find((p) => same(normalize(p.params), state.params));
   el.preset.value = match ? match.id : '';
-  el.presetSummary.textContent = match ? L.presetWords(match).summary : '';
+  setText(el.presetSummary, match ? L.presetWords(match).summary : '');
 }
 
 function syncFocus() {
@@ -655,41 +664,8 @@ function showResult() {
   const none = result.none.summary;
 
   const shock = L.shockWords(none, state.resultParams);
-  el.headline.textContent = L.SAY.fourMarkets(shock);
-  const cards = L.SCENARIOS.map(({ key, name }) => {
-    const s = result[key].summary;
-    const li = document.createElement('li');
-    li.className = `card card-${key}${key === state.focus ? ' is-focus' : ''}`;
-    const title = document.createElement('h3');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.setAttribute('aria-hidden', 'true');
-    title.append(swatch, name);
-    const big = document.createElement('p');
-    big.className = 'big-numbers';
-    const move = document.createElement('span');
-    move.className = 'big';
-    move.textContent = L.pct(signedMove(s), { sign: true });
-    const amp = document.createElement('span');
-    amp.className = 'amp';
-    amp.textContent = L.SAY.timesShock(L.times(s.amplification));
-    big.append(move, ' ', amp);
-    const sentence = document.createElement('p');
-    sentence.className = 'sentence';
-    sentence.textContent = L.headline(s, state.resultParams);
-    li.append(title, big, sentence);
-    const two = Boolean(result[key].secondVenue);
-    const more = L.extras(s, tickSeconds, two);
-    if (two) more.push(L.secondVenueLine(result[key], tickSeconds));
-    if (more.length) {
-      const p = document.createElement('p');
-      p.className = 'extras';
-      p.textContent = more.join(L.SAY.joinExtras);
-      li.append(p);
-    }
-    return li;
-  });
-  el.cards.replaceChildren(...cards);
+  setText(el.headline, L.SAY.fourMarkets(shock));
+  showCards(result, tickSeconds);
   showRecord(result);
 
   const marks = shownRecord ? ` ${recordMarksLabel(shownRecord, L.RECORD_WORDS)}` : '';
@@ -699,6 +675,55 @@ function showResult() {
   showGauge(result[state.focus].summary);
   showEvents();
   showPlayback();
+}
+
+/**
+ * The four cards, one a scenario. They are made once and then only their text changes, and only
+ * where it differs: a slider redraws them every frame, and new elements or text would cost each
+ * frame a layout of all of them.
+ */
+function showCards(result, tickSeconds) {
+  if (el.cards.children.length !== L.SCENARIOS.length) {
+    el.cards.replaceChildren(...L.SCENARIOS.map(({ key, name }) => makeCard(key, name)));
+  }
+  L.SCENARIOS.forEach(({ key }, i) => {
+    const card = el.cards.children[i];
+    const s = result[key].summary;
+    card.classList.toggle('is-focus', key === state.focus);
+    setText(card.querySelector('.big'), L.pct(signedMove(s), { sign: true }));
+    setText(card.querySelector('.amp'), L.SAY.timesShock(L.times(s.amplification)));
+    setText(card.querySelector('.sentence'), L.headline(s, state.resultParams));
+    const two = Boolean(result[key].secondVenue);
+    const more = L.extras(s, tickSeconds, two);
+    if (two) more.push(L.secondVenueLine(result[key], tickSeconds));
+    const extras = card.querySelector('.extras');
+    extras.hidden = more.length === 0;
+    setText(extras, more.join(L.SAY.joinExtras));
+  });
+}
+
+/** An empty card for scenario `key`, titled `name`. */
+function makeCard(key, name) {
+  const li = document.createElement('li');
+  li.className = `card card-${key}`;
+  const title = document.createElement('h3');
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  swatch.setAttribute('aria-hidden', 'true');
+  title.append(swatch, name);
+  const big = document.createElement('p');
+  big.className = 'big-numbers';
+  const move = document.createElement('span');
+  move.className = 'big';
+  const amp = document.createElement('span');
+  amp.className = 'amp';
+  big.append(move, ' ', amp);
+  const sentence = document.createElement('p');
+  sentence.className = 'sentence';
+  const extras = document.createElement('p');
+  extras.className = 'extras';
+  li.append(title, big, sentence, extras);
+  return li;
 }
 
 /** A colour of the page's theme (style.css), such as '--text'. */
@@ -772,10 +797,10 @@ function showRecord(result) {
 function showGauge(summary) {
   const n = summary.branchingRatio;
   const peak = summary.peakBranchingRatio;
-  el.nNow.textContent = L.SAY.gaugeNow(L.num(n, 2));
-  el.nPeak.textContent = L.SAY.gaugePeak(L.num(peak, 2), L.pct(summary.peakBranchingAtPct, { sign: true }));
+  setText(el.nNow, L.SAY.gaugeNow(L.num(n, 2)));
+  setText(el.nPeak, L.SAY.gaugePeak(L.num(peak, 2), L.pct(summary.peakBranchingAtPct, { sign: true })));
   el.nMeter.value = Math.min(n, 2);
-  el.nMeter.textContent = L.num(n, 2);
+  setText(el.nMeter, L.num(n, 2));
   el.nMeter.setAttribute('aria-valuetext', L.SAY.gaugeValue(L.num(n, 2), n >= 1));
   // Marker positions go through CSS custom properties (CSSOM), which a strict CSP allows.
   el.markerNow.style.setProperty('--pos', String(Math.min(Math.max(n, 0), 2) / 2));
@@ -790,8 +815,8 @@ function showGauge(summary) {
     marker.classList.toggle('near-end', value > 1.8);
   }
   const text = L.gaugeText(summary);
-  el.nMeaning.textContent = text.now;
-  el.nPeakMeaning.textContent = text.peak;
+  setText(el.nMeaning, text.now);
+  setText(el.nPeakMeaning, text.peak);
   el.nMeter.setAttribute('aria-label', L.SAY.gaugeLabel(state.focus === 'none' ? '' : L.scenarioName(state.focus)));
 }
 
@@ -802,25 +827,24 @@ function focusedEvents() {
 function showEvents() {
   const events = focusedEvents();
   const { startPrice, tickSeconds } = { ...state.resultParams, ...state.result[state.focus].summary };
-  const items = events.slice(0, MAX_LISTED_EVENTS).map((event) => {
-    const li = document.createElement('li');
-    li.dataset.tick = String(event.tick);
-    li.textContent = L.narrate(event, startPrice, tickSeconds, state.resultParams.circuitBreaker);
-    return li;
-  });
-  if (events.length > MAX_LISTED_EVENTS) {
-    const li = document.createElement('li');
-    li.className = 'hint';
-    li.textContent = L.SAY.moreEvents(events.length - MAX_LISTED_EVENTS);
-    items.push(li);
-  }
+  // Each line: its text, its tick (the story's own lines have one) and whether it is a hint.
+  const lines = events.slice(0, MAX_LISTED_EVENTS).map((event) => ({
+    text: L.narrate(event, startPrice, tickSeconds, state.resultParams.circuitBreaker),
+    tick: String(event.tick),
+  }));
+  if (events.length > MAX_LISTED_EVENTS) lines.push({ text: L.SAY.moreEvents(events.length - MAX_LISTED_EVENTS), hint: true });
   const last = L.ending(state.result[state.focus].summary, ticksOfRun(), tickSeconds);
-  if (last) {
-    const li = document.createElement('li');
-    li.textContent = last;
-    items.push(li);
-  }
-  el.events.replaceChildren(...items);
+  if (last) lines.push({ text: last });
+  // The list's items are kept and rewritten where they differ, as the cards are (showCards).
+  while (el.events.children.length > lines.length) el.events.lastElementChild.remove();
+  while (el.events.children.length < lines.length) el.events.append(document.createElement('li'));
+  lines.forEach(({ text, tick, hint = false }, i) => {
+    const li = el.events.children[i];
+    if (tick === undefined) delete li.dataset.tick;
+    else if (li.dataset.tick !== tick) li.dataset.tick = tick;
+    li.classList.toggle('hint', hint);
+    setText(li, text);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -833,15 +857,16 @@ function ticksOfRun() {
 function showPlayback() {
   const ticks = ticksOfRun();
   const tickSeconds = state.resultParams ? state.resultParams.tickSeconds : 1;
-  el.cursor.max = String(ticks - 1);
-  el.cursor.value = String(state.cursor === null ? ticks - 1 : state.cursor);
+  const [max, value] = [String(ticks - 1), String(state.cursor === null ? ticks - 1 : state.cursor)];
+  if (el.cursor.max !== max) el.cursor.max = max;
+  if (el.cursor.value !== value) el.cursor.value = value;
   const label =
     state.cursor === null
       ? L.SAY.wholeRun(L.duration(ticks * tickSeconds))
       : L.SAY.cursorAt(L.at(state.cursor, tickSeconds), L.duration(ticks * tickSeconds));
-  el.cursorOut.textContent = label;
-  el.cursor.setAttribute('aria-valuetext', label);
-  el.play.textContent = state.playing ? L.SAY.pause : L.SAY.play;
+  setText(el.cursorOut, label);
+  if (el.cursor.getAttribute('aria-valuetext') !== label) el.cursor.setAttribute('aria-valuetext', label);
+  setText(el.play, state.playing ? L.SAY.pause : L.SAY.play);
   if (state.result) {
     // The map shows the moment of the cursor, and so does its text alternative.
     const label = L.mapLabel(state.result[state.focus], state.focus, state.cursor, tickSeconds);
@@ -874,7 +899,7 @@ function showPlayback() {
       : current >= 0
         ? L.narrate(events[current], startPrice, tickSeconds, state.resultParams?.circuitBreaker)
         : L.SAY.beforeFirst(L.at(state.cursor, tickSeconds));
-  if (el.now.textContent !== text) el.now.textContent = text;
+  setText(el.now, text);
 }
 
 /** Playback's clock: the last frame's time, the cursor's place (CSS px along the time axis), and a beat's end. */

@@ -72,7 +72,8 @@ export function showValue(input, value) {
     return;
   }
   if (input.dataset.scale !== 'log') {
-    input.value = String(value);
+    // Written only when it moves: a write costs the next frame a layout even when it is the same.
+    if (input.value !== String(value)) input.value = String(value);
     return;
   }
   const list = stops(input);
@@ -90,7 +91,7 @@ export function showValue(input, value) {
   });
   // A positive value below the first non-zero stop goes to that stop, not to 0.
   if (bestDistance === Infinity && value !== null && value > 0) best = list.findIndex((stop) => stop > 0);
-  input.value = String(best);
+  if (input.value !== String(best)) input.value = String(best);
 }
 
 /** The smallest and largest parameter value a slider can take, for checking links against. */
