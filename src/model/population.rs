@@ -17,7 +17,7 @@
 use super::margin::{liquidation_price, TierTable};
 use super::num::{max, min};
 use super::params::{Params, Side};
-use super::rng::{is_exact, normal_quantile, QuantileTable, Rng};
+use super::rng::{is_exact, normal_knots, normal_quantile, of_normal, QuantileTable, Rng};
 use super::scratch::Scratch;
 use super::spec::{self, Invalidates};
 
@@ -279,11 +279,12 @@ impl Population {
         let start = params.start_price;
         let sigma = params.entry_spread_pct / 100.0;
         let factor_at = |z: f64| libm::exp(sigma * z);
-        let factors = QuantileTable::new(|u: f64| factor_at(normal_quantile(u)));
+        let z = normal_knots();
+        let factors = of_normal(&z, factor_at);
         let s = params.leverage_spread;
         let excess = params.leverage - 1.0;
         let lev_at = |z: f64| 1.0 + excess * libm::exp(s * z - s * s / 2.0);
-        let lev = QuantileTable::new(|u: f64| lev_at(normal_quantile(u)));
+        let lev = of_normal(&z, lev_at);
         let n = params.traders as usize;
         let mut make = |side: Side, draws: &[Draw], exact: &[Exact], share: f64| {
             let room = side_room(n, share);

@@ -137,10 +137,21 @@ pub struct QuantileTable<F: Fn(f64) -> f64> {
     exact: F,
 }
 
+/// The cell edge `i` of a table: i/CELLS, kept above 0.
+fn knot(i: usize) -> f64 {
+    (i as f64 / CELLS as f64).clamp(1e-300, 1.0)
+}
+
+/// The standard normal quantiles at a table's cell edges: what [`of_normal`] tabulates a
+/// function of a normal draw from. A population's two such tables share one list.
+pub fn normal_knots() -> Vec<f64> {
+    (0..=CELLS).map(|i| normal_quantile(knot(i))).collect()
+}
+
 impl<F: Fn(f64) -> f64> QuantileTable<F> {
     /// Tabulates `f` at the cell edges 1/CELLS, 2/CELLS, …, (CELLS − 1)/CELLS.
     pub fn new(f: F) -> Self {
-        let knots = (0..=CELLS).map(|i| f((i as f64 / CELLS as f64).clamp(1e-300, 1.0))).collect();
+        let knots = (0..=CELLS).map(|i| f(knot(i))).collect();
         QuantileTable { knots, exact: f }
     }
 
@@ -164,6 +175,13 @@ impl<F: Fn(f64) -> f64> QuantileTable<F> {
             self.knots[i] + (self.knots[i + 1] - self.knots[i]) * frac
         }
     }
+}
+
+/// The table of `g(normal_quantile(u))`: [`QuantileTable::new`] of that function, with the
+/// normal quantiles at its knots taken from `z` ([`normal_knots`]) instead of computed again.
+pub fn of_normal(z: &[f64], g: impl Fn(f64) -> f64) -> QuantileTable<impl Fn(f64) -> f64> {
+    let knots = z.iter().map(|&z| g(z)).collect();
+    QuantileTable { knots, exact: move |u| g(normal_quantile(u)) }
 }
 
 /// Whether a [`QuantileTable`] computes its function exactly at `u` rather than interpolating.
@@ -196,6 +214,18 @@ mod tests {
             differs |= x != z;
         }
         assert!(differs, "streams must be independent");
+    }
+
+    #[test]
+    fn a_normal_table_from_the_kept_knots_is_the_table_computed_afresh() {
+        let g = |z: f64| 1.0 + 11.0 * libm::exp(0.6 * z - 0.18);
+        let (kept, afresh) =
+            (of_normal(&normal_knots(), g), QuantileTable::new(|u| g(normal_quantile(u))));
+        let bits = |t: &[f64]| t.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&kept.knots), bits(&afresh.knots));
+        for u in [1e-9, 0.003, 0.25, 0.5, 0.9, 0.999_99] {
+            assert_eq!(kept.sample(u).to_bits(), afresh.sample(u).to_bits());
+        }
     }
 
     #[test]
