@@ -14,7 +14,7 @@ use super::params::{show, Params};
 use super::population::Population;
 use super::rng::Rng;
 use super::scratch::Scratch;
-use super::simulate::{run, run_lent};
+use super::simulate::run;
 use super::Summary;
 
 /// One axis of a sweep: a numeric params field (a camelCase path such as `leverage`,
@@ -218,7 +218,7 @@ pub fn sweep(
                 scratch.fit(&cell);
                 (key, Population::for_params(&cell, scratch))
             });
-            let outcome = run_lent(&cell, pop, scratch);
+            let outcome = run(&cell, pop.copy(scratch), scratch);
             grid.values.push(spec.metric.of(&outcome.summary));
             grid.branching.push(outcome.summary.peak_branching_ratio);
         }
