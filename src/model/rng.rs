@@ -143,9 +143,11 @@ fn knot(i: usize) -> f64 {
 }
 
 /// The standard normal quantiles at a table's cell edges: what [`of_normal`] tabulates a
-/// function of a normal draw from. A population's two such tables share one list.
-pub fn normal_knots() -> Vec<f64> {
-    (0..=CELLS).map(|i| normal_quantile(knot(i))).collect()
+/// function of a normal draw from. A population's two such tables share one list. (On the
+/// stack: a short-lived heap block between a run's large buffers would fragment a long-lived
+/// wasm instance's memory.)
+pub fn normal_knots() -> [f64; CELLS + 1] {
+    std::array::from_fn(|i| normal_quantile(knot(i)))
 }
 
 impl<F: Fn(f64) -> f64> QuantileTable<F> {
