@@ -21,6 +21,13 @@ fn explicit(count: usize) -> Params {
     Params { positions: Some(positions), ticks: 60, ..Params::default() }
 }
 
+/// Explicit positions where momentum traders open new shorts into the fall, appended to the
+/// short book during each run (tests/model.rs checks that a lent book's buffer comes back at its
+/// size when they outgrow it).
+fn momentum(count: usize) -> Params {
+    Params { momentum_shorts: 0.85, shock_pct: -8.0, ticks: 600, ..explicit(count) }
+}
+
 /// A market with a second venue of its own traders (smaller and more leveraged).
 fn own_second_venue(traders: u32) -> Params {
     let venue =
@@ -42,6 +49,7 @@ fn the_cache_holds_at_most_its_documented_bytes_after_every_call() {
         explicit(5),
         market(2_000, 0.6, 6),
         own_second_venue(50_000),
+        momentum(300),
         market(2_000, 0.6, 7),
     ];
     let mut largest_seen = 0;

@@ -988,7 +988,33 @@ fn markets_that_change_positions() -> Vec<Params> {
         }
         markets.push(Params::deserialize_from(v).unwrap());
     }
+    // Explicit positions, whose short book is built with room for its own positions only:
+    // the new shorts outgrow its buffer.
+    let positions = (0..300)
+        .map(|i| PositionSpec {
+            side: if i % 3 == 0 { Side::Long } else { Side::Short },
+            notional: 1e6 * f64::from(1 + i % 7),
+            leverage: f64::from(2 + i % 40),
+            entry: 100.0,
+        })
+        .collect();
+    let explicit = Params { positions: Some(positions), ticks: 600, shock_pct: -8.0, ..base };
+    markets.push(Params { momentum_shorts: 0.85, ..explicit });
     markets
+}
+
+/// Each market of [`markets_that_change_positions`] past the presets reaches what it is there
+/// for, so the test below covers each way a run changes positions.
+#[test]
+fn the_markets_that_change_positions_reach_their_mechanisms() {
+    let extra = markets_that_change_positions().split_off(presets().len());
+    let s: Vec<Summary> = extra.iter().map(|p| simulate(p).unwrap().summary).collect();
+    assert!(s[0].adl_positions > 0, "ADL");
+    assert!(s[1].backstop_notional > 0.0, "partial steps with a backstop");
+    assert!(s[2].shorts_opened_notional > 0.0 && s[2].dip_buyers_spent > 0.0, "new shorts");
+    assert!(s[3].halts > 0, "a breaker");
+    assert!(simulate(&extra[4]).unwrap().second_venue.is_some(), "a second venue");
+    assert!(s[5].shorts_opened_notional > 0.0, "new shorts past the buffer");
 }
 
 #[test]
@@ -997,16 +1023,21 @@ fn a_lent_population_runs_as_its_copy_would_and_comes_back_as_it_was() {
     use leverage_cascade::model::simulate::{run, run_lent};
     use leverage_cascade::model::Scratch;
     let as_json = |o: &Outcome| serde_json::to_string(o).unwrap();
+    // Debug text tells −0.0 from 0.0, and a NaN from a number, where == would not.
+    let text = |book: &[leverage_cascade::model::population::Position]| format!("{book:?}");
     for params in markets_that_change_positions() {
         let mut scratch = Scratch::default();
         let mut lent = Population::for_params(&params, &mut scratch);
         let as_generated = lent.clone();
+        let capacity = [lent.long.positions.capacity(), lent.short.positions.capacity()];
         let on_a_copy = as_json(&run(&params, as_generated.clone(), &mut scratch));
         // Twice: the second run gets the population the first one handed back.
         for _ in 0..2 {
             assert_eq!(as_json(&run_lent(&params, &mut lent, &mut scratch)), on_a_copy);
-            assert_eq!(lent.long.positions, as_generated.long.positions);
-            assert_eq!(lent.short.positions, as_generated.short.positions);
+            assert_eq!(text(&lent.long.positions), text(&as_generated.long.positions));
+            assert_eq!(text(&lent.short.positions), text(&as_generated.short.positions));
+            let now = [lent.long.positions.capacity(), lent.short.positions.capacity()];
+            assert_eq!(now, capacity, "the buffers come back at their size");
         }
     }
 }

@@ -706,6 +706,9 @@ function showCards(result, tickSeconds) {
 function makeCard(key, name) {
   const li = document.createElement('li');
   li.className = `card card-${key}`;
+  // The readout is a live region: a card whose numbers change is read whole, with its name,
+  // not as a bare "−12.4 %".
+  li.setAttribute('aria-atomic', 'true');
   const title = document.createElement('h3');
   const swatch = document.createElement('span');
   swatch.className = 'swatch';

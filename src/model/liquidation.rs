@@ -189,6 +189,8 @@ pub struct Engine {
 /// before its first change, and each book's length (a run appends the positions it opens).
 struct Undo {
     len: [usize; 2],
+    /// Per book, its buffer's capacity as lent (a run that appends past it grows the buffer).
+    capacity: [usize; 2],
     /// Per book, the positions as they were, and where they go back to.
     before: [Vec<Position>; 2],
     at: [Vec<u64>; 2],
@@ -199,6 +201,7 @@ impl Undo {
         let [long, short] = books;
         Undo {
             len: [long.positions.len(), short.positions.len()],
+            capacity: [long.positions.capacity(), short.positions.capacity()],
             before: [scratch.positions(long.room()), scratch.positions(short.room())],
             at: [scratch.keys(long.room()), scratch.keys(short.room())],
         }
@@ -216,12 +219,18 @@ impl Undo {
         }
     }
 
-    /// Puts the books back as they were lent, and hands the log's buffers to `scratch`.
+    /// Puts the books back as they were lent, buffers and all, and hands the log's buffers to
+    /// `scratch`.
     fn restore(self, books: &mut [Book; 2], scratch: &mut Scratch) {
-        let Undo { len, before, at } = self;
+        let Undo { len, capacity, before, at } = self;
         for (b, (before, at)) in before.into_iter().zip(at).enumerate() {
             let positions = &mut books[b].positions;
             positions.truncate(len[b]);
+            // A buffer the run's new positions grew goes back to its size: the caller keeps the
+            // population, and its memory is counted at that size (docs/MODEL.md, "Memory").
+            if positions.capacity() > capacity[b] {
+                positions.shrink_to(capacity[b]);
+            }
             // Backwards, so were a position ever noted twice, its first note would win.
             for k in (0..before.len()).rev() {
                 positions[at[k] as usize] = before[k];
