@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { closeSite, openSite, ready, WWW } from './helpers.mjs';
 import { settle, showWidget, waitWidget } from './embed-helpers.mjs';
 
+/** A catalogue module of www/lang/, by file name. */
+const load = (name) => import(pathToFileURL(join(WWW, 'lang', name)).href);
+
 let server;
 let browser;
 
@@ -193,9 +196,8 @@ test('an unknown lang is reported, and the widget speaks the page’s language',
 });
 
 test('every language’s widget words have the English ones’ names, and say each thing', async () => {
-  const load = (lang) => import(pathToFileURL(join(WWW, 'lang', `widget-${lang}.js`)).href);
-  const en = await load('en');
-  const zh = await load('zh');
+  const en = await load('widget-en.js');
+  const zh = await load('widget-zh.js');
   const shape = (words) =>
     Object.keys(words)
       .sort()
@@ -361,7 +363,6 @@ test('when the simulator cannot start, a Chinese reader is told so in Chinese', 
 });
 
 test('every language’s lab words have the English ones’ names, and its page map covers all of index.html', async () => {
-  const load = (name) => import(pathToFileURL(join(WWW, 'lang', name)).href);
   const en = await load('lab-en.js');
   const zh = await load('lab-zh.js');
   assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
@@ -486,7 +487,6 @@ test('the builder speaks its reader’s browser language: no English in Chinese 
 });
 
 test('the builder’s words in each language have the same names, and its page map covers teach.html', async () => {
-  const load = (name) => import(pathToFileURL(join(WWW, 'lang', name)).href);
   const en = await load('teach-en.js');
   const zh = await load('teach-zh.js');
   assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
