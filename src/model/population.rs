@@ -17,7 +17,7 @@
 use super::margin::{liquidation_price, TierTable};
 use super::num::{max, min};
 use super::params::{Params, Side};
-use super::rng::{is_exact, normal_knots, normal_quantile, of_normal, QuantileTable, Rng};
+use super::rng::{is_exact, normal_knots, normal_quantile, of_normal, of_word, QuantileTable, Rng};
 use super::scratch::Scratch;
 use super::spec::{self, Invalidates};
 
@@ -150,10 +150,10 @@ struct Exact {
 pub(crate) struct Draw {
     /// Notional at entry, USD (already scaled to the side's open interest).
     notional: f64,
-    /// Uniform draw that sets the leverage.
-    lev_u: f64,
-    /// Uniform draw that places the entry price.
-    entry_u: f64,
+    /// The uniform draw that sets the leverage, as a word ([`of_word`]).
+    lev: u32,
+    /// The uniform draw that places the entry price, as a word.
+    entry: u32,
 }
 
 impl Draws {
@@ -202,15 +202,15 @@ impl Draws {
         for _ in 0..n {
             // Two 64-bit draws give four 32-bit uniforms: plenty for 1,024-cell tables, whose
             // outer cells are computed exactly down to u = 2^−33.
-            let (side_u, size_u) = rng.two_uniforms();
-            let (lev_u, entry_u) = rng.two_uniforms();
-            let is_long = side_u < params.long_share;
-            let d = Draw { notional: size.sample(size_u), lev_u, entry_u };
+            let (side_w, size_w) = rng.two_words();
+            let (lev, entry) = rng.two_words();
+            let is_long = of_word(side_w) < params.long_share;
+            let d = Draw { notional: size.sample_word(size_w), lev, entry };
             let (side, exact) =
                 if is_long { (&mut long, &mut long_exact) } else { (&mut short, &mut short_exact) };
-            if is_exact(lev_u) || is_exact(entry_u) {
-                let z = |u: f64| if is_exact(u) { normal_quantile(u) } else { 0.0 };
-                exact.push(Exact { at: side.len() as u32, lev_z: z(lev_u), entry_z: z(entry_u) });
+            if is_exact(lev) || is_exact(entry) {
+                let z = |w: u32| if is_exact(w) { normal_quantile(of_word(w)) } else { 0.0 };
+                exact.push(Exact { at: side.len() as u32, lev_z: z(lev), entry_z: z(entry) });
             }
             side.push(d);
         }
@@ -294,16 +294,16 @@ impl Population {
                 let d = &Draw { notional: d.notional * scale, ..*d };
                 // The quantiles of this draw's outer-cell uniforms, if it has any.
                 let z = exact.next_if(|e| e.at as usize == i);
-                let lev_z = || z.map_or_else(|| normal_quantile(d.lev_u), |e| e.lev_z);
-                let entry_z = || z.map_or_else(|| normal_quantile(d.entry_u), |e| e.entry_z);
+                let lev_z = || z.map_or_else(|| normal_quantile(of_word(d.lev)), |e| e.lev_z);
+                let entry_z = || z.map_or_else(|| normal_quantile(of_word(d.entry)), |e| e.entry_z);
                 // The leverage cap is the tier's at opening; maintenance is the tier's at the
                 // liquidation price.
                 let (at_entry, tier) = tiers.tier_index(d.notional);
-                let leverage = lev.sample_or(d.lev_u, || lev_at(lev_z()));
+                let leverage = lev.sample_word_or(d.lev, || lev_at(lev_z()));
                 let leverage = max(min(leverage, tier.max_leverage), 1.0);
                 let (index, ratio) =
                     tiers.liquidation_tier_ratio_from(side, d.notional, leverage, at_entry);
-                let factor = || factors.sample_or(d.entry_u, || factor_at(entry_z()));
+                let factor = || factors.sample_word_or(d.entry, || factor_at(entry_z()));
                 let entry = solvent_entry(side, start, sigma, d, ratio, &factors, factor);
                 Position {
                     liq: max(entry * ratio, 0.0),
@@ -426,7 +426,7 @@ pub fn open(side: Side, entry: f64, leverage: f64, qty: f64, tiers: &TierTable) 
 /// tabulated entry factor e^(σz); a draw past the bound is redrawn from the truncated
 /// distribution by rescaling the same uniform, so every trader costs exactly one draw.
 ///
-/// `factor()` is `factors.sample(d.entry_u)`, from the draw's cached quantile where it has one.
+/// `factor()` is `factors.sample_word(d.entry)`, from the draw's cached quantile where it has one.
 fn solvent_entry(
     side: Side,
     start: f64,
@@ -461,8 +461,8 @@ fn solvent_entry(
     let bound = libm::log(limit / ratio) / sigma;
     let cdf = 0.5 * libm::erfc(-bound / std::f64::consts::SQRT_2);
     let u = match side {
-        Side::Long => d.entry_u * cdf,
-        Side::Short => cdf + d.entry_u * (1.0 - cdf),
+        Side::Long => of_word(d.entry) * cdf,
+        Side::Short => cdf + of_word(d.entry) * (1.0 - cdf),
     };
     let factor = factors.sample(u.clamp(1e-300, 1.0 - 1e-16));
     // Rounding at the bound itself must not put anyone over the line.
