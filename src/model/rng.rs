@@ -264,7 +264,7 @@ mod tests {
         let t = QuantileTable::new(|u| libm::exp(normal_quantile(u)));
         let mut rng = Rng::new(3, 0);
         let edges = (0..=CELLS as u32).flat_map(|c| {
-            let w = (c << WITHIN_BITS) as u32;
+            let w = c << WITHIN_BITS;
             [w, w.wrapping_sub(1), w.wrapping_add(1)]
         });
         for w in edges.chain((0..100_000).map(|_| rng.two_words().0)) {
