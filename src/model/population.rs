@@ -17,8 +17,10 @@
 use super::margin::{liquidation_price, TierTable};
 use super::num::{max, min};
 use super::params::{Params, Side};
-use super::rng::{is_exact, normal_knots, normal_quantile, of_normal, of_word, QuantileTable, Rng};
-use super::scratch::Scratch;
+use super::rng::{
+    is_exact, normal_knots, normal_quantile, of_normal, of_word, tabulate, QuantileTable, Rng,
+};
+use super::scratch::{Scratch, Table};
 use super::spec::{self, Invalidates};
 
 /// Lifecycle of a position inside a run.
@@ -190,7 +192,9 @@ impl Draws {
         let n = params.traders as usize;
         // Pareto tail index from the concentration knob: 0 → 3 (mild), 1 → 1.1 (whales).
         let alpha = 3.0 - 1.9 * params.whale_concentration;
-        let size = QuantileTable::new(move |u: f64| libm::pow(u, -1.0 / alpha));
+        let pareto = move |u: f64| libm::pow(u, -1.0 / alpha);
+        let size =
+            QuantileTable::of(scratch.knots(Table::Size(alpha), || tabulate(pareto)), pareto);
 
         let mut long = scratch.draws(side_room(n, params.long_share));
         let mut short = scratch.draws(side_room(n, 1.0 - params.long_share));
@@ -279,21 +283,31 @@ impl Population {
         let start = params.start_price;
         let sigma = params.entry_spread_pct / 100.0;
         let factor_at = |z: f64| libm::exp(sigma * z);
-        let z = normal_knots();
-        let factors = of_normal(&z, factor_at);
+        let z = scratch.knots(Table::Normal, normal_knots);
+        let factors = of_normal(scratch.knots(Table::Entry(sigma), || z.map(factor_at)), factor_at);
         let s = params.leverage_spread;
         let excess = params.leverage - 1.0;
         let lev_at = |z: f64| 1.0 + excess * libm::exp(s * z - s * s / 2.0);
-        let lev = of_normal(&z, lev_at);
+        let lev = of_normal(scratch.knots(Table::Leverage(s, excess), || z.map(lev_at)), lev_at);
         let n = params.traders as usize;
         let mut make = |side: Side, draws: &[Draw], exact: &[Exact], share: f64| {
             let room = side_room(n, share);
             let mut positions = scratch.positions(room);
-            let mut exact = exact.iter().peekable();
-            positions.extend(draws.iter().enumerate().map(|(i, d)| {
+            // The next draw with outer-cell uniforms, and where it is.
+            let mut exact = exact.iter();
+            let mut next = exact.next();
+            let mut next_at = next.map_or(u32::MAX, |e| e.at);
+            positions.extend((0..).zip(draws).map(|(i, d)| {
                 let d = &Draw { notional: d.notional * scale, ..*d };
                 // The quantiles of this draw's outer-cell uniforms, if it has any.
-                let z = exact.next_if(|e| e.at as usize == i);
+                let z = if i == next_at {
+                    let here = next;
+                    next = exact.next();
+                    next_at = next.map_or(u32::MAX, |e| e.at);
+                    here
+                } else {
+                    None
+                };
                 let lev_z = || z.map_or_else(|| normal_quantile(of_word(d.lev)), |e| e.lev_z);
                 let entry_z = || z.map_or_else(|| normal_quantile(of_word(d.entry)), |e| e.entry_z);
                 // The leverage cap is the tier's at opening; maintenance is the tier's at the
@@ -589,6 +603,28 @@ mod tests {
             assert_eq!(gathered.positions, scattered.positions);
             let key = |p: &Position| if book.side == Side::Long { -p.liq } else { p.liq };
             assert!(gathered.positions.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
+        }
+    }
+
+    #[test]
+    fn kept_tables_are_used_only_for_the_numbers_they_were_made_for() {
+        // One workspace through markets that change each table's numbers in turn, and back:
+        // every population is the one a fresh workspace builds.
+        let base = Params { traders: 3_000, ..Params::default() };
+        let markets = [
+            base.clone(),
+            Params { whale_concentration: 0.9, ..base.clone() },
+            Params { entry_spread_pct: 9.0, ..base.clone() },
+            Params { leverage: 30.0, ..base.clone() },
+            Params { leverage_spread: 0.2, ..base.clone() },
+            Params { seed: 5, ..base.clone() },
+            base.clone(),
+        ];
+        let mut shared = Scratch::default();
+        for p in &markets {
+            let kept = Population::for_params(p, &mut shared);
+            let fresh = Population::for_params(p, &mut Scratch::default());
+            assert_eq!(format!("{kept:?}"), format!("{fresh:?}"));
         }
     }
 

@@ -139,10 +139,13 @@ const _: () = assert!(CELLS.is_power_of_two());
 /// Cells at each end computed exactly rather than interpolated.
 const EXACT_CELLS: usize = 8;
 
+/// A table's values at its cell edges.
+pub type Knots = [f64; CELLS + 1];
+
 /// A tabulated quantile function: `sample(u)` ≈ `f(u)` for u in (0, 1), exact in the outer
 /// [`EXACT_CELLS`] cells at each end (where quantile functions curve fastest), linear in between.
 pub struct QuantileTable<F: Fn(f64) -> f64> {
-    knots: Vec<f64>,
+    knots: Knots,
     exact: F,
 }
 
@@ -155,14 +158,23 @@ fn knot(i: usize) -> f64 {
 /// function of a normal draw from. A population's two such tables share one list. (On the
 /// stack: a short-lived heap block between a run's large buffers would fragment a long-lived
 /// wasm instance's memory.)
-pub fn normal_knots() -> [f64; CELLS + 1] {
-    std::array::from_fn(|i| normal_quantile(knot(i)))
+pub fn normal_knots() -> Knots {
+    tabulate(normal_quantile)
+}
+
+/// `f` at a table's cell edges.
+pub fn tabulate(f: impl Fn(f64) -> f64) -> Knots {
+    std::array::from_fn(|i| f(knot(i)))
 }
 
 impl<F: Fn(f64) -> f64> QuantileTable<F> {
     /// Tabulates `f` at the cell edges 1/CELLS, 2/CELLS, …, (CELLS − 1)/CELLS.
     pub fn new(f: F) -> Self {
-        let knots = (0..=CELLS).map(|i| f(knot(i))).collect();
+        QuantileTable::of(tabulate(&f), f)
+    }
+
+    /// The table of `f` from its `knots`, [`tabulate`]`(f)` worked out before (and kept).
+    pub fn of(knots: Knots, f: F) -> Self {
         QuantileTable { knots, exact: f }
     }
 
@@ -207,10 +219,10 @@ impl<F: Fn(f64) -> f64> QuantileTable<F> {
     }
 }
 
-/// The table of `g(normal_quantile(u))`: [`QuantileTable::new`] of that function, with the
-/// normal quantiles at its knots taken from `z` ([`normal_knots`]) instead of computed again.
-pub fn of_normal(z: &[f64], g: impl Fn(f64) -> f64) -> QuantileTable<impl Fn(f64) -> f64> {
-    let knots = z.iter().map(|&z| g(z)).collect();
+/// The table of `g(normal_quantile(u))` from its knots, `z.map(g)` with `z` the
+/// [`normal_knots`] (which is [`tabulate`] of that function, without computing the normal
+/// quantiles again).
+pub fn of_normal(knots: Knots, g: impl Fn(f64) -> f64) -> QuantileTable<impl Fn(f64) -> f64> {
     QuantileTable { knots, exact: move |u| g(normal_quantile(u)) }
 }
 
@@ -251,7 +263,7 @@ mod tests {
     fn a_normal_table_from_the_kept_knots_is_the_table_computed_afresh() {
         let g = |z: f64| 1.0 + 11.0 * libm::exp(0.6 * z - 0.18);
         let (kept, afresh) =
-            (of_normal(&normal_knots(), g), QuantileTable::new(|u| g(normal_quantile(u))));
+            (of_normal(normal_knots().map(g), g), QuantileTable::new(|u| g(normal_quantile(u))));
         let bits = |t: &[f64]| t.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&kept.knots), bits(&afresh.knots));
         for u in [1e-9, 0.003, 0.25, 0.5, 0.9, 0.999_99] {

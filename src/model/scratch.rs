@@ -15,12 +15,14 @@
 //!
 //! [`Scratch::fit`] drops every kept buffer larger than the largest request the params can make,
 //! so after a run with params `p` a workspace holds, for each of its three kinds of buffer, at
-//! most max([`KEEP`] × the largest request's bytes, [`KEEP_BYTES`]); see [`Scratch::most_bytes`],
-//! which docs/MODEL.md states and a test checks. The figure depends on the traders and the long
+//! most max([`KEEP`] × the largest request's bytes, [`KEEP_BYTES`]), and the knots of four
+//! quantile tables ([`Table`]); see [`Scratch::most_bytes`], which docs/MODEL.md states and a
+//! test checks. The figure depends on the traders and the long
 //! share (for explicit positions, their count), not on the ticks or on earlier calls.
 
 use super::params::Params;
 use super::population::{Draw, Position};
+use super::rng::Knots;
 
 /// Buffers of each kind always kept: one population's worth (a long and a short book).
 pub const KEEP: usize = 2;
@@ -35,12 +37,46 @@ pub const KEEP_BYTES: usize = 1 << 20;
 /// Buffers of each kind kept at most.
 pub const KEEP_MOST: usize = 8;
 
-/// Buffers kept for the next run: positions, random draws and sort keys.
+/// Buffers kept for the next run: positions, random draws and sort keys; and the quantile
+/// tables' knots of the last build.
 #[derive(Debug, Default)]
 pub struct Scratch {
     positions: Vec<Vec<Position>>,
     draws: Vec<Vec<Draw>>,
     keys: Vec<Vec<u64>>,
+    tables: [Option<Box<(Table, Knots)>>; TABLES],
+}
+
+/// A quantile table a population's build uses, with the numbers its knots depend on.
+///
+/// Each build tabulates four functions at 1,025 knots: a few thousand `pow`, `exp` and normal
+/// quantiles, as much work as building 5,000 traders. From one build to the next they mostly
+/// stay the same (every Monte Carlo market, every slider but leverage's), so the workspace keeps
+/// the last knots of each and works them out again only when their numbers change.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Table {
+    /// The standard normal quantiles, which depend on nothing.
+    Normal,
+    /// The position sizes' Pareto quantiles, by tail index.
+    Size(f64),
+    /// The entry factors, by entry spread (σ).
+    Entry(f64),
+    /// The leverage, by its spread and its excess over 1×.
+    Leverage(f64, f64),
+}
+
+/// How many kinds of [`Table`] there are.
+const TABLES: usize = 4;
+
+impl Table {
+    fn slot(self) -> usize {
+        match self {
+            Table::Normal => 0,
+            Table::Size(_) => 1,
+            Table::Entry(_) => 2,
+            Table::Leverage(..) => 3,
+        }
+    }
 }
 
 /// The capacity a request for `capacity` items gets: rounded up to the next sixteenth of a power
@@ -126,9 +162,25 @@ impl Scratch {
         give(&mut self.keys, v);
     }
 
+    /// The knots of `table`: the kept ones if they were made for the same numbers, else
+    /// `make()`'s, which are kept in their place.
+    pub(crate) fn knots(&mut self, table: Table, make: impl FnOnce() -> Knots) -> Knots {
+        let kept = &mut self.tables[table.slot()];
+        match kept {
+            // Numbers compared bit for bit: knots are only ever reused for the very same ones.
+            Some(k) if same(k.0, table) => k.1,
+            _ => {
+                let knots = make();
+                *kept = Some(Box::new((table, knots)));
+                knots
+            }
+        }
+    }
+
     /// Bytes the kept buffers hold.
     pub fn bytes(&self) -> usize {
-        list_bytes(&self.positions) + list_bytes(&self.draws) + list_bytes(&self.keys)
+        let tables = self.tables.iter().flatten().count() * std::mem::size_of::<(Table, Knots)>();
+        list_bytes(&self.positions) + list_bytes(&self.draws) + list_bytes(&self.keys) + tables
     }
 
     /// Drops the kept buffers a run of `params` (which must be valid) would never ask for: those
@@ -143,13 +195,25 @@ impl Scratch {
 
     /// The most bytes a workspace holds after [`Scratch::fit`] and any number of runs with
     /// `params`: for each kind of buffer, max(2 × the largest request, 1 MiB), where the largest
-    /// request is one book's room (see [`largest_request`]) rounded up as [`take`] rounds it.
+    /// request is one book's room (see [`largest_request`]) rounded up as [`take`] rounds it;
+    /// and the four tables' knots.
     pub fn most_bytes(params: &Params) -> usize {
         let largest = largest_request(params);
         list_most(largest, std::mem::size_of::<Position>())
             + list_most(largest, std::mem::size_of::<Draw>())
             + list_most(largest, std::mem::size_of::<u64>())
+            + TABLES * std::mem::size_of::<(Table, Knots)>()
     }
+}
+
+/// Whether two tables are the same function: the same kind with the same bits.
+fn same(a: Table, b: Table) -> bool {
+    let bits = |t: Table| match t {
+        Table::Normal => [0, 0],
+        Table::Size(x) | Table::Entry(x) => [x.to_bits(), 0],
+        Table::Leverage(x, y) => [x.to_bits(), y.to_bits()],
+    };
+    a.slot() == b.slot() && bits(a) == bits(b)
 }
 
 /// The most items any one buffer request of a run of `params` asks for: the room of the larger
