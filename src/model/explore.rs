@@ -177,7 +177,8 @@ pub fn with_field(
 /// buffers from `scratch` (the caller's workspace, kept between calls).
 ///
 /// Cells that share a population (an axis that does not change who holds what, such as depth or
-/// the shock) reuse the one built for the cell before.
+/// the shock) reuse the one built for the cell before; a population no later cell shares is not
+/// copied for its run.
 pub fn sweep(
     params: &Params,
     spec: &SweepSpec,
@@ -205,25 +206,40 @@ pub fn sweep(
         values: Vec::with_capacity(xs.len() * ys.len()),
         branching: Vec::with_capacity(xs.len() * ys.len()),
     };
+    let cells = xs.len() * ys.len();
+    let cell = |k: usize| {
+        let row = with_field(params, &spec.y.field, ys[k / xs.len()], "y")?;
+        with_field(&row, &spec.x.field, xs[k % xs.len()], "x")
+    };
     let mut cached: Option<(Params, Population)> = None;
-    for (j, &y) in ys.iter().enumerate() {
-        for &x in &xs {
-            let cell =
-                with_field(&with_field(params, &spec.y.field, y, "y")?, &spec.x.field, x, "x")?;
-            let key = super::simulate::population_key(&cell);
-            if cached.as_ref().is_some_and(|(k, _)| *k != key) {
-                cached.take().into_iter().for_each(|(_, pop)| pop.recycle(scratch));
+    let mut here = cell(0)?;
+    for k in 0..cells {
+        let next = if k + 1 < cells { Some(cell(k + 1)?) } else { None };
+        let key = super::simulate::population_key(&here);
+        let population = match cached.take() {
+            Some((kept, population)) if kept == key => population,
+            other => {
+                other.into_iter().for_each(|(_, population)| population.recycle(scratch));
+                scratch.fit(&here);
+                Population::for_params(&here, scratch)
             }
-            let (_, pop) = cached.get_or_insert_with(|| {
-                scratch.fit(&cell);
-                (key, Population::for_params(&cell, scratch))
-            });
-            let outcome = run(&cell, pop.copy(scratch), scratch);
-            grid.values.push(spec.metric.of(&outcome.summary));
-            grid.branching.push(outcome.summary.peak_branching_ratio);
-        }
-        if !progress((j + 1) * xs.len(), xs.len() * ys.len()) {
+        };
+        // A population the next cell shares is kept and a copy run; the last cell of a run of
+        // them (every cell, when an axis changes who holds what) runs the population itself.
+        let outcome = if next.as_ref().is_some_and(|n| super::simulate::population_key(n) == key) {
+            let outcome = run(&here, population.copy(scratch), scratch);
+            cached = Some((key, population));
+            outcome
+        } else {
+            run(&here, population, scratch)
+        };
+        grid.values.push(spec.metric.of(&outcome.summary));
+        grid.branching.push(outcome.summary.peak_branching_ratio);
+        if (k + 1) % xs.len() == 0 && !progress(k + 1, cells) {
             break;
+        }
+        if let Some(next) = next {
+            here = next;
         }
     }
     Ok(grid)

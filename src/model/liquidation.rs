@@ -196,6 +196,13 @@ struct Undo {
     at: [Vec<u64>; 2],
 }
 
+/// Whether a position is still as generated: open, never deleveraged, not reopened on the book.
+/// One with an order is not (its breach queued it), so a change made while liquidating it needs
+/// no note in the undo log.
+fn as_generated(p: &Position) -> bool {
+    p.state == State::Open && !p.deleveraged && !p.on_book
+}
+
 impl Undo {
     fn new(books: [&Book; 2], scratch: &mut Scratch) -> Undo {
         let [long, short] = books;
@@ -212,8 +219,7 @@ impl Undo {
     /// change and never comes back to it). So each original position is noted once, and the
     /// log needs no more room than the book.
     fn note(&mut self, b: usize, idx: u32, p: &Position) {
-        let original = (idx as usize) < self.len[b];
-        if original && p.state == State::Open && !p.deleveraged && !p.on_book {
+        if (idx as usize) < self.len[b] && as_generated(p) {
             self.before[b].push(*p);
             self.at[b].push(u64::from(idx));
         }
@@ -448,7 +454,8 @@ impl Engine {
         self.queue.is_empty() && self.pool.is_empty() && self.held == 0.0
     }
 
-    /// A position to change. Every change to a position goes through here or [`Engine::touch`].
+    /// A position to change. Every change to a position goes through here or [`Engine::touch`],
+    /// but for the liquidation of one with an order ([`as_generated`]).
     fn position(&mut self, side: Side, idx: u32) -> &mut Position {
         let b = book_index(side);
         self.touch(b, idx);
@@ -967,8 +974,8 @@ impl Engine {
     /// [`Engine::finish`].
     fn take_off(&mut self, side: Side, idx: u32, qty: f64, price: f64, fee: f64) {
         let b = book_index(side);
-        self.touch(b, idx);
         let p = &mut self.books[b].positions[idx as usize];
+        debug_assert!(!as_generated(p), "an order's position was noted when it was breached");
         let qty = min(qty, p.qty);
         self.order_done += qty;
         self.order_pnl += max(direction(side) * qty * (price - p.entry) - fee, -p.margin_of(qty));
@@ -991,8 +998,8 @@ impl Engine {
             (std::mem::take(&mut self.order_done), std::mem::take(&mut self.order_pnl));
         let mode_partial = self.mode == LiquidationMode::Partial;
         let (side, idx) = (order.side, order.idx);
-        self.touch(book_index(side), idx);
         let p = &mut self.books[book_index(side)].positions[idx as usize];
+        debug_assert!(!as_generated(p), "an order's position was noted when it was breached");
         // What the closed coins carried, and the margin behind what remains with it.
         let released = done * p.entry / p.leverage + pnl;
         let margin = p.qty * p.entry / p.leverage + released;
