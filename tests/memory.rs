@@ -90,7 +90,7 @@ fn the_bound_follows_the_traders_and_not_the_ticks() {
     assert_eq!(at(100_000, 60), at(100_000, 20_000));
     // At 60 % long, one book's room is 60 % of the traders plus a little, rounded up to a
     // sixteenth of a power of two (655,360 at 1M): six position books of 48 B, two draw sides of
-    // 16 B and the workspace's two buffers of each kind (48 + 16 + 8 B) come to about 310 B a
+    // 24 B and the workspace's two buffers of each kind (48 + 24 + 8 B) come to about 330 B a
     // trader; the small end is the workspace's 1 MiB a kind.
     let per_trader = at(1_000_000, 600) as f64 / 1e6;
     assert!((300.0..=360.0).contains(&per_trader), "{per_trader} B a trader at 1M");

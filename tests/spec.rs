@@ -344,15 +344,27 @@ proptest! {
             let after = cache.builds();
             prop_assert!(cached == compare(&b).unwrap(), "{} = {}: a stale result", p.path, value);
             let uses_draws = b.positions.is_none();
-            let (draws, populations) = (after.draws - before.draws, after.populations - before.populations);
+            let (draws, sizes, populations) = (
+                after.draws - before.draws,
+                after.sizes - before.sizes,
+                after.populations - before.populations,
+            );
             match p.invalidates {
-                Invalidates::Run => prop_assert_eq!((draws, populations), (0, 0), "{} rebuilt", p.path),
+                Invalidates::Run => {
+                    prop_assert_eq!((draws, sizes, populations), (0, 0, 0), "{} rebuilt", p.path)
+                }
                 Invalidates::Population => {
+                    prop_assert_eq!((draws, sizes), (0, 0), "{} drew or sized again", p.path);
+                    prop_assert_eq!(populations, 2, "{} kept the population", p.path);
+                }
+                Invalidates::Sizes => {
                     prop_assert_eq!(draws, 0, "{} drew again", p.path);
+                    prop_assert_eq!(sizes, u64::from(uses_draws), "{} kept the sizes", p.path);
                     prop_assert_eq!(populations, 2, "{} kept the population", p.path);
                 }
                 Invalidates::Draws => {
                     prop_assert_eq!(draws, u64::from(uses_draws), "{} kept the draws", p.path);
+                    prop_assert_eq!(sizes, 0, "{} sized old draws", p.path);
                     prop_assert_eq!(populations, 2, "{} kept the population", p.path);
                 }
             }

@@ -11,10 +11,10 @@ use serde_json::Value;
 
 use super::error::{ErrorKind, ParamsError};
 use super::params::{show, Params};
-use super::population::Population;
+use super::population::{Draws, Population};
 use super::rng::Rng;
 use super::scratch::Scratch;
-use super::simulate::run;
+use super::simulate::{draws_for, run, Builds};
 use super::Summary;
 
 /// One axis of a sweep: a numeric params field (a camelCase path such as `leverage`,
@@ -212,6 +212,9 @@ pub fn sweep(
         with_field(&row, &spec.x.field, xs[k % xs.len()], "x")
     };
     let mut cached: Option<(Params, Population)> = None;
+    // The draws, kept while the cells share their random numbers (every axis but the traders,
+    // the seed and the long share), and sized again for a cell that changes their sizes.
+    let mut draws = None;
     let mut here = cell(0)?;
     for k in 0..cells {
         let next = if k + 1 < cells { Some(cell(k + 1)?) } else { None };
@@ -221,7 +224,14 @@ pub fn sweep(
             other => {
                 other.into_iter().for_each(|(_, population)| population.recycle(scratch));
                 scratch.fit(&here);
-                Population::for_params(&here, scratch)
+                let tiers = here.tier_table();
+                match &here.positions {
+                    Some(specs) => Population::from_specs(specs, &tiers, scratch),
+                    None => {
+                        let draws = draws_for(&mut draws, &here, scratch, &mut Builds::default());
+                        Population::build(draws, &tiers, &here, scratch)
+                    }
+                }
             }
         };
         // A population the next cell shares is kept and a copy run; the last cell of a run of
@@ -242,6 +252,7 @@ pub fn sweep(
             here = next;
         }
     }
+    draws.into_iter().for_each(|(_, d): (Params, Draws)| d.recycle(scratch));
     Ok(grid)
 }
 

@@ -150,8 +150,11 @@ struct Exact {
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Draw {
-    /// Notional at entry, USD (already scaled to the side's open interest).
+    /// Notional at entry, USD: the size drawn, scaled to the side's open interest
+    /// ([`Draws::size`]).
     notional: f64,
+    /// The uniform draw that sets the size, as a word ([`of_word`]).
+    size: u32,
     /// The uniform draw that sets the leverage, as a word ([`of_word`]).
     lev: u32,
     /// The uniform draw that places the entry price, as a word.
@@ -159,10 +162,16 @@ pub(crate) struct Draw {
 }
 
 impl Draws {
-    /// The params the draws depend on, with every other field at its default: two params with
-    /// the same key draw the same numbers.
+    /// The params the draws' random numbers depend on, with every other field at its default:
+    /// two params with the same key draw the same numbers.
     pub fn key(params: &Params) -> Params {
         spec::key(params, Invalidates::Draws)
+    }
+
+    /// The params the draws depend on with their sizes: two params with the same key give the
+    /// same draws.
+    pub fn sizes_key(params: &Params) -> Params {
+        spec::key(params, Invalidates::Sizes)
     }
 
     /// Hands the draws' memory back to `scratch` for the next draws to reuse.
@@ -190,12 +199,6 @@ impl Draws {
     pub fn generate(params: &Params, scratch: &mut Scratch) -> Draws {
         let mut rng = Rng::new(params.seed, 1);
         let n = params.traders as usize;
-        // Pareto tail index from the concentration knob: 0 → 3 (mild), 1 → 1.1 (whales).
-        let alpha = 3.0 - 1.9 * params.whale_concentration;
-        let pareto = move |u: f64| libm::pow(u, -1.0 / alpha);
-        let size =
-            QuantileTable::of(scratch.knots(Table::Size(alpha), || tabulate(pareto)), pareto);
-
         let mut long = scratch.draws(side_room(n, params.long_share));
         let mut short = scratch.draws(side_room(n, 1.0 - params.long_share));
         // About 3 % of draws have a uniform in an outer cell (16 of 1,024 cells, two uniforms);
@@ -209,7 +212,7 @@ impl Draws {
             let (side_w, size_w) = rng.two_words();
             let (lev, entry) = rng.two_words();
             let is_long = of_word(side_w) < params.long_share;
-            let d = Draw { notional: size.sample_word(size_w), lev, entry };
+            let d = Draw { notional: 0.0, size: size_w, lev, entry };
             let (side, exact) =
                 if is_long { (&mut long, &mut long_exact) } else { (&mut short, &mut short_exact) };
             if is_exact(lev) || is_exact(entry) {
@@ -218,10 +221,26 @@ impl Draws {
             }
             side.push(d);
         }
+        let mut draws = Draws { long, short, long_exact, short_exact };
+        draws.size(params, scratch);
+        draws
+    }
+
+    /// Works out the draws' sizes for the whale concentration and the open interest of
+    /// `params`, from the same random numbers: all that moving either of them redoes.
+    pub fn size(&mut self, params: &Params, scratch: &mut Scratch) {
+        // Pareto tail index from the concentration knob: 0 → 3 (mild), 1 → 1.1 (whales).
+        let alpha = 3.0 - 1.9 * params.whale_concentration;
+        let pareto = move |u: f64| libm::pow(u, -1.0 / alpha);
+        let size =
+            QuantileTable::of(scratch.knots(Table::Size(alpha), || tabulate(pareto)), pareto);
         let total = params.open_interest;
-        scale(&mut long, total * params.long_share);
-        scale(&mut short, total * (1.0 - params.long_share));
-        Draws { long, short, long_exact, short_exact }
+        let sides =
+            [(&mut self.long, params.long_share), (&mut self.short, 1.0 - params.long_share)];
+        for (draws, share) in sides {
+            draws.iter_mut().for_each(|d| d.notional = size.sample_word(d.size));
+            scale(draws, total * share);
+        }
     }
 }
 
@@ -626,6 +645,20 @@ mod tests {
             let fresh = Population::for_params(p, &mut Scratch::default());
             assert_eq!(format!("{kept:?}"), format!("{fresh:?}"));
         }
+    }
+
+    #[test]
+    fn draws_sized_again_are_the_draws_drawn_afresh() {
+        let before = Params { traders: 3_000, ..Params::default() };
+        let after = Params { whale_concentration: 0.95, open_interest: 7e8, ..before.clone() };
+        let mut resized = Draws::generate(&before, &mut Scratch::default());
+        resized.size(&after, &mut Scratch::default());
+        let fresh = Draws::generate(&after, &mut Scratch::default());
+        assert_eq!(format!("{resized:?}"), format!("{fresh:?}"));
+        assert_ne!(
+            format!("{resized:?}"),
+            format!("{:?}", Draws::generate(&before, &mut Scratch::default()))
+        );
     }
 
     #[test]

@@ -92,6 +92,8 @@ pub struct PopulationCache {
 pub struct Builds {
     /// Random draws generated.
     pub draws: u64,
+    /// Kept draws sized again (for another whale concentration or open interest).
+    pub sizes: u64,
     /// Populations built (from draws or from explicit positions).
     pub populations: u64,
 }
@@ -166,7 +168,7 @@ impl PopulationCache {
         if self.single.as_ref().is_some_and(|(k, _)| *k != key) {
             self.single.take().into_iter().for_each(|(_, p)| p.population.recycle(scratch));
         }
-        if self.draws.as_ref().is_some_and(|(k, _)| *k != Draws::key(params)) {
+        if self.draws.as_ref().is_some_and(|(k, _)| Draws::key(k) != Draws::key(params)) {
             self.draws.take().into_iter().for_each(|(_, d)| d.recycle(scratch));
         }
         scratch.fit(params);
@@ -245,20 +247,28 @@ impl PopulationCache {
     }
 }
 
-/// The draws in `kept`, or new ones for `params` drawn into it. Kept draws are those of `params`
-/// ([`PopulationCache::hand_back_all_but`] hands back the others before a call uses this).
-fn draws_for<'a>(
+/// The draws of `params` in `kept` (under their [`Draws::sizes_key`]): the kept ones, sized
+/// again if only their sizes differ, or new ones drawn into it.
+pub(crate) fn draws_for<'a>(
     kept: &'a mut Option<(Params, Draws)>,
     params: &Params,
     scratch: &mut Scratch,
     builds: &mut Builds,
 ) -> &'a Draws {
-    &kept
-        .get_or_insert_with(|| {
-            builds.draws += 1;
-            (Draws::key(params), Draws::generate(params, scratch))
-        })
-        .1
+    if kept.as_ref().is_some_and(|(k, _)| Draws::key(k) != Draws::key(params)) {
+        kept.take().into_iter().for_each(|(_, d)| d.recycle(scratch));
+    }
+    let key = Draws::sizes_key(params);
+    let (sized_for, draws) = kept.get_or_insert_with(|| {
+        builds.draws += 1;
+        (key.clone(), Draws::generate(params, scratch))
+    });
+    if *sized_for != key {
+        builds.sizes += 1;
+        draws.size(params, scratch);
+        *sized_for = key;
+    }
+    draws
 }
 
 /// The tick loop. `params` must be valid; the positions' buffers go back to `scratch`.

@@ -68,6 +68,9 @@ pub struct Range {
 pub enum Invalidates {
     /// The random draws, and so everything built from them.
     Draws,
+    /// The draws' sizes: the random numbers stay, and the sizes they stand for are worked out
+    /// again (a pass over the draws, far cheaper than drawing them), then the population.
+    Sizes,
     /// The population built from the draws (who holds what, at which margin).
     Population,
     /// Only the run: the same population is reused.
@@ -75,10 +78,11 @@ pub enum Invalidates {
 }
 
 impl Invalidates {
-    /// The word the page's copy and the docs use: `draws`, `population` or `run`.
+    /// The word the page's copy and the docs use: `draws`, `sizes`, `population` or `run`.
     pub fn name(self) -> &'static str {
         match self {
             Invalidates::Draws => "draws",
+            Invalidates::Sizes => "sizes",
             Invalidates::Population => "population",
             Invalidates::Run => "run",
         }
@@ -368,7 +372,7 @@ params! {
     "positions[].entry", Number, Range::closed(MIN_PRICE, 1e9), "quote units", Population,
         each |p, i| Some(p.positions.as_ref()?.get(i)?.entry),
         set |p, i| Some(Slot::Number(&mut position(p, i)?.entry));
-    "openInterest", Number, Range::closed(1e3, USD), "USD", Draws,
+    "openInterest", Number, Range::closed(1e3, USD), "USD", Sizes,
         read |p| Some(p.open_interest), copy open_interest,
         set |p, _i| Some(Slot::Number(&mut p.open_interest));
     "longShare", Number, Range::closed(0.0, 1.0), "share", Draws,
@@ -380,7 +384,7 @@ params! {
     "leverageSpread", Number, Range::closed(0.0, 1.5), "", Population,
         read |p| Some(p.leverage_spread), copy leverage_spread,
         set |p, _i| Some(Slot::Number(&mut p.leverage_spread));
-    "whaleConcentration", Number, Range::closed(0.0, 1.0), "", Draws,
+    "whaleConcentration", Number, Range::closed(0.0, 1.0), "", Sizes,
         read |p| Some(p.whale_concentration), copy whale_concentration,
         set |p, _i| Some(Slot::Number(&mut p.whale_concentration));
     "entrySpreadPct", Number, Range::closed(0.0, 50.0), "%", Population,
