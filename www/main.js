@@ -293,7 +293,7 @@ function controlChanged(input) {
   markBusy();
   syncControls();
   syncPresetSelect();
-  request({ compute: true });
+  request({ compute: true, early: true });
 }
 
 function wireEvents() {
@@ -484,18 +484,32 @@ function syncFocus() {
 let frame = 0;
 let needsCompute = false;
 let needsDraw = false;
+/** Whether a result was computed since the last frame, on an input, ahead of it. */
+let computedEarly = false;
 
-function request({ compute = false, draw = true } = {}) {
+/**
+ * Asks for a compute and a redraw in the next frame. With `early` (a control moved), the result
+ * is computed at once instead, while the browser waits for the frame that shows it, so the input
+ * shows a frame sooner; only once between frames, so a burst of inputs still costs one compute
+ * more, in the frame, of the latest settings.
+ */
+function request({ compute = false, draw = true, early = false } = {}) {
   needsCompute ||= compute;
   needsDraw ||= draw || compute;
   if (!frame) frame = requestAnimationFrame(onFrame);
+  if (early && needsCompute && !computedEarly) {
+    computedEarly = true;
+    needsCompute = false;
+    computeResult();
+  }
 }
 
 function onFrame(now) {
   frame = 0;
+  computedEarly = false;
   if (needsCompute) {
     needsCompute = false;
-    compute();
+    computeResult();
   }
   if (state.playing && advancePlayback(now)) needsDraw = true;
   if (needsDraw) {
@@ -505,7 +519,7 @@ function onFrame(now) {
   if (state.playing && !frame) frame = requestAnimationFrame(onFrame);
 }
 
-function compute() {
+function computeResult() {
   let result;
   try {
     result = api.compare(state.params);
