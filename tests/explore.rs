@@ -3,7 +3,7 @@
 use leverage_cascade::model::explore::{
     monte_carlo, sweep, Axis, Metric, MonteCarloSpec, ShockLaw, ShockSpec, SweepSpec,
 };
-use leverage_cascade::model::{Params, Scratch};
+use leverage_cascade::model::{simulate, Params, Scratch};
 
 fn small() -> Params {
     Params { traders: 20_000, ticks: 300, ..Params::default() }
@@ -34,6 +34,41 @@ fn amplification_rises_across_the_critical_line() {
     let first_runaway = grid.branching.iter().position(|&b| b >= 1.0).unwrap();
     let worst_before = grid.values[..first_runaway].iter().cloned().fold(0.0, f64::max);
     assert!(grid.values[first_runaway..].iter().all(|&v| v >= worst_before * 0.95));
+}
+
+#[test]
+fn every_cell_of_a_sweep_is_its_market_simulated_alone() {
+    // The sweep reuses what cells share (the draws, sized again; the population, lent to each
+    // run): each cell must still be the market its params describe, bit for bit.
+    use leverage_cascade::model::explore::with_field;
+    let base = Params { traders: 3_000, ticks: 200, leverage: 15.0, ..Params::default() };
+    let axis = |field: &str, from, to| Axis { field: field.into(), from, to, steps: 3 };
+    let specs = [
+        (axis("whaleConcentration", 0.0, 1.0), axis("leverage", 5.0, 40.0)),
+        (axis("depthPerPct", 2e7, 2e8), axis("shockPct", -3.0, -9.0)),
+        (axis("openInterest", 5e8, 4e9), axis("seed", 1.0, 3.0)),
+    ];
+    for (x, y) in specs {
+        let spec = SweepSpec { x: x.clone(), y: y.clone(), metric: Metric::MaxDrawdownPct };
+        let grid = sweep(&base, &spec, &mut Scratch::default(), |_, _| true).unwrap();
+        for (j, &yv) in grid.y.iter().enumerate() {
+            for (i, &xv) in grid.x.iter().enumerate() {
+                let cell =
+                    with_field(&with_field(&base, &y.field, yv, "y").unwrap(), &x.field, xv, "x")
+                        .unwrap();
+                let alone = simulate(&cell).unwrap().summary;
+                let k = j * grid.x.len() + i;
+                assert_eq!(
+                    grid.values[k].to_bits(),
+                    alone.max_drawdown_pct.to_bits(),
+                    "{} {xv}, {} {yv}",
+                    x.field,
+                    y.field
+                );
+                assert_eq!(grid.branching[k].to_bits(), alone.peak_branching_ratio.to_bits());
+            }
+        }
+    }
 }
 
 #[test]

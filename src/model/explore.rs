@@ -14,7 +14,7 @@ use super::params::{show, Params};
 use super::population::{Draws, Population};
 use super::rng::Rng;
 use super::scratch::Scratch;
-use super::simulate::{draws_for, run, Builds};
+use super::simulate::{draws_for, run, run_lent, Builds};
 use super::Summary;
 
 /// One axis of a sweep: a numeric params field (a camelCase path such as `leverage`,
@@ -177,8 +177,8 @@ pub fn with_field(
 /// buffers from `scratch` (the caller's workspace, kept between calls).
 ///
 /// Cells that share a population (an axis that does not change who holds what, such as depth or
-/// the shock) reuse the one built for the cell before; a population no later cell shares is not
-/// copied for its run.
+/// the shock) reuse the one built for the cell before, lent to each run; cells that share the
+/// random draws (every axis but the traders, the seed and the long share) reuse those.
 pub fn sweep(
     params: &Params,
     spec: &SweepSpec,
@@ -206,53 +206,45 @@ pub fn sweep(
         values: Vec::with_capacity(xs.len() * ys.len()),
         branching: Vec::with_capacity(xs.len() * ys.len()),
     };
-    let cells = xs.len() * ys.len();
-    let cell = |k: usize| {
-        let row = with_field(params, &spec.y.field, ys[k / xs.len()], "y")?;
-        with_field(&row, &spec.x.field, xs[k % xs.len()], "x")
-    };
     let mut cached: Option<(Params, Population)> = None;
     // The draws, kept while the cells share their random numbers (every axis but the traders,
     // the seed and the long share), and sized again for a cell that changes their sizes.
-    let mut draws = None;
-    let mut here = cell(0)?;
-    for k in 0..cells {
-        let next = if k + 1 < cells { Some(cell(k + 1)?) } else { None };
-        let key = super::simulate::population_key(&here);
-        let population = match cached.take() {
-            Some((kept, population)) if kept == key => population,
-            other => {
-                other.into_iter().for_each(|(_, population)| population.recycle(scratch));
-                scratch.fit(&here);
-                let tiers = here.tier_table();
-                match &here.positions {
-                    Some(specs) => Population::from_specs(specs, &tiers, scratch),
-                    None => {
-                        let draws = draws_for(&mut draws, &here, scratch, &mut Builds::default());
-                        Population::build(draws, &tiers, &here, scratch)
+    let mut draws: Option<(Params, Draws)> = None;
+    for (j, &y) in ys.iter().enumerate() {
+        for &x in &xs {
+            let cell =
+                with_field(&with_field(params, &spec.y.field, y, "y")?, &spec.x.field, x, "x")?;
+            let key = super::simulate::population_key(&cell);
+            let mut population = match cached.take() {
+                Some((kept, population)) if kept == key => population,
+                other => {
+                    other.into_iter().for_each(|(_, population)| population.recycle(scratch));
+                    scratch.fit(&cell);
+                    let tiers = cell.tier_table();
+                    match &cell.positions {
+                        Some(specs) => Population::from_specs(specs, &tiers, scratch),
+                        None => {
+                            let draws =
+                                draws_for(&mut draws, &cell, scratch, &mut Builds::default());
+                            Population::build(draws, &tiers, &cell, scratch)
+                        }
                     }
                 }
-            }
-        };
-        // A population the next cell shares is kept and a copy run; the last cell of a run of
-        // them (every cell, when an axis changes who holds what) runs the population itself.
-        let outcome = if next.as_ref().is_some_and(|n| super::simulate::population_key(n) == key) {
-            let outcome = run(&here, population.copy(scratch), scratch);
+            };
+            // Lent to the run, not copied for it: a run puts back what it changed, far less
+            // than the whole population when cells share it, and no copy when they do not.
+            let outcome = run_lent(&cell, &mut population, scratch);
             cached = Some((key, population));
-            outcome
-        } else {
-            run(&here, population, scratch)
-        };
-        grid.values.push(spec.metric.of(&outcome.summary));
-        grid.branching.push(outcome.summary.peak_branching_ratio);
-        if (k + 1) % xs.len() == 0 && !progress(k + 1, cells) {
+            grid.values.push(spec.metric.of(&outcome.summary));
+            grid.branching.push(outcome.summary.peak_branching_ratio);
+        }
+        if !progress((j + 1) * xs.len(), xs.len() * ys.len()) {
             break;
         }
-        if let Some(next) = next {
-            here = next;
-        }
     }
-    draws.into_iter().for_each(|(_, d): (Params, Draws)| d.recycle(scratch));
+    // What the last cells kept goes back to the workspace for the next call.
+    cached.into_iter().for_each(|(_, population)| population.recycle(scratch));
+    draws.into_iter().for_each(|(_, d)| d.recycle(scratch));
     Ok(grid)
 }
 

@@ -165,15 +165,15 @@ impl Scratch {
     /// The knots of `table`: the kept ones if they were made for the same numbers, else
     /// `make()`'s, which are kept in their place.
     pub(crate) fn knots(&mut self, table: Table, make: impl FnOnce() -> Knots) -> Knots {
-        let kept = &mut self.tables[table.slot()];
-        match kept {
+        match &mut self.tables[table.slot()] {
             // Numbers compared bit for bit: knots are only ever reused for the very same ones.
-            Some(k) if same(k.0, table) => k.1,
-            _ => {
-                let knots = make();
-                *kept = Some(Box::new((table, knots)));
-                knots
+            Some(kept) if same(kept.0, table) => kept.1,
+            // Written over in place: a long-lived instance allocates each table's box once.
+            Some(kept) => {
+                **kept = (table, make());
+                kept.1
             }
+            empty => empty.insert(Box::new((table, make()))).1,
         }
     }
 
