@@ -3,9 +3,9 @@
 //! - It has a row for every field of `Params`, nested ones included, and none more.
 //! - Every range is enforced: each field set just outside it is refused with an error that names
 //!   the field, its range and the value.
-//! - Its cache marks are true: changing a field marked as changing the draws or the population
-//!   rebuilds them, changing a run-only field keeps them, and either way the cached result equals
-//!   a fresh one.
+//! - Its cache marks are true: changing a field marked as changing the draws, their sizes or the
+//!   population redoes exactly that, changing a run-only field keeps them, and either way the
+//!   cached result equals a fresh one.
 //! - Every row has its label and plain-language line in the catalogue.
 //! - The page's copy (`www/shared/params.js`, `www/shared/words-en.js`) and the table in
 //!   docs/MODEL.md are what the table gives. `UPDATE_FIXTURES=1 cargo test --test spec` writes
@@ -323,7 +323,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
 
     /// For every row: a cache that ran the base params and then the changed ones gives what a
-    /// fresh run gives, and it rebuilt the draws and the population exactly when the row says.
+    /// fresh run gives, and it drew, sized and built again exactly when the row says.
     #[test]
     fn cache_marks_are_true_for_every_field(u in 0.0..1.0f64) {
         for p in PARAMS {

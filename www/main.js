@@ -2,9 +2,10 @@
 // (pkg/leverage_cascade.js), draws the two charts, narrates the run and keeps the URL in step
 // with what is on screen.
 //
-// Flow: a control changes `state.params` → one compare() and redraw on the next animation frame
-// (so a fast drag costs one run per frame and the last input always wins) → readout, gauge,
-// story and charts update → the URL is rewritten shortly after. Every value that comes from the
+// Flow: a control changes `state.params` → compare() at once (at most once between two frames;
+// a later input's is computed in the next frame, so the last input always wins) and a redraw on
+// the next animation frame → readout, gauge, story and charts update → the URL is rewritten
+// shortly after. Every value that comes from the
 // model or a link reaches the page through textContent or a form property, never as HTML.
 
 import {
@@ -285,27 +286,31 @@ function setRules(lock, hide, ignored) {
   }
 }
 
-/** A control moved: its value goes into the params, and the page recomputes. */
-function controlChanged(input) {
+/**
+ * A control moved: its value goes into the params, and the page recomputes, at once unless
+ * `early` is false (a caller about to move another control too).
+ */
+function controlChanged(input, early = true) {
   // Moving a setting is exploring, not a new scenario to guess: show what it does.
   if (state.guessing) endGuess();
   set(state.params, input.dataset.param, readControl(input));
   markBusy();
   syncControls();
   syncPresetSelect();
-  request({ compute: true, early: true });
+  request({ compute: true, early });
 }
 
 function wireEvents() {
   for (const input of controls) {
     input.addEventListener(input.tagName === 'SELECT' ? 'change' : 'input', () => controlChanged(input));
   }
-  // The explorations move a control as a person would (a click on a map square).
+  // The explorations move a control as a person would (a click on a map square). A square sets
+  // two controls in a row, so the market is computed in the frame, once, with both.
   handle('setControl', ({ key, value }) => {
     const input = controls.find((c) => c.dataset.param === key);
     if (!input || input.disabled) return false;
     showValue(input, value);
-    controlChanged(input);
+    controlChanged(input, false);
     return true;
   });
   byId('controls').addEventListener('submit', (e) => e.preventDefault());
@@ -479,7 +484,7 @@ function syncFocus() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Computing and drawing, at most once per animation frame
+// Computing and drawing: a moved control's result at once, the rest once per animation frame
 
 let frame = 0;
 let needsCompute = false;

@@ -16,7 +16,7 @@
 //! [`Scratch::fit`] drops every kept buffer larger than the largest request the params can make,
 //! so after a run with params `p` a workspace holds, for each of its three kinds of buffer, at
 //! most max([`KEEP`] × the largest request's bytes, [`KEEP_BYTES`]), and the knots of four
-//! quantile tables ([`Table`]); see [`Scratch::most_bytes`], which docs/MODEL.md states and a
+//! quantile tables (`Table`); see [`Scratch::most_bytes`], which docs/MODEL.md states and a
 //! test checks. The figure depends on the traders and the long
 //! share (for explicit positions, their count), not on the ticks or on earlier calls.
 

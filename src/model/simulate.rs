@@ -69,7 +69,8 @@ pub fn compare(params: &Params) -> Result<Comparison, ParamsError> {
 /// Keeps the last populations [`compare`] built, so that moving a slider that does not change
 /// who holds what (the shock, the depth, the breaker) skips generating and sorting the traders;
 /// and the last random draws, so that moving one that only changes how they hold it (leverage,
-/// entry spread, maintenance) skips drawing them again.
+/// entry spread, maintenance) skips drawing them again, and one that changes only their sizes
+/// (whale concentration, open interest) sizes them again instead ([`Draws::size`]).
 ///
 /// It owns the [`Scratch`] workspace its runs take their buffers from. Everything it holds is
 /// for the params of its last call: at the start of each call it hands back whatever does not
@@ -119,7 +120,7 @@ impl Prepared {
 }
 
 /// The params that decide the populations of [`compare`] (every field the parameter table marks
-/// as changing the draws or the population), with every other field at its default.
+/// as changing the draws, their sizes or the population), with every other field at its default.
 pub(crate) fn population_key(params: &Params) -> Params {
     spec::key(params, Invalidates::Population)
 }

@@ -227,9 +227,9 @@ macro_rules! params {
         },)*];
 
         /// The params with every field that invalidates `up_to` or more (draws: only the
-        /// draws' fields; population: those and the population's) copied from `params`, and
-        /// every other at its default. Two params with the same key share their draws (or
-        /// their population).
+        /// draws' fields; sizes: those and the sizes'; population: those and the
+        /// population's) copied from `params`, and every other at its default. Two params with
+        /// the same key share their draws (their sized draws, their population).
         pub fn key(params: &Params, up_to: Invalidates) -> Params {
             let mut key = Params::default();
             $($(
