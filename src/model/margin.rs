@@ -197,6 +197,9 @@ impl TierTable {
     /// The tier a position of `notional` USD falls in, with its index.
     #[inline]
     pub fn tier_index(&self, notional: f64) -> (u8, &Tier) {
+        if let [only] = &self.tiers[..] {
+            return (0, only);
+        }
         let i = self.tiers.partition_point(|t| t.up_to < notional).min(self.tiers.len() - 1);
         (i as u8, &self.tiers[i])
     }
@@ -286,7 +289,8 @@ fn max0(x: f64) -> f64 {
 /// maintenance amount enters as cum ÷ notional.
 #[inline]
 pub fn liquidation_ratio(side: Side, leverage: f64, notional: f64, tier: &Tier) -> f64 {
-    let cum_share = tier.cum / notional;
+    // 0 ÷ notional is 0: a flat schedule (no maintenance amount) skips the division.
+    let cum_share = if tier.cum == 0.0 { 0.0 } else { tier.cum / notional };
     let bankrupt = bankruptcy_price(side, 1.0, leverage);
     let fee = bankrupt * tier.close_fee;
     match side {

@@ -990,6 +990,9 @@ impl Bands {
             // Books run from the most fragile position outward, so the bands are a prefix, and
             // each band's positions come in one run: its sum stays in a register until the next.
             let (mut band, mut sum) = (0, 0.0);
+            // The band's span in %: a position whose distance falls inside it is in the same
+            // band, with no float-to-integer conversion.
+            let (mut from, mut to) = (0.0, 1.0);
             for p in &book.positions {
                 let distance = match book.side {
                     Side::Long => 100.0 - p.liq * pct_per_price,
@@ -999,9 +1002,10 @@ impl Bands {
                     break;
                 }
                 if distance >= 0.0 {
-                    let i = distance as usize;
-                    if i != band {
+                    if !(from <= distance && distance < to) {
+                        let i = distance as usize;
                         (bands[band], band, sum) = (sum, i, bands[i]);
+                        (from, to) = (i as f64, (i + 1) as f64);
                     }
                     sum += p.qty0 * p.liq;
                 }
