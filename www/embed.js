@@ -161,6 +161,7 @@ export class LeverageCascade extends HTMLElement {
   #needsCompute = false;
   #needsDraw = false;
   #frame = 0;
+  #computedEarly = false; // a slider's result was computed since the last frame, ahead of it
   #resize = null;
   #drawn = false;
   #styled = false; // embed.css has loaded (or failed to)
@@ -197,6 +198,7 @@ export class LeverageCascade extends HTMLElement {
       this.#resize = null;
       if (this.#frame) cancelAnimationFrame(this.#frame);
       this.#frame = 0;
+      this.#computedEarly = false;
       this.#visible = false;
     });
   }
@@ -416,7 +418,7 @@ export class LeverageCascade extends HTMLElement {
         set(this.#params, name, readControl(input));
         this.#markBusy();
         this.#syncControls();
-        this.#request({ compute: true });
+        this.#request({ compute: true, early: true });
       }),
     );
     // Half of a 360 px widget holds no more than the short form; aria-valuetext keeps the long one.
@@ -638,18 +640,30 @@ export class LeverageCascade extends HTMLElement {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Computing and drawing, at most once per animation frame, and only in view
+  // Computing and drawing, only in view: a moved slider's result at once, the rest once per
+  // animation frame
 
-  #request({ compute = false, draw = false } = {}) {
+  /**
+   * Asks for a compute and a redraw in the next frame. With `early` (a slider moved), the result
+   * is computed at once instead, while the browser waits for the frame that shows it; only once
+   * between frames (a later input's is computed in the frame, with the latest settings).
+   */
+  #request({ compute = false, draw = false, early = false } = {}) {
     this.#needsCompute ||= compute;
     this.#needsDraw ||= draw || compute;
     if (!this.#frame && this.#visible && this.#world && this.isConnected) {
       this.#frame = requestAnimationFrame(() => this.#guard(() => this.#onFrame()));
     }
+    if (early && this.#frame && this.#needsCompute && !this.#needsConfig && !this.#computedEarly) {
+      this.#computedEarly = true;
+      this.#needsCompute = false;
+      this.#compute();
+    }
   }
 
   #onFrame() {
     this.#frame = 0;
+    this.#computedEarly = false;
     if (!this.#visible || !this.#world) return;
     if (this.#needsConfig) {
       this.#needsCompute = false;
