@@ -14,7 +14,7 @@ use super::params::{show, Params};
 use super::population::{Draws, Population};
 use super::rng::Rng;
 use super::scratch::Scratch;
-use super::simulate::{draws_for, run, run_lent, Builds};
+use super::simulate::{population_for, run, run_lent, Builds};
 use super::Summary;
 
 /// One axis of a sweep: a numeric params field (a camelCase path such as `leverage`,
@@ -220,15 +220,7 @@ pub fn sweep(
                 other => {
                     other.into_iter().for_each(|(_, population)| population.recycle(scratch));
                     scratch.fit(&cell);
-                    let tiers = cell.tier_table();
-                    match &cell.positions {
-                        Some(specs) => Population::from_specs(specs, &tiers, scratch),
-                        None => {
-                            let draws =
-                                draws_for(&mut draws, &cell, scratch, &mut Builds::default());
-                            Population::build(draws, &tiers, &cell, scratch)
-                        }
-                    }
+                    population_for(&cell, &mut draws, scratch, &mut Builds::default())
                 }
             };
             // Lent to the run, not copied for it: a run puts back what it changed, far less

@@ -134,15 +134,8 @@ impl PopulationCache {
         let mut prepared = match self.single.take() {
             Some((_, prepared)) => prepared,
             None => {
-                let tiers = params.tier_table();
-                let population = match &params.positions {
-                    Some(specs) => Population::from_specs(specs, &tiers, &mut self.scratch),
-                    None => {
-                        let draws =
-                            draws_for(&mut self.draws, params, &mut self.scratch, &mut self.builds);
-                        Population::build(draws, &tiers, params, &mut self.scratch)
-                    }
-                };
+                let population =
+                    population_for(params, &mut self.draws, &mut self.scratch, &mut self.builds);
                 self.builds.populations += 1;
                 Prepared::new(population, params.start_price)
             }
@@ -245,6 +238,23 @@ impl PopulationCache {
             None => Draws::most_bytes(params.traders as usize, book),
         };
         populations + draws + Scratch::most_bytes(params)
+    }
+}
+
+/// The population of `params`: its explicit positions, or built from the draws in `kept`
+/// ([`draws_for`]).
+pub(crate) fn population_for(
+    params: &Params,
+    kept: &mut Option<(Params, Draws)>,
+    scratch: &mut Scratch,
+    builds: &mut Builds,
+) -> Population {
+    let tiers = params.tier_table();
+    match &params.positions {
+        Some(specs) => Population::from_specs(specs, &tiers, scratch),
+        None => {
+            Population::build(draws_for(kept, params, scratch, builds), &tiers, params, scratch)
+        }
     }
 }
 
