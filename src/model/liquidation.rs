@@ -456,6 +456,7 @@ impl Engine {
 
     /// A position to change. Every change to a position goes through here or [`Engine::touch`],
     /// but for the liquidation of one with an order ([`as_generated`]).
+    #[inline]
     fn position(&mut self, side: Side, idx: u32) -> &mut Position {
         let b = book_index(side);
         self.touch(b, idx);
@@ -507,6 +508,7 @@ impl Engine {
 
     /// Takes a newly breached position over: to the partial pool when it is large enough to
     /// be liquidated in steps, else whole into the queue.
+    #[inline]
     fn breach(&mut self, side: Side, idx: u32, found: &mut Breaches) {
         let (mode, partial_above) = (self.mode, self.partial_above);
         let p = self.position(side, idx);
@@ -938,6 +940,7 @@ impl Engine {
     /// Equity of `qty` coins of a position if filled at `price`, and the liquidation fee they
     /// would pay: none for a step of a partial liquidation (`self.stepping`), which reduces a
     /// position and leaves the rest with its trader, rather than liquidating it.
+    #[inline]
     fn settlement(&self, side: Side, idx: u32, qty: f64, price: f64) -> (f64, f64) {
         let p = &self.books[book_index(side)].positions[idx as usize];
         let equity = p.margin_of(qty) + direction(side) * qty * (price - p.entry);
@@ -948,6 +951,7 @@ impl Engine {
 
     /// Settles `qty` coins filled at `price`: the fee into the fund, and a loss past bankruptcy
     /// paid by the fund while it can; what it cannot is bad debt. Returns the fee.
+    #[inline]
     fn settle(&mut self, side: Side, idx: u32, qty: f64, price: f64, fills: &mut TickFills) -> f64 {
         let (equity, fee) = self.settlement(side, idx, qty, price);
         self.fund += fee;
@@ -972,6 +976,7 @@ impl Engine {
     /// liquidated. What they change the position's margin by (their realised PnL less the fee,
     /// but never less than the margin they carried: a loss beyond it is the fund's) is kept for
     /// [`Engine::finish`].
+    #[inline]
     fn take_off(&mut self, side: Side, idx: u32, qty: f64, price: f64, fee: f64) {
         let b = book_index(side);
         let p = &mut self.books[b].positions[idx as usize];

@@ -185,6 +185,7 @@ impl Market {
     }
 
     /// The permanent and transient log moves a flow adds: the increments of g from F and M.
+    #[inline]
     fn moves(&self, flow: f64) -> (f64, f64) {
         let permanent = self.permanent * (self.impact(self.flow + flow) - self.impact(self.flow));
         let transient =
