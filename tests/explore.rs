@@ -39,7 +39,8 @@ fn amplification_rises_across_the_critical_line() {
 #[test]
 fn every_cell_of_a_sweep_is_its_market_simulated_alone() {
     // The sweep reuses what cells share (the draws, sized again; the population, lent to each
-    // run): each cell must still be the market its params describe, bit for bit.
+    // run, and lent once, with nothing put back, when the next cell needs another): each cell
+    // must still be the market its params describe, bit for bit.
     use leverage_cascade::model::explore::with_field;
     let base = Params { traders: 3_000, ticks: 200, leverage: 15.0, ..Params::default() };
     let axis = |field: &str, from, to| Axis { field: field.into(), from, to, steps: 3 };

@@ -14,7 +14,7 @@ use super::params::{show, Params};
 use super::population::{Draws, Population};
 use super::rng::Rng;
 use super::scratch::Scratch;
-use super::simulate::{population_for, run, run_lent, Builds};
+use super::simulate::{population_for, run, run_lent, run_lent_once, Builds};
 use super::Summary;
 
 /// One axis of a sweep: a numeric params field (a camelCase path such as `leverage`,
@@ -211,22 +211,28 @@ pub fn sweep(
     // the seed and the long share), and sized again for a cell that changes their sizes.
     let mut draws: Option<(Params, Draws)> = None;
     for (j, &y) in ys.iter().enumerate() {
-        for &x in &xs {
-            let cell =
-                with_field(&with_field(params, &spec.y.field, y, "y")?, &spec.x.field, x, "x")?;
-            let key = super::simulate::population_key(&cell);
+        let row = with_field(params, &spec.y.field, y, "y")?;
+        let cells = (xs.iter())
+            .map(|&x| with_field(&row, &spec.x.field, x, "x"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let keys: Vec<Params> = cells.iter().map(super::simulate::population_key).collect();
+        for (i, (cell, key)) in cells.iter().zip(keys.iter()).enumerate() {
             let mut population = match cached.take() {
-                Some((kept, population)) if kept == key => population,
+                Some((kept, population)) if kept == *key => population,
                 other => {
                     other.into_iter().for_each(|(_, population)| population.recycle(scratch));
-                    scratch.fit(&cell);
-                    population_for(&cell, &mut draws, scratch, &mut Builds::default())
+                    scratch.fit(cell);
+                    population_for(cell, &mut draws, scratch, &mut Builds::default())
                 }
             };
             // Lent to the run, not copied for it: a run puts back what it changed, far less
             // than the whole population when cells share it, and no copy when they do not.
-            let outcome = run_lent(&cell, &mut population, scratch);
-            cached = Some((key, population));
+            // When the next cell of the row needs another population, nothing is put back.
+            let outcome = match keys.get(i + 1) {
+                Some(next) if next != key => run_lent_once(cell, &mut population, scratch),
+                _ => run_lent(cell, &mut population, scratch),
+            };
+            cached = Some((key.clone(), population));
             grid.values.push(spec.metric.of(&outcome.summary));
             grid.branching.push(outcome.summary.peak_branching_ratio);
         }

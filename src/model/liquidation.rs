@@ -188,6 +188,8 @@ pub struct Engine {
 /// What a run changes in a lent population ([`Engine::lend`]): each original position as it was
 /// before its first change, and each book's length (a run appends the positions it opens).
 struct Undo {
+    /// Whether changes are noted: not for a population lent once ([`Engine::lend_once`]).
+    noting: bool,
     len: [usize; 2],
     /// Per book, its buffer's capacity as lent (a run that appends past it grows the buffer).
     capacity: [usize; 2],
@@ -204,9 +206,10 @@ fn as_generated(p: &Position) -> bool {
 }
 
 impl Undo {
-    fn new(books: [&Book; 2], scratch: &mut Scratch) -> Undo {
+    fn new(books: [&Book; 2], noting: bool, scratch: &mut Scratch) -> Undo {
         let [long, short] = books;
         Undo {
+            noting,
             len: [long.positions.len(), short.positions.len()],
             capacity: [long.positions.capacity(), short.positions.capacity()],
             before: [scratch.positions(long.room()), scratch.positions(short.room())],
@@ -219,7 +222,7 @@ impl Undo {
     /// change and never comes back to it). So each original position is noted once, and the
     /// log needs no more room than the book.
     fn note(&mut self, b: usize, idx: u32, p: &Position) {
-        if (idx as usize) < self.len[b] && as_generated(p) {
+        if self.noting && (idx as usize) < self.len[b] && as_generated(p) {
             self.before[b].push(*p);
             self.at[b].push(u64::from(idx));
         }
@@ -228,7 +231,7 @@ impl Undo {
     /// Puts the books back as they were lent, buffers and all, and hands the log's buffers to
     /// `scratch`.
     fn restore(self, books: &mut [Book; 2], scratch: &mut Scratch) {
-        let Undo { len, capacity, before, at } = self;
+        let Undo { len, capacity, before, at, .. } = self;
         for (b, (before, at)) in before.into_iter().zip(at).enumerate() {
             let positions = &mut books[b].positions;
             positions.truncate(len[b]);
@@ -423,7 +426,30 @@ impl Engine {
         open_interest: [f64; 2],
         scratch: &mut Scratch,
     ) -> Engine {
-        let undo = Undo::new([&population.long, &population.short], scratch);
+        Engine::lent(params, population, open_interest, true, scratch)
+    }
+
+    /// [`Engine::lend`] for a caller that will not run the population again: the run notes
+    /// nothing, and [`Engine::into_books`] hands the books back at their lent length but with
+    /// the run's changes, for the caller to recycle. The buffers taken and handed back are the
+    /// same as [`Engine::lend`]'s, so the memory a workspace holds is too.
+    pub fn lend_once(
+        params: &Params,
+        population: Population,
+        open_interest: [f64; 2],
+        scratch: &mut Scratch,
+    ) -> Engine {
+        Engine::lent(params, population, open_interest, false, scratch)
+    }
+
+    fn lent(
+        params: &Params,
+        population: Population,
+        open_interest: [f64; 2],
+        noting: bool,
+        scratch: &mut Scratch,
+    ) -> Engine {
+        let undo = Undo::new([&population.long, &population.short], noting, scratch);
         let mut engine = Engine::new(params, population, open_interest);
         engine.undo = Some(undo);
         engine

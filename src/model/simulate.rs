@@ -295,11 +295,25 @@ pub fn run_lent(params: &Params, population: &mut Population, scratch: &mut Scra
     run_with(params, Traders::Lent(population), &bands, None, scratch)
 }
 
+/// [`run_lent`] for the last run on a population: it notes nothing to undo
+/// ([`Engine::lend_once`]), and the population comes back as the run left it, fit only for
+/// [`Population::recycle`]. The same outcome, and the same buffers taken from `scratch`.
+pub fn run_lent_once(
+    params: &Params,
+    population: &mut Population,
+    scratch: &mut Scratch,
+) -> Outcome {
+    let bands = Bands::new(population, params.start_price);
+    run_with(params, Traders::LentOnce(population), &bands, None, scratch)
+}
+
 /// The first venue's traders in a run: its own, handed to the workspace at the end, or lent by
 /// a caller who gets them back as they were.
 enum Traders<'a> {
     Owned(Population),
     Lent(&'a mut Population),
+    /// Lent for the last time: [`run_lent_once`].
+    LentOnce(&'a mut Population),
 }
 
 /// Every account's value before the first tick and at the end of each tick, each from its own
@@ -765,9 +779,10 @@ fn run_audited(
     mut on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let ticks = params.ticks as usize;
-    let (population, lent) = match traders {
-        Traders::Owned(population) => (population, None),
-        Traders::Lent(kept) => (kept.take(), Some(kept)),
+    let (population, lent, noting) = match traders {
+        Traders::Owned(population) => (population, None, false),
+        Traders::Lent(kept) => (kept.take(), Some(kept), true),
+        Traders::LentOnce(kept) => (kept.take(), Some(kept), false),
     };
     let traders = population.len() as u32;
     let second = params.second_venue.as_ref().map(|v| second_params(params, v));
@@ -794,7 +809,8 @@ fn run_audited(
     let second_bands = second_population.as_ref().map(|p| Bands::new(p, params.start_price));
     let oi = bands.open_interest;
     let engine = match lent {
-        Some(_) => Engine::lend(params, population, oi, scratch),
+        Some(_) if noting => Engine::lend(params, population, oi, scratch),
+        Some(_) => Engine::lend_once(params, population, oi, scratch),
         None => Engine::new(params, population, oi),
     };
     let mut venues = vec![Venue::new(params, engine)];
