@@ -183,7 +183,7 @@ pub fn sweep(
     params: &Params,
     spec: &SweepSpec,
     scratch: &mut Scratch,
-    mut progress: impl FnMut(usize, usize) -> bool,
+    progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Grid, ParamsError> {
     params.validate()?;
     let xs = spec.x.values("x")?;
@@ -206,6 +206,23 @@ pub fn sweep(
         values: Vec::with_capacity(xs.len() * ys.len()),
         branching: Vec::with_capacity(xs.len() * ys.len()),
     };
+    // An axis that changes a quantile table (the whales' tail index, the leverage) comes back
+    // to the same numbers on every row: the workspace keeps every table until the sweep ends.
+    scratch.remember(true);
+    let filled = fill(params, spec, &mut grid, scratch, progress);
+    scratch.remember(false);
+    filled.map(|()| grid)
+}
+
+/// [`sweep`]'s cells, row by row, into `grid`.
+fn fill(
+    params: &Params,
+    spec: &SweepSpec,
+    grid: &mut Grid,
+    scratch: &mut Scratch,
+    mut progress: impl FnMut(usize, usize) -> bool,
+) -> Result<(), ParamsError> {
+    let (xs, ys) = (grid.x.clone(), grid.y.clone());
     let mut cached: Option<(Params, Population)> = None;
     // The draws, kept while the cells share their random numbers (every axis but the traders,
     // the seed and the long share), and sized again for a cell that changes their sizes.
@@ -243,7 +260,7 @@ pub fn sweep(
     // What the last cells kept goes back to the workspace for the next call.
     cached.into_iter().for_each(|(_, population)| population.recycle(scratch));
     draws.into_iter().for_each(|(_, d)| d.recycle(scratch));
-    Ok(grid)
+    Ok(())
 }
 
 /// The law random shocks are drawn from.

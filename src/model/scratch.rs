@@ -45,6 +45,10 @@ pub struct Scratch {
     draws: Vec<Vec<Draw>>,
     keys: Vec<Vec<u64>>,
     tables: [Option<Box<(Table, Knots)>>; TABLES],
+    /// While a sweep runs ([`Scratch::remember`]), the knots its cells made before and others
+    /// have replaced since: a map whose axis changes a table comes back to the same numbers
+    /// on every row.
+    remembered: Option<Vec<Box<(Table, Knots)>>>,
 }
 
 /// A quantile table a population's build uses, with the numbers its knots depend on.
@@ -165,7 +169,17 @@ impl Scratch {
     /// The knots of `table`: the kept ones if they were made for the same numbers, else
     /// `make()`'s, which are kept in their place.
     pub(crate) fn knots(&mut self, table: Table, make: impl FnOnce() -> Knots) -> Knots {
-        match &mut self.tables[table.slot()] {
+        let slot = &mut self.tables[table.slot()];
+        if let (Some(memo), Some(kept)) = (&mut self.remembered, slot.as_ref()) {
+            if !same(kept.0, table) {
+                // The slot's knots go to the memory, and those for these numbers, if it has
+                // them, come back to the slot.
+                let back = memo.iter().position(|m| same(m.0, table)).map(|i| memo.swap_remove(i));
+                memo.extend(slot.take());
+                *slot = back;
+            }
+        }
+        match slot {
             // Numbers compared bit for bit: knots are only ever reused for the very same ones.
             Some(kept) if same(kept.0, table) => kept.1,
             // Written over in place: a long-lived instance allocates each table's box once.
@@ -177,9 +191,18 @@ impl Scratch {
         }
     }
 
+    /// Keeps every table's knots from now on, not just the last of each kind, until
+    /// `remember(false)` drops them: for a sweep, whose cells come back to the same numbers
+    /// row after row. A 200-step axis that changes a table holds 200 of them (1.6 MB).
+    pub(crate) fn remember(&mut self, on: bool) {
+        self.remembered = on.then(Vec::new);
+    }
+
     /// Bytes the kept buffers hold.
     pub fn bytes(&self) -> usize {
-        let tables = self.tables.iter().flatten().count() * std::mem::size_of::<(Table, Knots)>();
+        let remembered = self.remembered.as_ref().map_or(0, Vec::len);
+        let tables = (self.tables.iter().flatten().count() + remembered)
+            * std::mem::size_of::<(Table, Knots)>();
         list_bytes(&self.positions) + list_bytes(&self.draws) + list_bytes(&self.keys) + tables
     }
 
@@ -258,6 +281,33 @@ mod tests {
         // 4.8 MB each: only the two of one population.
         (0..4).for_each(|_| s.give_positions(Vec::with_capacity(100_000)));
         assert_eq!(s.positions.len(), KEEP);
+    }
+
+    #[test]
+    fn a_sweep_remembers_every_table_until_it_ends() {
+        let mut s = Scratch::default();
+        let mut made = 0;
+        let knots = |s: &mut Scratch, a: f64, made: &mut usize| {
+            s.knots(Table::Size(a), || {
+                *made += 1;
+                [a; 1025]
+            })
+        };
+        s.remember(true);
+        for _ in 0..3 {
+            for a in [1.5, 2.0, 2.5] {
+                assert_eq!(knots(&mut s, a, &mut made), [a; 1025], "the knots made for {a}");
+            }
+        }
+        assert_eq!(made, 3, "each tail index is tabulated once");
+        let held = s.bytes();
+        s.remember(false);
+        assert!(s.bytes() < held, "the remembered tables are dropped");
+        // Without it, only the last of a kind is kept.
+        for a in [1.5, 2.0, 1.5] {
+            assert_eq!(knots(&mut s, a, &mut made), [a; 1025]);
+        }
+        assert_eq!(made, 6);
     }
 
     #[test]
