@@ -818,14 +818,14 @@ impl Engine {
         };
         if take > 0.0 {
             self.take_over(side, order.idx, take, limit);
-            self.take_off(side, order.idx, take, limit, 0.0);
+            self.take_off_rarely(side, order.idx, take, limit, 0.0);
         }
         let deleverage = rest - take;
         if deleverage > 0.0 {
             fills.fund_ran_dry = true;
             // Closed at the bankruptcy price: the trader's equity is zero, nobody else pays.
             self.deleverage_or_hold(side, order.idx, deleverage, limit, mark, fills);
-            self.take_off(side, order.idx, deleverage, limit, 0.0);
+            self.take_off_rarely(side, order.idx, deleverage, limit, 0.0);
         }
     }
 
@@ -955,7 +955,7 @@ impl Engine {
                 let coins = direction(order.side) * order.qty;
                 self.vault_coins += coins;
                 self.vault_cost += coins * bankrupt;
-                self.take_off(order.side, order.idx, order.qty, bankrupt, 0.0);
+                self.take_off_rarely(order.side, order.idx, order.qty, bankrupt, 0.0);
                 self.finish(order, fills, mark);
             } else {
                 self.batch.push(*order);
@@ -1018,6 +1018,13 @@ impl Engine {
         }
         self.open_interest[b] -= notional;
         self.liquidated_now += notional;
+    }
+
+    /// [`Engine::take_off`] where it is rare (the fund's takeover, ADL, the vault): one copy out
+    /// of line, so that the page's wasm inlines it only where every order's fill calls it.
+    #[inline(never)]
+    fn take_off_rarely(&mut self, side: Side, idx: u32, qty: f64, price: f64, fee: f64) {
+        self.take_off(side, idx, qty, price, fee);
     }
 
     /// After an order is done at `mark`: the position is closed; after a partial step, what

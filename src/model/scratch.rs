@@ -169,17 +169,10 @@ impl Scratch {
     /// The knots of `table`: the kept ones if they were made for the same numbers, else
     /// `make()`'s, which are kept in their place.
     pub(crate) fn knots(&mut self, table: Table, make: impl FnOnce() -> Knots) -> Knots {
-        let slot = &mut self.tables[table.slot()];
-        if let (Some(memo), Some(kept)) = (&mut self.remembered, slot.as_ref()) {
-            if !same(kept.0, table) {
-                // The slot's knots go to the memory, and those for these numbers, if it has
-                // them, come back to the slot.
-                let back = memo.iter().position(|m| same(m.0, table)).map(|i| memo.swap_remove(i));
-                memo.extend(slot.take());
-                *slot = back;
-            }
+        if self.remembered.is_some() {
+            self.recall(table);
         }
-        match slot {
+        match &mut self.tables[table.slot()] {
             // Numbers compared bit for bit: knots are only ever reused for the very same ones.
             Some(kept) if same(kept.0, table) => kept.1,
             // Written over in place: a long-lived instance allocates each table's box once.
@@ -188,6 +181,21 @@ impl Scratch {
                 kept.1
             }
             empty => empty.insert(Box::new((table, make()))).1,
+        }
+    }
+
+    /// While remembering: puts the slot's knots for other numbers than `table`'s in the memory,
+    /// and brings back those for `table`'s, if it has them. (One copy, not one for each caller
+    /// of the generic [`Scratch::knots`]: the page's wasm never remembers.)
+    #[inline(never)]
+    fn recall(&mut self, table: Table) {
+        let slot = &mut self.tables[table.slot()];
+        if let (Some(memo), Some(kept)) = (&mut self.remembered, slot.as_ref()) {
+            if !same(kept.0, table) {
+                let back = memo.iter().position(|m| same(m.0, table)).map(|i| memo.swap_remove(i));
+                memo.extend(slot.take());
+                *slot = back;
+            }
         }
     }
 
