@@ -101,6 +101,53 @@ fn undefined_and_null_params_mean_defaults() {
     }
 }
 
+/// Whether `got` and `want` are the same plain data: arrays of the same length with the same
+/// items, objects with the same keys in the same order and the same values, and equal
+/// primitives (`Object.is`: NaN is NaN, 0 is not -0).
+fn same_data(got: &JsValue, want: &JsValue) -> bool {
+    if Array::is_array(want) {
+        let (g, w) = (Array::from(got), Array::from(want));
+        Array::is_array(got)
+            && g.length() == w.length()
+            && (0..w.length()).all(|i| same_data(&g.get(i), &w.get(i)))
+    } else if want.is_object() {
+        is_plain_object(got)
+            && keys(got) == keys(want)
+            && keys(want).iter().all(|k| same_data(&get(got, k), &get(want, k)))
+    } else {
+        Object::is(got, want)
+    }
+}
+
+#[wasm_bindgen_test]
+fn summaries_and_events_are_what_serde_gives() {
+    // The binding writes these out by hand to keep the package small (src/wasm/convert.rs);
+    // serde's JSON-compatible form of the model's own structs is what they must equal. A halting
+    // market has events of most kinds.
+    use leverage_cascade::model::{self, CircuitBreaker, Params};
+    use serde::Serialize;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let markets = [
+        Params { traders: 2_000, ticks: 200, ..Params::default() },
+        Params {
+            traders: 3_000,
+            ticks: 300,
+            leverage: 25.0,
+            circuit_breaker: Some(CircuitBreaker::default()),
+            ..Params::default()
+        },
+    ];
+    for params in markets {
+        let js = simulate(params.serialize(&serializer).expect("params to JS")).expect("run");
+        let native = model::simulate(&params).expect("run");
+        let summary = native.summary.serialize(&serializer).expect("summary");
+        assert!(same_data(&get(&js, "summary"), &summary), "summary: {:?}", keys(&summary));
+        let events = native.events.serialize(&serializer).expect("events");
+        assert!(Array::from(&events).length() > 2, "the market has events");
+        assert!(same_data(&get(&js, "events"), &events), "events");
+    }
+}
+
 #[wasm_bindgen_test]
 fn results_are_typed_arrays_and_plain_objects() {
     let out = simulate(small_with(&[])).expect("run");

@@ -9,7 +9,8 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::model::{
-    Comparison, ErrorKind, LiquidationMap, Outcome, Params, ParamsError, Series, Summary,
+    Comparison, ErrorKind, Event, EventKind, LiquidationMap, Outcome, Params, ParamsError, Series,
+    Summary,
 };
 
 /// Reads params from a JS value (see `crate::read::params`): `undefined` and `null` mean "all
@@ -52,8 +53,9 @@ pub fn type_error(field: &str, message: &str) -> JsValue {
     to_js_error(&ParamsError::new(ErrorKind::Type, field, message))
 }
 
-/// Serializes plain data (params, presets, summaries, events) to plain JS objects and arrays:
-/// `None` becomes `null` rather than `undefined`, so `defaultParams()` round-trips through JSON.
+/// Serializes plain data (the version) to plain JS objects and arrays with serde-wasm-bindgen:
+/// `None` becomes `null` rather than `undefined`, so data round-trips through JSON. (The
+/// summaries and events, which every run returns, are written out below: smaller.)
 pub fn to_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
@@ -63,10 +65,10 @@ pub fn to_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 pub fn outcome_to_js(outcome: &Outcome) -> Result<JsValue, JsValue> {
     let Outcome { summary, series, liquidation_map, events, second_venue } = outcome;
     let obj = Object::new();
-    set(&obj, "summary", to_plain::<Summary>(summary)?)?;
+    set(&obj, "summary", summary_to_js(summary)?)?;
     set(&obj, "series", series_to_js(series)?)?;
     set(&obj, "liquidationMap", map_to_js(liquidation_map)?)?;
-    set(&obj, "events", to_plain(events)?)?;
+    set(&obj, "events", events_to_js(events)?)?;
     if let Some(second) = second_venue {
         set(&obj, "secondVenue", outcome_to_js(second)?)?;
     }
@@ -125,6 +127,185 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
         set(&obj, "arbitrage", f64s(arbitrage))?;
     }
     Ok(obj.into())
+}
+
+/// The summary's number fields before `endedHalted`, in declaration order (see [`summary_to_js`]).
+const SUMMARY_KEYS_BEFORE: [&str; 19] = [
+    "startPrice",
+    "minPrice",
+    "maxPrice",
+    "finalPrice",
+    "shockPct",
+    "maxDrawdownPct",
+    "maxMovePct",
+    "amplification",
+    "openInterest",
+    "traders",
+    "liquidatedNotional",
+    "liquidatedCount",
+    "liquidatedShare",
+    "waves",
+    "badDebt",
+    "adlNotional",
+    "backstopNotional",
+    "halts",
+    "haltedTicks",
+];
+
+/// And after it.
+const SUMMARY_KEYS_AFTER: [&str; 18] = [
+    "waitingAtEnd",
+    "insuranceFundStart",
+    "insuranceFundEnd",
+    "feesPaid",
+    "lossesCovered",
+    "fundTakeoverNotional",
+    "fundPnl",
+    "fundHeldAtEnd",
+    "adlPositions",
+    "adlQty",
+    "liquidatedShortNotional",
+    "dipBuyersSpent",
+    "shortsOpenedNotional",
+    "arbitrageNotional",
+    "widestBasisPct",
+    "branchingRatio",
+    "peakBranchingRatio",
+    "peakBranchingAtPct",
+];
+
+/// The summary as the plain object serde would give, field for field in the same order, written
+/// out: serde's generated code for its 38 fields cost the package more than these two tables
+/// (tests/web.rs holds the two to each other).
+fn summary_to_js(summary: &Summary) -> Result<JsValue, JsValue> {
+    let Summary {
+        start_price,
+        min_price,
+        max_price,
+        final_price,
+        shock_pct,
+        max_drawdown_pct,
+        max_move_pct,
+        amplification,
+        open_interest,
+        traders,
+        liquidated_notional,
+        liquidated_count,
+        liquidated_share,
+        waves,
+        bad_debt,
+        adl_notional,
+        backstop_notional,
+        halts,
+        halted_ticks,
+        ended_halted,
+        waiting_at_end,
+        insurance_fund_start,
+        insurance_fund_end,
+        fees_paid,
+        losses_covered,
+        fund_takeover_notional,
+        fund_pnl,
+        fund_held_at_end,
+        adl_positions,
+        adl_qty,
+        liquidated_short_notional,
+        dip_buyers_spent,
+        shorts_opened_notional,
+        arbitrage_notional,
+        widest_basis_pct,
+        branching_ratio,
+        peak_branching_ratio,
+        peak_branching_at_pct,
+    } = summary;
+    let count = |n: &u32| f64::from(*n);
+    let before_halt_flag = [
+        *start_price,
+        *min_price,
+        *max_price,
+        *final_price,
+        *shock_pct,
+        *max_drawdown_pct,
+        *max_move_pct,
+        *amplification,
+        *open_interest,
+        count(traders),
+        *liquidated_notional,
+        count(liquidated_count),
+        *liquidated_share,
+        count(waves),
+        *bad_debt,
+        *adl_notional,
+        *backstop_notional,
+        count(halts),
+        count(halted_ticks),
+    ];
+    let after_halt_flag = [
+        *waiting_at_end,
+        *insurance_fund_start,
+        *insurance_fund_end,
+        *fees_paid,
+        *losses_covered,
+        *fund_takeover_notional,
+        *fund_pnl,
+        *fund_held_at_end,
+        count(adl_positions),
+        *adl_qty,
+        *liquidated_short_notional,
+        *dip_buyers_spent,
+        *shorts_opened_notional,
+        *arbitrage_notional,
+        *widest_basis_pct,
+        *branching_ratio,
+        *peak_branching_ratio,
+        *peak_branching_at_pct,
+    ];
+    let obj = Object::new();
+    for (key, value) in SUMMARY_KEYS_BEFORE.iter().zip(before_halt_flag) {
+        set(&obj, key, value.into())?;
+    }
+    set(&obj, "endedHalted", (*ended_halted).into())?;
+    for (key, value) in SUMMARY_KEYS_AFTER.iter().zip(after_halt_flag) {
+        set(&obj, key, value.into())?;
+    }
+    Ok(obj.into())
+}
+
+/// An event's fields, in declaration order.
+const EVENT_KEYS: [&str; 7] =
+    ["tick", "kind", "price", "count", "notional", "nextCount", "levelPct"];
+
+/// The events as serde would give them, an array of plain objects, written out like the summary
+/// (serde's code for them cost the package 0.7 KB gzip).
+fn events_to_js(events: &[Event]) -> Result<JsValue, JsValue> {
+    let list = js_sys::Array::new();
+    for &Event { tick, kind, price, count, notional, next_count, level_pct } in events {
+        let kind = match kind {
+            EventKind::Shock => "shock",
+            EventKind::Wave => "wave",
+            EventKind::Queued => "queued",
+            EventKind::Halt => "halt",
+            EventKind::Resume => "resume",
+            EventKind::FundExhausted => "fundExhausted",
+            EventKind::Adl => "adl",
+            EventKind::Calm => "calm",
+        };
+        let values: [JsValue; 7] = [
+            f64::from(tick).into(),
+            kind.into(),
+            price.into(),
+            f64::from(count).into(),
+            notional.into(),
+            f64::from(next_count).into(),
+            level_pct.into(),
+        ];
+        let obj = Object::new();
+        for (key, value) in EVENT_KEYS.iter().zip(values) {
+            set(&obj, key, value)?;
+        }
+        list.push(&obj);
+    }
+    Ok(list.into())
 }
 
 fn map_to_js(map: &LiquidationMap) -> Result<JsValue, JsValue> {
