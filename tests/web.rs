@@ -124,7 +124,7 @@ fn summaries_and_events_are_what_serde_gives() {
     // The binding writes these out by hand to keep the package small (src/wasm/convert.rs);
     // serde's JSON-compatible form of the model's own structs is what they must equal. A halting
     // market has events of most kinds.
-    use leverage_cascade::model::{self, CircuitBreaker, Params};
+    use leverage_cascade::model::{self, CircuitBreaker, EventKind, Params};
     use serde::Serialize;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let markets = [
@@ -145,6 +145,12 @@ fn summaries_and_events_are_what_serde_gives() {
         let events = native.events.serialize(&serializer).expect("events");
         assert!(Array::from(&events).length() > 2, "the market has events");
         assert!(same_data(&get(&js, "events"), &events), "events");
+        if params.circuit_breaker.is_some() {
+            let kinds: Vec<_> = native.events.iter().map(|e| e.kind).collect();
+            for kind in [EventKind::Shock, EventKind::Wave, EventKind::Halt, EventKind::Resume] {
+                assert!(kinds.contains(&kind), "the halting market has a {kind:?} event");
+            }
+        }
     }
 }
 

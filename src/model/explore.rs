@@ -206,11 +206,12 @@ pub fn sweep(
         values: Vec::with_capacity(xs.len() * ys.len()),
         branching: Vec::with_capacity(xs.len() * ys.len()),
     };
-    // An axis that changes a quantile table (the whales' tail index, the leverage) comes back
-    // to the same numbers on every row: the workspace keeps every table until the sweep ends.
-    scratch.remember(true);
+    // An x axis that changes a quantile table (the whales' tail index, the leverage) comes back
+    // to the same numbers on every row: the workspace keeps a row's worth of tables until the
+    // sweep ends.
+    scratch.remember(xs.len());
     let filled = fill(params, spec, &mut grid, scratch, progress);
-    scratch.remember(false);
+    scratch.remember(0);
     filled.map(|()| grid)
 }
 
@@ -229,27 +230,38 @@ fn fill(
     let mut draws: Option<(Params, Draws)> = None;
     for (j, &y) in ys.iter().enumerate() {
         let row = with_field(params, &spec.y.field, y, "y")?;
-        let cells = (xs.iter())
-            .map(|&x| with_field(&row, &spec.x.field, x, "x"))
-            .collect::<Result<Vec<_>, _>>()?;
-        let keys: Vec<Params> = cells.iter().map(super::simulate::population_key).collect();
-        for (i, (cell, key)) in cells.iter().zip(keys.iter()).enumerate() {
+        // A cell's params and its population's key, one cell ahead of the run, so that a run
+        // knows whether the next cell shares its population. (Not a whole row at once: each
+        // cell's params may hold a million explicit positions.)
+        let cell_at = |i: usize| {
+            (xs.get(i))
+                .map(|&x| with_field(&row, &spec.x.field, x, "x"))
+                .transpose()
+                .map(|cell| cell.map(|cell| (super::simulate::population_key(&cell), cell)))
+        };
+        let mut next = cell_at(0)?;
+        let mut i = 0;
+        while let Some((key, cell)) = next {
+            i += 1;
+            next = cell_at(i)?;
             let mut population = match cached.take() {
-                Some((kept, population)) if kept == *key => population,
+                Some((kept, population)) if kept == key => population,
                 other => {
                     other.into_iter().for_each(|(_, population)| population.recycle(scratch));
-                    scratch.fit(cell);
-                    population_for(cell, &mut draws, scratch, &mut Builds::default())
+                    scratch.fit(&cell);
+                    population_for(&cell, &mut draws, scratch, &mut Builds::default())
                 }
             };
             // Lent to the run, not copied for it: a run puts back what it changed, far less
             // than the whole population when cells share it, and no copy when they do not.
             // When the next cell of the row needs another population, nothing is put back.
-            let outcome = match keys.get(i + 1) {
-                Some(next) if next != key => run_lent_once(cell, &mut population, scratch),
-                _ => run_lent(cell, &mut population, scratch),
+            let outcome = match &next {
+                Some((next_key, _)) if *next_key != key => {
+                    run_lent_once(&cell, &mut population, scratch)
+                }
+                _ => run_lent(&cell, &mut population, scratch),
             };
-            cached = Some((key.clone(), population));
+            cached = Some((key, population));
             grid.values.push(spec.metric.of(&outcome.summary));
             grid.branching.push(outcome.summary.peak_branching_ratio);
         }

@@ -102,7 +102,8 @@ pub struct Breaches {
 /// The liquidation engine and the books it watches.
 pub struct Engine {
     books: [Book; 2],
-    /// For a lent population ([`Engine::lend`]), what the run changes in it.
+    /// For a lent population ([`Engine::lend`]), what the run changes in it (nothing, but the
+    /// books' lent lengths, for one lent once: [`Engine::lend_once`]).
     undo: Option<Undo>,
     tiers: TierTable,
     swept: [usize; 2],
@@ -455,8 +456,9 @@ impl Engine {
         engine
     }
 
-    /// The books, once the run is over; a lent population's as they were lent. The undo log's
-    /// buffers go back to `scratch`.
+    /// The books, once the run is over; a lent population's as they were lent (one lent once:
+    /// at their lent lengths, with the run's changes). The undo log's buffers go back to
+    /// `scratch`.
     pub fn into_books(mut self, scratch: &mut Scratch) -> [Book; 2] {
         if let Some(undo) = self.undo.take() {
             undo.restore(&mut self.books, scratch);

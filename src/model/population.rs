@@ -541,9 +541,10 @@ fn sorted_with(mut book: Book, gather_up_to: usize, scratch: &mut Scratch) -> Bo
     order.extend(book.positions.iter().enumerate().map(|(i, p)| {
         let k = key(p) & !INDEX_MASK | i as u64;
         // Written out: opt-level "s" (the page's wasm) keeps a loop over the three here.
-        counts[0][digit(k, SHIFTS[0])] += 1;
-        counts[1][digit(k, SHIFTS[1])] += 1;
-        counts[2][digit(k, SHIFTS[2])] += 1;
+        let [low, middle, top] = SHIFTS;
+        counts[0][digit(k, low)] += 1;
+        counts[1][digit(k, middle)] += 1;
+        counts[2][digit(k, top)] += 1;
         k
     }));
     let mut spare = scratch.keys(book.room());

@@ -17,7 +17,8 @@
 //! so after a run with params `p` a workspace holds, for each of its three kinds of buffer, at
 //! most max([`KEEP`] × the largest request's bytes, [`KEEP_BYTES`]), and the knots of four
 //! quantile tables (`Table`); see [`Scratch::most_bytes`], which docs/MODEL.md states and a
-//! test checks. The figure depends on the traders and the long
+//! test checks. (During a sweep it also remembers a row's worth of tables, dropped when the
+//! sweep returns: [`Scratch::remember`].) The figure depends on the traders and the long
 //! share (for explicit positions, their count), not on the ticks or on earlier calls.
 
 use super::params::Params;
@@ -38,7 +39,7 @@ pub const KEEP_BYTES: usize = 1 << 20;
 pub const KEEP_MOST: usize = 8;
 
 /// Buffers kept for the next run: positions, random draws and sort keys; and the quantile
-/// tables' knots of the last build.
+/// tables' knots of the last build (and, during a sweep, of earlier ones: [`Scratch::remember`]).
 #[derive(Debug, Default)]
 pub struct Scratch {
     positions: Vec<Vec<Position>>,
@@ -46,9 +47,10 @@ pub struct Scratch {
     keys: Vec<Vec<u64>>,
     tables: [Option<Box<(Table, Knots)>>; TABLES],
     /// While a sweep runs ([`Scratch::remember`]), the knots its cells made before and others
-    /// have replaced since: a map whose axis changes a table comes back to the same numbers
-    /// on every row.
-    remembered: Option<Vec<Box<(Table, Knots)>>>,
+    /// have replaced since, oldest first, at most `remember_most` of them: a map whose x axis
+    /// changes a table comes back to the same numbers on every row.
+    remembered: Vec<Box<(Table, Knots)>>,
+    remember_most: usize,
 }
 
 /// A quantile table a population's build uses, with the numbers its knots depend on.
@@ -169,13 +171,14 @@ impl Scratch {
     /// The knots of `table`: the kept ones if they were made for the same numbers, else
     /// `make()`'s, which are kept in their place.
     pub(crate) fn knots(&mut self, table: Table, make: impl FnOnce() -> Knots) -> Knots {
-        if self.remembered.is_some() {
+        if self.remember_most > 0 {
             self.recall(table);
         }
         match &mut self.tables[table.slot()] {
             // Numbers compared bit for bit: knots are only ever reused for the very same ones.
             Some(kept) if same(kept.0, table) => kept.1,
-            // Written over in place: a long-lived instance allocates each table's box once.
+            // Written over in place: outside a sweep (whose remembered tables keep their boxes),
+            // a long-lived instance allocates each table's box once.
             Some(kept) => {
                 **kept = (table, make());
                 kept.1
@@ -189,27 +192,30 @@ impl Scratch {
     /// of the generic [`Scratch::knots`]: the page's wasm never remembers.)
     #[inline(never)]
     fn recall(&mut self, table: Table) {
-        let slot = &mut self.tables[table.slot()];
-        if let (Some(memo), Some(kept)) = (&mut self.remembered, slot.as_ref()) {
-            if !same(kept.0, table) {
-                let back = memo.iter().position(|m| same(m.0, table)).map(|i| memo.swap_remove(i));
-                memo.extend(slot.take());
-                *slot = back;
+        let (slot, memo) = (&mut self.tables[table.slot()], &mut self.remembered);
+        if slot.as_ref().is_some_and(|kept| !same(kept.0, table)) {
+            let back = memo.iter().position(|m| same(m.0, table)).map(|i| memo.remove(i));
+            memo.extend(slot.take());
+            if memo.len() > self.remember_most {
+                memo.remove(0);
             }
+            *slot = back;
         }
     }
 
-    /// Keeps every table's knots from now on, not just the last of each kind, until
-    /// `remember(false)` drops them: for a sweep, whose cells come back to the same numbers
-    /// row after row. A 200-step axis that changes a table holds 200 of them (1.6 MB).
-    pub(crate) fn remember(&mut self, on: bool) {
-        self.remembered = on.then(Vec::new);
+    /// Keeps from now on up to `most` tables' knots besides the last of each kind (the oldest
+    /// go first), until `remember(0)` drops them: for a sweep, whose cells come back to the
+    /// same numbers row after row. It asks for a row's worth: 200 tables (1.6 MB) at most.
+    pub(crate) fn remember(&mut self, most: usize) {
+        self.remember_most = most;
+        if most == 0 {
+            self.remembered = Vec::new();
+        }
     }
 
     /// Bytes the kept buffers hold.
     pub fn bytes(&self) -> usize {
-        let remembered = self.remembered.as_ref().map_or(0, Vec::len);
-        let tables = (self.tables.iter().flatten().count() + remembered)
+        let tables = (self.tables.iter().flatten().count() + self.remembered.len())
             * std::mem::size_of::<(Table, Knots)>();
         list_bytes(&self.positions) + list_bytes(&self.draws) + list_bytes(&self.keys) + tables
     }
@@ -301,7 +307,7 @@ mod tests {
                 [a; 1025]
             })
         };
-        s.remember(true);
+        s.remember(3);
         for _ in 0..3 {
             for a in [1.5, 2.0, 2.5] {
                 assert_eq!(knots(&mut s, a, &mut made), [a; 1025], "the knots made for {a}");
@@ -309,13 +315,25 @@ mod tests {
         }
         assert_eq!(made, 3, "each tail index is tabulated once");
         let held = s.bytes();
-        s.remember(false);
+        s.remember(0);
         assert!(s.bytes() < held, "the remembered tables are dropped");
         // Without it, only the last of a kind is kept.
         for a in [1.5, 2.0, 1.5] {
             assert_eq!(knots(&mut s, a, &mut made), [a; 1025]);
         }
         assert_eq!(made, 6);
+        // At most as many as asked for: the oldest go first.
+        s.remember(1);
+        for _ in 0..3 {
+            for a in [1.5, 2.0, 2.5] {
+                assert_eq!(knots(&mut s, a, &mut made), [a; 1025]);
+                assert!(s.remembered.len() <= 1);
+            }
+        }
+        // Room for one in a cycle of three: the table asked for has always gone, so every call
+        // but the first (whose table is still in its slot) makes it again.
+        assert_eq!(made, 6 + 8);
+        s.remember(0);
     }
 
     #[test]

@@ -779,10 +779,11 @@ fn run_audited(
     mut on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let ticks = params.ticks as usize;
-    let (population, lent, noting) = match traders {
-        Traders::Owned(population) => (population, None, false),
-        Traders::Lent(kept) => (kept.take(), Some(kept), true),
-        Traders::LentOnce(kept) => (kept.take(), Some(kept), false),
+    // The population, and where it goes back to with whether its changes are undone first.
+    let (population, lent) = match traders {
+        Traders::Owned(population) => (population, None),
+        Traders::Lent(kept) => (kept.take(), Some((kept, true))),
+        Traders::LentOnce(kept) => (kept.take(), Some((kept, false))),
     };
     let traders = population.len() as u32;
     let second = params.second_venue.as_ref().map(|v| second_params(params, v));
@@ -809,8 +810,8 @@ fn run_audited(
     let second_bands = second_population.as_ref().map(|p| Bands::new(p, params.start_price));
     let oi = bands.open_interest;
     let engine = match lent {
-        Some(_) if noting => Engine::lend(params, population, oi, scratch),
-        Some(_) => Engine::lend_once(params, population, oi, scratch),
+        Some((_, true)) => Engine::lend(params, population, oi, scratch),
+        Some((_, false)) => Engine::lend_once(params, population, oi, scratch),
         None => Engine::new(params, population, oi),
     };
     let mut venues = vec![Venue::new(params, engine)];
@@ -909,7 +910,7 @@ fn run_audited(
         Box::new(outcome)
     });
     match lent {
-        Some(kept) => *kept = Population { long, short },
+        Some((kept, _)) => *kept = Population { long, short },
         None => Population { long, short }.recycle(scratch),
     }
     Outcome { second_venue: second, ..first }

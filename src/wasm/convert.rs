@@ -129,51 +129,6 @@ fn series_to_js(series: &Series) -> Result<JsValue, JsValue> {
     Ok(obj.into())
 }
 
-/// The summary's number fields before `endedHalted`, in declaration order (see [`summary_to_js`]).
-const SUMMARY_KEYS_BEFORE: [&str; 19] = [
-    "startPrice",
-    "minPrice",
-    "maxPrice",
-    "finalPrice",
-    "shockPct",
-    "maxDrawdownPct",
-    "maxMovePct",
-    "amplification",
-    "openInterest",
-    "traders",
-    "liquidatedNotional",
-    "liquidatedCount",
-    "liquidatedShare",
-    "waves",
-    "badDebt",
-    "adlNotional",
-    "backstopNotional",
-    "halts",
-    "haltedTicks",
-];
-
-/// And after it.
-const SUMMARY_KEYS_AFTER: [&str; 18] = [
-    "waitingAtEnd",
-    "insuranceFundStart",
-    "insuranceFundEnd",
-    "feesPaid",
-    "lossesCovered",
-    "fundTakeoverNotional",
-    "fundPnl",
-    "fundHeldAtEnd",
-    "adlPositions",
-    "adlQty",
-    "liquidatedShortNotional",
-    "dipBuyersSpent",
-    "shortsOpenedNotional",
-    "arbitrageNotional",
-    "widestBasisPct",
-    "branchingRatio",
-    "peakBranchingRatio",
-    "peakBranchingAtPct",
-];
-
 /// The summary as the plain object serde would give, field for field in the same order, written
 /// out: serde's generated code for its 38 fields cost the package more than these two tables
 /// (tests/web.rs holds the two to each other).
@@ -219,53 +174,60 @@ fn summary_to_js(summary: &Summary) -> Result<JsValue, JsValue> {
         peak_branching_at_pct,
     } = summary;
     let count = |n: &u32| f64::from(*n);
-    let before_halt_flag = [
-        *start_price,
-        *min_price,
-        *max_price,
-        *final_price,
-        *shock_pct,
-        *max_drawdown_pct,
-        *max_move_pct,
-        *amplification,
-        *open_interest,
-        count(traders),
-        *liquidated_notional,
-        count(liquidated_count),
-        *liquidated_share,
-        count(waves),
-        *bad_debt,
-        *adl_notional,
-        *backstop_notional,
-        count(halts),
-        count(halted_ticks),
-    ];
-    let after_halt_flag = [
-        *waiting_at_end,
-        *insurance_fund_start,
-        *insurance_fund_end,
-        *fees_paid,
-        *losses_covered,
-        *fund_takeover_notional,
-        *fund_pnl,
-        *fund_held_at_end,
-        count(adl_positions),
-        *adl_qty,
-        *liquidated_short_notional,
-        *dip_buyers_spent,
-        *shorts_opened_notional,
-        *arbitrage_notional,
-        *widest_basis_pct,
-        *branching_ratio,
-        *peak_branching_ratio,
-        *peak_branching_at_pct,
-    ];
+    // Each name beside its value, made into a static list of names and a list of values.
+    macro_rules! numbers {
+        ($($key:literal => $value:expr,)*) => {{
+            const KEYS: &[&str] = &[$($key),*];
+            (KEYS, [$($value),*])
+        }};
+    }
+    let (keys, values) = numbers! {
+        "startPrice" => *start_price,
+        "minPrice" => *min_price,
+        "maxPrice" => *max_price,
+        "finalPrice" => *final_price,
+        "shockPct" => *shock_pct,
+        "maxDrawdownPct" => *max_drawdown_pct,
+        "maxMovePct" => *max_move_pct,
+        "amplification" => *amplification,
+        "openInterest" => *open_interest,
+        "traders" => count(traders),
+        "liquidatedNotional" => *liquidated_notional,
+        "liquidatedCount" => count(liquidated_count),
+        "liquidatedShare" => *liquidated_share,
+        "waves" => count(waves),
+        "badDebt" => *bad_debt,
+        "adlNotional" => *adl_notional,
+        "backstopNotional" => *backstop_notional,
+        "halts" => count(halts),
+        "haltedTicks" => count(halted_ticks),
+    };
     let obj = Object::new();
-    for (key, value) in SUMMARY_KEYS_BEFORE.iter().zip(before_halt_flag) {
+    for (key, value) in keys.iter().zip(values) {
         set(&obj, key, value.into())?;
     }
     set(&obj, "endedHalted", (*ended_halted).into())?;
-    for (key, value) in SUMMARY_KEYS_AFTER.iter().zip(after_halt_flag) {
+    let (keys, values) = numbers! {
+        "waitingAtEnd" => *waiting_at_end,
+        "insuranceFundStart" => *insurance_fund_start,
+        "insuranceFundEnd" => *insurance_fund_end,
+        "feesPaid" => *fees_paid,
+        "lossesCovered" => *losses_covered,
+        "fundTakeoverNotional" => *fund_takeover_notional,
+        "fundPnl" => *fund_pnl,
+        "fundHeldAtEnd" => *fund_held_at_end,
+        "adlPositions" => count(adl_positions),
+        "adlQty" => *adl_qty,
+        "liquidatedShortNotional" => *liquidated_short_notional,
+        "dipBuyersSpent" => *dip_buyers_spent,
+        "shortsOpenedNotional" => *shorts_opened_notional,
+        "arbitrageNotional" => *arbitrage_notional,
+        "widestBasisPct" => *widest_basis_pct,
+        "branchingRatio" => *branching_ratio,
+        "peakBranchingRatio" => *peak_branching_ratio,
+        "peakBranchingAtPct" => *peak_branching_at_pct,
+    };
+    for (key, value) in keys.iter().zip(values) {
         set(&obj, key, value.into())?;
     }
     Ok(obj.into())
