@@ -5,8 +5,8 @@
 // Flow: a control changes `state.params` → compare() at once (at most once between two frames;
 // a later input's is computed in the next frame, so the last input always wins) and a redraw on
 // the next animation frame → readout, gauge, story and charts update → the URL is rewritten
-// shortly after. Every value that comes from the
-// model or a link reaches the page through textContent or a form property, never as HTML.
+// shortly after. Every value that comes from the model or a link reaches the page through
+// textContent or a form property, never as HTML.
 
 import {
   FIELDS,

@@ -223,7 +223,7 @@ fn fill(
     scratch: &mut Scratch,
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<(), ParamsError> {
-    let (xs, ys) = (grid.x.clone(), grid.y.clone());
+    let Grid { x: xs, y: ys, values, branching } = grid;
     let mut cached: Option<(Params, Population)> = None;
     // The draws, kept while the cells share their random numbers (every axis but the traders,
     // the seed and the long share), and sized again for a cell that changes their sizes.
@@ -262,8 +262,8 @@ fn fill(
                 _ => run_lent(&cell, &mut population, scratch),
             };
             cached = Some((key, population));
-            grid.values.push(spec.metric.of(&outcome.summary));
-            grid.branching.push(outcome.summary.peak_branching_ratio);
+            values.push(spec.metric.of(&outcome.summary));
+            branching.push(outcome.summary.peak_branching_ratio);
         }
         if !progress((j + 1) * xs.len(), xs.len() * ys.len()) {
             break;
