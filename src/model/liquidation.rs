@@ -939,8 +939,11 @@ impl Engine {
         if self.vault_left <= 0.0 {
             return;
         }
-        let batch = std::mem::take(&mut self.batch);
-        for order in &batch {
+        // Orders the vault leaves stay in the batch, in their order, in the batch's own buffer.
+        let mut batch = std::mem::take(&mut self.batch);
+        let mut kept = 0;
+        for i in 0..batch.len() {
+            let order = &batch[i];
             let p = self.books[book_index(order.side)].positions[order.idx as usize];
             let tier = self.tiers.tier(p.tier);
             let equity =
@@ -960,9 +963,12 @@ impl Engine {
                 self.take_off_rarely(order.side, order.idx, order.qty, bankrupt, 0.0);
                 self.finish(order, fills, mark);
             } else {
-                self.batch.push(*order);
+                batch[kept] = *order;
+                kept += 1;
             }
         }
+        batch.truncate(kept);
+        self.batch = batch;
     }
 
     /// Equity of `qty` coins of a position if filled at `price`, and the liquidation fee they
