@@ -15,29 +15,39 @@ export function roundSig(x, digits = 2) {
   return Math.round(x * scale) / scale;
 }
 
-/** Replaces the ASCII hyphen of a negative number with a minus sign. */
-function signed(text) {
-  return text.startsWith('-') ? MINUS + text.slice(1) : text;
-}
-
-/** One formatter per number of decimals: building one costs more than formatting with it. */
-const formatters = new Map();
-
-function formatter(decimals) {
-  let f = formatters.get(decimals);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
-    formatters.set(decimals, f);
+/**
+ * `x` (finite) with at most `decimals` decimals, trailing zeros dropped and a comma between
+ * thousands unless `grouping` is false: the digits `Intl.NumberFormat` writes for en-US and
+ * zh-CN (tests/e2e/format.test.mjs holds them to Intl), with a real minus sign, and 0 where a
+ * negative number rounds to zero ("−0" reads as a glitch). Written out because a page's first
+ * `Intl.NumberFormat` loads the browser's locale data: 15–20 ms before the lab's first chart on
+ * the development machine. Like Intl, it rounds the shortest decimal that reads back as `x`
+ * (1.005 → "1.01", where `toFixed` gives "1.00"), half away from zero.
+ */
+export function decimal(x, decimals, grouping = true) {
+  const [mantissa, power] = Math.abs(x).toExponential().split('e');
+  // |x| is d₁.d₂…dₙ × 10^power. Zeros in front (one at least, for a carry) put the decimal point
+  // after some digit and leave at least one digit standing for 10^−decimals or more.
+  const keep = Number(power) + decimals + 1;
+  const zeros = Math.max(1, 1 - keep, -power);
+  const point = Number(power) + zeros + 1;
+  let digits = '0'.repeat(zeros) + mantissa.replace('.', '');
+  const up = digits[keep + zeros] >= '5';
+  digits = digits.slice(0, keep + zeros);
+  if (up) {
+    // Add one to the last digit, carrying over the nines after the last other digit.
+    const last = digits.search(/9*$/) - 1;
+    digits = `${digits.slice(0, last)}${Number(digits[last]) + 1}${'0'.repeat(digits.length - 1 - last)}`;
   }
-  return f;
+  const whole = digits.slice(0, point).padEnd(point, '0').replace(/^0+(?=.)/, '');
+  const fraction = digits.slice(point).replace(/0+$/, '');
+  const sign = x < 0 && /[1-9]/.test(digits) ? MINUS : '';
+  return `${sign}${grouping ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** Formats with at most `decimals` decimals, dropping trailing zeros: 1.50 → "1.5". */
 export function num(x, decimals = 1) {
-  if (!Number.isFinite(x)) return String(x);
-  const text = formatter(decimals).format(x);
-  // "-0" after rounding a tiny negative number reads as a glitch.
-  return signed(text === '-0' ? '0' : text);
+  return Number.isFinite(x) ? decimal(x, decimals) : String(x);
 }
 
 /** A whole count with thousands separators: 100000 → "100,000". */

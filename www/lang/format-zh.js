@@ -1,27 +1,12 @@
 // Number formatting for Simplified Chinese readers: the same functions as lab/format.js, with
-// Intl's zh-CN digits, amounts in 万 (10⁴) and 亿 (10⁸), "%" without a space and durations in
-// 秒, 分 and 小时.
+// zh-CN's digits (as Intl writes them: lab/format.js `decimal`), amounts in 万 (10⁴) and 亿
+// (10⁸), "%" without a space and durations in 秒, 分 and 小时.
 
-import { abbreviate, MINUS } from '../lab/format.js';
-
-const formatters = new Map();
-
-function formatter(decimals, grouping) {
-  const key = `${decimals}${grouping}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: decimals, minimumFractionDigits: 0, useGrouping: grouping });
-    formatters.set(key, f);
-  }
-  return f;
-}
+import { abbreviate, decimal, MINUS } from '../lab/format.js';
 
 /** At most `decimals` decimals, trailing zeros dropped, a real minus sign; grouped in thousands unless `grouping` is false. */
 export function num(x, decimals = 1, grouping = true) {
-  if (!Number.isFinite(x)) return String(x);
-  const text = formatter(decimals, grouping).format(x);
-  if (text === '-0') return '0';
-  return text.startsWith('-') ? MINUS + text.slice(1) : text;
+  return Number.isFinite(x) ? decimal(x, decimals, grouping) : String(x);
 }
 
 /** A whole count: 100000 → "100,000". */
