@@ -376,12 +376,19 @@ function wireEvents() {
   el.tourClose.addEventListener('click', closeTour);
 
   // The observer also remembers each canvas's CSS size, so a redraw never has to ask for layout
-  // (which, after the readout's text changed, would force the browser to lay out mid-frame).
+  // (which, after the readout's text changed, would force the browser to lay out mid-frame). It
+  // redraws only when a canvas on screen holds a drawing made for another size: its first report
+  // comes just after the first chart was drawn at the size layout gave it, and redrawing that
+  // cost the first chart's frame another 7-18 ms.
   const resize = new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      cssSizes.set(entry.target, { width: entry.contentRect.width, height: entry.contentRect.height });
+    const ratio = window.devicePixelRatio || 1;
+    let stale = false;
+    for (const { target, contentRect: box } of entries) {
+      cssSizes.set(target, { width: box.width, height: box.height });
+      const [width, height] = [Math.round(box.width * ratio), Math.round(box.height * ratio)];
+      stale ||= width > 0 && height > 0 && drawnSizes.get(target) !== `${width}×${height}`;
     }
-    request({ draw: true });
+    if (stale) request({ draw: true });
   });
   resize.observe(el.priceCanvas);
   resize.observe(el.mapCanvas);
@@ -551,6 +558,8 @@ function theme() {
 
 /** CSS sizes of the chart canvases, kept by the ResizeObserver. */
 const cssSizes = new WeakMap();
+/** The size in device pixels ("width×height") each canvas was last drawn at. */
+const drawnSizes = new WeakMap();
 
 /** Sets a canvas's backing store to its CSS size × devicePixelRatio; plotters draws in those pixels. */
 function fitCanvas(canvas) {
@@ -560,6 +569,7 @@ function fitCanvas(canvas) {
   const height = Math.max(1, Math.round(rect.height * ratio));
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
+  drawnSizes.set(canvas, `${width}×${height}`);
 }
 
 /** From this width up the settings sit beside the results (style.css, `.lab`): no sticky strip. */
@@ -647,6 +657,7 @@ function showMini() {
   const ratio = window.devicePixelRatio || 1;
   canvas.width = Math.round(box.width * ratio);
   canvas.height = Math.round(box.height * ratio);
+  drawnSizes.set(canvas, `${canvas.width}×${canvas.height}`);
   const g = canvas.getContext('2d');
   const prices = run.series.price;
   const start = s.startPrice;
