@@ -21,10 +21,29 @@ export function roundSig(x, digits = 2) {
  * zh-CN (tests/e2e/format.test.mjs holds them to Intl), with a real minus sign, and 0 where a
  * negative number rounds to zero ("−0" reads as a glitch). Written out because a page's first
  * `Intl.NumberFormat` loads the browser's locale data: 15–20 ms before the lab's first chart on
- * the development machine. Like Intl, it rounds the shortest decimal that reads back as `x`
- * (1.005 → "1.01", where `toFixed` gives "1.00"), half away from zero.
+ * the development machine.
+ *
+ * Intl rounds the shortest decimal that reads back as `x`, half away from zero; `toFixed` rounds
+ * `x`'s exact binary value. The two differ only where that shortest decimal is a tie (1.005 to
+ * two decimals: Intl 1.01, `toFixed` 1.00), or where the digits asked for go past a double's
+ * precision; those few go the slow way, through the shortest decimal's digits.
  */
 export function decimal(x, decimals, grouping = true) {
+  // |x| in units of the last decimal kept, and how far it lies from the nearest tie past the
+  // generous bound 10⁻¹² of itself (a double's rounding errors are near 10⁻¹⁶ of it): below zero
+  // for every tie, and for every number past 5 × 10¹¹ units.
+  const scaled = Math.abs(x) * 10 ** decimals;
+  const offTie = Math.abs((scaled % 1) - 0.5) - 1e-12 * (scaled + 1);
+  const text = offTie > 0 ? Math.abs(x).toFixed(decimals) : roundShortest(x, decimals);
+  const [whole, fraction = ''] = text.split('.');
+  const kept = fraction.replace(/0+$/, '');
+  const sign = x < 0 && /[1-9]/.test(text) ? MINUS : '';
+  const thousands = grouping && whole.length > 3 ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole;
+  return `${sign}${thousands}${kept ? `.${kept}` : ''}`;
+}
+
+/** |x| rounded to `decimals` decimals as Intl rounds it (see `decimal`), written like `toFixed`. */
+function roundShortest(x, decimals) {
   const [mantissa, power] = Math.abs(x).toExponential().split('e');
   // |x| is d₁.d₂…dₙ × 10^power. Zeros in front (one at least, for a carry) put the decimal point
   // after some digit and leave at least one digit standing for 10^−decimals or more.
@@ -40,9 +59,8 @@ export function decimal(x, decimals, grouping = true) {
     digits = `${digits.slice(0, last)}${Number(digits[last]) + 1}${'0'.repeat(digits.length - 1 - last)}`;
   }
   const whole = digits.slice(0, point).padEnd(point, '0').replace(/^0+(?=.)/, '');
-  const fraction = digits.slice(point).replace(/0+$/, '');
-  const sign = x < 0 && /[1-9]/.test(digits) ? MINUS : '';
-  return `${sign}${grouping ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole}${fraction ? `.${fraction}` : ''}`;
+  const fraction = digits.slice(point);
+  return fraction ? `${whole}.${fraction}` : whole;
 }
 
 /** Formats with at most `decimals` decimals, dropping trailing zeros: 1.50 → "1.5". */
