@@ -19,6 +19,7 @@ import {
   linkKeyOf,
   normalize,
   same,
+  sameKey,
   set,
   switchOf,
   toQuery,
@@ -296,7 +297,6 @@ function controlChanged(input, early = true) {
   set(state.params, input.dataset.param, readControl(input));
   markBusy();
   syncControls();
-  syncPresetSelect();
   request({ compute: true, early });
 }
 
@@ -427,7 +427,6 @@ function applyParams(params) {
   for (const key of [...rules.lock, ...rules.hide]) set(next, key, get(state.params, key));
   state.params = next;
   syncControls();
-  syncPresetSelect();
   request({ compute: true });
 }
 
@@ -479,8 +478,13 @@ function setText(node, text) {
 }
 
 /** Shows the preset whose params equal the current ones, or "Your settings". */
+/** Each preset's `sameKey`, made once: every input compares the params with all of them. */
+let presetKeys = null;
+
 function syncPresetSelect() {
-  const match = presets.find((p) => same(normalize(p.params), state.params));
+  presetKeys ||= presets.map((p) => sameKey(normalize(p.params)));
+  const key = sameKey(state.params);
+  const match = presets.find((_, i) => presetKeys[i] === key);
   el.preset.value = match ? match.id : '';
   setText(el.presetSummary, match ? L.presetWords(match).summary : '');
 }

@@ -104,7 +104,12 @@ export function clone(value) {
 
 /** Structural equality of JSON-like values. */
 export function same(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return sameKey(a) === sameKey(b);
+}
+
+/** A string equal for two values exactly when `same` says they are: to compare one with many. */
+export function sameKey(value) {
+  return JSON.stringify(value);
 }
 
 /** Makes params from the API uniform: a null tier table is written "none". */
