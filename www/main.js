@@ -477,10 +477,10 @@ function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
 
-/** Shows the preset whose params equal the current ones, or "Your settings". */
 /** Each preset's `sameKey`, made once: every input compares the params with all of them. */
 let presetKeys = null;
 
+/** Shows the preset whose params equal the current ones, or "Your settings". */
 function syncPresetSelect() {
   presetKeys ||= presets.map((p) => sameKey(normalize(p.params)));
   const key = sameKey(state.params);
