@@ -18,7 +18,6 @@ import {
   get,
   linkKeyOf,
   normalize,
-  same,
   sameKey,
   set,
   switchOf,
@@ -194,6 +193,7 @@ function setUpControls() {
 }
 
 function fillPresets() {
+  presetKeys = presets.map((p) => sameKey(normalize(p.params)));
   for (const preset of presets) {
     const option = document.createElement('option');
     option.value = preset.id;
@@ -477,14 +477,18 @@ function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
 
-/** Each preset's `sameKey`, made once: every input compares the params with all of them. */
-let presetKeys = null;
+/** Each preset's `sameKey`, made once (fillPresets): every input compares params with them all. */
+let presetKeys = [];
+
+/** The preset whose params are `params`, or undefined. */
+function presetOf(params) {
+  const key = sameKey(params);
+  return presets.find((_, i) => presetKeys[i] === key);
+}
 
 /** Shows the preset whose params equal the current ones, or "Your settings". */
 function syncPresetSelect() {
-  presetKeys ||= presets.map((p) => sameKey(normalize(p.params)));
-  const key = sameKey(state.params);
-  const match = presets.find((_, i) => presetKeys[i] === key);
+  const match = presetOf(state.params);
   el.preset.value = match ? match.id : '';
   setText(el.presetSummary, match ? L.presetWords(match).summary : '');
 }
@@ -562,7 +566,7 @@ function theme() {
 
 /** CSS sizes of the chart canvases, kept by the ResizeObserver. */
 const cssSizes = new WeakMap();
-/** The size in device pixels ("width×height") each canvas was last drawn at. */
+/** The size in device pixels ("width×height") each canvas was last drawn at (noteDrawn). */
 const drawnSizes = new WeakMap();
 
 /** Sets a canvas's backing store to its CSS size × devicePixelRatio; plotters draws in those pixels. */
@@ -573,7 +577,12 @@ function fitCanvas(canvas) {
   const height = Math.max(1, Math.round(rect.height * ratio));
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
-  drawnSizes.set(canvas, `${width}×${height}`);
+}
+
+/** Notes that `canvas` now shows a drawing at its backing store's size (or, `drawn` false, none). */
+function noteDrawn(canvas, drawn = true) {
+  if (drawn) drawnSizes.set(canvas, `${canvas.width}×${canvas.height}`);
+  else drawnSizes.delete(canvas);
 }
 
 /** From this width up the settings sit beside the results (style.css, `.lab`): no sticky strip. */
@@ -611,6 +620,7 @@ function draw() {
       chart: 'price',
       window: 'cascade',
     });
+    noteDrawn(el.priceCanvas);
     priceLayout = drawn && drawn.plot ? { ...drawn.plot, axis: drawn.axis } : null;
     if (shownRecord && drawn && drawn.band && drawn.prices && drawn.axis.length >= 4) {
       drawRecordMarks(el.priceCanvas.getContext('2d'), {
@@ -629,7 +639,10 @@ function draw() {
       ? { top: drawn.band.top, bottom: drawn.band.bottom }
       : null;
     api.render(el.mapCanvas, state.result, { ...common, chart: 'map', band });
+    noteDrawn(el.mapCanvas);
+    // Off screen on wide screens: drawn again once it shows (the observer sees no drawing).
     if (!wideLayout.matches) showMini();
+    else noteDrawn(byId('mini-line'), false);
     if (!firstChartMarked) {
       // For benchmarks: time from navigation to the first drawn charts.
       performance.mark('lab:first-chart');
@@ -657,11 +670,13 @@ function showMini() {
   const canvas = byId('mini-line');
   // Its size from the ResizeObserver, so drawing never forces a layout.
   const box = cssSizes.get(canvas);
-  if (!box || box.width === 0) return;
+  if (!box || box.width === 0) {
+    noteDrawn(canvas, false);
+    return;
+  }
   const ratio = window.devicePixelRatio || 1;
   canvas.width = Math.round(box.width * ratio);
   canvas.height = Math.round(box.height * ratio);
-  drawnSizes.set(canvas, `${canvas.width}×${canvas.height}`);
   const g = canvas.getContext('2d');
   const prices = run.series.price;
   const start = s.startPrice;
@@ -689,6 +704,7 @@ function showMini() {
     if (Number.isFinite(p)) g.lineTo(px(t + 1), py(p));
   });
   g.stroke();
+  noteDrawn(canvas);
 }
 
 function showResult() {
@@ -773,7 +789,7 @@ let shownRecord = null;
 
 /** The record of the historical preset whose params the shown result has, or null. */
 function currentRecord() {
-  const match = presets.find((p) => same(normalize(p.params), state.resultParams));
+  const match = presetOf(state.resultParams);
   const record = match ? recordFor(match.id) : null;
   return record ? L.recordWords(match.id, record) : null;
 }

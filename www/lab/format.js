@@ -31,7 +31,7 @@ export function roundSig(x, digits = 2) {
 export function decimal(x, decimals, grouping = true) {
   // |x| in units of the last decimal kept, and how far it lies from the nearest tie past the
   // generous bound 10⁻¹² of itself (a double's rounding errors are near 10⁻¹⁶ of it): below zero
-  // for every tie, and for every number past 5 × 10¹¹ units.
+  // for every tie, and for every number past 5 × 10¹¹ units (NaN, not above zero, past 10³⁰⁸).
   const scaled = Math.abs(x) * 10 ** decimals;
   const offTie = Math.abs((scaled % 1) - 0.5) - 1e-12 * (scaled + 1);
   const text = offTie > 0 ? Math.abs(x).toFixed(decimals) : roundShortest(x, decimals);
@@ -46,9 +46,9 @@ export function decimal(x, decimals, grouping = true) {
 function roundShortest(x, decimals) {
   const [mantissa, power] = Math.abs(x).toExponential().split('e');
   // |x| is d₁.d₂…dₙ × 10^power. Zeros in front (one at least, for a carry) put the decimal point
-  // after some digit and leave at least one digit standing for 10^−decimals or more.
+  // after some digit, so the digits standing for 10^−decimals or more are at least one.
   const keep = Number(power) + decimals + 1;
-  const zeros = Math.max(1, 1 - keep, -power);
+  const zeros = Math.max(1, -power);
   const point = Number(power) + zeros + 1;
   let digits = '0'.repeat(zeros) + mantissa.replace('.', '');
   const up = digits[keep + zeros] >= '5';
