@@ -243,12 +243,28 @@ impl Undo {
             }
             // Backwards, so were a position ever noted twice, its first note would win.
             for k in (0..before.len()).rev() {
-                positions[at[k] as usize] = before[k];
+                copy_into(&mut positions[at[k] as usize], &before[k]);
             }
             scratch.give_positions(before);
             scratch.give_keys(at);
         }
     }
+}
+
+/// `*to = *from`, field by field: the page's wasm (opt-level "s") writes a whole-struct copy as a
+/// 48-byte `memory.copy`, which V8 runs as a call costing more than the copy.
+#[inline]
+fn copy_into(to: &mut Position, from: &Position) {
+    to.liq = from.liq;
+    to.qty = from.qty;
+    to.qty0 = from.qty0;
+    to.entry = from.entry;
+    to.leverage = from.leverage;
+    to.state = from.state;
+    to.hit_at = from.hit_at;
+    to.deleveraged = from.deleveraged;
+    to.on_book = from.on_book;
+    to.tier = from.tier;
 }
 
 /// Every account's value at one mark, each computed from its own ledger (the conservation
