@@ -378,8 +378,8 @@ function wireEvents() {
   // The observer also remembers each canvas's CSS size, so a redraw never has to ask for layout
   // (which, after the readout's text changed, would force the browser to lay out mid-frame). It
   // redraws only when a canvas on screen holds a drawing made for another size: its first report
-  // comes just after the first chart was drawn at the size layout gave it, and redrawing that
-  // cost the first chart's frame another 7-18 ms.
+  // comes just after the first chart was drawn at the size layout gave it, and redrawing then
+  // cost the frame after the first chart 7-18 ms.
   const resize = new ResizeObserver((entries) => {
     const ratio = window.devicePixelRatio || 1;
     let stale = false;
