@@ -255,6 +255,19 @@ impl Undo {
 /// 48-byte `memory.copy`, which V8 runs as a call costing more than the copy.
 #[inline]
 fn copy_into(to: &mut Position, from: &Position) {
+    // Every field named, so a field added to `Position` fails to compile here until it is copied.
+    let Position {
+        liq: _,
+        qty: _,
+        qty0: _,
+        entry: _,
+        leverage: _,
+        state: _,
+        hit_at: _,
+        deleveraged: _,
+        on_book: _,
+        tier: _,
+    } = from;
     to.liq = from.liq;
     to.qty = from.qty;
     to.qty0 = from.qty0;
