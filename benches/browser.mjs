@@ -346,10 +346,12 @@ async function openLab(browser, origin) {
  * Sets a slider to each value in turn and times input → painted frame. Each input is dispatched
  * from a timer at a random phase of the display's frame, as a real drag's events are.
  *
- * The browser renders a frame (style, layout, paint, and the hand-over to the compositor) in the
- * same task as its frame callbacks, after them. So the clock stops at a message posted from our
- * callback, which runs after the page's: the message is delivered once that task is over, when
- * the frame that shows the new result has been painted.
+ * The browser renders a frame (style, layout, paint, and the commit to the compositor) in the
+ * same task as its frame callbacks, after them. So the clock stops at a message posted right
+ * after our callback, which runs after the page's (from the microtask checkpoint that follows
+ * it): the message is delivered once that task is over, when the main thread has painted the
+ * frame that shows the new result and handed it to the compositor. Rasterising and showing
+ * it happen on other threads and are not timed.
  */
 async function timeInputs(page, id, values, charts) {
   return page.evaluate(
@@ -548,7 +550,8 @@ async function pageSection(browser, origin, results) {
     })),
   );
   const rounds = quick ? 2 : 4; // rounds through each slider's eight steps
-  console.log(`  Slider input → the frame with every chart redrawn painted (ms; four scenarios simulated, both canvases drawn), each`);
+  console.log(`  Slider input → painted frame (ms: until the main thread has rendered the frame that shows both charts`);
+  console.log(`  redrawn, four scenarios simulated), each`);
   console.log(`  slider ${rounds * 8} inputs around its default; budgets: median ≤ ${BUDGET.inputMedian} ms (issue 19), p95 ≤ ${BUDGET.inputP95} ms (issue 4):`);
   header();
   results.page.sliders = {};
@@ -576,6 +579,8 @@ async function pageSection(browser, origin, results) {
     // and draws in its frame callback; the browser then lays out and paints that frame.
     row('  the input handler (compare())', handler);
     row('  the page\'s frame callback (drawing)', work);
+    // From the end of our frame callback to the message: the frame's style, layout, paint and
+    // commit (and any other task the browser runs first).
     row('  the browser rendering that frame', rendering);
     if (r.missed) console.log(`    ${r.missed} inputs were not followed by a redraw within 10 frames`);
   }
