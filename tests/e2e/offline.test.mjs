@@ -28,6 +28,20 @@ after(async () => {
   rmSync(copy, { recursive: true, force: true });
 });
 
+/** How many service worker registrations the page's origin has (run in the page). */
+const registrations = () => navigator.serviceWorker.getRegistrations().then((r) => r.length);
+
+/**
+ * Whether the page's origin has a service worker registration within 15 s. It asks every
+ * 100 ms: page.waitForFunction would take the promise `registrations` returns as true at once.
+ */
+async function registered(page) {
+  for (const until = Date.now() + 15000; Date.now() < until; await page.waitForTimeout(100)) {
+    if (await page.evaluate(registrations)) return true;
+  }
+  return false;
+}
+
 /** Waits until the service worker controls the page and its cache holds every listed file. */
 async function kept(page) {
   return page.evaluate(async () => {
@@ -78,6 +92,30 @@ test('after one visit to the lab, the lab, the builder and the widget work with 
     // Something the site does not have fails as a missing page would, not with a stale answer.
     const missing = await page.evaluate(() => fetch('nowhere.html').then(() => 'answered', () => 'failed'));
     assert.equal(missing, 'failed');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the offline copy is made once the controls have been still for a moment, not during a drag', async () => {
+  // Making it fetches and stores the whole site on other threads; on two cores that slowed the
+  // inputs of a slider being moved at the time (www/shared/offline.js).
+  const { page, context } = await openPage(browser, server.origin, '/');
+  try {
+    await ready(page);
+    await page.focus('#shockPct');
+    // Four seconds of small moves, well past the second after loading when the copy used to
+    // start: none is made while they go on.
+    const until = Date.now() + 4000;
+    for (let i = 0; Date.now() < until; i += 1) {
+      await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+      await page.waitForTimeout(250);
+    }
+    assert.equal(await page.evaluate(registrations), 0, 'no offline copy while a control moves');
+    const still = Date.now();
+    assert.ok(await registered(page), 'made once the controls are still');
+    assert.ok(Date.now() - still >= 1000, 'not at once: after a moment without a move');
+    assert.equal((await kept(page)).controlled, true);
   } finally {
     await context.close();
   }
@@ -134,13 +172,13 @@ test('framed by another site, embed.html does not install the offline copy; open
     await page.goto(`http://localhost:${host.address().port}/page.html`);
     const inner = await (await page.waitForSelector('iframe')).contentFrame();
     await waitWidget(inner, 0);
-    await page.waitForTimeout(2000);
-    const registrations = () => navigator.serviceWorker.getRegistrations().then((r) => r.length);
+    // Longer than a page of the site waits before it registers (www/shared/offline.js).
+    await page.waitForTimeout(4000);
     assert.equal(await inner.evaluate(registrations), 0, 'no registration from the framed widget');
     // The same page opened on its own registers within a few seconds: the check above could fail.
     await page.goto(`${server.origin}/embed.html?compact`);
     await waitWidget(page, 0);
-    await page.waitForFunction(registrations, null, { timeout: 15000 });
+    assert.ok(await registered(page), 'the page on its own registers');
     await context.close();
   } finally {
     await open.close();

@@ -20,7 +20,22 @@ export function keepOffline(worker) {
   }
   // updateViaCache 'none': a new offline-files.js is seen at once, not when the HTTP cache expires.
   const register = () => navigator.serviceWorker.register(url, { scope: scope.pathname, updateViaCache: 'none' }).catch(() => {});
-  // After the page has started: the copies for offline use never delay the first chart.
-  if (document.readyState === 'complete') setTimeout(register, 1000);
-  else window.addEventListener('load', () => setTimeout(register, 1000), { once: true });
+  // After the page has loaded, and once no control has moved for two seconds: the copies for
+  // offline use never delay the first chart, and their install (the site's files, 1.4 MB,
+  // fetched and stored on other threads) does not take a core from a reader's drag (on two
+  // cores it made a slider's inputs 15–45 ms slower for a moment).
+  let timer = 0;
+  const wait = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      removeEventListener('input', wait, true);
+      register();
+    }, 2000);
+  };
+  const start = () => {
+    addEventListener('input', wait, true);
+    wait();
+  };
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
 }
