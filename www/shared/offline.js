@@ -23,7 +23,7 @@ export function keepOffline(worker) {
   // After the page has loaded, and once no control has moved for two seconds: the copies for
   // offline use never delay the first chart, and their install (the site's files, 1.4 MB,
   // fetched and stored on other threads) does not take a core from a reader's drag (on two
-  // cores it made a slider's inputs 15–45 ms slower for a moment).
+  // cores, a few inputs of a slider moved then took 50–95 ms instead of 20–40).
   let timer = 0;
   const wait = () => {
     clearTimeout(timer);
