@@ -110,16 +110,20 @@ bench: tools-test dist
 	benches/run.sh $(if $(QUICK),--quick)
 
 ## dist: the static site with an optimised wasm, ready to copy to any web server; the embed is
-## one minified module there (embed.js with the lab modules it uses) and a minified embed.css
+## one minified module there (embed.js with the lab modules it uses) and a minified embed.css.
+## esbuild bundles the modules; terser then minifies the bundles once more (its compressor
+## folds what esbuild's minifier leaves: about 0.2 KB of the embed, gzipped).
 dist: tools-dist build
 	rm -rf dist
 	mkdir -p dist
 	cp -R www/. dist/
 	$(ESBUILD) www/embed.js --bundle --minify --format=esm --log-level=warning --outfile=dist/embed.js --allow-overwrite
+	$(TERSER) dist/embed.js --module --compress --mangle -o dist/embed.js
 	$(ESBUILD) www/embed.css --minify --log-level=warning --outfile=dist/embed.css --allow-overwrite
 	@# Each language's words for the widget, one minified module each (fetched only by its readers).
 	for words in www/lang/widget-*.js; do \
 	    $(ESBUILD) $$words --bundle --minify --format=esm --log-level=warning --outfile=dist/lang/$${words##*/} --allow-overwrite; \
+	    $(TERSER) dist/lang/$${words##*/} --module --compress --mangle -o dist/lang/$${words##*/}; \
 	done
 	node scripts/offline-files.mjs dist
 	@echo "dist/ holds the site; its wasm + glue (the budget is judged by make bench):"
