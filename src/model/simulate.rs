@@ -4,7 +4,7 @@ use super::breaker::{Breaker, Trip};
 use super::buyers::{DipBuyers, SHORT_LEVERAGE_MULTIPLES};
 use super::error::ParamsError;
 use super::index::{Basis, Desk, Spot};
-use super::liquidation::{book_index, open_interest, Audit, Engine, TickFills};
+use super::liquidation::{book_index, Audit, Engine, TickFills};
 use super::liquidity::Liquidity;
 use super::market::Market;
 use super::num::{max, min};
@@ -1012,6 +1012,7 @@ struct Bands {
 impl Bands {
     fn new(population: &Population, start: f64) -> Bands {
         let pct_per_price = 100.0 / start;
+        // A book's bands and its open interest, in one pass over its positions.
         let profile = |book: &Book| {
             let mut bands = [0.0; BANDS];
             // Books run from the most fragile position outward, so the bands are a prefix, and
@@ -1020,15 +1021,15 @@ impl Bands {
             // The band's span in %: a position whose distance falls inside it is in the same
             // band, with no float-to-integer conversion.
             let (mut from, mut to) = (0.0, 1.0);
+            // Added in book order from −0.0, as [`open_interest`]'s sum adds them: the same bits.
+            let mut open = -0.0;
             for p in &book.positions {
+                open += p.notional();
                 let distance = match book.side {
                     Side::Long => 100.0 - p.liq * pct_per_price,
                     Side::Short => p.liq * pct_per_price - 100.0,
                 };
-                if distance >= BANDS as f64 {
-                    break;
-                }
-                if distance >= 0.0 {
+                if (0.0..BANDS as f64).contains(&distance) {
                     if !(from <= distance && distance < to) {
                         let i = distance as usize;
                         (bands[band], band, sum) = (sum, i, bands[i]);
@@ -1038,13 +1039,11 @@ impl Bands {
                 }
             }
             bands[band] = sum;
-            bands
+            (bands, open)
         };
-        Bands {
-            long: profile(&population.long),
-            short: profile(&population.short),
-            open_interest: open_interest(population),
-        }
+        let ((long, long_open), (short, short_open)) =
+            (profile(&population.long), profile(&population.short));
+        Bands { long, short, open_interest: [long_open, short_open] }
     }
 
     /// The branching ratio at the start, its peak, and where the peak lies (signed %).
@@ -1170,4 +1169,24 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
     (map.fallen_tick, map.fallen_bucket, map.fallen_notional) =
         (fallen.tick, fallen.bucket, fallen.notional);
     map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::liquidation::open_interest;
+    use super::*;
+
+    #[test]
+    fn the_bands_add_up_open_interest_bit_for_bit_as_open_interest_does() {
+        // A side with no positions too: its open interest is −0.0 both ways.
+        let cases = [(0.6, 12.0, 1), (1.0, 25.0, 2), (0.0, 3.0, 3), (0.5, 50.0, 4), (0.9, 1.0, 5)];
+        for (long_share, leverage, seed) in cases {
+            let params = Params { traders: 5_000, long_share, leverage, seed, ..Params::default() };
+            params.validate().expect("valid params");
+            let population = Population::for_params(&params, &mut Scratch::default());
+            let bands = Bands::new(&population, params.start_price);
+            let expected = open_interest(&population);
+            assert_eq!(bands.open_interest.map(f64::to_bits), expected.map(f64::to_bits));
+        }
+    }
 }
