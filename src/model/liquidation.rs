@@ -330,15 +330,10 @@ impl Audit {
     }
 }
 
-/// Open interest of a population, long and short, USD at entry.
-pub fn open_interest(population: &Population) -> [f64; 2] {
-    let oi = |b: &Book| b.positions.iter().map(Position::notional).sum::<f64>();
-    [oi(&population.long), oi(&population.short)]
-}
-
 impl Engine {
     /// An engine for `population` under `params`, whose open interest (long, short; USD at
-    /// entry) is `open_interest`, as [`open_interest`] measures it.
+    /// entry) is `open_interest`: each book's notionals added in book order, as the bands of a
+    /// population (simulate.rs) add them.
     pub fn new(params: &Params, population: Population, open_interest: [f64; 2]) -> Engine {
         let liq = &params.liquidation;
         Engine {

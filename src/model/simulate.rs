@@ -1021,7 +1021,8 @@ impl Bands {
             // The band's span in %: a position whose distance falls inside it is in the same
             // band, with no float-to-integer conversion.
             let (mut from, mut to) = (0.0, 1.0);
-            // Added in book order from −0.0, as [`open_interest`]'s sum adds them: the same bits.
+            // The book's open interest: its notionals added in book order from −0.0 (as a
+            // float iterator's `sum` adds), which the engine then keeps up to date.
             let mut open = -0.0;
             for p in &book.positions {
                 open += p.notional();
@@ -1173,11 +1174,11 @@ fn liquidation_map(books: &[Book; 2], start: f64, max_move_pct: f64) -> Liquidat
 
 #[cfg(test)]
 mod tests {
-    use super::super::liquidation::open_interest;
+    use super::super::population::Position;
     use super::*;
 
     #[test]
-    fn the_bands_add_up_open_interest_bit_for_bit_as_open_interest_does() {
+    fn the_bands_add_up_open_interest_bit_for_bit_as_a_sum_over_the_book_does() {
         // A side with no positions too: its open interest is −0.0 both ways.
         let cases = [(0.6, 12.0, 1), (1.0, 25.0, 2), (0.0, 3.0, 3), (0.5, 50.0, 4), (0.9, 1.0, 5)];
         for (long_share, leverage, seed) in cases {
@@ -1185,7 +1186,8 @@ mod tests {
             params.validate().expect("valid params");
             let population = Population::for_params(&params, &mut Scratch::default());
             let bands = Bands::new(&population, params.start_price);
-            let expected = open_interest(&population);
+            let sum = |b: &Book| b.positions.iter().map(Position::notional).sum::<f64>();
+            let expected = [sum(&population.long), sum(&population.short)];
             assert_eq!(bands.open_interest.map(f64::to_bits), expected.map(f64::to_bits));
         }
     }
