@@ -14,7 +14,7 @@ use super::params::{show, Params};
 use super::population::{Draws, Population};
 use super::rng::Rng;
 use super::scratch::Scratch;
-use super::simulate::{population_for, run, run_lent, run_lent_once, Builds};
+use super::simulate::{population_for, summary, Builds, Prepared};
 use super::Summary;
 
 /// One axis of a sweep: a numeric params field (a camelCase path such as `leverage`,
@@ -177,8 +177,9 @@ pub fn with_field(
 /// buffers from `scratch` (the caller's workspace, kept between calls).
 ///
 /// Cells that share a population (an axis that does not change who holds what, such as depth or
-/// the shock) reuse the one built for the cell before, lent to each run; cells that share the
-/// random draws (every axis but the traders, the seed and the long share) reuse those.
+/// the shock) reuse the one built for the cell before, lent to each run, with its bands; cells
+/// that share the random draws (every axis but the traders, the seed and the long share) reuse
+/// those. A cell's run draws up its summary alone ([`Prepared::summary`]).
 pub fn sweep(
     params: &Params,
     spec: &SweepSpec,
@@ -224,7 +225,7 @@ fn fill(
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<(), ParamsError> {
     let Grid { x: xs, y: ys, values, branching } = grid;
-    let mut cached: Option<(Params, Population)> = None;
+    let mut cached: Option<(Params, Prepared)> = None;
     // The draws, kept while the cells share their random numbers (every axis but the traders,
     // the seed and the long share), and sized again for a cell that changes their sizes.
     let mut draws: Option<(Params, Draws)> = None;
@@ -244,33 +245,31 @@ fn fill(
         while let Some((key, cell)) = next {
             i += 1;
             next = cell_at(i)?;
-            let mut population = match cached.take() {
-                Some((kept, population)) if kept == key => population,
+            let mut prepared = match cached.take() {
+                Some((kept, prepared)) if kept == key => prepared,
                 other => {
-                    other.into_iter().for_each(|(_, population)| population.recycle(scratch));
+                    other.into_iter().for_each(|(_, prepared)| prepared.recycle(scratch));
                     scratch.fit(&cell);
-                    population_for(&cell, &mut draws, scratch, &mut Builds::default())
+                    let population =
+                        population_for(&cell, &mut draws, scratch, &mut Builds::default());
+                    Prepared::new(population, cell.start_price)
                 }
             };
             // Lent to the run, not copied for it: a run puts back what it changed, far less
             // than the whole population when cells share it, and no copy when they do not.
             // When the next cell of the row needs another population, nothing is put back.
-            let outcome = match &next {
-                Some((next_key, _)) if *next_key != key => {
-                    run_lent_once(&cell, &mut population, scratch)
-                }
-                _ => run_lent(&cell, &mut population, scratch),
-            };
-            cached = Some((key, population));
-            values.push(spec.metric.of(&outcome.summary));
-            branching.push(outcome.summary.peak_branching_ratio);
+            let last = matches!(&next, Some((next_key, _)) if *next_key != key);
+            let summary = prepared.summary(&cell, last, scratch);
+            cached = Some((key, prepared));
+            values.push(spec.metric.of(&summary));
+            branching.push(summary.peak_branching_ratio);
         }
         if !progress((j + 1) * xs.len(), xs.len() * ys.len()) {
             break;
         }
     }
     // What the last cells kept goes back to the workspace for the next call.
-    cached.into_iter().for_each(|(_, population)| population.recycle(scratch));
+    cached.into_iter().for_each(|(_, prepared)| prepared.recycle(scratch));
     draws.into_iter().for_each(|(_, d)| d.recycle(scratch));
     Ok(())
 }
@@ -396,10 +395,10 @@ pub fn monte_carlo(
         let market = Params { shock_pct: shock, shock_usd: None, seed, ..params.clone() };
         scratch.fit(&market);
         let population = Population::for_params(&market, scratch);
-        let o = run(&market, population, scratch);
+        let s = summary(&market, population, scratch);
         out.shocks.push(shock);
-        out.moves.push(o.summary.max_move_pct.copysign(if shock < 0.0 { -1.0 } else { 1.0 }));
-        out.drawdowns.push(o.summary.max_drawdown_pct);
+        out.moves.push(s.max_move_pct.copysign(if shock < 0.0 { -1.0 } else { 1.0 }));
+        out.drawdowns.push(s.max_drawdown_pct);
         if (i + 1) % 50 == 0 && !progress(i + 1, runs) {
             break;
         }

@@ -99,14 +99,16 @@ pub struct Builds {
     pub populations: u64,
 }
 
-/// A population with what the runs on it share: the liquidation notional near the start price.
-struct Prepared {
+/// A population with what the runs on it share: the liquidation notional near the start price,
+/// and its open interest.
+pub(crate) struct Prepared {
     population: Population,
     bands: Bands,
 }
 
 impl Prepared {
-    fn new(population: Population, start: f64) -> Prepared {
+    /// `population` and its bands around `start`.
+    pub(crate) fn new(population: Population, start: f64) -> Prepared {
         let bands = Bands::new(&population, start);
         Prepared { population, bands }
     }
@@ -115,8 +117,42 @@ impl Prepared {
     /// it was, in buffers from `scratch`; a second venue of its own traders is built from
     /// `draws`, the population's (see [`own_traders`]).
     fn run(&mut self, params: &Params, draws: Option<&Draws>, scratch: &mut Scratch) -> Outcome {
-        run_with(params, Traders::Lent(&mut self.population), &self.bands, draws, scratch)
+        let traders = Traders::Lent(&mut self.population);
+        run_with(params, traders, &self.bands, draws, Detail::Full, scratch)
     }
+
+    /// The summary of a run of `params` on the population, for the explorations, which read
+    /// nothing else ([`Detail::Summary`]). Lent as [`Prepared::run`] lends it; when `last`, no
+    /// other run will use it, so the run notes nothing to undo ([`Engine::lend_once`]) and the
+    /// population comes back fit only for [`Prepared::recycle`].
+    pub(crate) fn summary(
+        &mut self,
+        params: &Params,
+        last: bool,
+        scratch: &mut Scratch,
+    ) -> Summary {
+        let traders = if last {
+            Traders::LentOnce(&mut self.population)
+        } else {
+            Traders::Lent(&mut self.population)
+        };
+        run_with(params, traders, &self.bands, None, Detail::Summary, scratch).summary
+    }
+
+    /// Hands the population's memory back to `scratch`.
+    pub(crate) fn recycle(self, scratch: &mut Scratch) {
+        self.population.recycle(scratch);
+    }
+}
+
+/// How much of an [`Outcome`] a run draws up.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// All of it: what the page shows of a run.
+    Full,
+    /// All but the liquidation map, which is left empty: a pass over every position that the
+    /// explorations, reading a run's summary alone, have no use for.
+    Summary,
 }
 
 /// The params that decide the populations of [`compare`] (every field the parameter table marks
@@ -156,11 +192,11 @@ impl PopulationCache {
         let scratch = &mut self.scratch;
         if self.key.as_ref() != Some(&key) {
             self.key = None;
-            self.flat.take().into_iter().for_each(|p| p.population.recycle(scratch));
-            self.tiered.take().into_iter().for_each(|p| p.population.recycle(scratch));
+            self.flat.take().into_iter().for_each(|p| p.recycle(scratch));
+            self.tiered.take().into_iter().for_each(|p| p.recycle(scratch));
         }
         if self.single.as_ref().is_some_and(|(k, _)| *k != key) {
-            self.single.take().into_iter().for_each(|(_, p)| p.population.recycle(scratch));
+            self.single.take().into_iter().for_each(|(_, p)| p.recycle(scratch));
         }
         if self.draws.as_ref().is_some_and(|(k, _)| Draws::key(k) != Draws::key(params)) {
             self.draws.take().into_iter().for_each(|(_, d)| d.recycle(scratch));
@@ -285,26 +321,20 @@ pub(crate) fn draws_for<'a>(
 /// The tick loop. `params` must be valid; the positions' buffers go back to `scratch`.
 pub fn run(params: &Params, population: Population, scratch: &mut Scratch) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_with(params, Traders::Owned(population), &bands, None, scratch)
+    run_with(params, Traders::Owned(population), &bands, None, Detail::Full, scratch)
+}
+
+/// [`run`]'s summary alone, for the explorations ([`Detail::Summary`]).
+pub(crate) fn summary(params: &Params, population: Population, scratch: &mut Scratch) -> Summary {
+    let bands = Bands::new(&population, params.start_price);
+    run_with(params, Traders::Owned(population), &bands, None, Detail::Summary, scratch).summary
 }
 
 /// [`run`] on a population the caller keeps: lent to the run ([`Engine::lend`]) and handed back
 /// as it was, so a caller that runs one population many times never copies it.
 pub fn run_lent(params: &Params, population: &mut Population, scratch: &mut Scratch) -> Outcome {
     let bands = Bands::new(population, params.start_price);
-    run_with(params, Traders::Lent(population), &bands, None, scratch)
-}
-
-/// [`run_lent`] for the last run on a population: it notes nothing to undo
-/// ([`Engine::lend_once`]), and the population comes back as the run left it, fit only for
-/// [`Population::recycle`]. The same outcome, and the same buffers taken from `scratch`.
-pub fn run_lent_once(
-    params: &Params,
-    population: &mut Population,
-    scratch: &mut Scratch,
-) -> Outcome {
-    let bands = Bands::new(population, params.start_price);
-    run_with(params, Traders::LentOnce(population), &bands, None, scratch)
+    run_with(params, Traders::Lent(population), &bands, None, Detail::Full, scratch)
 }
 
 /// The first venue's traders in a run: its own, handed to the workspace at the end, or lent by
@@ -312,7 +342,7 @@ pub fn run_lent_once(
 enum Traders<'a> {
     Owned(Population),
     Lent(&'a mut Population),
-    /// Lent for the last time: [`run_lent_once`].
+    /// Lent for the last time: [`Prepared::summary`]'s last run.
     LentOnce(&'a mut Population),
 }
 
@@ -335,7 +365,7 @@ pub fn audit_venues(params: &Params) -> Result<Vec<[Audit; 2]>, ParamsError> {
     let bands = Bands::new(&population, params.start_price);
     let mut audits = Vec::with_capacity(params.ticks as usize + 1);
     let traders = Traders::Owned(population);
-    run_audited(params, traders, &bands, None, &mut scratch, |venues, links, _| {
+    run_audited(params, traders, &bands, None, Detail::Full, &mut scratch, |venues, links, _| {
         let mut each = [Audit::default(); 2];
         for (i, v) in venues.iter().enumerate() {
             let price = v.market.price();
@@ -361,7 +391,7 @@ pub(crate) fn run_hooked(
     on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_audited(params, Traders::Owned(population), &bands, None, scratch, on_tick)
+    run_audited(params, Traders::Owned(population), &bands, None, Detail::Full, scratch, on_tick)
 }
 
 /// [`run_audited`] with no hook: one copy of the tick loop for every caller that needs none.
@@ -370,9 +400,10 @@ fn run_with(
     traders: Traders,
     bands: &Bands,
     draws: Option<&Draws>,
+    detail: Detail,
     scratch: &mut Scratch,
 ) -> Outcome {
-    run_audited(params, traders, bands, draws, scratch, |_, _, _| {})
+    run_audited(params, traders, bands, draws, detail, scratch, |_, _, _| {})
 }
 
 /// Whether the second venue of `params` has traders of its own (an open interest or a leverage
@@ -608,8 +639,14 @@ impl<'p> Venue<'p> {
         self.last_price = price;
     }
 
-    /// The run's outcome on this venue, and its books (a lent population's as they were lent).
-    fn finish(self, measured: Measured, scratch: &mut Scratch) -> (Outcome, [Book; 2]) {
+    /// The run's outcome on this venue, as much of it as `detail` asks for, and its books (a
+    /// lent population's as they were lent).
+    fn finish(
+        self,
+        measured: Measured,
+        detail: Detail,
+        scratch: &mut Scratch,
+    ) -> (Outcome, [Book; 2]) {
         let Venue { params, engine, market, series, log, .. } = self;
         let start = params.start_price;
         let min_price = series.price.iter().copied().fold(start, min);
@@ -630,7 +667,10 @@ impl<'p> Venue<'p> {
             if params.shock_pct == 0.0 { 1.0 } else { max_move_pct / shock_pct.abs() };
         let liquidated_notional = series.liquidated_notional.iter().sum();
         let adl_notional = series.adl_notional.iter().sum();
-        let liquidation_map = liquidation_map(engine.books(), start, max_move_pct);
+        let liquidation_map = match detail {
+            Detail::Full => liquidation_map(engine.books(), start, max_move_pct),
+            Detail::Summary => LiquidationMap::default(),
+        };
         let final_price = series.price.last().copied().unwrap_or(start);
         // A fund still under water at the end (no ADL, or nobody left to deleverage) cannot pay
         // its shortfall: that is bad debt too.
@@ -775,6 +815,7 @@ fn run_audited(
     traders: Traders,
     bands: &Bands,
     draws: Option<&Draws>,
+    detail: Detail,
     scratch: &mut Scratch,
     mut on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
@@ -903,7 +944,7 @@ fn run_audited(
     };
     let measures: Vec<Measured> =
         venues.iter().enumerate().map(|(i, v)| measured(v.params, i)).collect();
-    let mut outcomes = venues.into_iter().zip(measures).map(|(v, m)| v.finish(m, scratch));
+    let mut outcomes = venues.into_iter().zip(measures).map(|(v, m)| v.finish(m, detail, scratch));
     let (first, [long, short]) = outcomes.next().expect("a run has a venue");
     let second = outcomes.next().map(|(outcome, books)| {
         books.into_iter().for_each(|book| book.recycle(scratch));
@@ -1189,6 +1230,30 @@ mod tests {
             let sum = |b: &Book| b.positions.iter().map(Position::notional).sum::<f64>();
             let expected = [sum(&population.long), sum(&population.short)];
             assert_eq!(bands.open_interest.map(f64::to_bits), expected.map(f64::to_bits));
+        }
+    }
+
+    #[test]
+    fn a_run_for_its_summary_alone_gives_the_full_runs_summary_bit_for_bit() {
+        // Every preset (replays with breakers, partial liquidation, ADL, a second venue, marks
+        // on an index), smaller; Debug text tells −0.0 from 0.0 and NaN from a number.
+        for preset in super::super::presets::presets() {
+            let params = Params { traders: 4_000, ..preset.params };
+            params.validate().expect("valid params");
+            let scratch = &mut Scratch::default();
+            let population = Population::for_params(&params, scratch);
+            let full = run(&params, population.clone(), scratch);
+            assert!(!full.liquidation_map.long_survived.is_empty(), "{}: a map", preset.id);
+            let expected = format!("{:?}", full.summary);
+            let alone = summary(&params, population.clone(), scratch);
+            assert_eq!(format!("{alone:?}"), expected, "{}", preset.id);
+            // Lent twice, as a sweep's cells that share the population are, then lent once.
+            let mut prepared = Prepared::new(population, params.start_price);
+            for last in [false, false, true] {
+                let lent = prepared.summary(&params, last, scratch);
+                assert_eq!(format!("{lent:?}"), expected, "{} (last: {last})", preset.id);
+            }
+            prepared.recycle(scratch);
         }
     }
 }
