@@ -118,11 +118,11 @@ impl Prepared {
     /// `draws`, the population's (see [`own_traders`]).
     fn run(&mut self, params: &Params, draws: Option<&Draws>, scratch: &mut Scratch) -> Outcome {
         let traders = Traders::Lent(&mut self.population);
-        run_with(params, traders, &self.bands, draws, Detail::Full, scratch)
+        run_with::<MAP>(params, traders, &self.bands, draws, scratch)
     }
 
     /// The summary of a run of `params` on the population, for the explorations, which read
-    /// nothing else ([`Detail::Summary`]). Lent as [`Prepared::run`] lends it; when `last`, no
+    /// nothing else (a run with [`NO_MAP`]). Lent as [`Prepared::run`] lends it; when `last`, no
     /// other run will use it, so the run notes nothing to undo ([`Engine::lend_once`]) and the
     /// population comes back fit only for [`Prepared::recycle`].
     pub(crate) fn summary(
@@ -136,7 +136,7 @@ impl Prepared {
         } else {
             Traders::Lent(&mut self.population)
         };
-        run_with(params, traders, &self.bands, None, Detail::Summary, scratch).summary
+        run_with::<NO_MAP>(params, traders, &self.bands, None, scratch).summary
     }
 
     /// Hands the population's memory back to `scratch`.
@@ -145,15 +145,13 @@ impl Prepared {
     }
 }
 
-/// How much of an [`Outcome`] a run draws up.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Detail {
-    /// All of it: what the page shows of a run.
-    Full,
-    /// All but the liquidation map, which is left empty: a pass over every position that the
-    /// explorations, reading a run's summary alone, have no use for.
-    Summary,
-}
+/// A run's `WITH_MAP`, for one that draws up everything its [`Outcome`] holds: what the page
+/// shows of a run.
+const MAP: bool = true;
+/// A run's `WITH_MAP`, for one that leaves its liquidation map empty: a pass over every position
+/// that the explorations, reading a run's summary alone, have no use for. A const parameter, not
+/// an argument: the page's wasm, whose runs all have their map, then carries no test for it.
+const NO_MAP: bool = false;
 
 /// The params that decide the populations of [`compare`] (every field the parameter table marks
 /// as changing the draws, their sizes or the population), with every other field at its default.
@@ -321,20 +319,20 @@ pub(crate) fn draws_for<'a>(
 /// The tick loop. `params` must be valid; the positions' buffers go back to `scratch`.
 pub fn run(params: &Params, population: Population, scratch: &mut Scratch) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_with(params, Traders::Owned(population), &bands, None, Detail::Full, scratch)
+    run_with::<MAP>(params, Traders::Owned(population), &bands, None, scratch)
 }
 
-/// [`run`]'s summary alone, for the explorations ([`Detail::Summary`]).
+/// [`run`]'s summary alone, for the explorations ([`NO_MAP`]).
 pub(crate) fn summary(params: &Params, population: Population, scratch: &mut Scratch) -> Summary {
     let bands = Bands::new(&population, params.start_price);
-    run_with(params, Traders::Owned(population), &bands, None, Detail::Summary, scratch).summary
+    run_with::<NO_MAP>(params, Traders::Owned(population), &bands, None, scratch).summary
 }
 
 /// [`run`] on a population the caller keeps: lent to the run ([`Engine::lend`]) and handed back
 /// as it was, so a caller that runs one population many times never copies it.
 pub fn run_lent(params: &Params, population: &mut Population, scratch: &mut Scratch) -> Outcome {
     let bands = Bands::new(population, params.start_price);
-    run_with(params, Traders::Lent(population), &bands, None, Detail::Full, scratch)
+    run_with::<MAP>(params, Traders::Lent(population), &bands, None, scratch)
 }
 
 /// The first venue's traders in a run: its own, handed to the workspace at the end, or lent by
@@ -365,7 +363,7 @@ pub fn audit_venues(params: &Params) -> Result<Vec<[Audit; 2]>, ParamsError> {
     let bands = Bands::new(&population, params.start_price);
     let mut audits = Vec::with_capacity(params.ticks as usize + 1);
     let traders = Traders::Owned(population);
-    run_audited(params, traders, &bands, None, Detail::Full, &mut scratch, |venues, links, _| {
+    run_audited::<MAP>(params, traders, &bands, None, &mut scratch, |venues, links, _| {
         let mut each = [Audit::default(); 2];
         for (i, v) in venues.iter().enumerate() {
             let price = v.market.price();
@@ -391,19 +389,18 @@ pub(crate) fn run_hooked(
     on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_audited(params, Traders::Owned(population), &bands, None, Detail::Full, scratch, on_tick)
+    run_audited::<MAP>(params, Traders::Owned(population), &bands, None, scratch, on_tick)
 }
 
 /// [`run_audited`] with no hook: one copy of the tick loop for every caller that needs none.
-fn run_with(
+fn run_with<const WITH_MAP: bool>(
     params: &Params,
     traders: Traders,
     bands: &Bands,
     draws: Option<&Draws>,
-    detail: Detail,
     scratch: &mut Scratch,
 ) -> Outcome {
-    run_audited(params, traders, bands, draws, detail, scratch, |_, _, _| {})
+    run_audited::<WITH_MAP>(params, traders, bands, draws, scratch, |_, _, _| {})
 }
 
 /// Whether the second venue of `params` has traders of its own (an open interest or a leverage
@@ -639,12 +636,11 @@ impl<'p> Venue<'p> {
         self.last_price = price;
     }
 
-    /// The run's outcome on this venue, as much of it as `detail` asks for, and its books (a
-    /// lent population's as they were lent).
-    fn finish(
+    /// The run's outcome on this venue, with its liquidation map if `WITH_MAP` ([`NO_MAP`]),
+    /// and its books (a lent population's as they were lent).
+    fn finish<const WITH_MAP: bool>(
         self,
         measured: Measured,
-        detail: Detail,
         scratch: &mut Scratch,
     ) -> (Outcome, [Book; 2]) {
         let Venue { params, engine, market, series, log, .. } = self;
@@ -667,9 +663,10 @@ impl<'p> Venue<'p> {
             if params.shock_pct == 0.0 { 1.0 } else { max_move_pct / shock_pct.abs() };
         let liquidated_notional = series.liquidated_notional.iter().sum();
         let adl_notional = series.adl_notional.iter().sum();
-        let liquidation_map = match detail {
-            Detail::Full => liquidation_map(engine.books(), start, max_move_pct),
-            Detail::Summary => LiquidationMap::default(),
+        let liquidation_map = if WITH_MAP {
+            liquidation_map(engine.books(), start, max_move_pct)
+        } else {
+            LiquidationMap::default()
         };
         let final_price = series.price.last().copied().unwrap_or(start);
         // A fund still under water at the end (no ADL, or nobody left to deleverage) cannot pay
@@ -810,12 +807,11 @@ impl Links {
 /// `on_tick` before the first tick (as tick 0) and after each (as tick t + 1), for [`audit`] to
 /// read and for the long runs of cycles.rs to bring traders back. The page's runs pass a closure
 /// that does nothing, so nothing is computed for them.
-fn run_audited(
+fn run_audited<const WITH_MAP: bool>(
     params: &Params,
     traders: Traders,
     bands: &Bands,
     draws: Option<&Draws>,
-    detail: Detail,
     scratch: &mut Scratch,
     mut on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
@@ -944,7 +940,8 @@ fn run_audited(
     };
     let measures: Vec<Measured> =
         venues.iter().enumerate().map(|(i, v)| measured(v.params, i)).collect();
-    let mut outcomes = venues.into_iter().zip(measures).map(|(v, m)| v.finish(m, detail, scratch));
+    let mut outcomes =
+        venues.into_iter().zip(measures).map(|(v, m)| v.finish::<WITH_MAP>(m, scratch));
     let (first, [long, short]) = outcomes.next().expect("a run has a venue");
     let second = outcomes.next().map(|(outcome, books)| {
         books.into_iter().for_each(|book| book.recycle(scratch));
