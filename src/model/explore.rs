@@ -179,7 +179,7 @@ pub fn with_field(
 /// Cells that share a population (an axis that does not change who holds what, such as depth or
 /// the shock) reuse the one built for the cell before, lent to each run, with its bands; cells
 /// that share the random draws (every axis but the traders, the seed and the long share) reuse
-/// those. A cell's run draws up its summary alone ([`Prepared::summary`]).
+/// those. A cell's run draws up its summary alone, without the liquidation map.
 pub fn sweep(
     params: &Params,
     spec: &SweepSpec,

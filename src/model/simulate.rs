@@ -392,7 +392,8 @@ pub(crate) fn run_hooked(
     run_audited::<MAP>(params, Traders::Owned(population), &bands, None, scratch, on_tick)
 }
 
-/// [`run_audited`] with no hook: one copy of the tick loop for every caller that needs none.
+/// [`run_audited`] with no hook: one copy of the tick loop (for each `WITH_MAP`) for every caller
+/// that needs none.
 fn run_with<const WITH_MAP: bool>(
     params: &Params,
     traders: Traders,
@@ -636,8 +637,8 @@ impl<'p> Venue<'p> {
         self.last_price = price;
     }
 
-    /// The run's outcome on this venue, with its liquidation map if `WITH_MAP` ([`NO_MAP`]),
-    /// and its books (a lent population's as they were lent).
+    /// The run's outcome on this venue, its liquidation map left empty unless `WITH_MAP` (see
+    /// [`NO_MAP`]), and its books (a lent population's as they were lent).
     fn finish<const WITH_MAP: bool>(
         self,
         measured: Measured,
