@@ -132,6 +132,10 @@ impl Book {
 pub struct Draws {
     long: Vec<Draw>,
     short: Vec<Draw>,
+    /// What each side's drawn sizes are multiplied by to add up to its open interest
+    /// ([`Draws::size`]), applied as the positions are built.
+    long_scale: f64,
+    short_scale: f64,
     /// The few draws (about 3 %) with a uniform in the tables' exactly computed outer cells, in
     /// draw order: their standard normal quantiles, the costly part of those cells, worked out
     /// once here because they do not depend on the leverage or entry knobs.
@@ -150,9 +154,8 @@ struct Exact {
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Draw {
-    /// Notional at entry, USD: the size drawn, scaled to the side's open interest
-    /// ([`Draws::size`]).
-    notional: f64,
+    /// The size drawn ([`Draws::size`]): times its side's scale, the notional at entry in USD.
+    size_drawn: f64,
     /// The uniform draw that sets the size, as a word ([`of_word`]).
     size: u32,
     /// The uniform draw that sets the leverage, as a word ([`of_word`]).
@@ -212,7 +215,7 @@ impl Draws {
             let (side_w, size_w) = rng.two_words();
             let (lev, entry) = rng.two_words();
             let is_long = of_word(side_w) < params.long_share;
-            let d = Draw { notional: 0.0, size: size_w, lev, entry };
+            let d = Draw { size_drawn: 0.0, size: size_w, lev, entry };
             let (side, exact) =
                 if is_long { (&mut long, &mut long_exact) } else { (&mut short, &mut short_exact) };
             if is_exact(lev) || is_exact(entry) {
@@ -221,7 +224,8 @@ impl Draws {
             }
             side.push(d);
         }
-        let mut draws = Draws { long, short, long_exact, short_exact };
+        let mut draws =
+            Draws { long, short, long_scale: 1.0, short_scale: 1.0, long_exact, short_exact };
         draws.size(params, scratch);
         draws
     }
@@ -235,11 +239,19 @@ impl Draws {
         let size =
             QuantileTable::of(scratch.knots(Table::Size(alpha), || tabulate(pareto)), pareto);
         let total = params.open_interest;
-        let sides =
-            [(&mut self.long, params.long_share), (&mut self.short, 1.0 - params.long_share)];
-        for (draws, share) in sides {
-            draws.iter_mut().for_each(|d| d.notional = size.sample_word(d.size));
-            scale(draws, total * share);
+        let sides = [
+            (&mut self.long, &mut self.long_scale, params.long_share),
+            (&mut self.short, &mut self.short_scale, 1.0 - params.long_share),
+        ];
+        for (draws, scale, share) in sides {
+            // The sizes drawn and their sum, from −0.0 in draw order (as a float iterator's `sum`
+            // adds), in one pass: the build multiplies each by the side's scale.
+            let mut sum = -0.0;
+            for d in draws.iter_mut() {
+                d.size_drawn = size.sample_word(d.size);
+                sum += d.size_drawn;
+            }
+            *scale = if sum > 0.0 { total * share / sum } else { 1.0 };
         }
     }
 }
@@ -257,15 +269,6 @@ pub(crate) fn side_room(n: usize, share: f64) -> usize {
     let mean = n as f64 * share;
     let sd = (mean * (1.0 - share)).sqrt();
     ((mean + 6.0 * sd) as usize + 16).min(n)
-}
-
-/// Scales sizes so that they add up to `target` USD.
-fn scale(draws: &mut [Draw], target: f64) {
-    let sum: f64 = draws.iter().map(|d| d.notional).sum();
-    if sum > 0.0 {
-        let k = target / sum;
-        draws.iter_mut().for_each(|d| d.notional *= k);
-    }
 }
 
 /// The whole population under one margin schedule.
@@ -309,7 +312,7 @@ impl Population {
         let lev_at = |z: f64| 1.0 + excess * libm::exp(s * z - s * s / 2.0);
         let lev = of_normal(scratch.knots(Table::Leverage(s, excess), || z.map(lev_at)), lev_at);
         let n = params.traders as usize;
-        let mut make = |side: Side, draws: &[Draw], exact: &[Exact], share: f64| {
+        let mut make = |side: Side, draws: &[Draw], exact: &[Exact], share: f64, k: f64| {
             let room = side_room(n, share);
             let mut positions = scratch.positions(room);
             // The next draw with outer-cell uniforms, and where it is.
@@ -317,7 +320,8 @@ impl Population {
             let mut next = exact.next();
             let mut next_at = next.map_or(u32::MAX, |e| e.at);
             positions.extend((0..).zip(draws).map(|(i, d)| {
-                let d = &Draw { notional: d.notional * scale, ..*d };
+                // The size scaled to the side's open interest, then to this build's.
+                let notional = d.size_drawn * k * scale;
                 // The quantiles of this draw's outer-cell uniforms, if it has any.
                 let z = if i == next_at {
                     let here = next;
@@ -331,17 +335,17 @@ impl Population {
                 let entry_z = || z.map_or_else(|| normal_quantile(of_word(d.entry)), |e| e.entry_z);
                 // The leverage cap is the tier's at opening; maintenance is the tier's at the
                 // liquidation price.
-                let (at_entry, tier) = tiers.tier_index(d.notional);
+                let (at_entry, tier) = tiers.tier_index(notional);
                 let leverage = lev.sample_word_or(d.lev, || lev_at(lev_z()));
                 let leverage = max(min(leverage, tier.max_leverage), 1.0);
                 let (index, ratio) =
-                    tiers.liquidation_tier_ratio_from(side, d.notional, leverage, at_entry);
+                    tiers.liquidation_tier_ratio_from(side, notional, leverage, at_entry);
                 let factor = || factors.sample_word_or(d.entry, || factor_at(entry_z()));
                 let entry = solvent_entry(side, start, sigma, d, ratio, &factors, factor);
                 Position {
                     liq: max(entry * ratio, 0.0),
-                    qty: d.notional / entry,
-                    qty0: d.notional / entry,
+                    qty: notional / entry,
+                    qty0: notional / entry,
                     entry,
                     leverage,
                     state: State::Open,
@@ -353,8 +357,15 @@ impl Population {
             }));
             sorted(Book { side, positions, room }, scratch)
         };
-        let long = make(Side::Long, &draws.long, &draws.long_exact, params.long_share);
-        let short = make(Side::Short, &draws.short, &draws.short_exact, 1.0 - params.long_share);
+        let long =
+            make(Side::Long, &draws.long, &draws.long_exact, params.long_share, draws.long_scale);
+        let short = make(
+            Side::Short,
+            &draws.short,
+            &draws.short_exact,
+            1.0 - params.long_share,
+            draws.short_scale,
+        );
         Population { long, short }
     }
 
