@@ -1,8 +1,9 @@
 # The project's commands. Two are promised by the README:
 #
 #   make serve   build the wasm into www/pkg and serve www/ on http://127.0.0.1:$(PORT)/
-#   make test    every test layer: fmt, clippy, native tests, browser binding tests, .d.ts check,
-#                browser end-to-end tests (on www/, then the embed's again on dist/)
+#   make test    every test layer: fmt, clippy, rustdoc links, native tests, browser binding
+#                tests, .d.ts check, browser end-to-end tests (on www/, then the embed's again on
+#                dist/)
 #
 # and three more: `make build` (www/pkg only), `make bench` (benchmarks and the size budget) and
 # `make dist` (a deployable copy of the site in dist/). Each installs what it needs and is missing
@@ -88,6 +89,7 @@ test: tools-test
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --test web --test web_determinism --target $(WASM_TARGET) --features explore -- -D warnings
+	RUSTDOCFLAGS='-D warnings' cargo doc --no-deps --workspace
 	cargo test
 	CHROMEDRIVER=$$(command -v chromedriver) cargo test --target $(WASM_TARGET) --test web --test web_determinism --features explore
 	$(MAKE) --no-print-directory build

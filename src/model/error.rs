@@ -67,7 +67,7 @@ fn excerpted(text: &str) -> String {
     out
 }
 
-/// `s` itself up to [`ECHO_MAX`] characters; past that its first 32 bytes' worth of characters,
+/// `s` itself up to `ECHO_MAX` characters; past that its first 32 bytes' worth of characters,
 /// "…" and its length in characters, so a 1 MB value or key is echoed as a line. The readers
 /// cut what serde would repeat whole with it.
 pub fn excerpt(s: &str) -> String {

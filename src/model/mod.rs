@@ -1,6 +1,6 @@
 //! The cascade model: pure Rust, deterministic for given params.
 //!
-//! Entry points: [`simulate`] runs one market; [`compare`] runs one population under the four
+//! Entry points: [`simulate()`] runs one market; [`compare`] runs one population under the four
 //! mitigation scenarios the page shows side by side.
 
 #![warn(missing_docs)]

@@ -437,7 +437,7 @@ pub enum MarginTiers {
     None,
     /// Binance's BTCUSDT perpetual table of 2021 (DOMAIN.md §2).
     Standard,
-    /// A tighter table of this project's design: see [`TierTable::strict`].
+    /// A tighter table of this project's design: margin.rs's `STRICT` rows (docs/MODEL.md).
     Strict,
     /// A custom table.
     Custom(Vec<TierSpec>),

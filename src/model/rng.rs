@@ -143,7 +143,7 @@ const EXACT_CELLS: usize = 8;
 pub type Knots = [f64; CELLS + 1];
 
 /// A tabulated quantile function: `sample(u)` ≈ `f(u)` for u in (0, 1), exact in the outer
-/// [`EXACT_CELLS`] cells at each end (where quantile functions curve fastest), linear in between.
+/// `EXACT_CELLS` cells at each end (where quantile functions curve fastest), linear in between.
 pub struct QuantileTable<F: Fn(f64) -> f64> {
     knots: Knots,
     exact: F,

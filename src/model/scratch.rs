@@ -18,7 +18,7 @@
 //! most max([`KEEP`] × the largest request's bytes, [`KEEP_BYTES`]), and the knots of four
 //! quantile tables (`Table`); see [`Scratch::most_bytes`], which docs/MODEL.md states and a
 //! test checks. (During a sweep it also remembers a row's worth of tables, dropped when the
-//! sweep returns: [`Scratch::remember`].) The figure depends on the traders and the long
+//! sweep returns: `Scratch::remember`.) The figure depends on the traders and the long
 //! share (for explicit positions, their count), not on the ticks or on earlier calls.
 
 use super::params::Params;
@@ -39,7 +39,7 @@ pub const KEEP_BYTES: usize = 1 << 20;
 pub const KEEP_MOST: usize = 8;
 
 /// Buffers kept for the next run: positions, random draws and sort keys; and the quantile
-/// tables' knots of the last build (and, during a sweep, of earlier ones: [`Scratch::remember`]).
+/// tables' knots of the last build (and, during a sweep, of earlier ones: `Scratch::remember`).
 #[derive(Debug, Default)]
 pub struct Scratch {
     positions: Vec<Vec<Position>>,
@@ -232,7 +232,7 @@ impl Scratch {
 
     /// The most bytes a workspace holds after [`Scratch::fit`] and any number of runs with
     /// `params`: for each kind of buffer, max(2 × the largest request, 1 MiB), where the largest
-    /// request is one book's room (see [`largest_request`]) rounded up as [`take`] rounds it;
+    /// request is one book's room (see [`largest_request`]) rounded up as `take` rounds it;
     /// and the four tables' knots.
     pub fn most_bytes(params: &Params) -> usize {
         let largest = largest_request(params);

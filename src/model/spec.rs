@@ -4,7 +4,7 @@
 //! kind and allowed range, its unit, what changing it invalidates, how to read it as a number,
 //! how to copy it into a cache key and where a reader puts its value. The one macro invocation
 //! below declares them all, and from the same rows come:
-//! - the params reader, the one `Deserialize` of [`Params`] ([`super::fill`]), which looks up
+//! - the params reader, the one `Deserialize` of [`Params`] (fill.rs), which looks up
 //!   every key in the table and puts its value in the row's place, so a new row is read at once;
 //! - the range checks of [`Params::validate`], whose errors name the row's path, its range and
 //!   the value;
@@ -240,7 +240,7 @@ macro_rules! params {
             key
         }
 
-        /// Where the reader ([`super::fill`]) puts the value of row `row` (an index into
+        /// Where the reader (fill.rs) puts the value of row `row` (an index into
         /// [`PARAMS`]) in `params`: for a list's items, in item `item`, which must exist. `None`
         /// where there is no such place (a breaker field while the breaker is null) and for the
         /// items of a list of numbers, which the list's own place takes whole.
