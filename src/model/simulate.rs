@@ -118,11 +118,11 @@ impl Prepared {
     /// `draws`, the population's (see [`own_traders`]).
     fn run(&mut self, params: &Params, draws: Option<&Draws>, scratch: &mut Scratch) -> Outcome {
         let traders = Traders::Lent(&mut self.population);
-        run_with::<MAP>(params, traders, &self.bands, draws, scratch)
+        run_with::<WHOLE_OUTCOME>(params, traders, &self.bands, draws, scratch)
     }
 
     /// The summary of a run of `params` on the population, for the explorations, which read
-    /// nothing else (a run with [`NO_MAP`]). Lent as [`Prepared::run`] lends it; when `last`, no
+    /// nothing else (a run with [`SUMMARY_ONLY`]). Lent as [`Prepared::run`] lends it; when `last`, no
     /// other run will use it, so the run notes nothing to undo ([`Engine::lend_once`]) and the
     /// population comes back fit only for [`Prepared::recycle`].
     pub(crate) fn summary(
@@ -136,7 +136,7 @@ impl Prepared {
         } else {
             Traders::Lent(&mut self.population)
         };
-        run_with::<NO_MAP>(params, traders, &self.bands, None, scratch).summary
+        run_with::<SUMMARY_ONLY>(params, traders, &self.bands, None, scratch).summary
     }
 
     /// Hands the population's memory back to `scratch`.
@@ -145,13 +145,14 @@ impl Prepared {
     }
 }
 
-/// A run's `WITH_MAP`, for one that draws up everything its [`Outcome`] holds: what the page
-/// shows of a run.
-const MAP: bool = true;
-/// A run's `WITH_MAP`, for one that leaves its liquidation map empty: a pass over every position
-/// that the explorations, reading a run's summary alone, have no use for. A const parameter, not
-/// an argument: the page's wasm, whose runs all have their map, then carries no test for it.
-const NO_MAP: bool = false;
+/// A run's `WHOLE`, for one that records everything its [`Outcome`] holds: what the page shows
+/// of a run.
+const WHOLE_OUTCOME: bool = true;
+/// A run's `WHOLE`, for one that records what its summary reads and nothing else: the price,
+/// liquidated and ADL series, without the others or the liquidation map (a pass over every
+/// position). The explorations read a run's summary alone. A const parameter, not an argument:
+/// the page's wasm, whose runs all record everything, then carries no test for it.
+const SUMMARY_ONLY: bool = false;
 
 /// The params that decide the populations of [`compare`] (every field the parameter table marks
 /// as changing the draws, their sizes or the population), with every other field at its default.
@@ -319,20 +320,20 @@ pub(crate) fn draws_for<'a>(
 /// The tick loop. `params` must be valid; the positions' buffers go back to `scratch`.
 pub fn run(params: &Params, population: Population, scratch: &mut Scratch) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_with::<MAP>(params, Traders::Owned(population), &bands, None, scratch)
+    run_with::<WHOLE_OUTCOME>(params, Traders::Owned(population), &bands, None, scratch)
 }
 
-/// [`run`]'s summary alone, for the explorations ([`NO_MAP`]).
+/// [`run`]'s summary alone, for the explorations ([`SUMMARY_ONLY`]).
 pub(crate) fn summary(params: &Params, population: Population, scratch: &mut Scratch) -> Summary {
     let bands = Bands::new(&population, params.start_price);
-    run_with::<NO_MAP>(params, Traders::Owned(population), &bands, None, scratch).summary
+    run_with::<SUMMARY_ONLY>(params, Traders::Owned(population), &bands, None, scratch).summary
 }
 
 /// [`run`] on a population the caller keeps: lent to the run ([`Engine::lend`]) and handed back
 /// as it was, so a caller that runs one population many times never copies it.
 pub fn run_lent(params: &Params, population: &mut Population, scratch: &mut Scratch) -> Outcome {
     let bands = Bands::new(population, params.start_price);
-    run_with::<MAP>(params, Traders::Lent(population), &bands, None, scratch)
+    run_with::<WHOLE_OUTCOME>(params, Traders::Lent(population), &bands, None, scratch)
 }
 
 /// The first venue's traders in a run: its own, handed to the workspace at the end, or lent by
@@ -363,21 +364,28 @@ pub fn audit_venues(params: &Params) -> Result<Vec<[Audit; 2]>, ParamsError> {
     let bands = Bands::new(&population, params.start_price);
     let mut audits = Vec::with_capacity(params.ticks as usize + 1);
     let traders = Traders::Owned(population);
-    run_audited::<MAP>(params, traders, &bands, None, &mut scratch, |venues, links, _| {
-        let mut each = [Audit::default(); 2];
-        for (i, v) in venues.iter().enumerate() {
-            let price = v.market.price();
-            let mut audit = v.engine.audit(price, &v.market);
-            audit.arbitrage = links.legs_on(i, price);
-            if i == 0 {
-                let index = links.spot.index();
-                audit.arbitrage += links.spot_legs(index);
-                audit.spot_book = links.spot.market.book_value(index);
+    run_audited::<WHOLE_OUTCOME>(
+        params,
+        traders,
+        &bands,
+        None,
+        &mut scratch,
+        |venues, links, _| {
+            let mut each = [Audit::default(); 2];
+            for (i, v) in venues.iter().enumerate() {
+                let price = v.market.price();
+                let mut audit = v.engine.audit(price, &v.market);
+                audit.arbitrage = links.legs_on(i, price);
+                if i == 0 {
+                    let index = links.spot.index();
+                    audit.arbitrage += links.spot_legs(index);
+                    audit.spot_book = links.spot.market.book_value(index);
+                }
+                each[i] = audit;
             }
-            each[i] = audit;
-        }
-        audits.push(each)
-    });
+            audits.push(each)
+        },
+    );
     Ok(audits)
 }
 
@@ -389,19 +397,19 @@ pub(crate) fn run_hooked(
     on_tick: impl FnMut(&mut [Venue], &Links, u32),
 ) -> Outcome {
     let bands = Bands::new(&population, params.start_price);
-    run_audited::<MAP>(params, Traders::Owned(population), &bands, None, scratch, on_tick)
+    run_audited::<WHOLE_OUTCOME>(params, Traders::Owned(population), &bands, None, scratch, on_tick)
 }
 
-/// [`run_audited`] with no hook: one copy of the tick loop (for each `WITH_MAP`) for every caller
+/// [`run_audited`] with no hook: one copy of the tick loop (for each `WHOLE`) for every caller
 /// that needs none.
-fn run_with<const WITH_MAP: bool>(
+fn run_with<const WHOLE: bool>(
     params: &Params,
     traders: Traders,
     bands: &Bands,
     draws: Option<&Draws>,
     scratch: &mut Scratch,
 ) -> Outcome {
-    run_audited::<WITH_MAP>(params, traders, bands, draws, scratch, |_, _, _| {})
+    run_audited::<WHOLE>(params, traders, bands, draws, scratch, |_, _, _| {})
 }
 
 /// Whether the second venue of `params` has traders of its own (an open interest or a leverage
@@ -561,9 +569,10 @@ impl<'p> Venue<'p> {
     }
 
     /// Rules 5 and 6, the end of the tick: the breaker looks at the closing price of a traded
-    /// tick, the series record it, and the book's makers look at its move and its flow to set
-    /// the next depth.
-    fn close_tick(&mut self, t: u32, spot: Option<&Spot>, two: bool) {
+    /// tick, the series record it (unless `WHOLE`, only those the summary reads: see
+    /// [`SUMMARY_ONLY`]), and the book's makers look at its move and its flow to set the next
+    /// depth.
+    fn close_tick<const WHOLE: bool>(&mut self, t: u32, spot: Option<&Spot>, two: bool) {
         let price = self.market.price();
         if let Some(spot) = spot {
             let index = spot.index();
@@ -609,22 +618,24 @@ impl<'p> Venue<'p> {
         let series = &mut self.series;
         series.price.push(price);
         series.liquidated_notional.push(fills.notional);
-        series.short_liquidated_notional.push(fills.notional - fills.long_notional);
-        series.opened_notional.push(self.shorted);
-        series.liquidation_count.push(fills.count);
-        series.queued_notional.push(max(engine.queued_notional, 0.0));
-        series.long_open_interest.push(max(engine.open_interest[0], 0.0));
-        series.short_open_interest.push(max(engine.open_interest[1], 0.0));
-        series.insurance_fund.push(engine.fund_equity(mark));
         series.adl_notional.push(fills.adl_notional);
-        series.halted.push(u8::from(halted));
-        series.depth.push(self.depth);
-        if let Some(spot) = spot {
-            series.mark.push(mark);
-            series.index.push(spot.index());
-        }
-        if two {
-            series.arbitrage.push(self.arbitrage);
+        if WHOLE {
+            series.short_liquidated_notional.push(fills.notional - fills.long_notional);
+            series.opened_notional.push(self.shorted);
+            series.liquidation_count.push(fills.count);
+            series.queued_notional.push(max(engine.queued_notional, 0.0));
+            series.long_open_interest.push(max(engine.open_interest[0], 0.0));
+            series.short_open_interest.push(max(engine.open_interest[1], 0.0));
+            series.insurance_fund.push(engine.fund_equity(mark));
+            series.halted.push(u8::from(halted));
+            series.depth.push(self.depth);
+            if let Some(spot) = spot {
+                series.mark.push(mark);
+                series.index.push(spot.index());
+            }
+            if two {
+                series.arbitrage.push(self.arbitrage);
+            }
         }
         if self.liquidity.active() {
             self.depth = self.liquidity.observe(
@@ -637,9 +648,9 @@ impl<'p> Venue<'p> {
         self.last_price = price;
     }
 
-    /// The run's outcome on this venue, its liquidation map left empty unless `WITH_MAP` (see
-    /// [`NO_MAP`]), and its books (a lent population's as they were lent).
-    fn finish<const WITH_MAP: bool>(
+    /// The run's outcome on this venue, its liquidation map left empty unless `WHOLE` (see
+    /// [`SUMMARY_ONLY`]), and its books (a lent population's as they were lent).
+    fn finish<const WHOLE: bool>(
         self,
         measured: Measured,
         scratch: &mut Scratch,
@@ -664,7 +675,7 @@ impl<'p> Venue<'p> {
             if params.shock_pct == 0.0 { 1.0 } else { max_move_pct / shock_pct.abs() };
         let liquidated_notional = series.liquidated_notional.iter().sum();
         let adl_notional = series.adl_notional.iter().sum();
-        let liquidation_map = if WITH_MAP {
+        let liquidation_map = if WHOLE {
             liquidation_map(engine.books(), start, max_move_pct)
         } else {
             LiquidationMap::default()
@@ -808,7 +819,7 @@ impl Links {
 /// `on_tick` before the first tick (as tick 0) and after each (as tick t + 1), for [`audit`] to
 /// read and for the long runs of cycles.rs to bring traders back. The page's runs pass a closure
 /// that does nothing, so nothing is computed for them.
-fn run_audited<const WITH_MAP: bool>(
+fn run_audited<const WHOLE: bool>(
     params: &Params,
     traders: Traders,
     bands: &Bands,
@@ -918,7 +929,7 @@ fn run_audited<const WITH_MAP: bool>(
         }
 
         let spot = spot_on.then_some(&links.spot);
-        venues.iter_mut().for_each(|v| v.close_tick(t, spot, two));
+        venues.iter_mut().for_each(|v| v.close_tick::<WHOLE>(t, spot, two));
         on_tick(&mut venues, &links, t + 1);
     }
     debug_assert_eq!(venues[0].series.price.len(), ticks);
@@ -941,8 +952,7 @@ fn run_audited<const WITH_MAP: bool>(
     };
     let measures: Vec<Measured> =
         venues.iter().enumerate().map(|(i, v)| measured(v.params, i)).collect();
-    let mut outcomes =
-        venues.into_iter().zip(measures).map(|(v, m)| v.finish::<WITH_MAP>(m, scratch));
+    let mut outcomes = venues.into_iter().zip(measures).map(|(v, m)| v.finish::<WHOLE>(m, scratch));
     let (first, [long, short]) = outcomes.next().expect("a run has a venue");
     let second = outcomes.next().map(|(outcome, books)| {
         books.into_iter().for_each(|book| book.recycle(scratch));
