@@ -39,30 +39,36 @@ fn amplification_rises_across_the_critical_line() {
 #[test]
 fn every_cell_of_a_sweep_is_its_market_simulated_alone() {
     // The sweep reuses what cells share (the draws, sized again; the population, lent to each
-    // run, and lent once, with nothing put back, when the next cell needs another): each cell
+    // run, and lent once, with nothing put back, when the next cell needs another; under one
+    // margin tier, the same positions sized again when only their sizes change): each cell
     // must still be the market its params describe, bit for bit.
     use leverage_cascade::model::explore::with_field;
-    let base = Params { traders: 3_000, ticks: 200, leverage: 15.0, ..Params::default() };
+    use leverage_cascade::model::MarginTiers;
+    let flat = Params { traders: 3_000, ticks: 200, leverage: 15.0, ..Params::default() };
+    // Tiers: a position's size sets its tier, so other sizes make other positions.
+    let tiered = Params { margin_tiers: MarginTiers::Standard, ..flat.clone() };
     let axis = |field: &str, from, to| Axis { field: field.into(), from, to, steps: 3 };
     let specs = [
-        (axis("whaleConcentration", 0.0, 1.0), axis("leverage", 5.0, 40.0)),
-        (axis("depthPerPct", 2e7, 2e8), axis("shockPct", -3.0, -9.0)),
-        (axis("openInterest", 5e8, 4e9), axis("seed", 1.0, 3.0)),
+        (&flat, axis("whaleConcentration", 0.0, 1.0), axis("leverage", 5.0, 40.0)),
+        (&tiered, axis("whaleConcentration", 0.0, 1.0), axis("leverage", 5.0, 40.0)),
+        (&flat, axis("depthPerPct", 2e7, 2e8), axis("shockPct", -3.0, -9.0)),
+        (&flat, axis("openInterest", 5e8, 4e9), axis("seed", 1.0, 3.0)),
     ];
-    for (x, y) in specs {
+    for (base, x, y) in specs {
         let spec = SweepSpec { x: x.clone(), y: y.clone(), metric: Metric::MaxDrawdownPct };
-        let grid = sweep(&base, &spec, &mut Scratch::default(), |_, _| true).unwrap();
+        let grid = sweep(base, &spec, &mut Scratch::default(), |_, _| true).unwrap();
         for (j, &yv) in grid.y.iter().enumerate() {
             for (i, &xv) in grid.x.iter().enumerate() {
                 let cell =
-                    with_field(&with_field(&base, &y.field, yv, "y").unwrap(), &x.field, xv, "x")
+                    with_field(&with_field(base, &y.field, yv, "y").unwrap(), &x.field, xv, "x")
                         .unwrap();
                 let alone = simulate(&cell).unwrap().summary;
                 let k = j * grid.x.len() + i;
                 assert_eq!(
                     grid.values[k].to_bits(),
                     alone.max_drawdown_pct.to_bits(),
-                    "{} {xv}, {} {yv}",
+                    "{:?}: {} {xv}, {} {yv}",
+                    base.margin_tiers,
                     x.field,
                     y.field
                 );

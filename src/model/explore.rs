@@ -11,10 +11,11 @@ use serde_json::Value;
 
 use super::error::{ErrorKind, ParamsError};
 use super::params::{show, Params};
-use super::population::{Draws, Population};
+use super::population::{DrawOrder, Draws, Population};
 use super::rng::Rng;
 use super::scratch::Scratch;
-use super::simulate::{population_for, summary, Builds, Prepared};
+use super::simulate::{draws_for, population_for, summary, Builds, Prepared};
+use super::spec::{self, Invalidates};
 use super::Summary;
 
 /// One axis of a sweep: a numeric params field (a camelCase path such as `leverage`,
@@ -226,6 +227,11 @@ fn fill(
 ) -> Result<(), ParamsError> {
     let Grid { x: xs, y: ys, values, branching } = grid;
     let mut cached: Option<(Params, Prepared)> = None;
+    // With an x axis over the draws' sizes, which draw each of its positions comes from, while
+    // they can be sized again for the next cell of the row (Population::resizes).
+    let sized_along_x =
+        super::spec::param(&spec.x.field).is_some_and(|p| p.invalidates == Invalidates::Sizes);
+    let mut order: Option<DrawOrder> = None;
     // The draws, kept while the cells share their random numbers (every axis but the traders,
     // the seed and the long share), and sized again for a cell that changes their sizes.
     let mut draws: Option<(Params, Draws)> = None;
@@ -245,20 +251,27 @@ fn fill(
         while let Some((key, cell)) = next {
             i += 1;
             next = cell_at(i)?;
-            let mut prepared = match cached.take() {
-                Some((kept, prepared)) if kept == key => prepared,
-                other => {
+            let mut prepared = match (cached.take(), &order) {
+                (Some((kept, prepared)), _) if kept == key => prepared,
+                (Some((kept, mut prepared)), Some(order)) if sizes_alone(&kept, &key) => {
+                    let sized = draws_for(&mut draws, &cell, scratch, &mut Builds::default());
+                    prepared.resize(order, sized, cell.start_price);
+                    prepared
+                }
+                (other, _) => {
                     other.into_iter().for_each(|(_, prepared)| prepared.recycle(scratch));
                     scratch.fit(&cell);
-                    let population =
-                        population_for(&cell, &mut draws, scratch, &mut Builds::default());
+                    let population;
+                    (population, order) = build(&cell, sized_along_x, &mut draws, scratch);
                     Prepared::new(population, cell.start_price)
                 }
             };
             // Lent to the run, not copied for it: a run puts back what it changed, far less
             // than the whole population when cells share it, and no copy when they do not.
-            // When the next cell of the row needs another population, nothing is put back.
-            let last = matches!(&next, Some((next_key, _)) if *next_key != key);
+            // When the next cell of the row needs another population, and not the same one
+            // sized again, nothing is put back.
+            let last = matches!(&next, Some((next_key, _))
+                if *next_key != key && !(order.is_some() && sizes_alone(&key, next_key)));
             let summary = prepared.summary(&cell, last, scratch);
             cached = Some((key, prepared));
             values.push(spec.metric.of(&summary));
@@ -272,6 +285,30 @@ fn fill(
     cached.into_iter().for_each(|(_, prepared)| prepared.recycle(scratch));
     draws.into_iter().for_each(|(_, d)| d.recycle(scratch));
     Ok(())
+}
+
+/// Whether two population keys differ in the draws' sizes alone (the whale concentration, the
+/// open interest): the fields the parameter table marks as changing the sizes.
+fn sizes_alone(kept: &Params, key: &Params) -> bool {
+    spec::with_level(kept, key, Invalidates::Sizes) == *key
+}
+
+/// The population of a sweep's `cell`, with the draws in `draws` ([`population_for`]); and,
+/// when `in_order` and its positions can be sized again ([`Population::resizes`]), which draw
+/// each comes from.
+fn build(
+    cell: &Params,
+    in_order: bool,
+    draws: &mut Option<(Params, Draws)>,
+    scratch: &mut Scratch,
+) -> (Population, Option<DrawOrder>) {
+    let tiers = cell.tier_table();
+    if in_order && cell.positions.is_none() && Population::resizes(&tiers) {
+        let sized = draws_for(draws, cell, scratch, &mut Builds::default());
+        let (population, order) = Population::build_in_order(sized, &tiers, cell, scratch);
+        return (population, Some(order));
+    }
+    (population_for(cell, draws, scratch, &mut Builds::default()), None)
 }
 
 /// The law random shocks are drawn from.

@@ -280,6 +280,13 @@ pub struct Population {
     pub short: Book,
 }
 
+/// Which draw each position of a generated population comes from, book by book, in the books'
+/// order: what [`Population::resize`] reads.
+pub(crate) struct DrawOrder {
+    long: Vec<u32>,
+    short: Vec<u32>,
+}
+
 impl Population {
     /// Builds positions from draws under `tiers`, with the leverage and entry spread of
     /// `params` around its start price, in buffers from `scratch`.
@@ -367,6 +374,78 @@ impl Population {
             draws.short_scale,
         );
         Population { long, short }
+    }
+
+    /// Whether positions built under `tiers` are the same positions, at the same prices, when
+    /// only their sizes change (another whale concentration or open interest), so that
+    /// [`Population::resize`] can size them again: with one tier, a position's tier, leverage
+    /// cap and liquidation price do not depend on its notional (the tier's maintenance amount
+    /// is 0), so its entry does not either; only its quantity does.
+    pub(crate) fn resizes(tiers: &TierTable) -> bool {
+        matches!(tiers.tiers(), [only] if only.cum == 0.0)
+    }
+
+    /// [`Population::build`] under a table that [`Population::resizes`], with which draw each
+    /// position comes from.
+    ///
+    /// The positions are built from the same random numbers with each draw's size set to its
+    /// index plus one: under such a table the sizes change the quantities alone, so these are
+    /// the positions `draws` give, in the same order, and each one's quantity times its entry
+    /// is its draw's index plus one (to within two roundings of the 16th digit, far from the
+    /// next whole number). Then [`Population::resize`] gives them their sizes from `draws`.
+    pub(crate) fn build_in_order(
+        draws: &Draws,
+        tiers: &TierTable,
+        params: &Params,
+        scratch: &mut Scratch,
+    ) -> (Population, DrawOrder) {
+        debug_assert!(Population::resizes(tiers), "positions whose prices ignore their sizes");
+        let n = params.traders as usize;
+        let mut numbered = |side: &[Draw], share: f64| {
+            let mut numbered = scratch.draws(side_room(n, share));
+            let number = |(i, d): (usize, &Draw)| Draw { size_drawn: (i + 1) as f64, ..*d };
+            numbered.extend(side.iter().enumerate().map(number));
+            numbered
+        };
+        let indexed = Draws {
+            long: numbered(&draws.long, params.long_share),
+            short: numbered(&draws.short, 1.0 - params.long_share),
+            long_scale: 1.0,
+            short_scale: 1.0,
+            long_exact: draws.long_exact.clone(),
+            short_exact: draws.short_exact.clone(),
+        };
+        let mut population = Population::build(&indexed, tiers, params, scratch);
+        indexed.recycle(scratch);
+        // Rounded to the nearest whole number (a positive one: adding ½ and cutting the
+        // fraction rounds it, without a call to `round`).
+        let order_of = |book: &Book| {
+            book.positions.iter().map(|p| (p.qty0 * p.entry + 0.5) as u32 - 1).collect()
+        };
+        let order =
+            DrawOrder { long: order_of(&population.long), short: order_of(&population.short) };
+        population.resize(&order, draws);
+        (population, order)
+    }
+
+    /// The positions as built ([`Population::build_in_order`], and put back by any run since)
+    /// sized again from `draws`, the same random numbers sized for other sizes: each quantity
+    /// worked out as the build works it out, so the population is the one the build would give.
+    pub(crate) fn resize(&mut self, order: &DrawOrder, draws: &Draws) {
+        let sides = [
+            (&mut self.long, &order.long, &draws.long, draws.long_scale),
+            (&mut self.short, &order.short, &draws.short, draws.short_scale),
+        ];
+        for (book, order, draws, k) in sides {
+            debug_assert_eq!(book.positions.len(), order.len(), "the positions as built");
+            for (p, &i) in book.positions.iter_mut().zip(order) {
+                // As the build: the size times the side's scale (times the build's scale, 1,
+                // which leaves any number as it is).
+                let notional = draws[i as usize].size_drawn * k;
+                p.qty = notional / p.entry;
+                p.qty0 = notional / p.entry;
+            }
+        }
     }
 
     /// Builds an explicit population from a list of positions. Leverage above the tier cap is
@@ -680,6 +759,27 @@ mod tests {
             let fresh = Population::for_params(p, &mut Scratch::default());
             assert_eq!(format!("{kept:?}"), format!("{fresh:?}"));
         }
+    }
+
+    #[test]
+    fn positions_sized_again_are_the_positions_built_for_those_sizes() {
+        let before = Params { traders: 20_000, seed: 5, long_share: 0.7, ..Params::default() };
+        let after = Params { whale_concentration: 0.9, open_interest: 3e9, ..before.clone() };
+        let tiers = before.tier_table();
+        assert!(Population::resizes(&tiers), "the default table has one tier");
+        let scratch = &mut Scratch::default();
+        let mut draws = Draws::generate(&before, scratch);
+        let (mut population, order) = Population::build_in_order(&draws, &tiers, &before, scratch);
+        let built = Population::build(&draws, &tiers, &before, scratch);
+        assert_eq!(format!("{population:?}"), format!("{built:?}"));
+        draws.size(&after, scratch);
+        population.resize(&order, &draws);
+        let fresh = Population::for_params(&after, scratch);
+        assert_eq!(format!("{population:?}"), format!("{fresh:?}"));
+        assert_ne!(format!("{population:?}"), format!("{built:?}"));
+        // With tiers a position's size sets its tier, its leverage cap and its price.
+        let tiered = Params { margin_tiers: super::super::params::MarginTiers::Standard, ..before };
+        assert!(!Population::resizes(&tiered.tier_table()));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::market::Market;
 use super::num::{max, min};
 use super::outcome::{Event, EventKind, LiquidationMap, Outcome, Series, Summary, MAX_EVENTS};
 use super::params::{MarginTiers, Params, SecondVenue, Side};
-use super::population::{Book, Draws, Population};
+use super::population::{Book, DrawOrder, Draws, Population};
 use super::rng::Rng;
 use super::scratch::{self, Scratch};
 use super::spec::{self, Invalidates};
@@ -137,6 +137,13 @@ impl Prepared {
             Traders::Lent(&mut self.population)
         };
         run_with::<SUMMARY_ONLY>(params, traders, &self.bands, None, scratch).summary
+    }
+
+    /// The population sized again from `draws` ([`Population::resize`]), with its bands
+    /// around `start` worked out again.
+    pub(crate) fn resize(&mut self, order: &DrawOrder, draws: &Draws, start: f64) {
+        self.population.resize(order, draws);
+        self.bands = Bands::new(&self.population, start);
     }
 
     /// Hands the population's memory back to `scratch`.

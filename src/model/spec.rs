@@ -240,6 +240,19 @@ macro_rules! params {
             key
         }
 
+        /// `params` with the fields of the rows that invalidate `level` itself (no more, no
+        /// less) copied from `from`: two keys that are equal once one has the other's fields of
+        /// a level differ in that level's fields alone.
+        pub fn with_level(params: &Params, from: &Params, level: Invalidates) -> Params {
+            let mut out = params.clone();
+            $($(
+                if Invalidates::$inv == level {
+                    out.$($field).+ = from.$($field).+.clone();
+                }
+            )?)*
+            out
+        }
+
         /// Where the reader (fill.rs) puts the value of row `row` (an index into
         /// [`PARAMS`]) in `params`: for a list's items, in item `item`, which must exist. `None`
         /// where there is no such place (a breaker field while the breaker is null) and for the

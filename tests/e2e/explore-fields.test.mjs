@@ -41,7 +41,10 @@ test('a line shares one population, and the breaker level is always stepped outs
   assert.deepEqual(plan(shock, level), { innerIsX: true });
   assert.deepEqual(plan(level, shock), { innerIsX: false });
   assert.deepEqual(plan(lev, level), { innerIsX: true }, 'the breaker wins over the population');
-  assert.deepEqual(plan(lev, whale), { innerIsX: true }, 'both change the population: rows');
+  const longShare = axis('longShare');
+  assert.deepEqual(plan(lev, longShare), { innerIsX: true }, 'both change the population: rows');
+  assert.deepEqual(plan(lev, whale), { innerIsX: false }, 'the one that changes only the sizes inside');
+  assert.deepEqual(plan(whale, lev), { innerIsX: true });
 });
 
 test('the two scenarios are compare()’s "none" and "both", and explorations cap the traders', () => {

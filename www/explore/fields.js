@@ -14,7 +14,8 @@ export const MAX_TRADERS = 20000;
  * model's range from the parameter table, or for the first halt level one that leaves room for
  * the two later levels); `format` says how renderExploration prints it; `control` is the
  * data-param of the page's slider; `population`, from the table, whether it changes who holds
- * what (such an axis cannot reuse one population along a line, so it goes outside).
+ * what (such an axis cannot reuse one population along a line, so it goes outside); `sizes`,
+ * whether it changes only how big the positions are (the whale concentration).
  */
 const AXIS_LIST = [
   { key: 'leverage', range: [2, 40], format: 'multiple', control: 'leverage' },
@@ -31,7 +32,8 @@ const ROWS = new Map(PARAMS.map((p) => [p.path, p]));
 
 export const AXES = AXIS_LIST.map((a) => {
   const row = ROWS.get(a.key.replace(/\[\d+\]/g, '[]'));
-  return { ...a, limits: a.limits ?? [row.min, row.max], population: INVALIDATES[row.path] !== 'run' };
+  const invalidates = INVALIDATES[row.path];
+  return { ...a, limits: a.limits ?? [row.min, row.max], population: invalidates !== 'run', sizes: invalidates === 'sizes' };
 });
 
 /**
@@ -80,12 +82,15 @@ export function rangeFor(a, current) {
  * How a map over display axes `x` and `y` is computed. Each sweep() call runs one line of cells
  * along the inner axis; the outer axis steps from line to line. The breaker level has to be
  * outer (its later levels follow it), and an axis that changes the population goes outer too, so
- * a line shares one population. Returns `{innerIsX}`.
+ * a line shares one population. When both change it, one that changes only the positions' sizes
+ * goes inside: along a line the model then sizes the same positions again (under flat margin,
+ * docs/MODEL.md) instead of building them anew. Returns `{innerIsX}`.
  */
 export function plan(x, y) {
   if (x.breaker) return { innerIsX: false };
   if (y.breaker) return { innerIsX: true };
   if (x.population && !y.population) return { innerIsX: false };
+  if (x.population && y.sizes && !x.sizes) return { innerIsX: false };
   return { innerIsX: true };
 }
 
