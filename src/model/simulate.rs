@@ -122,9 +122,10 @@ impl Prepared {
     }
 
     /// The summary of a run of `params` on the population, for the explorations, which read
-    /// nothing else (a run with [`SUMMARY_ONLY`]). Lent as [`Prepared::run`] lends it; when `last`, no
-    /// other run will use it, so the run notes nothing to undo ([`Engine::lend_once`]) and the
-    /// population comes back fit only for [`Prepared::recycle`].
+    /// nothing else (a run with [`SUMMARY_ONLY`]). Lent as [`Prepared::run`] lends it; when
+    /// `last`, no other run will use it, so the run notes nothing to undo
+    /// ([`Engine::lend_once`]) and the population comes back fit only for
+    /// [`Prepared::recycle`].
     pub(crate) fn summary(
         &mut self,
         params: &Params,
